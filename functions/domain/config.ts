@@ -1,0 +1,33 @@
+import { z } from "zod";
+import type { TokenKeys } from "./tokens.js";
+
+/**
+ * Everything Herald needs to know about the newsroom and its deployment that is not secret.
+ * Locally it comes from the environment with development defaults; on AWS from the stack.
+ */
+export const Config = z.object({
+  publicUrl: z.url().transform((u) => u.replace(/\/+$/, "")),
+  topics: z.array(z.string().regex(/^[a-z0-9-]+$/)).min(1),
+  audienceShards: z.number().int().min(1).max(64),
+  tableName: z.string().min(1),
+  brand: z.object({
+    name: z.string().min(1),
+    fromAddress: z.string().min(3),
+    replyTo: z.string().optional(),
+    postalAddress: z.string().min(1),
+    listId: z.string().min(1),
+    accentColor: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+  }),
+  sesConfigurationSet: z.string().optional(),
+  /** How long a send worker holds a chunk before another attempt may take it over. */
+  chunkLeaseSeconds: z.number().int().min(1),
+});
+export type Config = z.infer<typeof Config>;
+
+/** Secrets: Secrets Manager on AWS, environment variables with printed defaults locally. */
+export interface Secrets {
+  /** Every secret that may sign a webhook (current first); more than one while the CMS rotates. */
+  webhookSecrets: string[];
+  adminKey: string;
+  tokenKeys: TokenKeys;
+}

@@ -1,0 +1,52 @@
+import { createHash } from "node:crypto";
+import { z } from "zod";
+
+export const EditionStatus = z.enum(["queued", "rendering", "sending", "sent", "paused", "failed"]);
+export type EditionStatus = z.infer<typeof EditionStatus>;
+
+/**
+ * The counters of `API.md`, plus `unknown`: recipients whose chunk died between SES accepting it and
+ * the outcome being recorded. They are not sent again (that could mail them twice), only counted.
+ */
+export const Counts = z.object({
+  planned: z.number(),
+  sent: z.number(),
+  failed: z.number(),
+  skipped: z.number(),
+  unknown: z.number(),
+  bounced: z.number(),
+  complained: z.number(),
+  delivered: z.number(),
+  opened: z.number(),
+  clicked: z.number(),
+});
+export type Counts = z.infer<typeof Counts>;
+
+export const zeroCounts = (): Counts => ({
+  planned: 0,
+  sent: 0,
+  failed: 0,
+  skipped: 0,
+  unknown: 0,
+  bounced: 0,
+  complained: 0,
+  delivered: 0,
+  opened: 0,
+  clicked: 0,
+});
+
+/**
+ * One edition per article id + version. The id is derived from both, so a retried or concurrent
+ * webhook computes the same id and the conditional put that records it lets exactly one through.
+ */
+export function editionId(articleId: string, version: string): string {
+  const digest = createHash("sha256").update(`${articleId}\n${version}`).digest("base64url");
+  return `ed_${digest.slice(0, 22).replace(/[-_]/g, "x")}`;
+}
+
+export const EditionId = z.string().regex(/^ed_[A-Za-z0-9]{22}$/, "not an edition id");
+
+/** An edition is finished when planning is complete and every planned chunk has been worked off. */
+export function isFinished(p: { planDone: boolean; chunksTotal: number; chunksDone: number }): boolean {
+  return p.planDone && p.chunksDone >= p.chunksTotal;
+}

@@ -1,0 +1,58 @@
+import { createHash } from "node:crypto";
+import { z } from "zod";
+
+export const Cadence = z.enum(["instant", "daily"]);
+export type Cadence = z.infer<typeof Cadence>;
+
+export const SubscriberStatus = z.enum(["pending", "active", "unsubscribed", "suppressed"]);
+export type SubscriberStatus = z.infer<typeof SubscriberStatus>;
+
+/** What was agreed to, when and how: GDPR Art. 7(1) asks the controller to be able to show it. */
+export const Consent = z.object({
+  at: z.string(),
+  source: z.string(),
+  ip: z.string().optional(),
+  userAgent: z.string().optional(),
+  textVersion: z.string().optional(),
+  confirmedAt: z.string().optional(),
+});
+export type Consent = z.infer<typeof Consent>;
+
+export const Subscriber = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string().optional(),
+  status: SubscriberStatus,
+  topics: z.array(z.string()),
+  cadence: Cadence,
+  consent: Consent,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Subscriber = z.infer<typeof Subscriber>;
+
+/** A syntactically valid address, lower-cased and trimmed; `undefined` when it is not one. */
+export function normalizeEmail(raw: string): string | undefined {
+  const email = raw.trim().toLowerCase();
+  if (email.length > 254) return undefined;
+  const parsed = z.email().safeParse(email);
+  return parsed.success ? email : undefined;
+}
+
+/**
+ * A subscriber's stable id: the SHA-256 of the normalized address. It keys the record, appears in
+ * tokens instead of the address, and is what stays on the suppression list after an erasure.
+ */
+export function subscriberId(normalizedEmail: string): string {
+  return createHash("sha256").update(normalizedEmail).digest("hex").slice(0, 32);
+}
+
+/** Which audience shard a subscriber lives in: spreads one topic over several partitions. */
+export function shardOf(id: string, shards: number): number {
+  return Number.parseInt(id.slice(0, 8), 16) % shards;
+}
+
+/** Only an active subscriber is mailed; the send worker asks this again at send time. */
+export function isMailable(s: Pick<Subscriber, "status">): boolean {
+  return s.status === "active";
+}

@@ -1,0 +1,149 @@
+import type { Logger } from "@aws-lambda-powertools/logger";
+import type { Article } from "../domain/article.js";
+import type { ChunkState, EntryResult, Outcome, Tally } from "../domain/chunk.js";
+import type { Config, Secrets } from "../domain/config.js";
+import type { Counts, EditionStatus } from "../domain/edition.js";
+import type { Subscriber } from "../domain/subscriber.js";
+import type { AudiencePartition } from "../domain/audience.js";
+import type { RenderedEdition } from "../render/rendered.js";
+
+/**
+ * The ports the flows talk through. Adapters implement them over DynamoDB, SES and SQS; the
+ * composition roots (AWS and local) wire them. Nothing here knows a wire format.
+ */
+
+export interface PlanCheckpoint {
+  /** Next chunk number in this partition. */
+  next: number;
+  /** Last audience key consumed; the next Query starts after it. */
+  after?: string;
+  done: boolean;
+}
+
+export interface EditionRecord {
+  id: string;
+  article: Article;
+  status: EditionStatus;
+  counts: Counts;
+  createdAt: string;
+  updatedAt: string;
+  plan: Record<string, PlanCheckpoint>;
+  planDone: boolean;
+  chunksTotal: number;
+  chunksDone: number;
+  statusReason?: string;
+}
+
+export interface EditionRepo {
+  /** Records a new edition; when one with this id exists already, returns it instead. */
+  create(edition: EditionRecord): Promise<{ created: boolean; edition: EditionRecord }>;
+  get(id: string): Promise<EditionRecord | undefined>;
+  list(limit: number, cursor?: string): Promise<{ editions: EditionRecord[]; cursor?: string }>;
+  /** Moves the status only if it is one of `from`; says whether it moved. */
+  transition(id: string, from: EditionStatus[], to: EditionStatus, reason?: string): Promise<boolean>;
+  /** Advances one partition's checkpoint if nobody else did, adding what was enqueued to the counts. */
+  checkpoint(
+    id: string,
+    partition: string,
+    previous: PlanCheckpoint | undefined,
+    next: PlanCheckpoint,
+    added: { recipients: number; chunks: number },
+  ): Promise<boolean>;
+  finishPlan(id: string): Promise<void>;
+  saveRender(id: string, rendered: RenderedEdition): Promise<void>;
+  getRender(id: string): Promise<RenderedEdition | undefined>;
+}
+
+export interface ChunkRecord extends ChunkState {
+  editionId: string;
+  key: string;
+  lastKey: string;
+  done: boolean;
+  version: number;
+  leaseUntil?: number;
+}
+
+export interface ChunkRepo {
+  /** Creates the chunk unless it exists; either way returns the chunk as stored. */
+  createOrGet(editionId: string, key: string, recipients: string[], lastKey: string): Promise<ChunkRecord>;
+  get(editionId: string, key: string): Promise<ChunkRecord | undefined>;
+  /** Takes the lease and marks `inflight`, if the chunk is still at `version`. */
+  claim(chunk: ChunkRecord, leaseUntil: number, inflight: string[]): Promise<ChunkRecord | undefined>;
+  /** Records outcomes, releases the lease and moves the edition's counters, atomically. */
+  record(chunk: ChunkRecord, outcomes: Record<string, Outcome>, done: boolean, tally: Tally): Promise<boolean>;
+}
+
+export interface AudienceMember {
+  id: string;
+  topics: string[];
+}
+
+export interface AudienceRepo {
+  page(
+    partition: AudiencePartition,
+    after: string | undefined,
+    limit: number,
+  ): Promise<{ members: AudienceMember[]; more: boolean }>;
+}
+
+export interface SubscriberRepo {
+  get(id: string): Promise<Subscriber | undefined>;
+  getMany(ids: string[]): Promise<Map<string, Subscriber>>;
+  /** Stores a new subscriber (and, when active, its audience entries); false if the address exists. */
+  insert(subscriber: Subscriber): Promise<boolean>;
+  /** Every subscriber, a page at a time, for the export. */
+  all(): AsyncIterable<Subscriber[]>;
+}
+
+export interface BulkEntry {
+  to: string;
+  data: Record<string, string>;
+  headers: Array<{ name: string; value: string }>;
+}
+
+export interface BulkMessage {
+  from: string;
+  replyTo?: string;
+  subject: string;
+  html: string;
+  text: string;
+  entries: BulkEntry[];
+  tags: Record<string, string>;
+}
+
+/** The whole call was refused for rate: nothing was sent, try again later. */
+export class MailerThrottled extends Error {
+  override name = "MailerThrottled";
+}
+
+export interface Mailer {
+  /** One result per entry, in order. Throws {@link MailerThrottled} when the whole call was throttled. */
+  sendBulk(message: BulkMessage): Promise<EntryResult[]>;
+}
+
+export interface Queue<T> {
+  send(messages: T[]): Promise<void>;
+}
+
+export interface EditionJob {
+  editionId: string;
+}
+
+export interface SendJob {
+  editionId: string;
+  chunk: string;
+}
+
+export interface Ports {
+  config: Config;
+  secrets: Secrets;
+  editions: EditionRepo;
+  chunks: ChunkRepo;
+  audience: AudienceRepo;
+  subscribers: SubscriberRepo;
+  mailer: Mailer;
+  editionQueue: Queue<EditionJob>;
+  sendQueue: Queue<SendJob>;
+  log: Logger;
+  now: () => Date;
+}
