@@ -1,0 +1,87 @@
+import type { Article } from "../domain/article.js";
+import type { Config } from "../domain/config.js";
+import { escapeHtml, neutralizePlaceholders, singleLine } from "../domain/text.js";
+import { linkColorOnWhite, textColorOn } from "./colors.js";
+import { excerptHtml, truncateText } from "./excerpt.js";
+import { htmlToPlainText } from "./plain-text.js";
+import { type ShareLink, shareLinks, shareLinksHtml } from "./share-links.js";
+import type { TemplateValues } from "./template.js";
+import { inertUrl } from "./urls.js";
+
+/**
+ * What an edition says, worked out once from the article and the newsroom's configuration, before
+ * any markup: every piece of outside text is made single-line where it must be, placeholder-inert,
+ * and (for the template) HTML-escaped here, so the template and the text part only arrange it.
+ */
+
+/** Inboxes show about this much of a preheader; more only adds bytes. */
+export const PREHEADER_MAX_CHARS = 150;
+
+export interface EditionContent {
+  subject: string;
+  preheader: string;
+  /** Plain-text pieces, neutralized but not escaped. */
+  title: string;
+  author?: string;
+  summary?: string;
+  articleUrl: string;
+  brandName: string;
+  postalAddress: string;
+  shareLinks: ShareLink[];
+  /** Template values for everything but the body, which depends on the size budget. */
+  values: TemplateValues;
+}
+
+const inert = (text: string) => neutralizePlaceholders(text);
+const html = (text: string) => escapeHtml(inert(text));
+
+/**
+ * @example
+ * const content = editionContent(article, "ed_abc", config, sanitizedBody);
+ * content.subject; // "Breaking: Storm closes the bridge"
+ */
+export function editionContent(
+  article: Article,
+  editionId: string,
+  config: Config,
+  sanitizedBody: string,
+): EditionContent {
+  const title = inert(singleLine(article.title));
+  const author = article.author ? inert(singleLine(article.author)) : undefined;
+  const summary = article.summary ? inert(singleLine(article.summary)) : undefined;
+  // The start of the body is enough to fill a preheader; converting all of it would be waste.
+  const opening = htmlToPlainText(excerptHtml(sanitizedBody, 4096).html).replace(/\s+/g, " ").trim();
+  const preheader = truncateText(summary || opening, PREHEADER_MAX_CHARS);
+  const articleUrl = inertUrl(article.url);
+  const { brand } = config;
+  const postalLines = brand.postalAddress.split(/\r?\n/).map((line) => inert(line.trim()));
+  const links = shareLinks(config.publicUrl, editionId);
+  const linkColor = linkColorOnWhite(brand.accentColor);
+  return {
+    subject: `${article.breaking ? "Breaking: " : ""}${title}`,
+    preheader,
+    title,
+    author,
+    summary,
+    articleUrl,
+    brandName: inert(brand.name),
+    postalAddress: postalLines.join("\n"),
+    shareLinks: links,
+    values: {
+      title: escapeHtml(title),
+      preheader: escapeHtml(preheader),
+      author: author ? escapeHtml(author) : "",
+      summary: summary ? escapeHtml(summary) : "",
+      breaking: article.breaking,
+      imageUrl: article.imageUrl ? escapeHtml(inertUrl(article.imageUrl)) : "",
+      articleUrl: escapeHtml(articleUrl),
+      webUrl: escapeHtml(inertUrl(`${config.publicUrl}/v1/editions/${encodeURIComponent(editionId)}/web`)),
+      brandName: html(brand.name),
+      postalAddress: postalLines.map(escapeHtml).join("<br />"),
+      accent: brand.accentColor,
+      onAccent: textColorOn(brand.accentColor),
+      linkColor,
+      shareLinks: shareLinksHtml(links, linkColor),
+    },
+  };
+}
