@@ -9,7 +9,10 @@ export type Outcome =
   | { kind: "unknown" };
 
 /** How SES answered one entry of a bulk send, reduced to what the worker must do with it. */
-export type EntryResult = { kind: "sent"; messageId: string } | { kind: "failed"; error: string } | { kind: "retry" };
+export type EntryResult =
+  | { kind: "sent"; messageId: string }
+  | { kind: "failed"; error: string }
+  | { kind: "retry" };
 
 export interface ChunkState {
   recipients: string[];

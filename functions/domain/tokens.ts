@@ -59,6 +59,7 @@ export function verifyToken(
     return { ok: false, reason: "bad signature" };
   }
   if (code !== purposeCode[purpose]) return { ok: false, reason: "token is for another purpose" };
-  if (expiry !== "0" && Number.parseInt(expiry, 36) < nowSeconds) return { ok: false, reason: "token expired" };
+  if (expiry !== "0" && Number.parseInt(expiry, 36) < nowSeconds)
+    return { ok: false, reason: "token expired" };
   return { ok: true, subject };
 }

@@ -1,10 +1,10 @@
 import type { Logger } from "@aws-lambda-powertools/logger";
 import type { Article } from "../domain/article.js";
+import type { AudiencePartition } from "../domain/audience.js";
 import type { ChunkState, EntryResult, Outcome, Tally } from "../domain/chunk.js";
 import type { Config, Secrets } from "../domain/config.js";
 import type { Counts, EditionStatus } from "../domain/edition.js";
 import type { Subscriber } from "../domain/subscriber.js";
-import type { AudiencePartition } from "../domain/audience.js";
 import type { RenderedEdition } from "../render/rendered.js";
 
 /**
@@ -50,6 +50,8 @@ export interface EditionRepo {
     added: { recipients: number; chunks: number },
   ): Promise<boolean>;
   finishPlan(id: string): Promise<void>;
+  /** Marks a sending edition `sent` once planning is done and every chunk is worked off. */
+  completeIfFinished(id: string): Promise<boolean>;
   saveRender(id: string, rendered: RenderedEdition): Promise<void>;
   getRender(id: string): Promise<RenderedEdition | undefined>;
 }
@@ -70,7 +72,12 @@ export interface ChunkRepo {
   /** Takes the lease and marks `inflight`, if the chunk is still at `version`. */
   claim(chunk: ChunkRecord, leaseUntil: number, inflight: string[]): Promise<ChunkRecord | undefined>;
   /** Records outcomes, releases the lease and moves the edition's counters, atomically. */
-  record(chunk: ChunkRecord, outcomes: Record<string, Outcome>, done: boolean, tally: Tally): Promise<boolean>;
+  record(
+    chunk: ChunkRecord,
+    outcomes: Record<string, Outcome>,
+    done: boolean,
+    tally: Tally,
+  ): Promise<boolean>;
 }
 
 export interface AudienceMember {
@@ -91,6 +98,11 @@ export interface SubscriberRepo {
   getMany(ids: string[]): Promise<Map<string, Subscriber>>;
   /** Stores a new subscriber (and, when active, its audience entries); false if the address exists. */
   insert(subscriber: Subscriber): Promise<boolean>;
+  /**
+   * Leaves the list: status `unsubscribed` and the audience entries gone, in one transaction, so the
+   * next planner cannot see them and the send worker's status check refuses them. False if unknown.
+   */
+  unsubscribe(id: string, at: string): Promise<boolean>;
   /** Every subscriber, a page at a time, for the export. */
   all(): AsyncIterable<Subscriber[]>;
 }
@@ -116,8 +128,16 @@ export class MailerThrottled extends Error {
   override name = "MailerThrottled";
 }
 
+/** SES answered the call with an error: nothing was sent. (A timeout is neither: SES may have sent.) */
+export class MailerRejected extends Error {
+  override name = "MailerRejected";
+}
+
 export interface Mailer {
-  /** One result per entry, in order. Throws {@link MailerThrottled} when the whole call was throttled. */
+  /**
+   * One result per entry, in order. Throws {@link MailerThrottled} when the whole call was throttled,
+   * {@link MailerRejected} when SES refused it otherwise; anything else leaves the outcome unknown.
+   */
   sendBulk(message: BulkMessage): Promise<EntryResult[]>;
 }
 

@@ -1,0 +1,42 @@
+import type { Logger } from "@aws-lambda-powertools/logger";
+import type { SESv2Client } from "@aws-sdk/client-sesv2";
+import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import type { Config, Secrets } from "../domain/config.js";
+import type { EditionJob, Mailer, Ports, Queue, SendJob } from "../flows/ports.js";
+import { dynamoAudienceRepo } from "./dynamo/audience-repo.js";
+import { dynamoChunkRepo } from "./dynamo/chunk-repo.js";
+import { dynamoEditionRepo } from "./dynamo/edition-repo.js";
+import { dynamoSubscriberRepo } from "./dynamo/subscriber-repo.js";
+import { sesMailer } from "./ses/ses-mailer.js";
+
+export interface PortParts {
+  config: Config;
+  secrets: Secrets;
+  db: DynamoDBDocumentClient;
+  ses: SESv2Client;
+  editionQueue: Queue<EditionJob>;
+  sendQueue: Queue<SendJob>;
+  log: Logger;
+  /** Wraps the SES mailer; tests use it to inject faults no stand-in produces. */
+  wrapMailer?: (mailer: Mailer) => Mailer;
+  now?: () => Date;
+}
+
+/** Wires the repositories and the mailer; both composition roots (AWS and local) go through here. */
+export function buildPorts(parts: PortParts): Ports {
+  const { config, db } = parts;
+  const mailer = sesMailer(parts.ses, config.sesConfigurationSet);
+  return {
+    config,
+    secrets: parts.secrets,
+    editions: dynamoEditionRepo(db, config.tableName),
+    chunks: dynamoChunkRepo(db, config.tableName),
+    audience: dynamoAudienceRepo(db, config.tableName),
+    subscribers: dynamoSubscriberRepo(db, config.tableName, config.audienceShards),
+    mailer: parts.wrapMailer ? parts.wrapMailer(mailer) : mailer,
+    editionQueue: parts.editionQueue,
+    sendQueue: parts.sendQueue,
+    log: parts.log,
+    now: parts.now ?? (() => new Date()),
+  };
+}

@@ -1,0 +1,73 @@
+import { Readable } from "node:stream";
+import { parse } from "csv-parse/sync";
+import { stringify } from "csv-stringify";
+import { HeraldError } from "../../domain/errors.js";
+import type { Subscriber } from "../../domain/subscriber.js";
+import type { ImportRow } from "../../flows/import-subscribers.js";
+
+/**
+ * Parses an import file (`email[,name,topics,cadence]`, RFC 4180 quoting). A file that is not CSV,
+ * or has no `email` column, is refused whole (400) before anything is written.
+ */
+export function parseSubscriberCsv(text: string): ImportRow[] {
+  let records: Array<{ record: Record<string, string>; info: { lines: number } }>;
+  try {
+    records = parse(text.replace(/^\uFEFF/, ""), {
+      columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
+      skip_empty_lines: true,
+      trim: true,
+      relax_column_count: true,
+      info: true,
+    });
+  } catch (error) {
+    throw new HeraldError("invalid_request", `the file is not valid CSV: ${(error as Error).message}`);
+  }
+  const header = text.replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0] ?? "";
+  if (
+    !header
+      .toLowerCase()
+      .split(",")
+      .map((h) => h.trim().replace(/^"|"$/g, ""))
+      .includes("email")
+  ) {
+    throw new HeraldError("invalid_request", "the first line must be a header with an `email` column", [
+      { path: "header", message: "no email column" },
+    ]);
+  }
+  return records.map(({ record, info }) => ({ line: info.lines, fields: record }));
+}
+
+const COLUMNS = [
+  "email",
+  "name",
+  "topics",
+  "cadence",
+  "status",
+  "consent_at",
+  "consent_source",
+  "created_at",
+];
+
+/** The export: a CSV stream, one page of subscribers at a time, never the whole list in memory. */
+export function subscriberCsvStream(pages: AsyncIterable<Subscriber[]>): ReadableStream<Uint8Array> {
+  const rows = Readable.from(
+    (async function* () {
+      for await (const page of pages) {
+        for (const s of page) {
+          yield [
+            s.email,
+            s.name ?? "",
+            s.topics.join("|"),
+            s.cadence,
+            s.status,
+            s.consent.at,
+            s.consent.source,
+            s.createdAt,
+          ];
+        }
+      }
+    })(),
+  );
+  const csv = rows.pipe(stringify({ header: true, columns: COLUMNS }));
+  return Readable.toWeb(csv) as ReadableStream<Uint8Array>;
+}

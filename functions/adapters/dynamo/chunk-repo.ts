@@ -1,0 +1,149 @@
+import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import type { Outcome, Tally } from "../../domain/chunk.js";
+import type { ChunkRecord, ChunkRepo } from "../../flows/ports.js";
+import { isConditionFailure, keys } from "./keys.js";
+
+/** Outcomes are stored compactly (`s:<messageId>`, `f:<error>`, `k:<reason>`, `u`): a chunk stays ~5 KB. */
+function encode(o: Outcome): string {
+  switch (o.kind) {
+    case "sent":
+      return `s:${o.messageId}`;
+    case "failed":
+      return `f:${o.error.slice(0, 200)}`;
+    case "skipped":
+      return `k:${o.reason}`;
+    case "unknown":
+      return "u";
+  }
+}
+
+function decode(v: string): Outcome {
+  const rest = v.slice(2);
+  if (v.startsWith("s:")) return { kind: "sent", messageId: rest };
+  if (v.startsWith("f:")) return { kind: "failed", error: rest };
+  if (v.startsWith("k:")) return { kind: "skipped", reason: rest };
+  return { kind: "unknown" };
+}
+
+function toRecord(editionId: string, item: Record<string, unknown>): ChunkRecord {
+  const out = (item.out ?? {}) as Record<string, string>;
+  return {
+    editionId,
+    key: String(item.sk).slice("CHUNK#".length),
+    recipients: item.recipients as string[],
+    lastKey: item.lastKey as string,
+    outcomes: Object.fromEntries(Object.entries(out).map(([k, v]) => [k, decode(v)])),
+    inflight: (item.inflight as string[] | undefined) ?? [],
+    done: Boolean(item.done),
+    version: Number(item.v ?? 0),
+    leaseUntil: item.leaseUntil as number | undefined,
+  };
+}
+
+/** Send chunks in DynamoDB, beside their edition; every change is conditional on the chunk's version. */
+export function dynamoChunkRepo(db: DynamoDBDocumentClient, table: string): ChunkRepo {
+  const get = async (editionId: string, key: string) => {
+    const out = await db.send(
+      new GetCommand({ TableName: table, Key: keys.chunk(editionId, key), ConsistentRead: true }),
+    );
+    return out.Item ? toRecord(editionId, out.Item) : undefined;
+  };
+  return {
+    get,
+    async createOrGet(editionId, key, recipients, lastKey) {
+      const item = {
+        ...keys.chunk(editionId, key),
+        recipients,
+        lastKey,
+        out: {},
+        inflight: [],
+        done: false,
+        v: 0,
+      };
+      try {
+        await db.send(
+          new PutCommand({ TableName: table, Item: item, ConditionExpression: "attribute_not_exists(pk)" }),
+        );
+        return toRecord(editionId, item);
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+        const existing = await get(editionId, key);
+        if (!existing) throw error;
+        return existing;
+      }
+    },
+    async claim(chunk, leaseUntil, inflight) {
+      try {
+        await db.send(
+          new UpdateCommand({
+            TableName: table,
+            Key: keys.chunk(chunk.editionId, chunk.key),
+            UpdateExpression: "SET leaseUntil = :l, inflight = :i, v = :next",
+            ConditionExpression: "v = :v",
+            ExpressionAttributeValues: {
+              ":l": leaseUntil,
+              ":i": inflight,
+              ":v": chunk.version,
+              ":next": chunk.version + 1,
+            },
+          }),
+        );
+        return { ...chunk, leaseUntil, inflight, version: chunk.version + 1 };
+      } catch (error) {
+        if (isConditionFailure(error)) return undefined;
+        throw error;
+      }
+    },
+    async record(chunk, outcomes, done, tally: Tally) {
+      const entries = Object.entries(outcomes);
+      const names = Object.fromEntries(entries.map(([id], i) => [`#r${i}`, id]));
+      const values = Object.fromEntries(entries.map(([, o], i) => [`:r${i}`, encode(o)]));
+      const sets = entries.map((_, i) => `#out.#r${i} = :r${i}`);
+      try {
+        await db.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Update: {
+                  TableName: table,
+                  Key: keys.chunk(chunk.editionId, chunk.key),
+                  UpdateExpression: `SET ${[...sets, "done = :done", "v = :next"].join(", ")} REMOVE leaseUntil, inflight`,
+                  ConditionExpression: "v = :v",
+                  ExpressionAttributeNames: { ...names, ...(sets.length ? { "#out": "out" } : {}) },
+                  ExpressionAttributeValues: {
+                    ...values,
+                    ":done": done,
+                    ":v": chunk.version,
+                    ":next": chunk.version + 1,
+                  },
+                },
+              },
+              {
+                Update: {
+                  TableName: table,
+                  Key: keys.edition(chunk.editionId),
+                  UpdateExpression:
+                    "SET counts.sent = counts.sent + :s, counts.failed = counts.failed + :f, " +
+                    "counts.skipped = counts.skipped + :k, counts.#u = counts.#u + :u, chunksDone = chunksDone + :d",
+                  ExpressionAttributeNames: { "#u": "unknown" },
+                  ExpressionAttributeValues: {
+                    ":s": tally.sent,
+                    ":f": tally.failed,
+                    ":k": tally.skipped,
+                    ":u": tally.unknown,
+                    ":d": done ? 1 : 0,
+                  },
+                },
+              },
+            ],
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (isConditionFailure(error)) return false;
+        throw error;
+      }
+    },
+  };
+}

@@ -1,0 +1,179 @@
+import { gunzipSync, gzipSync } from "node:zlib";
+import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import type { EditionStatus } from "../../domain/edition.js";
+import type { EditionRecord, EditionRepo, PlanCheckpoint } from "../../flows/ports.js";
+import type { RenderedEdition } from "../../render/rendered.js";
+import { isConditionFailure, keys } from "./keys.js";
+
+const RECORD_FIELDS = [
+  "id",
+  "article",
+  "status",
+  "counts",
+  "createdAt",
+  "updatedAt",
+  "plan",
+  "planDone",
+  "chunksTotal",
+  "chunksDone",
+  "statusReason",
+] as const;
+
+function toRecord(item: Record<string, unknown>): EditionRecord {
+  return Object.fromEntries(RECORD_FIELDS.map((f) => [f, item[f]])) as unknown as EditionRecord;
+}
+
+/** Editions in DynamoDB: one item each, plus the compressed render beside it. */
+export function dynamoEditionRepo(db: DynamoDBDocumentClient, table: string): EditionRepo {
+  const get = async (id: string) => {
+    const out = await db.send(
+      new GetCommand({ TableName: table, Key: keys.edition(id), ConsistentRead: true }),
+    );
+    return out.Item ? toRecord(out.Item) : undefined;
+  };
+  return {
+    get,
+    async create(edition) {
+      try {
+        await db.send(
+          new PutCommand({
+            TableName: table,
+            Item: {
+              ...keys.edition(edition.id),
+              ...edition,
+              gsi1pk: keys.editionsIndex,
+              gsi1sk: `${edition.createdAt}#${edition.id}`,
+            },
+            ConditionExpression: "attribute_not_exists(pk)",
+          }),
+        );
+        return { created: true, edition };
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+        const existing = await get(edition.id);
+        if (!existing) throw error;
+        return { created: false, edition: existing };
+      }
+    },
+    async list(limit, cursor) {
+      const out = await db.send(
+        new QueryCommand({
+          TableName: table,
+          IndexName: "gsi1",
+          KeyConditionExpression: "gsi1pk = :p",
+          ExpressionAttributeValues: { ":p": keys.editionsIndex },
+          ScanIndexForward: false,
+          Limit: limit,
+          ExclusiveStartKey: cursor ? JSON.parse(Buffer.from(cursor, "base64url").toString()) : undefined,
+        }),
+      );
+      return {
+        editions: (out.Items ?? []).map(toRecord),
+        cursor: out.LastEvaluatedKey
+          ? Buffer.from(JSON.stringify(out.LastEvaluatedKey)).toString("base64url")
+          : undefined,
+      };
+    },
+    async transition(id, from: EditionStatus[], to, reason) {
+      const values = Object.fromEntries(from.map((s, i) => [`:f${i}`, s]));
+      try {
+        await db.send(
+          new UpdateCommand({
+            TableName: table,
+            Key: keys.edition(id),
+            UpdateExpression: reason
+              ? "SET #s = :to, updatedAt = :now, statusReason = :why"
+              : "SET #s = :to, updatedAt = :now REMOVE statusReason",
+            ConditionExpression: `#s IN (${Object.keys(values).join(",")})`,
+            ExpressionAttributeNames: { "#s": "status" },
+            ExpressionAttributeValues: {
+              ...values,
+              ":to": to,
+              ":now": new Date().toISOString(),
+              ...(reason ? { ":why": reason } : {}),
+            },
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (isConditionFailure(error)) return false;
+        throw error;
+      }
+    },
+    async checkpoint(id, partition, previous: PlanCheckpoint | undefined, next, added) {
+      try {
+        await db.send(
+          new UpdateCommand({
+            TableName: table,
+            Key: keys.edition(id),
+            UpdateExpression:
+              "SET #plan.#p = :next, counts.planned = counts.planned + :r, chunksTotal = chunksTotal + :c",
+            ConditionExpression: previous ? "#plan.#p.#n = :prevNext" : "attribute_not_exists(#plan.#p)",
+            ExpressionAttributeNames: {
+              "#plan": "plan",
+              "#p": partition,
+              ...(previous ? { "#n": "next" } : {}),
+            },
+            ExpressionAttributeValues: {
+              ":next": next,
+              ":r": added.recipients,
+              ":c": added.chunks,
+              ...(previous ? { ":prevNext": previous.next } : {}),
+            },
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (isConditionFailure(error)) return false;
+        throw error;
+      }
+    },
+    async finishPlan(id) {
+      await db.send(
+        new UpdateCommand({
+          TableName: table,
+          Key: keys.edition(id),
+          UpdateExpression: "SET planDone = :t",
+          ExpressionAttributeValues: { ":t": true },
+        }),
+      );
+    },
+    async completeIfFinished(id) {
+      try {
+        await db.send(
+          new UpdateCommand({
+            TableName: table,
+            Key: keys.edition(id),
+            UpdateExpression: "SET #s = :sent, updatedAt = :now",
+            ConditionExpression: "#s = :sending AND planDone = :t AND chunksDone >= chunksTotal",
+            ExpressionAttributeNames: { "#s": "status" },
+            ExpressionAttributeValues: {
+              ":sent": "sent",
+              ":sending": "sending",
+              ":t": true,
+              ":now": new Date().toISOString(),
+            },
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (isConditionFailure(error)) return false;
+        throw error;
+      }
+    },
+    async saveRender(id, rendered) {
+      await db.send(
+        new PutCommand({
+          TableName: table,
+          Item: { ...keys.render(id), body: gzipSync(JSON.stringify(rendered)) },
+        }),
+      );
+    },
+    async getRender(id) {
+      const out = await db.send(new GetCommand({ TableName: table, Key: keys.render(id) }));
+      const body = out.Item?.body as Uint8Array | undefined;
+      return body ? (JSON.parse(gunzipSync(body).toString("utf8")) as RenderedEdition) : undefined;
+    },
+  };
+}

@@ -1,0 +1,140 @@
+import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { BatchGetCommand, GetCommand, ScanCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
+import { type Subscriber, shardOf } from "../../domain/subscriber.js";
+import type { SubscriberRepo } from "../../flows/ports.js";
+import { isConditionFailure, keys } from "./keys.js";
+
+const FIELDS = [
+  "id",
+  "email",
+  "name",
+  "status",
+  "topics",
+  "cadence",
+  "consent",
+  "createdAt",
+  "updatedAt",
+] as const;
+
+function toSubscriber(item: Record<string, unknown>): Subscriber {
+  return Object.fromEntries(
+    FIELDS.filter((f) => item[f] !== undefined).map((f) => [f, item[f]]),
+  ) as Subscriber;
+}
+
+/** The audience items an active subscriber has: one per topic, in the shard of their id. */
+export function audienceItems(s: Subscriber, shards: number) {
+  if (s.status !== "active") return [];
+  return s.topics.map((topic) => ({
+    ...keys.audience(topic, s.cadence, shardOf(s.id, shards), s.id),
+    topics: s.topics,
+  }));
+}
+
+/** Subscribers in DynamoDB; an active one also has audience items, written in the same transaction. */
+export function dynamoSubscriberRepo(
+  db: DynamoDBDocumentClient,
+  table: string,
+  shards: number,
+): SubscriberRepo {
+  return {
+    async get(id) {
+      const out = await db.send(
+        new GetCommand({ TableName: table, Key: keys.subscriber(id), ConsistentRead: true }),
+      );
+      return out.Item ? toSubscriber(out.Item) : undefined;
+    },
+    async getMany(ids) {
+      const found = new Map<string, Subscriber>();
+      // BatchGet takes 100 keys; a chunk has at most 50. Unprocessed keys are asked for again.
+      for (let i = 0; i < ids.length; i += 100) {
+        let request: Record<string, { Keys: Record<string, string>[]; ConsistentRead: boolean }> | undefined =
+          {
+            [table]: { Keys: ids.slice(i, i + 100).map(keys.subscriber), ConsistentRead: true },
+          };
+        for (let attempt = 0; request && Object.keys(request).length > 0; attempt++) {
+          if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
+          const out = await db.send(new BatchGetCommand({ RequestItems: request }));
+          for (const item of out.Responses?.[table] ?? []) found.set(String(item.id), toSubscriber(item));
+          request = out.UnprocessedKeys as typeof request;
+        }
+      }
+      return found;
+    },
+    async insert(s) {
+      try {
+        await db.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Put: {
+                  TableName: table,
+                  Item: { ...keys.subscriber(s.id), ...s },
+                  ConditionExpression: "attribute_not_exists(pk)",
+                },
+              },
+              ...audienceItems(s, shards).map((Item) => ({ Put: { TableName: table, Item } })),
+            ],
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (isConditionFailure(error)) return false;
+        throw error;
+      }
+    },
+    async unsubscribe(id, at) {
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const current = await this.get(id);
+        if (!current) return false;
+        if (current.status === "unsubscribed" || current.status === "suppressed") return true;
+        try {
+          await db.send(
+            new TransactWriteCommand({
+              TransactItems: [
+                {
+                  Update: {
+                    TableName: table,
+                    Key: keys.subscriber(id),
+                    UpdateExpression: "SET #s = :u, updatedAt = :at, unsubscribedAt = :at",
+                    ConditionExpression: "#s = :was AND updatedAt = :seen",
+                    ExpressionAttributeNames: { "#s": "status" },
+                    ExpressionAttributeValues: {
+                      ":u": "unsubscribed",
+                      ":at": at,
+                      ":was": current.status,
+                      ":seen": current.updatedAt,
+                    },
+                  },
+                },
+                ...audienceItems(current, shards).map(({ pk, sk }) => ({
+                  Delete: { TableName: table, Key: { pk, sk } },
+                })),
+              ],
+            }),
+          );
+          return true;
+        } catch (error) {
+          // The record changed between read and write (a concurrent preference change): read again.
+          if (!isConditionFailure(error)) throw error;
+        }
+      }
+      throw new Error("subscriber kept changing during unsubscribe");
+    },
+    async *all() {
+      let start: Record<string, unknown> | undefined;
+      do {
+        const out = await db.send(
+          new ScanCommand({
+            TableName: table,
+            FilterExpression: "sk = :p AND begins_with(pk, :s)",
+            ExpressionAttributeValues: { ":p": "PROFILE", ":s": "SUB#" },
+            ExclusiveStartKey: start,
+          }),
+        );
+        if (out.Items?.length) yield out.Items.map(toSubscriber);
+        start = out.LastEvaluatedKey;
+      } while (start);
+    },
+  };
+}

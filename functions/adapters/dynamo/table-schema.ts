@@ -1,0 +1,15 @@
+/**
+ * The single table's shape, shared by the local bootstrap (CreateTable on DynamoDB Local) and the
+ * CDK stack, so the two cannot drift. Items (pk / sk):
+ * - `SUB#<id>` / `PROFILE`            a subscriber
+ * - `AUD#<topic>#<cadence>#<shard>` / `<id>`  audience membership of an active subscriber
+ * - `ED#<id>` / `EDITION`             an edition (status, counts, plan checkpoints); gsi1 lists them newest first
+ * - `ED#<id>` / `RENDER`              the rendered edition (compressed)
+ * - `ED#<id>` / `CHUNK#<partition>#<n>` a send chunk and its per-recipient outcomes
+ */
+export const TABLE_SCHEMA = {
+  partitionKey: "pk",
+  sortKey: "sk",
+  ttlAttribute: "ttl",
+  indexes: [{ name: "gsi1", partitionKey: "gsi1pk", sortKey: "gsi1sk" }],
+} as const;

@@ -1,0 +1,34 @@
+import { Config } from "../domain/config.js";
+
+type Env = Record<string, string | undefined>;
+
+/** The newsroom's default topics, from API.md. */
+export const DEFAULT_TOPICS = ["world", "politics", "business", "technology", "culture"];
+
+/**
+ * Reads the non-secret configuration from `HERALD_*` variables, with the local development
+ * defaults of API.md. The stack sets the same variables on every function.
+ */
+export function configFromEnv(env: Env = process.env): Config {
+  const list = (v: string | undefined) =>
+    v
+      ?.split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
+  return Config.parse({
+    publicUrl: env.HERALD_PUBLIC_URL ?? `http://127.0.0.1:${env.PORT ?? 3000}`,
+    topics: list(env.HERALD_TOPICS) ?? DEFAULT_TOPICS,
+    audienceShards: Number(env.HERALD_AUDIENCE_SHARDS ?? 8),
+    tableName: env.HERALD_TABLE_NAME ?? "herald",
+    brand: {
+      name: env.HERALD_BRAND_NAME ?? "The Daily Herald",
+      fromAddress: env.HERALD_FROM_ADDRESS ?? "The Daily Herald <news@herald.localhost>",
+      replyTo: env.HERALD_REPLY_TO,
+      postalAddress: env.HERALD_POSTAL_ADDRESS ?? "1 Press Row, Springfield, IL 62701, USA",
+      listId: env.HERALD_LIST_ID ?? "news.herald.localhost",
+      accentColor: env.HERALD_ACCENT_COLOR ?? "#b3261e",
+    },
+    sesConfigurationSet: env.HERALD_SES_CONFIGURATION_SET,
+    chunkLeaseSeconds: Number(env.HERALD_CHUNK_LEASE_SECONDS ?? 60),
+  });
+}

@@ -1,0 +1,77 @@
+import {
+  type SESv2Client,
+  SendBulkEmailCommand,
+  type SendBulkEmailCommandOutput,
+} from "@aws-sdk/client-sesv2";
+import type { EntryResult } from "../../domain/chunk.js";
+import { type BulkMessage, type Mailer, MailerRejected, MailerThrottled } from "../../flows/ports.js";
+
+/** Entry statuses that mean "not sent, and worth trying again later". */
+const RETRYABLE = new Set([
+  "ACCOUNT_THROTTLED",
+  "ACCOUNT_SENDING_PAUSED",
+  "TRANSIENT_FAILURE",
+  "ACCOUNT_DAILY_QUOTA_EXCEEDED",
+]);
+
+/** Error names and messages with which SES refuses a whole call for rate. */
+export function isThrottle(error: unknown): boolean {
+  const e = error as { name?: string; message?: string; $metadata?: { httpStatusCode?: number } };
+  return (
+    e?.name === "TooManyRequestsException" ||
+    e?.name === "Throttling" ||
+    e?.name === "ThrottlingException" ||
+    e?.name === "LimitExceededException" ||
+    e?.$metadata?.httpStatusCode === 429 ||
+    /maximum sending rate exceeded/i.test(e?.message ?? "")
+  );
+}
+
+/**
+ * The mailer over SES v2 `SendBulkEmail` with an inline template: one call per chunk, per-recipient
+ * template data and headers. It is the only code that knows SES's request and result shapes.
+ */
+export function sesMailer(ses: SESv2Client, configurationSet?: string): Mailer {
+  return {
+    async sendBulk(message: BulkMessage): Promise<EntryResult[]> {
+      const command = new SendBulkEmailCommand({
+        FromEmailAddress: message.from,
+        ReplyToAddresses: message.replyTo ? [message.replyTo] : undefined,
+        ConfigurationSetName: configurationSet,
+        DefaultEmailTags: Object.entries(message.tags).map(([Name, Value]) => ({ Name, Value })),
+        DefaultContent: {
+          Template: {
+            TemplateContent: { Subject: message.subject, Html: message.html, Text: message.text },
+            TemplateData: "{}",
+          },
+        },
+        BulkEmailEntries: message.entries.map((e) => ({
+          Destination: { ToAddresses: [e.to] },
+          ReplacementEmailContent: {
+            ReplacementTemplate: { ReplacementTemplateData: JSON.stringify(e.data) },
+          },
+          ReplacementHeaders: e.headers.map((h) => ({ Name: h.name, Value: h.value })),
+        })),
+      });
+      let output: SendBulkEmailCommandOutput;
+      try {
+        output = await ses.send(command);
+      } catch (error) {
+        if (isThrottle(error)) throw new MailerThrottled((error as Error).message);
+        // An answer with a status code means SES refused the request; without one it may have sent.
+        if ((error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode) {
+          throw new MailerRejected(`${(error as Error).name}: ${(error as Error).message}`);
+        }
+        throw error;
+      }
+      const entries = output.BulkEmailEntryResults ?? [];
+      return message.entries.map((_, i): EntryResult => {
+        const r = entries[i];
+        if (!r) return { kind: "retry" };
+        if (r.Status === "SUCCESS") return { kind: "sent", messageId: r.MessageId ?? "" };
+        if (r.Status && RETRYABLE.has(r.Status)) return { kind: "retry" };
+        return { kind: "failed", error: `${r.Status ?? "UNKNOWN"}: ${r.Error ?? ""}`.trim() };
+      });
+    },
+  };
+}

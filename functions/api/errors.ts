@@ -1,0 +1,36 @@
+import type { Logger } from "@aws-lambda-powertools/logger";
+import type { Context } from "hono";
+import { type ErrorCode, type FieldIssue, fieldIssues, HeraldError, statusOf } from "../domain/errors.js";
+import { loggableError } from "../domain/redact.js";
+
+/** The JSON error body of API.md. */
+export function errorBody(code: ErrorCode, message: string, issues?: FieldIssue[]) {
+  return { error: { code, message, ...(issues?.length ? { issues } : {}) } };
+}
+
+export function jsonError(c: Context, code: ErrorCode, message: string, issues?: FieldIssue[]) {
+  return c.json(errorBody(code, message, issues), statusOf[code]);
+}
+
+/** zod-openapi's validation hook: field-level 400s in the contract's shape. */
+export function validationHook(
+  result: { success: boolean; error?: { issues: Array<{ path: PropertyKey[]; message: string }> } },
+  c: Context,
+) {
+  if (!result.success && result.error) {
+    return jsonError(c, "invalid_request", "the request is not valid", fieldIssues(result.error.issues));
+  }
+}
+
+/** Maps thrown errors: a HeraldError is the client's fault (4xx); anything else is ours (500, logged). */
+export function onError(log: Logger) {
+  return (error: Error, c: Context) => {
+    if (error instanceof HeraldError) return jsonError(c, error.code, error.message, error.issues);
+    // Hono's own HTTPExceptions (malformed JSON, body limit) carry a 4xx status.
+    const status = (error as { status?: number }).status;
+    if (status === 413) return jsonError(c, "payload_too_large", "the body is too large");
+    if (status && status >= 400 && status < 500) return jsonError(c, "invalid_request", error.message);
+    log.error("unhandled error", { path: c.req.path, error: loggableError(error) });
+    return c.json({ error: { code: "internal", message: "something went wrong on our side" } }, 500);
+  };
+}

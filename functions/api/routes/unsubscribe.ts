@@ -1,0 +1,62 @@
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
+import { escapeHtml } from "../../domain/text.js";
+import { verifyToken } from "../../domain/tokens.js";
+import type { Ports } from "../../flows/ports.js";
+import { PAGE_HEADERS, page } from "../pages/page.js";
+
+/**
+ * Unsubscribe (RFC 8058). A GET only shows a one-button form, because link scanners follow GETs;
+ * the POST, which mailbox providers send as `List-Unsubscribe=One-Click`, takes effect at once,
+ * with no cookie and no other check than the signed token.
+ */
+export function unsubscribeRoutes(app: OpenAPIHono, ports: Ports) {
+  const refuse = (reason: string) =>
+    page(
+      ports.config,
+      "This link does not work",
+      `<p>${escapeHtml(reason)}. Use the unsubscribe link of a recent email.</p>`,
+    );
+  const check = (token: string | undefined) =>
+    verifyToken(ports.secrets.tokenKeys, "unsubscribe", token, Math.floor(ports.now().getTime() / 1000));
+
+  app.get("/v1/unsubscribe", (c) => {
+    const token = c.req.query("token");
+    const result = check(token);
+    if (!result.ok) return c.html(refuse("The link is not valid"), 400, PAGE_HEADERS);
+    const action = `/v1/unsubscribe?token=${encodeURIComponent(token as string)}`;
+    return c.html(
+      page(
+        ports.config,
+        "Unsubscribe",
+        `<p>Stop receiving email from ${escapeHtml(ports.config.brand.name)}?</p>
+<form method="post" action="${escapeHtml(action)}"><input type="hidden" name="List-Unsubscribe" value="One-Click"><button type="submit">Unsubscribe</button></form>`,
+      ),
+      200,
+      PAGE_HEADERS,
+    );
+  });
+
+  app.post("/v1/unsubscribe", async (c) => {
+    const result = check(c.req.query("token"));
+    if (!result.ok) return c.html(refuse("The link is not valid"), 400, PAGE_HEADERS);
+    const known = await ports.subscribers.unsubscribe(result.subject, ports.now().toISOString());
+    ports.log.info("unsubscribed", { subscriberId: result.subject, known });
+    return c.html(
+      page(ports.config, "You are unsubscribed", "<p>You will not receive these emails any more.</p>"),
+      200,
+      PAGE_HEADERS,
+    );
+  });
+
+  const query = z.object({ token: z.string().openapi({ param: { name: "token", in: "query" } }) });
+  for (const method of ["get", "post"] as const) {
+    app.openAPIRegistry.registerPath({
+      method,
+      path: "/v1/unsubscribe",
+      summary: method === "get" ? "Unsubscribe page (changes nothing)" : "One-click unsubscribe (RFC 8058)",
+      request: { query },
+      responses: { 200: { description: "HTML page" }, 400: { description: "invalid token (HTML page)" } },
+    });
+  }
+}

@@ -1,0 +1,33 @@
+import type { Config } from "./config.js";
+import { issueToken, type TokenKeys } from "./tokens.js";
+
+/**
+ * The links and headers that make one email this recipient's: a one-click unsubscribe URL (RFC 8058)
+ * and a preference-center URL, each with a signed token naming the subscriber and its purpose.
+ * Unsubscribe and preference tokens never expire: CAN-SPAM wants opt-out to work long after sending.
+ */
+export function recipientLinks(
+  config: Pick<Config, "publicUrl">,
+  keys: TokenKeys,
+  subscriberId: string,
+  nowSeconds: number,
+) {
+  const unsubscribe = issueToken(keys, "unsubscribe", subscriberId, 0, nowSeconds);
+  const preferences = issueToken(keys, "preferences", subscriberId, 0, nowSeconds);
+  return {
+    unsubscribeUrl: `${config.publicUrl}/v1/unsubscribe?token=${unsubscribe}`,
+    preferencesUrl: `${config.publicUrl}/v1/preferences?token=${preferences}`,
+  };
+}
+
+/**
+ * The list headers of a subscription email, in the order AWS recommends (List-Unsubscribe before
+ * List-Unsubscribe-Post). Unfolded single lines: folding broke DKIM in some signers.
+ */
+export function listHeaders(config: Pick<Config, "brand">, unsubscribeUrl: string) {
+  return [
+    { name: "List-Unsubscribe", value: `<${unsubscribeUrl}>` },
+    { name: "List-Unsubscribe-Post", value: "List-Unsubscribe=One-Click" },
+    { name: "List-Id", value: `${config.brand.name.replace(/[<>"\r\n]/g, "")} <${config.brand.listId}>` },
+  ];
+}

@@ -1,0 +1,5 @@
+import { z } from "zod";
+
+/** Queue message bodies, validated on the way in: a malformed message is dropped, not retried forever. */
+export const EditionJob = z.object({ editionId: z.string().min(1) });
+export const SendJob = z.object({ editionId: z.string().min(1), chunk: z.string().min(1) });

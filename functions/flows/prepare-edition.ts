@@ -1,0 +1,31 @@
+import type { Article } from "../domain/article.js";
+import type { Config } from "../domain/config.js";
+import type { RenderedEdition } from "../render/rendered.js";
+import { planEdition } from "./plan-edition.js";
+import type { Ports } from "./ports.js";
+
+export type RenderFn = (article: Article, editionId: string, config: Config) => Promise<RenderedEdition>;
+
+/**
+ * The edition job: render once (skipped when a render is stored already), then plan the fan-out.
+ * Each step is idempotent, so a retried job resumes where the last one stopped.
+ */
+export async function prepareEdition(ports: Ports, render: RenderFn, editionId: string): Promise<void> {
+  const edition = await ports.editions.get(editionId);
+  if (!edition) {
+    ports.log.warn("edition job for an unknown edition", { editionId });
+    return;
+  }
+  if (edition.status === "queued") await ports.editions.transition(editionId, ["queued"], "rendering");
+  if (edition.status === "queued" || edition.status === "rendering") {
+    if (!(await ports.editions.getRender(editionId))) {
+      const started = performance.now();
+      await ports.editions.saveRender(editionId, await render(edition.article, editionId, ports.config));
+      ports.log.info("edition rendered", { editionId, ms: Math.round(performance.now() - started) });
+    }
+    await ports.editions.transition(editionId, ["rendering"], "sending");
+  }
+  const current = await ports.editions.get(editionId);
+  if (current?.status !== "sending" || current.planDone) return;
+  await planEdition(ports, current);
+}

@@ -1,0 +1,97 @@
+import { type Outcome, orphanedInflight, pendingRecipients, tally } from "../domain/chunk.js";
+import { listHeaders, recipientLinks } from "../domain/recipient-links.js";
+import { isMailable, type Subscriber } from "../domain/subscriber.js";
+import type { RenderedEdition } from "../render/rendered.js";
+import { type BulkEntry, MailerRejected, MailerThrottled, type Ports, type SendJob } from "./ports.js";
+
+/** `done`: nothing left to do for this chunk. `retry`: hand the message back to the queue for later. */
+export type ChunkResult = "done" | "retry";
+
+const renders = new Map<string, RenderedEdition>();
+
+/** A warm worker sends many chunks of one edition: its render is read once, not per chunk. */
+async function renderOf(ports: Ports, editionId: string) {
+  let rendered = renders.get(editionId);
+  if (!rendered) {
+    rendered = await ports.editions.getRender(editionId);
+    if (!rendered) throw new Error(`edition ${editionId} has no render`);
+    if (renders.size >= 8) renders.delete(renders.keys().next().value as string);
+    renders.set(editionId, rendered);
+  }
+  return rendered;
+}
+
+/**
+ * Sends one chunk exactly once per recipient: takes a lease, re-reads every recipient's status (an
+ * unsubscribe that landed after planning is honoured), calls SES once, then records each outcome
+ * and the edition's counters in one transaction. Throttled recipients stay pending and the message
+ * goes back to the queue; recipients a dead attempt had handed to SES become `unknown`, never resent.
+ */
+export async function sendChunk(ports: Ports, job: SendJob): Promise<ChunkResult> {
+  const chunk = await ports.chunks.get(job.editionId, job.chunk);
+  if (!chunk || chunk.done) return "done";
+  const edition = await ports.editions.get(job.editionId);
+  if (!edition || edition.status === "failed") return "done";
+  if (edition.status === "paused") return "retry";
+  const nowMs = ports.now().getTime();
+  if (chunk.leaseUntil && chunk.leaseUntil > nowMs) return "retry";
+
+  const orphans = orphanedInflight(chunk);
+  const pending = pendingRecipients(chunk).filter((r) => !orphans.includes(r));
+  const claimed = await ports.chunks.claim(chunk, nowMs + ports.config.chunkLeaseSeconds * 1000, [
+    ...orphans,
+    ...pending,
+  ]);
+  if (!claimed) return "retry";
+
+  const outcomes: Record<string, Outcome> = Object.fromEntries(orphans.map((r) => [r, { kind: "unknown" }]));
+  const subscribers = await ports.subscribers.getMany(pending);
+  const eligible: Subscriber[] = [];
+  for (const id of pending) {
+    const s = subscribers.get(id);
+    if (!s || !isMailable(s)) outcomes[id] = { kind: "skipped", reason: s?.status ?? "gone" };
+    else if (!s.topics.some((t) => edition.article.topics.includes(t)))
+      outcomes[id] = { kind: "skipped", reason: "topics" };
+    else eligible.push(s);
+  }
+
+  let retry = false;
+  if (eligible.length > 0) {
+    const rendered = await renderOf(ports, job.editionId);
+    const nowSeconds = Math.floor(nowMs / 1000);
+    const entries: BulkEntry[] = eligible.map((s) => {
+      const links = recipientLinks(ports.config, ports.secrets.tokenKeys, s.id, nowSeconds);
+      return { to: s.email, data: links, headers: listHeaders(ports.config, links.unsubscribeUrl) };
+    });
+    try {
+      const results = await ports.mailer.sendBulk({
+        from: ports.config.brand.fromAddress,
+        replyTo: ports.config.brand.replyTo,
+        subject: rendered.subject,
+        html: rendered.html,
+        text: rendered.text,
+        entries,
+        tags: { edition: job.editionId },
+      });
+      results.forEach((r, i) => {
+        const id = (eligible[i] as Subscriber).id;
+        if (r.kind === "retry") retry = true;
+        else outcomes[id] = r;
+      });
+    } catch (error) {
+      if (error instanceof MailerRejected) {
+        // SES refused the call: nothing was sent, so release the lease for an honest retry.
+        await ports.chunks.record(claimed, outcomes, false, tally(Object.values(outcomes)));
+        throw error;
+      }
+      // A timeout or a dead connection leaves the lease: the next attempt counts these as unknown.
+      if (!(error instanceof MailerThrottled)) throw error;
+      retry = true;
+    }
+  }
+
+  const recorded = await ports.chunks.record(claimed, outcomes, !retry, tally(Object.values(outcomes)));
+  if (!recorded) throw new Error(`chunk ${job.chunk} changed while it was leased`);
+  if (!retry) await ports.editions.completeIfFinished(job.editionId);
+  return retry ? "retry" : "done";
+}

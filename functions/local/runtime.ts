@@ -1,0 +1,79 @@
+import type { Logger } from "@aws-lambda-powertools/logger";
+import { SESv2Client } from "@aws-sdk/client-sesv2";
+import { buildPorts } from "../adapters/build-ports.js";
+import { documentClient } from "../adapters/dynamo/client.js";
+import { editionWorker, sendWorker } from "../adapters/sqs/workers.js";
+import type { Config, Secrets } from "../domain/config.js";
+import type { EditionJob, Mailer, Ports, SendJob } from "../flows/ports.js";
+import type { RenderFn } from "../flows/prepare-edition.js";
+import { LOCAL_CREDENTIALS } from "./dynamodb-local.js";
+import { MemoryQueue, type MemoryQueueOptions } from "./memory-queue.js";
+
+export interface LocalRuntimeOptions {
+  config: Config;
+  secrets: Secrets;
+  dynamoEndpoint: string;
+  sesEndpoint: string;
+  log: Logger;
+  render: RenderFn;
+  queue?: Partial<MemoryQueueOptions>;
+  sendConcurrency?: number;
+  wrapMailer?: (mailer: Mailer) => Mailer;
+  now?: () => Date;
+}
+
+export interface LocalRuntime {
+  ports: Ports;
+  editionQueue: MemoryQueue<EditionJob>;
+  sendQueue: MemoryQueue<SendJob>;
+  /** Resolves when both queues are empty and idle. */
+  settled(): Promise<void>;
+  stop(): void;
+}
+
+/**
+ * The local composition root: the same repositories, mailer and worker functions as on Lambda,
+ * pointed at DynamoDB Local and the SES stand-in, with in-memory queues standing in for SQS.
+ */
+export function localRuntime(o: LocalRuntimeOptions): LocalRuntime {
+  const editionQueue = new MemoryQueue<EditionJob>({
+    name: "editions",
+    concurrency: 1,
+    batchSize: 1,
+    ...o.queue,
+  });
+  const sendQueue = new MemoryQueue<SendJob>({
+    name: "sends",
+    concurrency: o.sendConcurrency ?? 6,
+    ...o.queue,
+  });
+  const ports = buildPorts({
+    config: o.config,
+    secrets: o.secrets,
+    db: documentClient({ endpoint: o.dynamoEndpoint, region: "local", credentials: LOCAL_CREDENTIALS }),
+    ses: new SESv2Client({ endpoint: o.sesEndpoint, region: "local", credentials: LOCAL_CREDENTIALS }),
+    editionQueue,
+    sendQueue,
+    log: o.log,
+    wrapMailer: o.wrapMailer,
+    now: o.now,
+  });
+  editionQueue.start(editionWorker(ports, o.render));
+  sendQueue.start(sendWorker(ports));
+  return {
+    ports,
+    editionQueue,
+    sendQueue,
+    async settled() {
+      // Edition jobs enqueue sends and sends may finish an edition: wait until both stay empty.
+      do {
+        await editionQueue.idle();
+        await sendQueue.idle();
+      } while (editionQueue.depth > 0 || sendQueue.depth > 0);
+    },
+    stop() {
+      editionQueue.stop();
+      sendQueue.stop();
+    },
+  };
+}

@@ -1,0 +1,73 @@
+import { randomUUID } from "node:crypto";
+import { Logger } from "@aws-lambda-powertools/logger";
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { inject } from "vitest";
+import { configFromEnv } from "../../functions/adapters/env-config.js";
+import { secretsFromEnv } from "../../functions/adapters/env-secrets.js";
+import { createApp } from "../../functions/api/app.js";
+import type { Config } from "../../functions/domain/config.js";
+import { ensureTable, LOCAL_CREDENTIALS } from "../../functions/local/dynamodb-local.js";
+import { type LocalRuntimeOptions, localRuntime } from "../../functions/local/runtime.js";
+import { startSesLocal } from "../../functions/local/ses-local.js";
+import { renderEdition } from "../../functions/render/email.js";
+
+export const TEST_PUBLIC_URL = "https://news.example.test";
+
+/**
+ * A whole Herald for one test file: its own table in the shared DynamoDB Local, its own SES
+ * stand-in on a free port, the local queues and the Hono app. `stop()` in afterAll.
+ */
+export async function startHerald(
+  overrides: Partial<Config> = {},
+  options: Partial<Pick<LocalRuntimeOptions, "wrapMailer" | "queue" | "now" | "sendConcurrency">> = {},
+) {
+  const dynamoEndpoint = inject("dynamoEndpoint");
+  const tableName = `herald-${randomUUID().slice(0, 8)}`;
+  const config: Config = {
+    ...configFromEnv({
+      HERALD_PUBLIC_URL: TEST_PUBLIC_URL,
+      HERALD_AUDIENCE_SHARDS: "4",
+      HERALD_CHUNK_LEASE_SECONDS: "30",
+    }),
+    tableName,
+    ...overrides,
+  };
+  const dynamo = new DynamoDBClient({
+    endpoint: dynamoEndpoint,
+    region: "local",
+    credentials: LOCAL_CREDENTIALS,
+  });
+  await ensureTable(dynamo, tableName);
+  const ses = await startSesLocal(0);
+  const log = new Logger({
+    serviceName: "herald-test",
+    logLevel: (process.env.HERALD_TEST_LOG ?? "ERROR") as "ERROR",
+  });
+  const secrets = secretsFromEnv({});
+  const runtime = localRuntime({
+    config,
+    secrets,
+    dynamoEndpoint,
+    sesEndpoint: ses.endpoint,
+    log,
+    render: renderEdition,
+    queue: { visibilityTimeoutMs: 50 },
+    ...options,
+  });
+  const app = createApp(runtime.ports);
+  return {
+    ...runtime,
+    app,
+    config,
+    secrets,
+    dynamo,
+    sesEndpoint: ses.endpoint,
+    async stop() {
+      runtime.stop();
+      await ses.stop();
+      dynamo.destroy();
+    },
+  };
+}
+
+export type TestHerald = Awaited<ReturnType<typeof startHerald>>;

@@ -1,0 +1,12 @@
+import { defineConfig } from "vitest/config";
+
+// DynamoDB Local starts once per run (global setup); every test file makes its own table in it.
+export default defineConfig({
+  test: {
+    include: ["tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts", "tests/infra/**/*.test.ts"],
+    globalSetup: ["tests/helpers/global-setup.ts"],
+    pool: "forks",
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+  },
+});
