@@ -15,7 +15,7 @@ import { inertUrl } from "./urls.js";
  */
 
 /** Inboxes show about this much of a preheader; more only adds bytes. */
-export const PREHEADER_MAX_CHARS = 150;
+const PREHEADER_MAX_CHARS = 150;
 
 export interface EditionContent {
   subject: string;
@@ -32,8 +32,12 @@ export interface EditionContent {
   values: TemplateValues;
 }
 
-const inert = (text: string) => neutralizePlaceholders(text);
-const html = (text: string) => escapeHtml(inert(text));
+const inert = neutralizePlaceholders;
+
+/** The start of the body is enough to fill a preheader; converting all of it would be waste. */
+function bodyOpening(sanitizedBody: string): string {
+  return htmlToPlainText(excerptHtml(sanitizedBody, 4096).html).replace(/\s+/g, " ").trim();
+}
 
 /**
  * @example
@@ -49,11 +53,10 @@ export function editionContent(
   const title = inert(singleLine(article.title));
   const author = article.author ? inert(singleLine(article.author)) : undefined;
   const summary = article.summary ? inert(singleLine(article.summary)) : undefined;
-  // The start of the body is enough to fill a preheader; converting all of it would be waste.
-  const opening = htmlToPlainText(excerptHtml(sanitizedBody, 4096).html).replace(/\s+/g, " ").trim();
-  const preheader = truncateText(summary || opening, PREHEADER_MAX_CHARS);
+  const preheader = truncateText(summary || bodyOpening(sanitizedBody), PREHEADER_MAX_CHARS);
   const articleUrl = inertUrl(article.url);
   const { brand } = config;
+  const brandName = inert(singleLine(brand.name));
   const postalLines = brand.postalAddress.split(/\r?\n/).map((line) => inert(line.trim()));
   const links = shareLinks(config.publicUrl, editionId);
   const linkColor = linkColorOnWhite(brand.accentColor);
@@ -64,7 +67,7 @@ export function editionContent(
     author,
     summary,
     articleUrl,
-    brandName: inert(brand.name),
+    brandName,
     postalAddress: postalLines.join("\n"),
     shareLinks: links,
     values: {
@@ -76,7 +79,7 @@ export function editionContent(
       imageUrl: article.imageUrl ? escapeHtml(inertUrl(article.imageUrl)) : "",
       articleUrl: escapeHtml(articleUrl),
       webUrl: escapeHtml(inertUrl(`${config.publicUrl}/v1/editions/${encodeURIComponent(editionId)}/web`)),
-      brandName: html(brand.name),
+      brandName: escapeHtml(brandName),
       postalAddress: postalLines.map(escapeHtml).join("<br />"),
       accent: brand.accentColor,
       onAccent: textColorOn(brand.accentColor),

@@ -49,7 +49,7 @@ const encoder = new TextEncoder();
  *
  * @example
  * const rendered = await renderEdition(article, "ed_4f1Xc0aQ2pLk9sT7vWy3zB", config);
- * rendered.subject;                           // "US Seeks European Input on Ukraine Security Guarantees"
+ * rendered.subject;                             // "Breaking: Storm closes the bridge"
  * rendered.html.includes("{{unsubscribeUrl}}"); // true; SES fills it per recipient
  * rendered.webHtml.includes("{{");              // false
  */
