@@ -12,16 +12,6 @@ export function jsonError(c: Context, code: ErrorCode, message: string, issues?:
   return c.json(errorBody(code, message, issues), statusOf[code]);
 }
 
-/** zod-openapi's validation hook: field-level 400s in the contract's shape. */
-export function validationHook(
-  result: { success: boolean; error?: { issues: Array<{ path: PropertyKey[]; message: string }> } },
-  c: Context,
-) {
-  if (!result.success && result.error) {
-    return jsonError(c, "invalid_request", "the request is not valid", fieldIssues(result.error.issues));
-  }
-}
-
 /** Maps thrown errors: a HeraldError is the client's fault (4xx); anything else is ours (500, logged). */
 export function onError(log: Logger) {
   return (error: Error, c: Context) => {

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { z } from "zod";
+import * as z from "zod";
 
 export const EditionStatus = z.enum(["queued", "rendering", "sending", "sent", "paused", "failed"]);
 export type EditionStatus = z.infer<typeof EditionStatus>;

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { z } from "zod";
+import * as z from "zod";
 
 export const Cadence = z.enum(["instant", "daily"]);
 export type Cadence = z.infer<typeof Cadence>;

@@ -5,11 +5,12 @@
 
 /** Control characters (CR, LF, TAB, NUL, …) become single spaces: a title is one header-safe line. */
 export function singleLine(value: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping them is the point
-  return value
-    .replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, " ")
-    .replace(/\s{2,}/g, " ")
-    .trim();
+  let out = "";
+  for (const ch of value) {
+    const code = ch.codePointAt(0) as number;
+    out += code < 0x20 || code === 0x7f || code === 0x2028 || code === 0x2029 ? " " : ch;
+  }
+  return out.replace(/\s{2,}/g, " ").trim();
 }
 
 /**

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /** Queue message bodies, validated on the way in: a malformed message is dropped, not retried forever. */
 export const EditionJob = z.object({ editionId: z.string().min(1) });

@@ -21,7 +21,7 @@ interface Message {
   visibleAt: number;
 }
 
-type BatchHandler = (event: SQSEvent) => Promise<SQSBatchResponse | undefined | void>;
+type BatchHandler = (event: SQSEvent) => Promise<SQSBatchResponse | undefined>;
 
 /**
  * An in-memory queue with the SQS semantics Herald relies on: batches, a visibility timeout after

@@ -80,7 +80,8 @@ describe("publish → render → fan-out", () => {
     const email = (await sentEmails(herald.sesEndpoint)).find(
       (e) => e.destination.to[0] === "ana@example.org",
     );
-    const url = new URL((header(email!, "List-Unsubscribe") as string).slice(1, -1));
+    if (!email) throw new Error("Ana got no email");
+    const url = new URL((header(email, "List-Unsubscribe") as string).slice(1, -1));
 
     // A link scanner's GET shows a page and changes nothing.
     const page = await herald.app.request(`${url.pathname}${url.search}`);

@@ -15,7 +15,7 @@ import { loggableError } from "../../domain/redact.js";
 export async function handleSqsBatch<S extends z.ZodType>(
   event: SQSEvent,
   schema: S,
-  work: (job: z.infer<S>) => Promise<"done" | "retry" | undefined | void>,
+  work: (job: z.infer<S>) => Promise<"done" | "retry" | undefined>,
   log: Logger,
 ): Promise<SQSBatchResponse> {
   const failures = await Promise.all(

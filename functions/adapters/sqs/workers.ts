@@ -7,7 +7,15 @@ import { handleSqsBatch } from "./sqs-batch.js";
 
 /** The edition queue's consumer: render once, then plan. Lambda and the local queue both call it. */
 export const editionWorker = (ports: Ports, render: RenderFn) => (event: SQSEvent) =>
-  handleSqsBatch(event, EditionJob, (job) => prepareEdition(ports, render, job.editionId), ports.log);
+  handleSqsBatch(
+    event,
+    EditionJob,
+    async (job) => {
+      await prepareEdition(ports, render, job.editionId);
+      return "done";
+    },
+    ports.log,
+  );
 
 /** The send queue's consumer: one chunk per record. */
 export const sendWorker = (ports: Ports) => (event: SQSEvent) =>

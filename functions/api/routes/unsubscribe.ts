@@ -1,5 +1,4 @@
-import type { OpenAPIHono } from "@hono/zod-openapi";
-import { z } from "@hono/zod-openapi";
+import type { Hono } from "hono";
 import { escapeHtml } from "../../domain/text.js";
 import { verifyToken } from "../../domain/tokens.js";
 import type { Ports } from "../../flows/ports.js";
@@ -10,7 +9,7 @@ import { PAGE_HEADERS, page } from "../pages/page.js";
  * the POST, which mailbox providers send as `List-Unsubscribe=One-Click`, takes effect at once,
  * with no cookie and no other check than the signed token.
  */
-export function unsubscribeRoutes(app: OpenAPIHono, ports: Ports) {
+export function unsubscribeRoutes(app: Hono, ports: Ports) {
   const refuse = (reason: string) =>
     page(
       ports.config,
@@ -48,15 +47,4 @@ export function unsubscribeRoutes(app: OpenAPIHono, ports: Ports) {
       PAGE_HEADERS,
     );
   });
-
-  const query = z.object({ token: z.string().openapi({ param: { name: "token", in: "query" } }) });
-  for (const method of ["get", "post"] as const) {
-    app.openAPIRegistry.registerPath({
-      method,
-      path: "/v1/unsubscribe",
-      summary: method === "get" ? "Unsubscribe page (changes nothing)" : "One-click unsubscribe (RFC 8058)",
-      request: { query },
-      responses: { 200: { description: "HTML page" }, 400: { description: "invalid token (HTML page)" } },
-    });
-  }
 }

@@ -1,0 +1,140 @@
+import * as z from "zod";
+import { DEFAULT_TOPICS } from "../../adapters/env-config.js";
+import { articleSchema } from "../../domain/article.js";
+import { EditionId } from "../../domain/edition.js";
+import {
+  EditionList,
+  EditionView,
+  ErrorResponse,
+  ImportResult,
+  ListQuery,
+  PublishResponse,
+  SubscriberView,
+} from "../schemas.js";
+
+/** One operation of the HTTP contract, described with the same zod schemas the handlers use. */
+export interface Operation {
+  summary: string;
+  admin?: boolean;
+  params?: z.ZodObject;
+  query?: z.ZodObject;
+  body?: { type: string; schema: z.ZodType };
+  responses: Record<number, { description: string; type?: string; schema?: z.ZodType }>;
+}
+
+const json = "application/json";
+const html = "text/html";
+const err = (description: string) => ({ description, type: json, schema: ErrorResponse });
+const id = z.object({ id: EditionId });
+const token = z.object({ token: z.string() });
+
+/** API.md as data: the OpenAPI document is generated from this table (`npm run openapi`). */
+export const CONTRACT: Record<string, Partial<Record<"get" | "post" | "delete", Operation>>> = {
+  "/v1/webhooks/articles": {
+    post: {
+      summary:
+        'Publish an article. Header `Herald-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>`, 300 s tolerance, body ≤ 256 KB.',
+      body: { type: json, schema: articleSchema(DEFAULT_TOPICS) },
+      responses: {
+        202: { description: "a new edition was recorded", type: json, schema: PublishResponse },
+        200: {
+          description: "a duplicate: the same edition, nothing sent again",
+          type: json,
+          schema: PublishResponse,
+        },
+        400: err("invalid JSON or article"),
+        401: err("missing, wrong or stale signature"),
+        413: err("body over 256 KB"),
+      },
+    },
+  },
+  "/v1/editions": {
+    get: {
+      summary: "Editions, newest first",
+      admin: true,
+      query: ListQuery,
+      responses: {
+        200: { description: "a page of editions", type: json, schema: EditionList },
+        400: err("bad query"),
+        401: err("no admin key"),
+      },
+    },
+  },
+  "/v1/editions/{id}": {
+    get: {
+      summary: "An edition's status and counts",
+      admin: true,
+      params: id,
+      responses: {
+        200: { description: "the edition", type: json, schema: EditionView },
+        401: err("no admin key"),
+        404: err("unknown edition"),
+      },
+    },
+  },
+  "/v1/editions/{id}/web": {
+    get: {
+      summary: "The edition as a web page (view in browser)",
+      params: id,
+      responses: {
+        200: { description: "HTML page", type: html },
+        404: { description: "HTML page", type: html },
+      },
+    },
+  },
+  "/v1/subscribers/import": {
+    post: {
+      summary:
+        "Import subscribers: CSV `email[,name,topics,cadence]`, topics separated by `|`; imported rows are active",
+      admin: true,
+      body: { type: "text/csv", schema: z.string() },
+      responses: {
+        200: { description: "import report", type: json, schema: ImportResult },
+        400: err("not CSV, no email column, or not text/csv"),
+        401: err("no admin key"),
+        413: err("file over 10 MB"),
+      },
+    },
+  },
+  "/v1/subscribers/export": {
+    get: {
+      summary: "Every subscriber as CSV, streamed",
+      admin: true,
+      responses: { 200: { description: "CSV", type: "text/csv" }, 401: err("no admin key") },
+    },
+  },
+  "/v1/subscribers/{email}": {
+    get: {
+      summary: "One subscriber's record",
+      admin: true,
+      params: z.object({ email: z.string() }),
+      responses: {
+        200: { description: "the subscriber", type: json, schema: SubscriberView },
+        401: err("no admin key"),
+        404: err("unknown address"),
+      },
+    },
+  },
+  "/v1/unsubscribe": {
+    get: {
+      summary: "Unsubscribe page with a one-button form; changes nothing",
+      query: token,
+      responses: {
+        200: { description: "HTML page", type: html },
+        400: { description: "invalid token (HTML page)", type: html },
+      },
+    },
+    post: {
+      summary: "One-click unsubscribe (RFC 8058): body `List-Unsubscribe=One-Click`, takes effect at once",
+      query: token,
+      body: {
+        type: "application/x-www-form-urlencoded",
+        schema: z.object({ "List-Unsubscribe": z.literal("One-Click") }),
+      },
+      responses: {
+        200: { description: "HTML page", type: html },
+        400: { description: "invalid token (HTML page)", type: html },
+      },
+    },
+  },
+};
