@@ -1,0 +1,115 @@
+import type { Node } from "constructs";
+import { z } from "zod";
+
+/**
+ * The deployment's settings, read from CDK context (`cdk.json` or `-c key=value`) with defaults
+ * that synthesize out of the box. Everything here ends up in the template, so nothing here is
+ * secret: secrets live in Secrets Manager (see constructs/secrets.ts).
+ */
+export const CONTEXT_KEYS = [
+  "domain",
+  "fromAddress",
+  "brandName",
+  "replyTo",
+  "sesMaxSendRate",
+  "topics",
+  "audienceShards",
+  "publicUrl",
+  "postalAddress",
+  "listId",
+  "alarmEmail",
+  "apiDomainName",
+  "apiCertificateArn",
+  "apiRateLimit",
+  "apiBurstLimit",
+] as const;
+
+/** The newsroom's default topics, as in API.md. */
+const DEFAULT_TOPICS = ["world", "politics", "business", "technology", "culture"];
+
+/** `-c key=value` always arrives as a string; cdk.json may hold numbers and arrays. */
+const count = z.coerce.number().int().positive();
+const csv = z
+  .union([z.array(z.string()), z.string()])
+  .transform((v) => (Array.isArray(v) ? v : v.split(",")).map((s) => s.trim()).filter(Boolean));
+
+const Raw = z.object({
+  domain: z
+    .string()
+    .regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i, "a DNS domain name")
+    .default("news.example.com"),
+  fromAddress: z.string().optional(),
+  brandName: z.string().min(1).default("The Daily Herald"),
+  replyTo: z.string().optional(),
+  /** SES "maximum send rate" of the account, in recipients per second (Service Quotas). */
+  sesMaxSendRate: count.default(14),
+  topics: csv.pipe(z.array(z.string().regex(/^[a-z0-9-]+$/)).min(1)).default(DEFAULT_TOPICS),
+  audienceShards: count.max(64).default(8),
+  publicUrl: z.url().optional(),
+  postalAddress: z.string().min(1).default("1 Press Row, Springfield, IL 62701, USA"),
+  listId: z.string().optional(),
+  alarmEmail: z.email().optional(),
+  apiDomainName: z.string().optional(),
+  apiCertificateArn: z.string().startsWith("arn:").optional(),
+  apiRateLimit: count.default(50),
+  apiBurstLimit: count.default(100),
+});
+
+export interface HeraldConfig {
+  domain: string;
+  fromAddress: string;
+  brandName: string;
+  replyTo?: string;
+  sesMaxSendRate: number;
+  topics: string[];
+  audienceShards: number;
+  /** Undefined: the stack uses the custom domain, or else the API's own endpoint. */
+  publicUrl?: string;
+  postalAddress: string;
+  listId: string;
+  alarmEmail?: string;
+  customDomain?: { name: string; certificateArn: string };
+  apiThrottle: { rateLimit: number; burstLimit: number };
+}
+
+/** Parses and cross-checks the settings; throws one error naming every field at fault. */
+export function parseConfig(input: Record<string, unknown>): HeraldConfig {
+  const raw = Raw.parse(input);
+  const fromAddress = raw.fromAddress ?? `${raw.brandName} <news@${raw.domain}>`;
+  const fromDomain = /@([^>\s]+)>?\s*$/.exec(fromAddress)?.[1]?.toLowerCase();
+  const domain = raw.domain.toLowerCase();
+  // SES authorizes a send by the From address's identity: it must be the verified domain or below it.
+  if (!fromDomain || (fromDomain !== domain && !fromDomain.endsWith(`.${domain}`))) {
+    throw new Error(`fromAddress "${fromAddress}" must be an address at the sending domain "${domain}"`);
+  }
+  if (Boolean(raw.apiDomainName) !== Boolean(raw.apiCertificateArn)) {
+    throw new Error("apiDomainName and apiCertificateArn go together: set both or neither");
+  }
+  return {
+    domain,
+    fromAddress,
+    brandName: raw.brandName,
+    ...(raw.replyTo ? { replyTo: raw.replyTo } : {}),
+    sesMaxSendRate: raw.sesMaxSendRate,
+    topics: raw.topics,
+    audienceShards: raw.audienceShards,
+    ...(raw.publicUrl ? { publicUrl: raw.publicUrl.replace(/\/+$/, "") } : {}),
+    postalAddress: raw.postalAddress,
+    listId: raw.listId ?? `newsletter.${domain}`,
+    ...(raw.alarmEmail ? { alarmEmail: raw.alarmEmail } : {}),
+    ...(raw.apiDomainName && raw.apiCertificateArn
+      ? { customDomain: { name: raw.apiDomainName, certificateArn: raw.apiCertificateArn } }
+      : {}),
+    apiThrottle: { rateLimit: raw.apiRateLimit, burstLimit: raw.apiBurstLimit },
+  };
+}
+
+/** Reads every known key from the construct tree's context (cdk.json, `-c`, or a test's App). */
+export function configFromContext(node: Node): HeraldConfig {
+  const input: Record<string, unknown> = {};
+  for (const key of CONTEXT_KEYS) {
+    const value = node.tryGetContext(key);
+    if (value !== undefined && value !== "") input[key] = value;
+  }
+  return parseConfig(input);
+}

@@ -1,0 +1,63 @@
+import { RemovalPolicy } from "aws-cdk-lib";
+import { AttributeType, Billing, TableV2 } from "aws-cdk-lib/aws-dynamodb";
+import * as iam from "aws-cdk-lib/aws-iam";
+import { Construct } from "constructs";
+import { TABLE_SCHEMA } from "../../functions/adapters/dynamo/table-schema.js";
+import type { RuntimeEnvironment } from "./runtime-environment.js";
+
+/** The item-level actions the repositories use (TransactWrite is authorized per contained action). */
+const DATA_ACTIONS = [
+  "dynamodb:GetItem",
+  "dynamodb:BatchGetItem",
+  "dynamodb:Query",
+  "dynamodb:Scan",
+  "dynamodb:ConditionCheckItem",
+  "dynamodb:PutItem",
+  "dynamodb:UpdateItem",
+  "dynamodb:DeleteItem",
+  "dynamodb:BatchWriteItem",
+];
+
+/**
+ * The one table, built from the same schema the local bootstrap uses, so the two cannot drift.
+ * It holds the subscriber list, so it survives anything short of a deliberate decision: deletion
+ * protection, RETAIN on stack deletion, and point-in-time recovery for the 35 days before a mistake.
+ */
+export class HeraldData extends Construct {
+  readonly table: TableV2;
+
+  constructor(scope: Construct, id: string, props: { env: RuntimeEnvironment }) {
+    super(scope, id);
+    const key = (name: string) => ({ name, type: AttributeType.STRING });
+    this.table = new TableV2(this, "Table", {
+      partitionKey: key(TABLE_SCHEMA.partitionKey),
+      sortKey: key(TABLE_SCHEMA.sortKey),
+      billing: Billing.onDemand(),
+      timeToLiveAttribute: TABLE_SCHEMA.ttlAttribute,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+      globalSecondaryIndexes: TABLE_SCHEMA.indexes.map((index) => ({
+        indexName: index.name,
+        partitionKey: key(index.partitionKey),
+        sortKey: key(index.sortKey),
+      })),
+    });
+    props.env.set("HERALD_TABLE_NAME", this.table.tableName);
+  }
+
+  /**
+   * Item reads and writes on the table and on its named indexes only. CDK's `grantReadWriteData`
+   * would add `index/*` and table-management actions (DescribeTable, streams) no function needs.
+   */
+  grantData(grantee: iam.IGrantable): void {
+    iam.Grant.addToPrincipal({
+      grantee,
+      actions: DATA_ACTIONS,
+      resourceArns: [
+        this.table.tableArn,
+        ...TABLE_SCHEMA.indexes.map((index) => `${this.table.tableArn}/index/${index.name}`),
+      ],
+    });
+  }
+}

@@ -1,0 +1,98 @@
+import { CfnOutput, Stack } from "aws-cdk-lib";
+import * as iam from "aws-cdk-lib/aws-iam";
+import {
+  CloudWatchDimensionSource,
+  ConfigurationSet,
+  EmailIdentity,
+  EmailSendingEvent,
+  EventDestination,
+  Identity,
+  SuppressionReasons,
+} from "aws-cdk-lib/aws-ses";
+import type { Topic } from "aws-cdk-lib/aws-sns";
+import { Construct } from "constructs";
+import type { NotificationKey } from "./notification-key.js";
+import type { RuntimeEnvironment } from "./runtime-environment.js";
+
+/** What the feedback flow acts on; RENDERING_FAILURE because SES accepts, then drops, such a message. */
+export const SNS_EVENTS = [
+  EmailSendingEvent.RENDERING_FAILURE,
+  EmailSendingEvent.BOUNCE,
+  EmailSendingEvent.COMPLAINT,
+  EmailSendingEvent.DELIVERY,
+  EmailSendingEvent.REJECT,
+  EmailSendingEvent.DELIVERY_DELAY,
+  EmailSendingEvent.OPEN,
+  EmailSendingEvent.CLICK,
+];
+
+/** The message tag the send worker puts on every message; it becomes a CloudWatch dimension. */
+export const EDITION_DIMENSION = "edition";
+
+/**
+ * The sending side of SES: the domain identity (Easy DKIM: SES rotates the keys; the operator
+ * creates three CNAMEs once), and the configuration set every send goes through. The set adds bounced
+ * and complained addresses to the account's suppression list (a second line of defence behind
+ * Herald's own suppression), publishes reputation metrics, and publishes events to SNS (for the
+ * feedback function) and to CloudWatch, per edition (for the send dashboard).
+ */
+export class HeraldEmail extends Construct {
+  readonly identity: EmailIdentity;
+  readonly configurationSet: ConfigurationSet;
+  readonly eventsTopic: Topic;
+
+  constructor(
+    scope: Construct,
+    id: string,
+    props: { domain: string; key: NotificationKey; env: RuntimeEnvironment },
+  ) {
+    super(scope, id);
+    this.configurationSet = new ConfigurationSet(this, "ConfigurationSet", {
+      suppressionReasons: SuppressionReasons.BOUNCES_AND_COMPLAINTS,
+      reputationMetrics: true,
+      sendingEnabled: true,
+    });
+    this.identity = new EmailIdentity(this, "Identity", {
+      identity: Identity.domain(props.domain),
+      configurationSet: this.configurationSet,
+      dkimSigning: true,
+    });
+    this.eventsTopic = props.key.topic(this, "Events", "Herald SES events");
+    this.configurationSet.addEventDestination("ToSns", {
+      destination: EventDestination.snsTopic(this.eventsTopic),
+      events: SNS_EVENTS,
+    });
+    this.configurationSet.addEventDestination("ToCloudWatch", {
+      destination: EventDestination.cloudWatchDimensions([
+        { name: EDITION_DIMENSION, source: CloudWatchDimensionSource.MESSAGE_TAG, defaultValue: "none" },
+      ]),
+      events: [EmailSendingEvent.SEND, ...SNS_EVENTS],
+    });
+    props.env.set("HERALD_SES_CONFIGURATION_SET", this.configurationSet.configurationSetName);
+
+    this.identity.dkimRecords.forEach((record, i) => {
+      new CfnOutput(scope, `DkimRecord${i + 1}`, {
+        description: `DNS record to create for Easy DKIM (${i + 1} of 3): name CNAME value`,
+        value: `${record.name} CNAME ${record.value}`,
+      });
+    });
+    new CfnOutput(scope, "DmarcRecord", {
+      description: "Recommended: Gmail and Yahoo require DMARC from bulk senders (start with p=none)",
+      value: `_dmarc.${props.domain} TXT "v=DMARC1; p=none;"`,
+    });
+  }
+
+  /** The identity and configuration set ARNs: what an SES v2 send is authorized against. */
+  get sendResourceArns(): string[] {
+    const configurationSetArn = Stack.of(this).formatArn({
+      service: "ses",
+      resource: "configuration-set",
+      resourceName: this.configurationSet.configurationSetName,
+    });
+    return [this.identity.emailIdentityArn, configurationSetArn];
+  }
+
+  grantSend(grantee: iam.IGrantable, actions: Array<"ses:SendBulkEmail" | "ses:SendEmail">): void {
+    iam.Grant.addToPrincipal({ grantee, actions, resourceArns: this.sendResourceArns });
+  }
+}

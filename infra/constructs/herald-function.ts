@@ -1,0 +1,111 @@
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { type Duration, RemovalPolicy } from "aws-cdk-lib";
+import * as iam from "aws-cdk-lib/aws-iam";
+import {
+  ApplicationLogLevel,
+  Architecture,
+  LoggingFormat,
+  Runtime,
+  SystemLogLevel,
+} from "aws-cdk-lib/aws-lambda";
+import { type BundlingOptions, NodejsFunction, OutputFormat } from "aws-cdk-lib/aws-lambda-nodejs";
+import { LogGroup, RetentionDays } from "aws-cdk-lib/aws-logs";
+import type { Construct } from "constructs";
+
+/** The repository root: esbuild resolves `node_modules` and the lock file from here. */
+export const PROJECT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
+
+/** One place to move every function to the next Node LTS runtime. */
+export const LAMBDA_RUNTIME = Runtime.NODEJS_22_X;
+
+/**
+ * esbuild emits ESM, but some dependencies still call `require` (Node built-ins from CommonJS
+ * code); in an ES module there is no `require`, so the banner defines one.
+ */
+const REQUIRE_BANNER =
+  "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);";
+
+/**
+ * Bundling for every function. The AWS SDK is bundled rather than taken from the runtime, so Lambda
+ * runs the versions the lock file pins and the tests ran against. `renderer` is the one function
+ * that carries MJML: mjml 5 bundles only with `typescript` external (an optional code path that
+ * never runs here), and its templates are read from disk next to the bundle.
+ */
+export function bundlingFor(renderer: boolean): BundlingOptions {
+  return {
+    format: OutputFormat.ESM,
+    target: "node22",
+    platform: "node",
+    mainFields: ["module", "main"],
+    minify: true,
+    sourceMap: true,
+    sourcesContent: false,
+    banner: REQUIRE_BANNER,
+    externalModules: renderer ? ["typescript"] : [],
+    ...(renderer
+      ? {
+          commandHooks: {
+            beforeBundling: () => [],
+            beforeInstall: () => [],
+            afterBundling: (inputDir: string, outputDir: string) => [
+              `mkdir -p "${outputDir}/templates"`,
+              `cp -r "${inputDir}/templates/email" "${outputDir}/templates/email"`,
+            ],
+          },
+        }
+      : {}),
+  };
+}
+
+export interface HeraldFunctionProps {
+  /** The handler file, relative to `handlersDir`; it exports `handler`. */
+  entry: string;
+  /** Where the handler files live (tests may point at stubs). */
+  handlersDir: string;
+  description: string;
+  memorySize: number;
+  timeout: Duration;
+  /** Only the function that renders MJML sets this. */
+  renderer?: boolean;
+  logRetention?: RetentionDays;
+}
+
+/**
+ * A Lambda function as every Herald function should be: arm64 (cheaper per ms for this I/O-bound
+ * code), ESM with source maps, JSON logs into its own log group with a retention (subscriber data
+ * appears in logs, so they must not live forever), and a role of its own that holds nothing but
+ * writing to that log group until a construct grants it exactly what it touches. The AWS-managed
+ * `AWSLambdaBasicExecutionRole` would grant `logs:*` on every log group in the account.
+ */
+export class HeraldFunction extends NodejsFunction {
+  constructor(scope: Construct, id: string, props: HeraldFunctionProps) {
+    const logGroup = new LogGroup(scope, `${id}Logs`, {
+      retention: props.logRetention ?? RetentionDays.ONE_MONTH,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    const role = new iam.Role(scope, `${id}Role`, {
+      assumedBy: new iam.ServicePrincipal("lambda.amazonaws.com"),
+      description: `Herald ${id}: ${props.description}`,
+    });
+    logGroup.grantWrite(role);
+    super(scope, id, {
+      entry: join(props.handlersDir, props.entry),
+      handler: "handler",
+      projectRoot: PROJECT_ROOT,
+      depsLockFilePath: join(PROJECT_ROOT, "package-lock.json"),
+      runtime: LAMBDA_RUNTIME,
+      architecture: Architecture.ARM_64,
+      description: props.description,
+      memorySize: props.memorySize,
+      timeout: props.timeout,
+      role,
+      logGroup,
+      loggingFormat: LoggingFormat.JSON,
+      applicationLogLevelV2: ApplicationLogLevel.INFO,
+      systemLogLevelV2: SystemLogLevel.WARN,
+      bundling: bundlingFor(props.renderer ?? false),
+      environment: { NODE_OPTIONS: "--enable-source-maps" },
+    });
+  }
+}

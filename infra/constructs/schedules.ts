@@ -1,0 +1,52 @@
+import { Duration, TimeZone, Validations } from "aws-cdk-lib";
+import type * as lambda from "aws-cdk-lib/aws-lambda";
+import { Schedule, ScheduleExpression, ScheduleGroup, ScheduleTargetInput } from "aws-cdk-lib/aws-scheduler";
+import { LambdaInvoke } from "aws-cdk-lib/aws-scheduler-targets";
+import { Queue, QueueEncryption } from "aws-cdk-lib/aws-sqs";
+import { Construct } from "constructs";
+
+export interface DailyScheduleOptions {
+  target: lambda.IFunction;
+  /** Local time of day in `timeZone` (IANA name): a 6 am briefing stays at 6 am across DST. */
+  hour: number;
+  minute?: number;
+  timeZone: string;
+  input?: Record<string, unknown>;
+}
+
+/**
+ * Timed work, on EventBridge Scheduler (time zones, retries, a DLQ per target). The daily briefing
+ * arrives with its function: `schedules.addDaily("Briefing", { target: briefingFn, hour: 6,
+ * timeZone: "Europe/Berlin" })`. Until then this creates nothing, so it costs nothing.
+ */
+export class HeraldSchedules extends Construct {
+  private group?: ScheduleGroup;
+
+  addDaily(id: string, options: DailyScheduleOptions): Schedule {
+    this.group ??= new ScheduleGroup(this, "Group");
+    // A missed run must be visible, not lost: undeliverable invocations land here and are alarmed on.
+    const deadLetterQueue = new Queue(this, `${id}Dlq`, {
+      retentionPeriod: Duration.days(14),
+      enforceSSL: true,
+      encryption: QueueEncryption.SQS_MANAGED,
+    });
+    Validations.of(deadLetterQueue).acknowledge({
+      id: "AwsSolutions-SQS3",
+      reason: "This queue is the scheduler target's dead-letter queue; SQS cannot see that relationship.",
+    });
+    return new Schedule(this, id, {
+      scheduleGroup: this.group,
+      schedule: ScheduleExpression.cron({
+        hour: String(options.hour),
+        minute: String(options.minute ?? 0),
+        timeZone: TimeZone.of(options.timeZone),
+      }),
+      target: new LambdaInvoke(options.target, {
+        deadLetterQueue,
+        retryAttempts: 3,
+        maxEventAge: Duration.hours(2),
+        input: ScheduleTargetInput.fromObject(options.input ?? {}),
+      }),
+    });
+  }
+}

@@ -1,0 +1,74 @@
+import { Construct } from "constructs";
+import type { HeraldConfig } from "../config.js";
+import { FUNCTION_SPECS } from "../function-specs.js";
+import { SEND_BATCH_SIZE, type SendCapacity, sendCapacity } from "../send-concurrency.js";
+import type { HeraldData } from "./data.js";
+import type { HeraldEmail } from "./email.js";
+import { HeraldFunction } from "./herald-function.js";
+import type { RuntimeEnvironment } from "./runtime-environment.js";
+import type { HeraldSecrets } from "./secrets.js";
+import { WorkerQueue } from "./worker-queue.js";
+
+export interface HeraldSendingProps {
+  config: HeraldConfig;
+  env: RuntimeEnvironment;
+  data: HeraldData;
+  secrets: HeraldSecrets;
+  email: HeraldEmail;
+  handlersDir: string;
+}
+
+/**
+ * The send pipeline: edition queue → render+plan worker → send queue → send worker → SES.
+ * Each queue is sized from its consumer's timeout; the send worker's concurrency is derived from the
+ * SES send rate (see send-concurrency.ts), which is how back-pressure toward SES is built in.
+ */
+export class HeraldSending extends Construct {
+  readonly editionQueue: WorkerQueue;
+  readonly sendQueue: WorkerQueue;
+  readonly renderPlan: HeraldFunction;
+  readonly send: HeraldFunction;
+  readonly capacity: SendCapacity;
+
+  constructor(scope: Construct, id: string, props: HeraldSendingProps) {
+    super(scope, id);
+    const { env, data, secrets } = props;
+    this.editionQueue = new WorkerQueue(this, "EditionQueue", {
+      consumerTimeout: FUNCTION_SPECS.renderPlan.timeout,
+    });
+    // A chunk of a paused edition, or one SES throttled, comes back through the queue and each return
+    // counts as a receive: allow more of them before parking a chunk that has done nothing wrong.
+    this.sendQueue = new WorkerQueue(this, "SendQueue", {
+      consumerTimeout: FUNCTION_SPECS.send.timeout,
+      maxReceiveCount: 10,
+    });
+    env.set("HERALD_EDITION_QUEUE_URL", this.editionQueue.queue.queueUrl);
+    env.set("HERALD_SEND_QUEUE_URL", this.sendQueue.queue.queueUrl);
+    // A worker holds a chunk for at most its own lifetime; after that another attempt may take over.
+    env.set("HERALD_CHUNK_LEASE_SECONDS", String(FUNCTION_SPECS.send.timeout.toSeconds()));
+
+    this.renderPlan = new HeraldFunction(this, "RenderPlan", {
+      ...FUNCTION_SPECS.renderPlan,
+      handlersDir: props.handlersDir,
+    });
+    env.apply(this.renderPlan);
+    data.grantData(this.renderPlan);
+    secrets.grantRead(this.renderPlan);
+    this.sendQueue.grantSend(this.renderPlan);
+    // One edition per invocation: rendering and planning are heavy and checkpointed per edition.
+    this.editionQueue.attach(this.renderPlan, { batchSize: 1 });
+
+    this.capacity = sendCapacity(props.config.sesMaxSendRate, { batchSize: SEND_BATCH_SIZE });
+    this.send = new HeraldFunction(this, "Send", { ...FUNCTION_SPECS.send, handlersDir: props.handlersDir });
+    env.apply(this.send);
+    data.grantData(this.send);
+    secrets.grantRead(this.send);
+    props.email.grantSend(this.send, ["ses:SendBulkEmail"]);
+    // Its share of the SES quota, for a worker that paces itself (see send-concurrency.ts).
+    this.send.addEnvironment("HERALD_SEND_RATE_PER_WORKER", String(this.capacity.perWorkerRate));
+    this.sendQueue.attach(this.send, {
+      batchSize: SEND_BATCH_SIZE,
+      maxConcurrency: this.capacity.maxConcurrency,
+    });
+  }
+}

@@ -1,0 +1,45 @@
+import { Duration } from "aws-cdk-lib";
+
+/**
+ * Size and time budget of each function, in one table so the queues can be sized from the timeouts
+ * of the functions that consume them. Adding a function (social worker, SES feedback, briefing) is
+ * one row here and one `HeraldFunction` where it is wired.
+ */
+export interface FunctionSpec {
+  /** File under `functions/handlers/` that exports `handler`. */
+  entry: string;
+  description: string;
+  memorySize: number;
+  timeout: Duration;
+  /** The MJML renderer: the only bundle that carries mjml and the templates. */
+  renderer?: boolean;
+}
+
+export const FUNCTION_SPECS = {
+  /** API Gateway gives an HTTP API integration 30 s at most; answer before it gives up. */
+  api: {
+    entry: "api.ts",
+    description: "Hono HTTP API: publish webhook, subscribers, pages, admin",
+    memorySize: 512,
+    timeout: Duration.seconds(29),
+  },
+  /**
+   * MJML rendering is CPU-bound (Lambda's CPU share grows with memory) and planning walks the audience
+   * with Query at ~28,000 items/s; two minutes plan well over a million recipients, and the planner
+   * checkpoints, so a timeout resumes rather than restarts.
+   */
+  renderPlan: {
+    entry: "render-plan.ts",
+    description: "Renders an edition once (MJML) and plans its send chunks",
+    memorySize: 1536,
+    timeout: Duration.minutes(2),
+    renderer: true,
+  },
+  /** A batch of 10 chunks is 10 SES calls plus bookkeeping: seconds, with headroom for SES latency. */
+  send: {
+    entry: "send.ts",
+    description: "Sends chunks of an edition with SES SendBulkEmail",
+    memorySize: 512,
+    timeout: Duration.seconds(60),
+  },
+} as const satisfies Record<string, FunctionSpec>;

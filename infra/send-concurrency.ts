@@ -1,0 +1,54 @@
+/**
+ * How many send workers may run at once so that, by design, SES is not asked for more than the
+ * account's maximum send rate (recipients per second, the SES quota).
+ *
+ * The model: one worker invocation takes one SQS batch of up to `batchSize` chunks; each chunk is one
+ * `SendBulkEmail` call of up to `chunkSize` recipients, and a batch takes about `secondsPerBatch` to
+ * work off (status re-reads, one SES call per chunk, the outcome transaction). So one busy worker
+ * pushes at most `batchSize × chunkSize / secondsPerBatch` recipients per second into SES, and the
+ * event source's `maxConcurrency` caps the number of busy workers:
+ *
+ *   maxConcurrency = clamp(floor(rate / recipientsPerInvocationPerSecond), 2, 1000)
+ *
+ * Rounding down keeps the fleet at or below the quota. The bounds are Lambda's: an SQS event source
+ * accepts 2 to 1000. Below 2 × 500 = 1,000 recipients/s the floor of 2 workers could outrun the quota;
+ * that is why the send worker is also told its share of the rate (`perWorkerRate`) to pace itself,
+ * and why a throttled chunk goes back to the queue (`batchItemFailures`) instead of failing.
+ */
+export interface SendCapacityOptions {
+  /** SQS messages (chunks) per invocation; also the event source's `batchSize`. */
+  batchSize?: number;
+  /** Recipients per chunk: SES `SendBulkEmail` takes at most 50 destinations. */
+  chunkSize?: number;
+  /** Measured-order-of-magnitude time to work off one batch. */
+  secondsPerBatch?: number;
+}
+
+export interface SendCapacity {
+  maxConcurrency: number;
+  recipientsPerInvocationPerSecond: number;
+  /** The share of the quota one worker may use: rate / maxConcurrency, in recipients per second. */
+  perWorkerRate: number;
+}
+
+export const SEND_BATCH_SIZE = 10;
+export const MIN_EVENT_SOURCE_CONCURRENCY = 2;
+export const MAX_EVENT_SOURCE_CONCURRENCY = 1000;
+
+export function sendCapacity(maxSendRate: number, options: SendCapacityOptions = {}): SendCapacity {
+  const { batchSize = SEND_BATCH_SIZE, chunkSize = 50, secondsPerBatch = 1 } = options;
+  if (!Number.isFinite(maxSendRate) || maxSendRate <= 0) {
+    throw new RangeError(`SES max send rate must be a positive number, got ${maxSendRate}`);
+  }
+  const recipientsPerInvocationPerSecond = (batchSize * chunkSize) / secondsPerBatch;
+  const wanted = Math.floor(maxSendRate / recipientsPerInvocationPerSecond);
+  const maxConcurrency = Math.min(
+    MAX_EVENT_SOURCE_CONCURRENCY,
+    Math.max(MIN_EVENT_SOURCE_CONCURRENCY, wanted),
+  );
+  return {
+    maxConcurrency,
+    recipientsPerInvocationPerSecond,
+    perWorkerRate: Math.max(1, Math.floor(maxSendRate / maxConcurrency)),
+  };
+}
