@@ -1,0 +1,88 @@
+import { mkdirSync } from "node:fs";
+import { resolve } from "node:path";
+import { Logger } from "@aws-lambda-powertools/logger";
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { serve } from "@hono/node-server";
+import { configFromEnv } from "../adapters/env-config.js";
+import { DEV_SECRETS, secretsFromEnv } from "../adapters/env-secrets.js";
+import { createApp } from "../api/app.js";
+import { renderEdition } from "../render/email.js";
+import { ensureTable, LOCAL_CREDENTIALS, startDynamoLocal } from "./dynamodb-local.js";
+import { assertPortFree } from "./port-check.js";
+import { localRuntime } from "./runtime.js";
+import { startSesLocal } from "./ses-local.js";
+
+/**
+ * `npm start`: Herald on a laptop. DynamoDB Local (persisted under the data folder), the SES
+ * stand-in with its inbox, in-memory queues and the API, all stopped by Ctrl-C.
+ */
+async function main() {
+  const env = process.env;
+  // This machine runs Node 20 by design; Lambda runs 22+. The SDK's reminder is noise here.
+  env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+  const port = Number(env.PORT ?? 3000);
+  const sesPort = Number(env.HERALD_SES_PORT ?? 8005);
+  const dynamoPort = Number(env.HERALD_DYNAMODB_PORT ?? 8000);
+  const dataDir = resolve(env.HERALD_DATA_DIR ?? ".herald");
+  await assertPortFree(port, "the API", "PORT");
+  await assertPortFree(sesPort, "the SES stand-in", "HERALD_SES_PORT");
+  await assertPortFree(dynamoPort, "DynamoDB Local", "HERALD_DYNAMODB_PORT");
+
+  const config = configFromEnv(env);
+  const secrets = secretsFromEnv(env);
+  const log = new Logger({ serviceName: "herald", logLevel: (env.LOG_LEVEL ?? "INFO") as "INFO" });
+  mkdirSync(resolve(dataDir, "dynamodb"), { recursive: true });
+
+  const stops: Array<() => unknown> = [];
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) await stop();
+  };
+  process.once("SIGINT", () => void stopAll().then(() => process.exit(0)));
+  process.once("SIGTERM", () => void stopAll().then(() => process.exit(0)));
+  try {
+    const dynamo = await startDynamoLocal(dynamoPort, resolve(dataDir, "dynamodb"));
+    stops.push(dynamo.stop);
+    const client = new DynamoDBClient({
+      endpoint: dynamo.endpoint,
+      region: "local",
+      credentials: LOCAL_CREDENTIALS,
+    });
+    await ensureTable(client, config.tableName);
+    client.destroy();
+    const ses = await startSesLocal(sesPort);
+    stops.push(ses.stop);
+    const runtime = localRuntime({
+      config,
+      secrets,
+      dynamoEndpoint: dynamo.endpoint,
+      sesEndpoint: ses.endpoint,
+      log,
+      render: renderEdition,
+    });
+    stops.push(runtime.stop);
+    const server = serve({ fetch: createApp(runtime.ports).fetch, port, hostname: "127.0.0.1" });
+    stops.push(() => new Promise((r) => server.close(r)));
+    const dev = (value: string, fallback: string) =>
+      value === fallback ? `${value}  (development default)` : "(from the environment)";
+    console.log(`
+Herald is running.
+  API            http://127.0.0.1:${port}        OpenAPI: http://127.0.0.1:${port}/docs
+  Inbox (SES)    ${ses.endpoint}/
+  DynamoDB Local ${dynamo.endpoint}   data: ${dataDir}
+  Public URL     ${config.publicUrl}
+  Topics         ${config.topics.join(", ")}
+  Webhook secret ${dev(secrets.webhookSecrets[0] as string, DEV_SECRETS.webhook)}
+  Admin key      ${dev(secrets.adminKey, DEV_SECRETS.admin)}
+Publish the sample article:  npx tsx scripts/publish.ts
+Stop with Ctrl-C.
+`);
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}
+
+main().catch((error: Error) => {
+  console.error(`herald: ${error.message}`);
+  process.exit(1);
+});

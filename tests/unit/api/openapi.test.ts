@@ -1,0 +1,37 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { openApiDocument } from "../../../functions/api/openapi/document.js";
+
+describe("the OpenAPI document served at /docs", () => {
+  it("is the one generated from the zod schemas (run `npm run openapi` after changing them)", () => {
+    const committed = JSON.parse(
+      readFileSync(new URL("../../../functions/api/openapi/openapi.json", import.meta.url), "utf8"),
+    );
+    expect(committed).toEqual(JSON.parse(JSON.stringify(openApiDocument())));
+  });
+
+  it("describes every route of API.md that this version serves", () => {
+    const paths = Object.keys(openApiDocument().paths);
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        "/v1/webhooks/articles",
+        "/v1/editions",
+        "/v1/editions/{id}",
+        "/v1/editions/{id}/web",
+        "/v1/subscribers/import",
+        "/v1/subscribers/export",
+        "/v1/subscribers/{email}",
+        "/v1/unsubscribe",
+      ]),
+    );
+  });
+
+  it("documents the article's required fields from the webhook schema", () => {
+    const body = openApiDocument().paths["/v1/webhooks/articles"]?.post as {
+      requestBody: { content: { "application/json": { schema: { required: string[] } } } };
+    };
+    expect(body.requestBody.content["application/json"].schema.required).toEqual(
+      expect.arrayContaining(["id", "url", "title", "topics", "publishedAt"]),
+    );
+  });
+});
