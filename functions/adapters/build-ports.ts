@@ -2,7 +2,7 @@ import type { Logger } from "@aws-lambda-powertools/logger";
 import type { SESv2Client } from "@aws-sdk/client-sesv2";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { Config, Secrets } from "../domain/config.js";
-import type { EditionJob, Mailer, Ports, Queue, SendJob } from "../flows/ports.js";
+import type { EditionJob, Ports, Queue, SendJob } from "../flows/ports.js";
 import { dynamoAudienceRepo } from "./dynamo/audience-repo.js";
 import { dynamoChunkRepo } from "./dynamo/chunk-repo.js";
 import { dynamoEditionRepo } from "./dynamo/edition-repo.js";
@@ -17,15 +17,12 @@ export interface PortParts {
   editionQueue: Queue<EditionJob>;
   sendQueue: Queue<SendJob>;
   log: Logger;
-  /** Wraps the SES mailer; tests use it to inject faults no stand-in produces. */
-  wrapMailer?: (mailer: Mailer) => Mailer;
   now?: () => Date;
 }
 
 /** Wires the repositories and the mailer; both composition roots (AWS and local) go through here. */
 export function buildPorts(parts: PortParts): Ports {
   const { config, db } = parts;
-  const mailer = sesMailer(parts.ses, config.sesConfigurationSet);
   return {
     config,
     secrets: parts.secrets,
@@ -33,7 +30,7 @@ export function buildPorts(parts: PortParts): Ports {
     chunks: dynamoChunkRepo(db, config.tableName),
     audience: dynamoAudienceRepo(db, config.tableName),
     subscribers: dynamoSubscriberRepo(db, config.tableName, config.audienceShards),
-    mailer: parts.wrapMailer ? parts.wrapMailer(mailer) : mailer,
+    mailer: sesMailer(parts.ses, config.sesConfigurationSet),
     editionQueue: parts.editionQueue,
     sendQueue: parts.sendQueue,
     log: parts.log,

@@ -4,7 +4,7 @@ import { buildPorts } from "../adapters/build-ports.js";
 import { documentClient } from "../adapters/dynamo/client.js";
 import { editionWorker, sendWorker } from "../adapters/sqs/workers.js";
 import type { Config, Secrets } from "../domain/config.js";
-import type { EditionJob, Mailer, Ports, SendJob } from "../flows/ports.js";
+import type { EditionJob, Ports, SendJob } from "../flows/ports.js";
 import type { RenderFn } from "../flows/prepare-edition.js";
 import { LOCAL_CREDENTIALS } from "./dynamodb-local.js";
 import { MemoryQueue, type MemoryQueueOptions } from "./memory-queue.js";
@@ -18,7 +18,10 @@ export interface LocalRuntimeOptions {
   render: RenderFn;
   queue?: Partial<MemoryQueueOptions>;
   sendConcurrency?: number;
-  wrapMailer?: (mailer: Mailer) => Mailer;
+  /** Tests inject faults here: wrap a port to fail the way a dying worker or a throttling SES would. */
+  wrapPorts?: (ports: Ports) => Ports;
+  /** Tests add SDK middleware here to make the SES client answer what the stand-in never does. */
+  configureSes?: (client: SESv2Client) => void;
   now?: () => Date;
 }
 
@@ -47,17 +50,19 @@ export function localRuntime(o: LocalRuntimeOptions): LocalRuntime {
     concurrency: o.sendConcurrency ?? 6,
     ...o.queue,
   });
-  const ports = buildPorts({
+  const ses = new SESv2Client({ endpoint: o.sesEndpoint, region: "local", credentials: LOCAL_CREDENTIALS });
+  o.configureSes?.(ses);
+  const built = buildPorts({
     config: o.config,
     secrets: o.secrets,
     db: documentClient({ endpoint: o.dynamoEndpoint, region: "local", credentials: LOCAL_CREDENTIALS }),
-    ses: new SESv2Client({ endpoint: o.sesEndpoint, region: "local", credentials: LOCAL_CREDENTIALS }),
+    ses,
     editionQueue,
     sendQueue,
     log: o.log,
-    wrapMailer: o.wrapMailer,
     now: o.now,
   });
+  const ports = o.wrapPorts ? o.wrapPorts(built) : built;
   editionQueue.start(editionWorker(ports, o.render));
   sendQueue.start(sendWorker(ports));
   return {

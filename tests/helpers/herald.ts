@@ -19,7 +19,9 @@ export const TEST_PUBLIC_URL = "https://news.example.test";
  */
 export async function startHerald(
   overrides: Partial<Config> = {},
-  options: Partial<Pick<LocalRuntimeOptions, "wrapMailer" | "queue" | "now" | "sendConcurrency">> = {},
+  options: Partial<
+    Pick<LocalRuntimeOptions, "wrapPorts" | "configureSes" | "queue" | "now" | "sendConcurrency">
+  > = {},
 ) {
   const dynamoEndpoint = inject("dynamoEndpoint");
   const tableName = `herald-${randomUUID().slice(0, 8)}`;
@@ -39,6 +41,8 @@ export async function startHerald(
   });
   await ensureTable(dynamo, tableName);
   const ses = await startSesLocal(0);
+  // The stand-in keeps one store per process: start every Herald with an empty inbox.
+  await fetch(`${ses.endpoint}/clear-store`, { method: "POST" });
   const log = new Logger({
     serviceName: "herald-test",
     logLevel: (process.env.HERALD_TEST_LOG ?? "ERROR") as "ERROR",

@@ -110,7 +110,7 @@ export function dynamoChunkRepo(db: DynamoDBDocumentClient, table: string): Chun
                   Key: keys.chunk(chunk.editionId, chunk.key),
                   UpdateExpression: `SET ${[...sets, "done = :done", "v = :next"].join(", ")} REMOVE leaseUntil, inflight`,
                   ConditionExpression: "v = :v",
-                  ExpressionAttributeNames: { ...names, ...(sets.length ? { "#out": "out" } : {}) },
+                  ...(sets.length ? { ExpressionAttributeNames: { ...names, "#out": "out" } } : {}),
                   ExpressionAttributeValues: {
                     ...values,
                     ":done": done,

@@ -1,0 +1,135 @@
+import { afterEach, describe, expect, it } from "vitest";
+import type { Ports } from "../../functions/flows/ports.js";
+import { adminHeaders, articleBody, signedWebhook } from "../helpers/factories.js";
+import { startHerald, type TestHerald } from "../helpers/herald.js";
+import { seededRandom, seedSubscribers } from "../helpers/seed.js";
+import { injectSesThrottling } from "../helpers/ses-faults.js";
+import { countByRecipient, sentEmails } from "../helpers/ses-store.js";
+
+let herald: TestHerald | undefined;
+afterEach(async () => herald?.stop());
+
+const SUBSCRIBERS = 230; // five chunks per topic partition at most, some partial ones
+
+async function publishAndSettle(h: TestHerald, id: string) {
+  const res = await h.app.request("/v1/webhooks/articles", signedWebhook(articleBody({ id })));
+  const { editionId } = (await res.json()) as { editionId: string };
+  await h.settled();
+  const status = await (await h.app.request(`/v1/editions/${editionId}`, { headers: adminHeaders() })).json();
+  return status as { status: string; counts: Record<string, number> };
+}
+
+function expectEveryoneExactlyOnce(emails: Awaited<ReturnType<typeof sentEmails>>, expected: string[]) {
+  const counts = countByRecipient(emails);
+  expect([...counts.keys()].sort()).toEqual([...expected].sort());
+  expect([...counts.values()].every((n) => n === 1)).toBe(true);
+}
+
+describe("exactly once under faults", () => {
+  it("survives SES throttling (whole calls and single entries) and workers dying after a chunk", async () => {
+    // Prepare: SES refuses 30 % of calls and throttles 10 % of entries; a worker dies right after
+    // recording a chunk (before acknowledging its message) 25 % of the time.
+    const random = seededRandom(20250215);
+    let stats: ReturnType<typeof injectSesThrottling> | undefined;
+    let deaths = 0;
+    herald = await startHerald(
+      {},
+      {
+        queue: { visibilityTimeoutMs: 20, maxReceives: 50 },
+        configureSes: (client) => {
+          stats = injectSesThrottling(client, random, { callThrottle: 0.3, entryThrottle: 0.1 });
+        },
+        wrapPorts: (ports: Ports) => ({
+          ...ports,
+          chunks: {
+            ...ports.chunks,
+            record: async (...args) => {
+              const recorded = await ports.chunks.record(...args);
+              if (random() < 0.25) {
+                deaths++;
+                throw new Error("worker died after recording its chunk");
+              }
+              return recorded;
+            },
+          },
+        }),
+      },
+    );
+    const emails = await seedSubscribers(herald.ports, SUBSCRIBERS, (i) =>
+      i % 3 === 0 ? ["world", "politics"] : i % 3 === 1 ? ["world"] : ["politics"],
+    );
+
+    // Act
+    const edition = await publishAndSettle(herald, "faults-1");
+
+    // Assess: the faults happened, and still everyone got exactly one email and the counts agree.
+    expect(stats?.throttledCalls).toBeGreaterThan(0);
+    expect(stats?.throttledEntries).toBeGreaterThan(0);
+    expect(deaths).toBeGreaterThan(0);
+    expectEveryoneExactlyOnce(await sentEmails(herald.sesEndpoint), emails);
+    expect(edition).toMatchObject({
+      status: "sent",
+      counts: { planned: SUBSCRIBERS, sent: SUBSCRIBERS, failed: 0, unknown: 0 },
+    });
+    expect(herald.sendQueue.deadLetters).toEqual([]);
+  });
+
+  it("never resends a chunk whose worker died between SES accepting it and recording it; counts it unknown", async () => {
+    // Prepare: the first SES call's answer is lost (the worker dies holding it).
+    let lost = 0;
+    herald = await startHerald(
+      { chunkLeaseSeconds: 1 },
+      {
+        queue: { visibilityTimeoutMs: 300, maxReceives: 20 },
+        wrapPorts: (ports: Ports) => ({
+          ...ports,
+          mailer: {
+            sendBulk: async (message) => {
+              const results = await ports.mailer.sendBulk(message);
+              if (lost++ === 0) throw new Error("worker died before recording what SES accepted");
+              return results;
+            },
+          },
+        }),
+      },
+    );
+    const emails = await seedSubscribers(herald.ports, 120, ["world"]);
+
+    const edition = await publishAndSettle(herald, "faults-2");
+
+    // Assess: nobody got two emails; the lost chunk is counted as unknown, the rest as sent.
+    expectEveryoneExactlyOnce(await sentEmails(herald.sesEndpoint), emails);
+    expect(edition.status).toBe("sent");
+    expect(edition.counts.unknown).toBeGreaterThan(0);
+    expect(edition.counts.unknown).toBeLessThanOrEqual(50);
+    expect(edition.counts.sent + edition.counts.unknown).toBe(120);
+  });
+
+  it("resumes a planner that dies mid-walk without planning anyone twice", async () => {
+    // Prepare: the edition job dies after its third batch of queued chunks, twice.
+    let sends = 0;
+    herald = await startHerald(
+      { audienceShards: 1 },
+      {
+        queue: { visibilityTimeoutMs: 20, maxReceives: 10 },
+        wrapPorts: (ports: Ports) => ({
+          ...ports,
+          sendQueue: {
+            send: async (jobs) => {
+              await ports.sendQueue.send(jobs);
+              sends++;
+              if (sends === 3 || sends === 5) throw new Error("planner died after queueing a batch");
+            },
+          },
+        }),
+      },
+    );
+    const emails = await seedSubscribers(herald.ports, 2600, ["world"]);
+
+    const edition = await publishAndSettle(herald, "faults-3");
+
+    expect(sends).toBeGreaterThan(5);
+    expectEveryoneExactlyOnce(await sentEmails(herald.sesEndpoint), emails);
+    expect(edition).toMatchObject({ status: "sent", counts: { planned: 2600, sent: 2600 } });
+  });
+});
