@@ -57,7 +57,7 @@ export class HeraldApi extends Construct {
       accessLogSettings: { destination: new LogGroupLogDestination(accessLogs) },
       ...(domain ? { domainMapping: { domainName: domain } } : {}),
     });
-    this.publicUrl = config.publicUrl ?? (domain ? `https://${domain.name}` : this.httpApi.apiEndpoint);
+    this.publicUrl = config.publicUrl ?? (config.customDomain ? `https://${config.customDomain.name}` : this.httpApi.apiEndpoint);
     props.env.set("HERALD_PUBLIC_URL", this.publicUrl);
 
     new CfnOutput(scope, "PublicUrl", { value: this.publicUrl, description: "Base URL of every link" });
@@ -68,7 +68,7 @@ export class HeraldApi extends Construct {
     if (domain) {
       new CfnOutput(scope, "ApiDomainTarget", {
         value: domain.regionalDomainName,
-        description: `DNS: ${domain.name} CNAME (or alias) to this name`,
+        description: `DNS: ${config.customDomain?.name} CNAME (or alias) to this name`,
       });
     }
   }

@@ -16,7 +16,7 @@ async function publishAndSettle(h: TestHerald, id: string) {
   const { editionId } = (await res.json()) as { editionId: string };
   await h.settled();
   const status = await (await h.app.request(`/v1/editions/${editionId}`, { headers: adminHeaders() })).json();
-  return status as { status: string; counts: Record<string, number> };
+  return status as { status: string; counts: { sent: number; unknown: number; planned: number } };
 }
 
 function expectEveryoneExactlyOnce(emails: Awaited<ReturnType<typeof sentEmails>>, expected: string[]) {

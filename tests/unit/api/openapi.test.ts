@@ -27,7 +27,7 @@ describe("the OpenAPI document served at /docs", () => {
   });
 
   it("documents the article's required fields from the webhook schema", () => {
-    const body = openApiDocument().paths["/v1/webhooks/articles"]?.post as {
+    const body = openApiDocument().paths["/v1/webhooks/articles"]?.post as unknown as {
       requestBody: { content: { "application/json": { schema: { required: string[] } } } };
     };
     expect(body.requestBody.content["application/json"].schema.required).toEqual(
