@@ -46,10 +46,12 @@ export function synthHerald(context: Record<string, unknown> = {}) {
   return { app, stack, template };
 }
 
-type Resource = { Type: string; Properties?: Record<string, unknown>; [key: string]: unknown };
+// biome-ignore lint/suspicious/noExplicitAny: a CloudFormation template is untyped JSON.
+export type Props = Record<string, any>;
 
-export function resourcesOf(template: Template, type: string): Array<[string, Resource]> {
-  return Object.entries(template.findResources(type) as Record<string, Resource>);
+/** `[logicalId, resource]` for every resource of `type`. */
+export function resourcesOf(template: Template, type: string): Array<[string, Props]> {
+  return Object.entries(template.findResources(type) as Record<string, Props>);
 }
 
 /** The logical id of the single resource of `type` whose logical id contains `hint`. */

@@ -1,0 +1,201 @@
+import { Match, type Template } from "aws-cdk-lib/assertions";
+import { beforeAll, describe, expect, it } from "vitest";
+import { SNS_EVENTS } from "../../infra/constructs/email.js";
+import { BOUNCE_RATE_ALARM, COMPLAINT_RATE_ALARM } from "../../infra/constructs/observability.js";
+import { type Props, resourcesOf, synthHerald } from "./helpers.js";
+
+describe("API: an HTTP API with stage throttling in front of the api function", () => {
+  let template: Template;
+  beforeAll(() => {
+    template = synthHerald({ apiRateLimit: "20", apiBurstLimit: "40" }).template;
+  });
+
+  it("has one $default stage, throttled as configured, with access logs", () => {
+    template.resourceCountIs("AWS::ApiGatewayV2::Api", 1);
+    template.resourceCountIs("AWS::ApiGatewayV2::Stage", 1);
+    template.hasResourceProperties("AWS::ApiGatewayV2::Stage", {
+      StageName: "$default",
+      AutoDeploy: true,
+      DefaultRouteSettings: { ThrottlingRateLimit: 20, ThrottlingBurstLimit: 40 },
+      AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.anyValue() },
+    });
+  });
+
+  it("routes everything ($default) to the api function; the app does routing and authorization", () => {
+    template.resourceCountIs("AWS::ApiGatewayV2::Route", 1);
+    template.hasResourceProperties("AWS::ApiGatewayV2::Route", { RouteKey: "$default" });
+    const [[, integration]] = resourcesOf(template, "AWS::ApiGatewayV2::Integration") as [[string, Props]];
+    expect(JSON.stringify(integration.Properties.IntegrationUri)).toContain("ApiFunction");
+    template.resourceCountIs("AWS::ApiGatewayV2::DomainName", 0);
+  });
+
+  it("uses its own endpoint as the public URL and outputs the webhook URL for the CMS", () => {
+    const outputs = template.toJSON().Outputs as Props;
+    expect(JSON.stringify(outputs.WebhookUrl.Value)).toContain("/v1/webhooks/articles");
+    const [[, fn]] = resourcesOf(template, "AWS::Lambda::Function").filter(([id]) =>
+      id.startsWith("ApiFunction"),
+    ) as [[string, Props]];
+    expect(fn.Properties.Environment.Variables.HERALD_PUBLIC_URL).toEqual({
+      "Fn::GetAtt": [expect.stringContaining("HttpApi"), "ApiEndpoint"],
+    });
+  });
+});
+
+describe("API: optional custom domain through context", () => {
+  it("maps the domain, makes it the public URL and outputs the DNS target", () => {
+    const { template } = synthHerald({
+      apiDomainName: "news-api.example.org",
+      apiCertificateArn: "arn:aws:acm:eu-west-1:123456789012:certificate/abc",
+    });
+    template.hasResourceProperties("AWS::ApiGatewayV2::DomainName", { DomainName: "news-api.example.org" });
+    template.resourceCountIs("AWS::ApiGatewayV2::ApiMapping", 1);
+    const outputs = template.toJSON().Outputs as Props;
+    expect(outputs.ApiDomainTarget).toBeDefined();
+    for (const [id, fn] of resourcesOf(template, "AWS::Lambda::Function")) {
+      expect((fn.Properties as Props).Environment.Variables.HERALD_PUBLIC_URL, id).toBe(
+        "https://news-api.example.org",
+      );
+    }
+  });
+});
+
+describe("functions", () => {
+  it("run Node 22 on arm64, ESM handlers, with their own log groups", () => {
+    const { template } = synthHerald();
+    const functions = resourcesOf(template, "AWS::Lambda::Function");
+    expect(functions).toHaveLength(3);
+    for (const [id, fn] of functions) {
+      const p = fn.Properties as Props;
+      expect(p.Runtime, id).toBe("nodejs22.x");
+      expect(p.Architectures, id).toEqual(["arm64"]);
+      expect(p.Handler, id).toBe("index.handler");
+      expect(p.LoggingConfig.LogGroup, id).toBeDefined();
+      expect(p.LoggingConfig.LogFormat, id).toBe("JSON");
+    }
+    for (const [, group] of resourcesOf(template, "AWS::Logs::LogGroup")) {
+      expect((group.Properties as Props).RetentionInDays).toBe(30);
+    }
+  });
+});
+
+describe("SES: identity, configuration set, events, DNS outputs", () => {
+  let template: Template;
+  beforeAll(() => {
+    template = synthHerald({ domain: "news.example.org", alarmEmail: "ops@example.org" }).template;
+  });
+
+  it("verifies the sending domain with Easy DKIM and sends through the configuration set by default", () => {
+    template.hasResourceProperties("AWS::SES::EmailIdentity", {
+      EmailIdentity: "news.example.org",
+      DkimAttributes: { SigningEnabled: true },
+      ConfigurationSetAttributes: { ConfigurationSetName: Match.anyValue() },
+    });
+  });
+
+  it("suppresses bounced and complained addresses and publishes reputation metrics", () => {
+    template.hasResourceProperties("AWS::SES::ConfigurationSet", {
+      SuppressionOptions: { SuppressedReasons: ["BOUNCE", "COMPLAINT"] },
+      ReputationOptions: { ReputationMetricsEnabled: true },
+    });
+  });
+
+  it("publishes every event the feedback flow needs, rendering failures included, to an encrypted topic", () => {
+    const destinations = resourcesOf(template, "AWS::SES::ConfigurationSetEventDestination").map(
+      ([, d]) => (d.Properties as Props).EventDestination,
+    );
+    const toSns = destinations.find((d) => d.SnsDestination);
+    expect([...toSns.MatchingEventTypes].sort()).toEqual(
+      [
+        "renderingFailure",
+        "bounce",
+        "complaint",
+        "delivery",
+        "reject",
+        "deliveryDelay",
+        "open",
+        "click",
+      ].sort(),
+    );
+    expect(SNS_EVENTS).toHaveLength(8);
+    const topicId = toSns.SnsDestination.TopicARN.Ref;
+    expect((template.toJSON().Resources[topicId] as Props).Properties.KmsMasterKeyId).toBeDefined();
+    const toCloudWatch = destinations.find((d) => d.CloudWatchDestination);
+    expect(toCloudWatch.CloudWatchDestination.DimensionConfigurations).toEqual([
+      { DimensionName: "edition", DimensionValueSource: "messageTag", DefaultDimensionValue: "none" },
+    ]);
+  });
+
+  it("outputs the three DKIM CNAMEs the operator must create", () => {
+    const outputs = template.toJSON().Outputs as Props;
+    for (const n of [1, 2, 3]) {
+      expect(JSON.stringify(outputs[`DkimRecord${n}`].Value)).toContain(`DkimDNSTokenName${n}`);
+      expect(JSON.stringify(outputs[`DkimRecord${n}`].Value)).toContain(`DkimDNSTokenValue${n}`);
+    }
+    expect(outputs.DmarcRecord.Value).toContain("_dmarc.news.example.org");
+  });
+});
+
+describe("observability: alarms into an SNS topic, and a send dashboard", () => {
+  let template: Template;
+  let alarms: Props[];
+  beforeAll(() => {
+    template = synthHerald({ alarmEmail: "ops@example.org" }).template;
+    alarms = resourcesOf(template, "AWS::CloudWatch::Alarm").map(([, a]) => a.Properties as Props);
+  });
+  const alarmOn = (metric: string, dimensionHint?: string) =>
+    alarms.filter(
+      (a) =>
+        a.MetricName === metric && (!dimensionHint || JSON.stringify(a.Dimensions).includes(dimensionHint)),
+    );
+
+  it("alarms on each DLQ's depth at the first message", () => {
+    const dlqs = resourcesOf(template, "AWS::SQS::Queue").filter(([id]) => id.includes("Dlq"));
+    expect(dlqs).toHaveLength(2);
+    for (const [id] of dlqs) {
+      const [alarm] = alarmOn("ApproximateNumberOfMessagesVisible", id);
+      expect(alarm, id).toBeDefined();
+      expect(alarm?.Threshold).toBe(1);
+      expect(alarm?.ComparisonOperator).toBe("GreaterThanOrEqualToThreshold");
+    }
+  });
+
+  it("alarms on errors and throttles of every function", () => {
+    for (const [id] of resourcesOf(template, "AWS::Lambda::Function")) {
+      expect(alarmOn("Errors", id), id).toHaveLength(1);
+      expect(alarmOn("Throttles", id), id).toHaveLength(1);
+      expect(alarmOn("Errors", id)[0]?.Threshold).toBe(1);
+    }
+  });
+
+  it("alarms on SES reputation before SES acts: bounce < 5 %, complaint < 0.1 %", () => {
+    const [bounce] = alarmOn("Reputation.BounceRate");
+    const [complaint] = alarmOn("Reputation.ComplaintRate");
+    expect(bounce?.Namespace).toBe("AWS/SES");
+    expect(bounce?.Threshold).toBe(BOUNCE_RATE_ALARM);
+    expect(bounce?.Threshold).toBeLessThan(0.05);
+    expect(complaint?.Threshold).toBe(COMPLAINT_RATE_ALARM);
+    expect(complaint?.Threshold).toBeLessThan(0.001);
+  });
+
+  it("sends every alarm to the encrypted alarm topic, which mails the configured address", () => {
+    const topics = resourcesOf(template, "AWS::SNS::Topic").filter(([id]) => id.includes("AlarmTopic"));
+    expect(topics).toHaveLength(1);
+    const [[topicId, topic]] = topics as [[string, Props]];
+    expect(topic.Properties.KmsMasterKeyId).toBeDefined();
+    expect(alarms.length).toBeGreaterThanOrEqual(11);
+    for (const a of alarms) expect(a.AlarmActions, a.AlarmDescription).toEqual([{ Ref: topicId }]);
+    template.hasResourceProperties("AWS::SNS::Subscription", {
+      Protocol: "email",
+      Endpoint: "ops@example.org",
+      TopicArn: { Ref: topicId },
+    });
+  });
+
+  it("has a dashboard whose SES graphs follow an edition id", () => {
+    const [[, dashboard]] = resourcesOf(template, "AWS::CloudWatch::Dashboard") as [[string, Props]];
+    const body = JSON.stringify(dashboard.Properties.DashboardBody);
+    expect(body).toContain("RenderingFailure");
+    expect(body).toContain('\\"variables\\"');
+    expect(body).toContain("Edition id");
+  });
+});

@@ -1,0 +1,71 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { build } from "esbuild";
+import { describe, expect, it } from "vitest";
+import { bundlingFor, PROJECT_ROOT } from "../../infra/constructs/herald-function.js";
+import { FUNCTION_SPECS, type FunctionSpec } from "../../infra/function-specs.js";
+
+const HANDLERS = join(PROJECT_ROOT, "functions", "handlers");
+const specs = Object.entries(FUNCTION_SPECS) as Array<[string, FunctionSpec]>;
+
+/** esbuild with the options the stack hands to NodejsFunction, returning the bundled input paths. */
+async function bundleInputs(spec: FunctionSpec): Promise<{ inputs: string[]; bytes: number }> {
+  const options = bundlingFor(spec.renderer ?? false);
+  const result = await build({
+    entryPoints: [join(HANDLERS, spec.entry)],
+    absWorkingDir: PROJECT_ROOT,
+    bundle: true,
+    write: false,
+    outfile: "index.mjs",
+    platform: "node",
+    format: "esm",
+    target: options.target as string,
+    mainFields: options.mainFields as string[],
+    external: options.externalModules as string[],
+    banner: { js: options.banner as string },
+    minify: true,
+    metafile: true,
+    logLevel: "silent",
+  });
+  const bytes = result.outputFiles.reduce((sum, f) => sum + f.contents.byteLength, 0);
+  return { inputs: Object.keys(result.metafile.inputs), bytes };
+}
+
+describe("bundling options", () => {
+  it("every bundle is ESM for Node 22 with a `require` shim and source maps", () => {
+    for (const renderer of [false, true]) {
+      const b = bundlingFor(renderer);
+      expect(b.format).toBe("esm");
+      expect(b.target).toBe("node22");
+      expect(b.sourceMap).toBe(true);
+      expect(b.banner).toContain("createRequire(import.meta.url)");
+    }
+  });
+
+  it("only the renderer marks `typescript` external and copies the email templates next to its bundle", () => {
+    expect(bundlingFor(false).externalModules).toEqual([]);
+    expect(bundlingFor(false).commandHooks).toBeUndefined();
+    const renderer = bundlingFor(true);
+    expect(renderer.externalModules).toEqual(["typescript"]);
+    const commands = renderer.commandHooks?.afterBundling("/in", "/out") ?? [];
+    expect(commands.join(" && ")).toBe(
+      'mkdir -p "/out/templates" && cp -r "/in/templates/email" "/out/templates/email"',
+    );
+  });
+});
+
+describe.each(specs)("the %s bundle", (name, spec) => {
+  const entry = join(HANDLERS, spec.entry);
+  it.skipIf(!existsSync(entry))(
+    spec.renderer ? "builds and carries mjml" : "builds without mjml",
+    async () => {
+      const { inputs, bytes } = await bundleInputs(spec);
+      const mjml = inputs.filter((path) => /node_modules\/mjml/.test(path));
+      if (spec.renderer) expect(mjml.length, name).toBeGreaterThan(0);
+      else expect(mjml, `${name} must not bundle mjml`).toEqual([]);
+      expect(inputs.some((path) => path.includes("node_modules/typescript/"))).toBe(false);
+      expect(bytes).toBeGreaterThan(1000);
+    },
+    60_000,
+  );
+});

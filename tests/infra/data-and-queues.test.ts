@@ -1,0 +1,143 @@
+import type { Template } from "aws-cdk-lib/assertions";
+import { beforeAll, describe, expect, it } from "vitest";
+import { FUNCTION_SPECS } from "../../infra/function-specs.js";
+import { sendCapacity } from "../../infra/send-concurrency.js";
+import { type Props, resourcesOf, synthHerald } from "./helpers.js";
+
+const props = (template: Template, id: string): Props =>
+  (template.toJSON().Resources[id] as { Properties: Props }).Properties;
+
+describe("data: the one table", () => {
+  let template: Template;
+  beforeAll(() => {
+    template = synthHerald().template;
+  });
+
+  it("is on-demand, with TTL on `ttl`, PITR and deletion protection", () => {
+    const tables = resourcesOf(template, "AWS::DynamoDB::GlobalTable");
+    expect(tables).toHaveLength(1);
+    const [, table] = tables[0] as [string, { Properties: Props }];
+    expect(table.Properties.BillingMode).toBe("PAY_PER_REQUEST");
+    expect(table.Properties.TimeToLiveSpecification).toEqual({ AttributeName: "ttl", Enabled: true });
+    const [replica] = table.Properties.Replicas;
+    expect(replica.PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
+    expect(replica.DeletionProtectionEnabled).toBe(true);
+  });
+
+  it("survives stack deletion and replacement (RETAIN)", () => {
+    const [[, table]] = resourcesOf(template, "AWS::DynamoDB::GlobalTable") as [[string, Props]];
+    expect(table.DeletionPolicy).toBe("Retain");
+    expect(table.UpdateReplacePolicy).toBe("Retain");
+  });
+
+  it("has pk/sk string keys and exactly the one index the code uses, gsi1", () => {
+    const [[, table]] = resourcesOf(template, "AWS::DynamoDB::GlobalTable") as [[string, Props]];
+    expect(table.Properties.KeySchema).toEqual([
+      { AttributeName: "pk", KeyType: "HASH" },
+      { AttributeName: "sk", KeyType: "RANGE" },
+    ]);
+    expect(table.Properties.GlobalSecondaryIndexes).toEqual([
+      {
+        IndexName: "gsi1",
+        KeySchema: [
+          { AttributeName: "gsi1pk", KeyType: "HASH" },
+          { AttributeName: "gsi1sk", KeyType: "RANGE" },
+        ],
+        Projection: { ProjectionType: "ALL" },
+      },
+    ]);
+  });
+});
+
+/** Each event source mapping with the queue it reads and the function it invokes. */
+function consumers(template: Template) {
+  return resourcesOf(template, "AWS::Lambda::EventSourceMapping").map(([, m]) => {
+    const mapping = m.Properties as Props;
+    const queueId: string = mapping.EventSourceArn["Fn::GetAtt"][0];
+    const functionId: string = mapping.FunctionName.Ref;
+    return { mapping, queueId, queue: props(template, queueId), functionId, fn: props(template, functionId) };
+  });
+}
+
+describe("queues and event sources", () => {
+  let template: Template;
+  beforeAll(() => {
+    template = synthHerald().template;
+  });
+
+  it("the render+plan and send workers each consume one queue, sized from their specs", () => {
+    const found = consumers(template).map((c) => [c.functionId.replace(/[0-9A-F]{8}$/, ""), c.fn.Timeout]);
+    expect(found.sort()).toEqual(
+      [
+        ["SendingRenderPlan", FUNCTION_SPECS.renderPlan.timeout.toSeconds()],
+        ["SendingSend", FUNCTION_SPECS.send.timeout.toSeconds()],
+      ].sort(),
+    );
+    expect(new Set(consumers(template).map((c) => c.queueId)).size).toBe(2);
+  });
+
+  it("each worker queue has a DLQ after ≥ 5 receives, kept 14 days (longer than the queue keeps messages)", () => {
+    for (const { queueId, queue } of consumers(template)) {
+      expect(queue.RedrivePolicy?.maxReceiveCount, queueId).toBeGreaterThanOrEqual(5);
+      const dlq = props(template, queue.RedrivePolicy.deadLetterTargetArn["Fn::GetAtt"][0]);
+      expect(dlq.MessageRetentionPeriod, queueId).toBe(14 * 24 * 3600);
+      expect(dlq.RedrivePolicy, queueId).toBeUndefined();
+      expect(queue.MessageRetentionPeriod, queueId).toBeLessThan(dlq.MessageRetentionPeriod);
+    }
+  });
+
+  it("each worker queue's visibility timeout is ≥ 6× its consumer's timeout", () => {
+    for (const { queueId, queue, fn } of consumers(template)) {
+      expect(fn.Timeout).toBeGreaterThan(0);
+      expect(queue.VisibilityTimeout, queueId).toBeGreaterThanOrEqual(6 * fn.Timeout);
+    }
+  });
+
+  it("every queue is encrypted and refuses requests without TLS", () => {
+    const queues = resourcesOf(template, "AWS::SQS::Queue");
+    expect(queues.length).toBe(4);
+    const policies = resourcesOf(template, "AWS::SQS::QueuePolicy").map(([, p]) => p.Properties as Props);
+    for (const [id, q] of queues) {
+      expect((q.Properties as Props).SqsManagedSseEnabled, id).toBe(true);
+      const policy = policies.find((p) => p.Queues.some((ref: Props) => ref.Ref === id));
+      expect(policy, `${id} has a queue policy`).toBeDefined();
+      expect(policy?.PolicyDocument.Statement).toContainEqual(
+        expect.objectContaining({ Effect: "Deny", Condition: { Bool: { "aws:SecureTransport": "false" } } }),
+      );
+    }
+  });
+
+  it("every event source reports batch item failures", () => {
+    const all = consumers(template);
+    expect(all).toHaveLength(2);
+    for (const { mapping } of all) expect(mapping.FunctionResponseTypes).toEqual(["ReportBatchItemFailures"]);
+  });
+
+  it("the send worker takes 10 chunks a batch; the renderer one edition", () => {
+    const batch = (hint: string) =>
+      consumers(template).find((c) => c.functionId.includes(hint))?.mapping.BatchSize;
+    expect(batch("SendingSend")).toBe(10);
+    expect(batch("SendingRenderPlan")).toBe(1);
+  });
+});
+
+describe("send worker concurrency follows the configured SES rate", () => {
+  const sendMapping = (rate: number) => {
+    const { template } = synthHerald({ sesMaxSendRate: String(rate) });
+    const send = consumers(template).find((c) => c.functionId.includes("SendingSend"));
+    return {
+      maxConcurrency: send?.mapping.ScalingConfig?.MaximumConcurrency,
+      env: send?.fn.Environment.Variables,
+    };
+  };
+
+  it("scales maxConcurrency with the quota: 1,000/s → 2 workers, 20,000/s → 40", () => {
+    const low = sendMapping(1_000);
+    const high = sendMapping(20_000);
+    expect(low.maxConcurrency).toBe(sendCapacity(1_000).maxConcurrency);
+    expect(high.maxConcurrency).toBe(sendCapacity(20_000).maxConcurrency);
+    expect(low.maxConcurrency).toBe(2);
+    expect(high.maxConcurrency).toBe(40);
+    expect(high.env.HERALD_SEND_RATE_PER_WORKER).toBe("500");
+  });
+});
