@@ -1,11 +1,11 @@
 import { join } from "node:path";
-import { Stack, type StackProps, Validations } from "aws-cdk-lib";
+import { Stack, type StackProps } from "aws-cdk-lib";
 import type { Construct } from "constructs";
 import type { HeraldConfig } from "./config.js";
 import { HeraldApi } from "./constructs/api.js";
 import { HeraldData } from "./constructs/data.js";
 import { HeraldEmail } from "./constructs/email.js";
-import { HeraldFunction, LAMBDA_RUNTIME, PROJECT_ROOT } from "./constructs/herald-function.js";
+import { HeraldFunction, PROJECT_ROOT } from "./constructs/herald-function.js";
 import { NotificationKey } from "./constructs/notification-key.js";
 import { HeraldObservability } from "./constructs/observability.js";
 import { RuntimeEnvironment } from "./constructs/runtime-environment.js";
@@ -85,10 +85,5 @@ export class HeraldStack extends Stack {
     this.observability.watchFunction("RenderPlan", this.sending.renderPlan);
     this.observability.watchQueue("SendQueue", this.sending.sendQueue);
     this.observability.watchFunction("Send", this.sending.send);
-
-    Validations.of(this).acknowledge({
-      id: "AwsSolutions-L1",
-      reason: `Functions run ${LAMBDA_RUNTIME.name}, the Node LTS the code and its tests target (the machines run Node 20; the code avoids newer APIs). One constant in herald-function.ts moves every function.`,
-    });
   }
 }

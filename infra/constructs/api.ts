@@ -57,7 +57,9 @@ export class HeraldApi extends Construct {
       accessLogSettings: { destination: new LogGroupLogDestination(accessLogs) },
       ...(domain ? { domainMapping: { domainName: domain } } : {}),
     });
-    this.publicUrl = config.publicUrl ?? (config.customDomain ? `https://${config.customDomain.name}` : this.httpApi.apiEndpoint);
+    this.publicUrl =
+      config.publicUrl ??
+      (config.customDomain ? `https://${config.customDomain.name}` : this.httpApi.apiEndpoint);
     props.env.set("HERALD_PUBLIC_URL", this.publicUrl);
 
     new CfnOutput(scope, "PublicUrl", { value: this.publicUrl, description: "Base URL of every link" });

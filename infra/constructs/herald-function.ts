@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type Duration, RemovalPolicy } from "aws-cdk-lib";
+import { type Duration, RemovalPolicy, Validations } from "aws-cdk-lib";
 import * as iam from "aws-cdk-lib/aws-iam";
 import {
   ApplicationLogLevel,
@@ -106,6 +106,10 @@ export class HeraldFunction extends NodejsFunction {
       systemLogLevelV2: SystemLogLevel.WARN,
       bundling: bundlingFor(props.renderer ?? false),
       environment: { NODE_OPTIONS: "--enable-source-maps" },
+    });
+    Validations.of(this).acknowledge({
+      id: "AwsSolutions-L1",
+      reason: `Runs ${LAMBDA_RUNTIME.name}, the Node LTS the code and its tests target (the design allows 22 or 24); LAMBDA_RUNTIME above moves every function at once.`,
     });
   }
 }

@@ -1,4 +1,5 @@
-import { Duration, TimeZone, Validations } from "aws-cdk-lib";
+import { type CfnElement, Duration, Stack, TimeZone, Validations } from "aws-cdk-lib";
+import * as iam from "aws-cdk-lib/aws-iam";
 import type * as lambda from "aws-cdk-lib/aws-lambda";
 import { Schedule, ScheduleExpression, ScheduleGroup, ScheduleTargetInput } from "aws-cdk-lib/aws-scheduler";
 import { LambdaInvoke } from "aws-cdk-lib/aws-scheduler-targets";
@@ -34,6 +35,19 @@ export class HeraldSchedules extends Construct {
       id: "AwsSolutions-SQS3",
       reason: "This queue is the scheduler target's dead-letter queue; SQS cannot see that relationship.",
     });
+    // The scheduler's role may invoke the target only; CDK's invoke grant also names `<arn>:*` (its
+    // versions and aliases), the one wildcard acknowledged here.
+    const role = new iam.Role(this, `${id}Role`, {
+      assumedBy: new iam.ServicePrincipal("scheduler.amazonaws.com", {
+        conditions: { StringEquals: { "aws:SourceAccount": Stack.of(this).account } },
+      }),
+    });
+    const targetId = Stack.of(this).resolve((options.target.node.defaultChild as CfnElement).logicalId);
+    Validations.of(role).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${targetId}.Arn>:*]`,
+      reason:
+        "Invoke permission on the target function and its versions/aliases, as CDK's grantInvoke writes it; nothing else.",
+    });
     return new Schedule(this, id, {
       scheduleGroup: this.group,
       schedule: ScheduleExpression.cron({
@@ -42,6 +56,7 @@ export class HeraldSchedules extends Construct {
         timeZone: TimeZone.of(options.timeZone),
       }),
       target: new LambdaInvoke(options.target, {
+        role,
         deadLetterQueue,
         retryAttempts: 3,
         maxEventAge: Duration.hours(2),
