@@ -1,4 +1,4 @@
-import { Duration } from "aws-cdk-lib";
+import { Aws, CfnOutput, Duration } from "aws-cdk-lib";
 import type { HttpApi } from "aws-cdk-lib/aws-apigatewayv2";
 import {
   Alarm,
@@ -86,6 +86,10 @@ export class HeraldObservability extends Construct {
       }),
     );
     this.reputationAlarms();
+    new CfnOutput(scope, "SendDashboardUrl", {
+      value: `https://console.aws.amazon.com/cloudwatch/home?region=${Aws.REGION}#dashboards:name=${this.dashboard.dashboardName}`,
+      description: "Watch an edition go out: enter its id in the dashboard's Edition id field",
+    });
   }
 
   private ses(metricName: string, statistic: string, dimensionsMap?: Record<string, string>): Metric {
