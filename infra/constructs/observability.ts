@@ -8,6 +8,7 @@ import {
   DefaultValue,
   GraphWidget,
   type IMetric,
+  MathExpression,
   Metric,
   TextWidget,
   TreatMissingData,
@@ -130,6 +131,20 @@ export class HeraldObservability extends Construct {
       complaint,
       COMPLAINT_RATE_ALARM,
       "SES complaint rate near the 0.1 % line: pause sends, check consent",
+    );
+    // SES accepts a message whose per-recipient data fails the template, then drops it: count those
+    // across all editions (a Metrics Insights query sums the per-edition metrics).
+    const renderingFailures = new MathExpression({
+      expression: `SELECT SUM(RenderingFailure) FROM SCHEMA("AWS/SES", ${EDITION_DIMENSION})`,
+      usingMetrics: {},
+      period: FIVE_MINUTES,
+      label: "RenderingFailure (all editions)",
+    });
+    this.alarm(
+      "RenderingFailureAlarm",
+      renderingFailures,
+      1,
+      "SES dropped messages whose personalization failed",
     );
     this.dashboard.addWidgets(
       new GraphWidget({

@@ -177,12 +177,19 @@ describe("observability: alarms into an SNS topic, and a send dashboard", () => 
     expect(complaint?.Threshold).toBeLessThan(0.001);
   });
 
+  it("alarms on the first SES rendering failure of any edition (accepted by SES, then dropped)", () => {
+    const rendering = alarms.filter((a) => JSON.stringify(a.Metrics ?? []).includes("SUM(RenderingFailure)"));
+    expect(rendering).toHaveLength(1);
+    expect(rendering[0]?.Threshold).toBe(1);
+    expect(rendering[0]?.Metrics[0].Expression).toContain('SCHEMA("AWS/SES", edition)');
+  });
+
   it("sends every alarm to the encrypted alarm topic, which mails the configured address", () => {
     const topics = resourcesOf(template, "AWS::SNS::Topic").filter(([id]) => id.includes("AlarmTopic"));
     expect(topics).toHaveLength(1);
     const [[topicId, topic]] = topics as [[string, Props]];
     expect(topic.Properties.KmsMasterKeyId).toBeDefined();
-    expect(alarms.length).toBeGreaterThanOrEqual(11);
+    expect(alarms.length).toBeGreaterThanOrEqual(12);
     for (const a of alarms) expect(a.AlarmActions, a.AlarmDescription).toEqual([{ Ref: topicId }]);
     template.hasResourceProperties("AWS::SNS::Subscription", {
       Protocol: "email",
