@@ -69,8 +69,9 @@ export class HeraldStack extends Stack {
     this.data.grantData(this.apiFunction);
     secrets.grantRead(this.apiFunction);
     this.sending.editionQueue.grantSend(this.apiFunction);
-    // Confirmation and share-by-email mails, and editors' test sends of an edition through the bulk path.
-    this.email.grantSend(this.apiFunction, ["ses:SendEmail", "ses:SendBulkEmail"]);
+    // Confirmation mails, share-by-email and editors' test sends all go through the one mailer, which
+    // calls SendBulkEmail only; grant ses:SendEmail here if a single-send path is ever added.
+    this.email.grantSend(this.apiFunction, ["ses:SendBulkEmail"]);
     this.api.serve(this.apiFunction);
 
     this.schedules = new HeraldSchedules(this, "Schedules");

@@ -57,9 +57,9 @@ describe("IAM: each function is granted exactly what it touches", () => {
     expect(checked).toBeGreaterThan(10);
   });
 
-  it("SES: the send worker may only SendBulkEmail, the API also SendEmail, the renderer nothing", () => {
+  it("SES: the send worker and the API may only SendBulkEmail (the mailer's one call), the renderer nothing", () => {
     expect(granted(fnNamed(grants, "SendingSend"), "ses:")).toEqual(["ses:SendBulkEmail"]);
-    expect(granted(fnNamed(grants, "ApiFunction"), "ses:")).toEqual(["ses:SendBulkEmail", "ses:SendEmail"]);
+    expect(granted(fnNamed(grants, "ApiFunction"), "ses:")).toEqual(["ses:SendBulkEmail"]);
     expect(granted(fnNamed(grants, "SendingRenderPlan"), "ses:")).toEqual([]);
   });
 
