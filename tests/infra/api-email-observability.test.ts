@@ -4,10 +4,18 @@ import { SNS_EVENTS } from "../../infra/constructs/email.js";
 import { BOUNCE_RATE_ALARM, COMPLAINT_RATE_ALARM } from "../../infra/constructs/observability.js";
 import { type Props, resourcesOf, synthHerald } from "./helpers.js";
 
+/** One configured deployment for every describe in this file (a single synth). */
+const CONFIGURED = {
+  apiRateLimit: "20",
+  apiBurstLimit: "40",
+  domain: "news.example.org",
+  alarmEmail: "ops@example.org",
+};
+
 describe("API: an HTTP API with stage throttling in front of the api function", () => {
   let template: Template;
   beforeAll(() => {
-    template = synthHerald({ apiRateLimit: "20", apiBurstLimit: "40" }).template;
+    template = synthHerald(CONFIGURED).template;
   });
 
   it("has one $default stage, throttled as configured, with access logs", () => {
@@ -61,7 +69,7 @@ describe("API: optional custom domain through context", () => {
 
 describe("functions", () => {
   it("run Node 22 on arm64, ESM handlers, with their own log groups", () => {
-    const { template } = synthHerald();
+    const { template } = synthHerald(CONFIGURED);
     const functions = resourcesOf(template, "AWS::Lambda::Function");
     expect(functions).toHaveLength(3);
     for (const [id, fn] of functions) {
@@ -81,7 +89,7 @@ describe("functions", () => {
 describe("SES: identity, configuration set, events, DNS outputs", () => {
   let template: Template;
   beforeAll(() => {
-    template = synthHerald({ domain: "news.example.org", alarmEmail: "ops@example.org" }).template;
+    template = synthHerald(CONFIGURED).template;
   });
 
   it("verifies the sending domain with Easy DKIM and sends through the configuration set by default", () => {
@@ -139,7 +147,7 @@ describe("observability: alarms into an SNS topic, and a send dashboard", () => 
   let template: Template;
   let alarms: Props[];
   beforeAll(() => {
-    template = synthHerald({ alarmEmail: "ops@example.org" }).template;
+    template = synthHerald(CONFIGURED).template;
     alarms = resourcesOf(template, "AWS::CloudWatch::Alarm").map(([, a]) => a.Properties as Props);
   });
   const alarmOn = (metric: string, dimensionHint?: string) =>

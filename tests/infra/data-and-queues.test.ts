@@ -4,13 +4,16 @@ import { FUNCTION_SPECS } from "../../infra/function-specs.js";
 import { sendCapacity } from "../../infra/send-concurrency.js";
 import { type Props, resourcesOf, synthHerald } from "./helpers.js";
 
+/** The file's deployment: an SES quota of 1,000 recipients/s (shared by every describe, one synth). */
+const LOW_RATE = { sesMaxSendRate: "1000" };
+
 const props = (template: Template, id: string): Props =>
   (template.toJSON().Resources[id] as { Properties: Props }).Properties;
 
 describe("data: the one table", () => {
   let template: Template;
   beforeAll(() => {
-    template = synthHerald().template;
+    template = synthHerald(LOW_RATE).template;
   });
 
   it("is on-demand, with TTL on `ttl`, PITR and deletion protection", () => {
@@ -62,7 +65,7 @@ function consumers(template: Template) {
 describe("queues and event sources", () => {
   let template: Template;
   beforeAll(() => {
-    template = synthHerald().template;
+    template = synthHerald(LOW_RATE).template;
   });
 
   it("the render+plan and send workers each consume one queue, sized from their specs", () => {
@@ -123,7 +126,7 @@ describe("queues and event sources", () => {
 
 describe("send worker concurrency follows the configured SES rate", () => {
   const sendMapping = (rate: number) => {
-    const { template } = synthHerald({ sesMaxSendRate: String(rate) });
+    const { template } = synthHerald(rate === 1_000 ? LOW_RATE : { sesMaxSendRate: String(rate) });
     const send = consumers(template).find((c) => c.functionId.includes("SendingSend"));
     return {
       maxConcurrency: send?.mapping.ScalingConfig?.MaximumConcurrency,

@@ -36,14 +36,26 @@ export function testApp(context: Record<string, unknown> = {}): App {
   return app;
 }
 
-export function synthHerald(context: Record<string, unknown> = {}) {
-  const app = testApp(context);
-  const stack = new HeraldStack(app, "Herald", {
-    config: configFromContext(app.node),
-    handlersDir: handlersDir(),
-  });
-  const template = Template.fromStack(stack);
-  return { app, stack, template };
+type Synth = { app: App; stack: HeraldStack; template: Template };
+const synths = new Map<string, Synth>();
+
+/**
+ * The Herald stack synthesized with `context`, once per test file and context: a template is only
+ * read by the tests, so describes that need the same settings share one synth.
+ */
+export function synthHerald(context: Record<string, unknown> = {}): Synth {
+  const key = JSON.stringify(context);
+  let synth = synths.get(key);
+  if (!synth) {
+    const app = testApp(context);
+    const stack = new HeraldStack(app, "Herald", {
+      config: configFromContext(app.node),
+      handlersDir: handlersDir(),
+    });
+    synth = { app, stack, template: Template.fromStack(stack) };
+    synths.set(key, synth);
+  }
+  return synth;
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: a CloudFormation template is untyped JSON.
