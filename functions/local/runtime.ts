@@ -23,12 +23,15 @@ export interface LocalRuntimeOptions {
   /** Tests add SDK middleware here to make the SES client answer what the stand-in never does. */
   configureSes?: (client: SESv2Client) => void;
   now?: () => Date;
+  /** Leave the send queue stopped until `startSending()`: the benchmark measures planning and sending apart. */
+  holdSends?: boolean;
 }
 
 export interface LocalRuntime {
   ports: Ports;
   editionQueue: MemoryQueue<EditionJob>;
   sendQueue: MemoryQueue<SendJob>;
+  startSending(): void;
   /** Resolves when both queues are empty and idle. */
   settled(): Promise<void>;
   stop(): void;
@@ -64,11 +67,13 @@ export function localRuntime(o: LocalRuntimeOptions): LocalRuntime {
   });
   const ports = o.wrapPorts ? o.wrapPorts(built) : built;
   editionQueue.start(editionWorker(ports, o.render));
-  sendQueue.start(sendWorker(ports));
+  const startSending = () => sendQueue.start(sendWorker(ports));
+  if (!o.holdSends) startSending();
   return {
     ports,
     editionQueue,
     sendQueue,
+    startSending,
     async settled() {
       // Edition jobs enqueue sends and sends may finish an edition: wait until both stay empty.
       do {

@@ -42,11 +42,11 @@ describe("bundling options", () => {
     }
   });
 
-  it("only the renderer marks `typescript` external and copies the email templates next to its bundle", () => {
-    expect(bundlingFor(false).externalModules).toEqual([]);
+  it("leaves the AWS SDK to the runtime; only the renderer marks `typescript` external and copies the templates", () => {
+    expect(bundlingFor(false).externalModules).toEqual(["@aws-sdk/*"]);
     expect(bundlingFor(false).commandHooks).toBeUndefined();
     const renderer = bundlingFor(true);
-    expect(renderer.externalModules).toEqual(["typescript"]);
+    expect(renderer.externalModules).toEqual(["@aws-sdk/*", "typescript"]);
     const commands = renderer.commandHooks?.afterBundling("/in", "/out") ?? [];
     expect(commands.join(" && ")).toBe(
       'mkdir -p "/out/templates" && cp -r "/in/templates/email" "/out/templates/email"',

@@ -1,0 +1,93 @@
+import { Logger } from "@aws-lambda-powertools/logger";
+import { configFromEnv } from "../../functions/adapters/env-config.js";
+import { secretsFromEnv } from "../../functions/adapters/env-secrets.js";
+import { createApp } from "../../functions/api/app.js";
+import { localRuntime } from "../../functions/local/runtime.js";
+import { renderEdition } from "../../functions/render/email.js";
+import { articleBody, signedWebhook } from "../helpers/factories.js";
+
+/**
+ * One fan-out measurement in a fresh process (so peak RSS is this run's alone):
+ *   tsx tests/bench/fanout.ts <table> <subscribers> <dynamo endpoint> <ses endpoint> [split]
+ * The table is seeded beforehand by seed-cli.ts, in another process.
+ * Prints one JSON line. `split` plans first and sends after, to time the send worker alone. The
+ * orchestrator runs it with a 256 MB old space, as a 512 MB Lambda has: with 24 GiB free, V8 would
+ * otherwise let garbage pile up and RSS would say more about V8's laziness than about Herald.
+ */
+const [tableName, sizeArg, dynamoEndpoint, sesEndpoint, mode] = process.argv.slice(2) as [
+  string,
+  string,
+  string,
+  string,
+  string?,
+];
+const size = Number(sizeArg);
+const split = mode === "split";
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
+
+const config = { ...configFromEnv({ HERALD_PUBLIC_URL: "https://news.bench.example" }), tableName };
+
+const runtime = localRuntime({
+  config,
+  secrets: secretsFromEnv({}),
+  dynamoEndpoint,
+  sesEndpoint,
+  log: new Logger({ serviceName: "bench", logLevel: "ERROR" }),
+  render: renderEdition,
+  queue: { visibilityTimeoutMs: 60_000 },
+  sendConcurrency: 8,
+  holdSends: split,
+});
+const app = createApp(runtime.ports);
+
+let peakRss = 0;
+let peakHeap = 0;
+const sampler = setInterval(() => {
+  const m = process.memoryUsage();
+  peakRss = Math.max(peakRss, m.rss);
+  peakHeap = Math.max(peakHeap, m.heapUsed);
+}, 50);
+
+let sendQueuePeak = 0;
+const depthSampler = setInterval(() => {
+  sendQueuePeak = Math.max(sendQueuePeak, runtime.sendQueue.depth);
+}, 50);
+const started = performance.now();
+const res = await app.request("/v1/webhooks/articles", signedWebhook(articleBody({ id: `bench-${size}` })));
+const { editionId } = (await res.json()) as { editionId: string };
+let planSeconds: number | undefined;
+let sendCpuMicros: number | undefined;
+if (split) {
+  await runtime.editionQueue.idle();
+  planSeconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage();
+  runtime.startSending();
+  await runtime.settled();
+  const used = process.cpuUsage(cpu);
+  sendCpuMicros = used.user + used.system;
+} else {
+  await runtime.settled();
+}
+const seconds = (performance.now() - started) / 1000;
+clearInterval(sampler);
+clearInterval(depthSampler);
+peakRss = Math.max(peakRss, process.memoryUsage().rss);
+
+const edition = await runtime.ports.editions.get(editionId);
+runtime.stop();
+const sent = edition?.counts.sent ?? 0;
+console.log(
+  JSON.stringify({
+    size,
+    status: edition?.status,
+    sent,
+    seconds,
+    recipientsPerSecond: sent / seconds,
+    planSeconds,
+    sendCpuMicrosPerRecipient: sendCpuMicros === undefined ? undefined : sendCpuMicros / sent,
+    peakRssMb: peakRss / 2 ** 20,
+    peakHeapMb: peakHeap / 2 ** 20,
+    sendQueuePeak,
+  }),
+);
+process.exit(0);

@@ -1,0 +1,139 @@
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { cpus, hostname, totalmem } from "node:os";
+import { startDynamoLocal } from "../../functions/local/dynamodb-local.js";
+import { measureBundles } from "./bundles.js";
+import { measureRender } from "./render.js";
+
+/**
+ * `npm run bench`: the numbers behind the README's claims, as one table and a JSON file under
+ * tests/bench/results/. Targets are printed beside the measurements; nothing here fails a build.
+ */
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
+const tsx = "node_modules/.bin/tsx";
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts a helper process that prints `{"port":n}` on its first line. */
+function startChild(script: string): Promise<{ child: ChildProcess; endpoint: string }> {
+  const child = spawn(tsx, [script], { stdio: ["ignore", "pipe", "inherit"] });
+  return new Promise((resolve) => {
+    child.stdout?.once("data", (d) => {
+      resolve({ child, endpoint: `http://127.0.0.1:${JSON.parse(String(d).split("\n")[0] as string).port}` });
+    });
+  });
+}
+
+const lastJson = (out: Buffer) => JSON.parse(out.toString().trim().split("\n").pop() as string);
+const run = (args: string[]) =>
+  lastJson(
+    execFileSync(tsx, args, {
+      stdio: ["ignore", "pipe", "inherit"],
+      env: { ...process.env, NODE_OPTIONS: "--max-old-space-size=256" },
+    }),
+  );
+let tables = 0;
+
+/** Seeds a fresh table in one process, then measures one fan-out over it in another. */
+function fanout(size: number, dynamo: string, ses: string, mode = "") {
+  const table = `bench-${++tables}-${size}`;
+  const { seedSeconds } = run(["tests/bench/seed-cli.ts", dynamo, table, String(size), "8"]);
+  return { ...run(["tests/bench/fanout.ts", table, String(size), dynamo, ses, mode]), seedSeconds };
+}
+
+const render = await measureRender();
+const bundles = await measureBundles();
+const dynamo = await startDynamoLocal(await freePort());
+const nullSes = await startChild("tests/bench/null-ses.ts");
+const standIn = await startChild("tests/bench/ses-standin.ts");
+/** Three runs, keeping the one with the median throughput (and its RSS). */
+function medianOf3(size: number, ses: string, mode = "") {
+  const results = [0, 1, 2].map(() => fanout(size, dynamo.endpoint, ses, mode));
+  results.sort((a, b) => a.recipientsPerSecond - b.recipientsPerSecond);
+  return { ...results[1], allRecipientsPerSecond: results.map((r) => Math.round(r.recipientsPerSecond)) };
+}
+
+// A first run warms DynamoDB Local's JVM (its JIT), which a deployed DynamoDB never needs.
+fanout(10_000, dynamo.endpoint, nullSes.endpoint);
+const runs = {
+  null10k: medianOf3(10_000, nullSes.endpoint),
+  null100k: medianOf3(100_000, nullSes.endpoint),
+  split10k: medianOf3(10_000, nullSes.endpoint, "split"),
+  standIn10k: fanout(10_000, dynamo.endpoint, standIn.endpoint),
+};
+nullSes.child.kill();
+standIn.child.kill();
+await dynamo.stop();
+
+const api = bundles.find((b) => b.name === "api");
+const spread = (r: { allRecipientsPerSecond: number[] }) => ` (runs: ${r.allRecipientsPerSecond.join(", ")})`;
+const rows: Array<[string, string, string]> = [
+  [
+    "MJML render per edition, warm p50",
+    `${render.p50Ms.toFixed(1)} ms (p90 ${render.p90Ms.toFixed(1)})`,
+    "≤ 30 ms",
+  ],
+  [
+    "fan-out 10k → null SES, median of 3",
+    `${runs.null10k.recipientsPerSecond.toFixed(0)} recipients/s${spread(runs.null10k)}`,
+    "≥ 2,000/s",
+  ],
+  [
+    "fan-out 100k → null SES, median of 3",
+    `${runs.null100k.recipientsPerSecond.toFixed(0)} recipients/s${spread(runs.null100k)}`,
+    "≥ 2,000/s",
+  ],
+  ["fan-out 10k → SES stand-in", `${runs.standIn10k.recipientsPerSecond.toFixed(0)} recipients/s`, "—"],
+  [
+    "send worker CPU per recipient (10k, sends alone)",
+    `${runs.split10k.sendCpuMicrosPerRecipient.toFixed(0)} µs`,
+    "—",
+  ],
+  ["planning 10k recipients (before any send)", `${runs.split10k.planSeconds.toFixed(2)} s`, "—"],
+  [
+    "peak RSS 10k / 100k",
+    `${runs.null10k.peakRssMb.toFixed(0)} / ${runs.null100k.peakRssMb.toFixed(0)} MB`,
+    "100k ≤ 10k + 64 MB",
+  ],
+  ...bundles.map((b): [string, string, string] => [
+    `bundle ${b.name}: size, cold import`,
+    `${(b.bytes / 1024).toFixed(0)} KB, ${b.coldImportMs.toFixed(0)} ms${b.containsMjml ? ", has MJML" : ""}`,
+    b.name === "renderPlan" ? "only bundle with MJML" : b.name === "api" ? "≤ 300 KB, no MJML" : "no MJML",
+  ]),
+];
+const width = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]?.length ?? 0), 10));
+const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(width[i] as number)).join(" | ")} |`;
+console.log(line(["measure", "result", "target"]));
+console.log(line(width.map((w) => "-".repeat(w))));
+for (const r of rows) console.log(line(r));
+
+const machine = {
+  cpu: cpus()[0]?.model,
+  cores: cpus().length,
+  memoryGb: Math.round(totalmem() / 2 ** 30),
+  node: process.version,
+  host: hostname(),
+};
+const result = {
+  at: new Date().toISOString(),
+  machine,
+  render,
+  bundles,
+  runs,
+  apiBundleOk: (api?.bytes ?? Infinity) <= 300 * 1024,
+};
+mkdirSync("tests/bench/results", { recursive: true });
+const file = `tests/bench/results/bench-${result.at.slice(0, 19).replace(/[:T]/g, "-")}.json`;
+writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+writeFileSync("tests/bench/results/latest.json", `${JSON.stringify(result, null, 2)}\n`);
+console.log(
+  `\n${machine.cores} × ${machine.cpu}, ${machine.memoryGb} GiB, Node ${machine.node}. Written to ${file}`,
+);

@@ -1,0 +1,46 @@
+import { BatchWriteCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { keys } from "../../functions/adapters/dynamo/keys.js";
+import { audienceItems } from "../../functions/adapters/dynamo/subscriber-repo.js";
+import type { Subscriber } from "../../functions/domain/subscriber.js";
+import { subscriberId } from "../../functions/domain/subscriber.js";
+import { mapConcurrent } from "../../functions/flows/concurrency.js";
+
+const TOPICS = ["world", "politics", "business", "technology", "culture"];
+
+/**
+ * Writes `count` active subscribers with BatchWrite (what an import of that size would leave), each
+ * following "world" or "politics" (so all are in the audience of a world+politics article) plus
+ * others: about a third follow both, which exercises the one-email-per-subscriber rule.
+ */
+export async function seedTable(db: DynamoDBDocumentClient, table: string, count: number, shards: number) {
+  const now = new Date().toISOString();
+  const items: Record<string, unknown>[] = [];
+  const batches: Record<string, unknown>[][] = [];
+  for (let i = 0; i < count; i++) {
+    const email = `reader${i}@bench.example`;
+    const topics =
+      i % 3 === 0 ? ["world", "politics"] : [TOPICS[i % 2] as string, TOPICS[2 + (i % 3)] as string];
+    const s: Subscriber = {
+      id: subscriberId(email),
+      email,
+      status: "active",
+      topics,
+      cadence: "instant",
+      consent: { at: now, source: "bench" },
+      createdAt: now,
+      updatedAt: now,
+    };
+    items.push({ ...keys.subscriber(s.id), ...s }, ...audienceItems(s, shards));
+    while (items.length >= 25) batches.push(items.splice(0, 25));
+  }
+  if (items.length) batches.push(items);
+  await mapConcurrent(batches, 8, async (batch) => {
+    let request: Record<string, Array<{ PutRequest: { Item: Record<string, unknown> } }>> | undefined = {
+      [table]: batch.map((Item) => ({ PutRequest: { Item } })),
+    };
+    while (request && Object.keys(request).length) {
+      const out = await db.send(new BatchWriteCommand({ RequestItems: request }));
+      request = out.UnprocessedItems as typeof request;
+    }
+  });
+}
