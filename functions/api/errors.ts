@@ -1,6 +1,6 @@
 import type { Logger } from "@aws-lambda-powertools/logger";
 import type { Context } from "hono";
-import { type ErrorCode, type FieldIssue, fieldIssues, HeraldError, statusOf } from "../domain/errors.js";
+import { type ErrorCode, type FieldIssue, HeraldError, statusOf } from "../domain/errors.js";
 import { loggableError } from "../domain/redact.js";
 
 /** The JSON error body of API.md. */
