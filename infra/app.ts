@@ -5,7 +5,7 @@ import { HeraldStack } from "./herald-stack.js";
 import { enableNag } from "./nag.js";
 
 /**
- * The CDK app: `npm run synth`, `npx cdk deploy` (see infra/README-deploy.md). Settings come from
+ * The CDK app: `npm run synth`, `npx cdk deploy` (see "Deploy to AWS" in README.md). Settings come from
  * context: `cdk.json`, or `-c domain=news.example.org -c alarmEmail=ops@example.org …`.
  */
 const app = new App();

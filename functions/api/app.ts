@@ -4,6 +4,7 @@ import { adminAuth } from "./admin-auth.js";
 import { jsonError, onError } from "./errors.js";
 import openApi from "./openapi/openapi.json" with { type: "json" };
 import { editionRoutes, webVersionRoute } from "./routes/editions.js";
+import { shareRoutes } from "./routes/share.js";
 import { subscriberAdminRoutes } from "./routes/subscribers-admin.js";
 import { unsubscribeRoutes } from "./routes/unsubscribe.js";
 import { webhookRoutes } from "./routes/webhook.js";
@@ -25,6 +26,7 @@ export function createApp(ports: Ports): Hono {
   webhookRoutes(app, ports);
   webVersionRoute(app, ports);
   unsubscribeRoutes(app, ports);
+  shareRoutes(app, ports);
 
   const admin = adminAuth(() => ports.secrets.adminKey);
   app.use("/v1/editions", admin);

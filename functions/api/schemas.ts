@@ -29,6 +29,8 @@ export const EditionView = z.object({
   social: z.array(
     z.object({ network: z.string(), account: z.string(), status: z.string(), url: z.string().optional() }),
   ),
+  /** Reader shares by network (`GET /v1/share/…`); in the single-edition view only. */
+  shares: z.record(z.string(), z.number()).optional(),
 });
 
 export const EditionList = z.object({ editions: z.array(EditionView), cursor: z.string().optional() });

@@ -53,6 +53,10 @@ export interface EditionRepo {
   /** Marks a sending edition `sent` once planning is done and every chunk is worked off. */
   completeIfFinished(id: string): Promise<boolean>;
   saveRender(id: string, rendered: RenderedEdition): Promise<void>;
+  /** Counts one reader share of the edition to `network`. */
+  countShare(id: string, network: string): Promise<void>;
+  /** Reader shares so far, by network. */
+  shares(id: string): Promise<Record<string, number>>;
   getRender(id: string): Promise<RenderedEdition | undefined>;
 }
 

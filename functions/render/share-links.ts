@@ -1,22 +1,6 @@
+import { SHARE_NETWORKS, type ShareNetwork } from "../domain/share.js";
 import { escapeHtml } from "../domain/text.js";
 import { inertUrl } from "./urls.js";
-
-/**
- * The "Spread the News" networks, in the order readers see them. Links point at Herald's own
- * `GET /v1/share/{editionId}/{network}`, which counts the share and redirects to the network.
- */
-export const SHARE_NETWORKS = [
-  { id: "x", label: "X" },
-  { id: "bluesky", label: "Bluesky" },
-  { id: "facebook", label: "Facebook" },
-  { id: "linkedin", label: "LinkedIn" },
-  { id: "whatsapp", label: "WhatsApp" },
-  { id: "telegram", label: "Telegram" },
-  { id: "reddit", label: "Reddit" },
-  { id: "email", label: "Email" },
-] as const;
-
-export type ShareNetwork = (typeof SHARE_NETWORKS)[number]["id"];
 
 export interface ShareLink {
   network: ShareNetwork;
@@ -25,6 +9,9 @@ export interface ShareLink {
 }
 
 /**
+ * The share row's links point at Herald's own `GET /v1/share/{editionId}/{network}`, which counts
+ * the share and redirects to the network.
+ *
  * @example
  * shareLinks("https://herald.example", "ed_abc")[0];
  * // { network: "x", label: "X", url: "https://herald.example/v1/share/ed_abc/x" }

@@ -162,6 +162,22 @@ export function dynamoEditionRepo(db: DynamoDBDocumentClient, table: string): Ed
         throw error;
       }
     },
+    async countShare(id, network) {
+      await db.send(
+        new UpdateCommand({
+          TableName: table,
+          Key: keys.shares(id),
+          UpdateExpression: "ADD #n :one",
+          ExpressionAttributeNames: { "#n": network },
+          ExpressionAttributeValues: { ":one": 1 },
+        }),
+      );
+    },
+    async shares(id) {
+      const out = await db.send(new GetCommand({ TableName: table, Key: keys.shares(id) }));
+      const { pk: _pk, sk: _sk, ...counts } = out.Item ?? {};
+      return counts as Record<string, number>;
+    },
     async saveRender(id, rendered) {
       await db.send(
         new PutCommand({

@@ -11,6 +11,7 @@ export const keys = {
   audiencePartition: (p: AudiencePartition) => `AUD#${p.topic}#${p.cadence}#${p.shard}`,
   edition: (id: string) => ({ pk: `ED#${id}`, sk: "EDITION" }),
   render: (id: string) => ({ pk: `ED#${id}`, sk: "RENDER" }),
+  shares: (id: string) => ({ pk: `ED#${id}`, sk: "SHARES" }),
   chunk: (editionId: string, key: string) => ({ pk: `ED#${editionId}`, sk: `CHUNK#${key}` }),
   chunkKey: (p: AudiencePartition, n: number) => `${partitionName(p)}#${String(n).padStart(6, "0")}`,
   editionsIndex: "EDITIONS",

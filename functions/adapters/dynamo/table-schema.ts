@@ -5,6 +5,7 @@
  * - `AUD#<topic>#<cadence>#<shard>` / `<id>`  audience membership of an active subscriber
  * - `ED#<id>` / `EDITION`             an edition (status, counts, plan checkpoints); gsi1 lists them newest first
  * - `ED#<id>` / `RENDER`              the rendered edition (compressed)
+ * - `ED#<id>` / `SHARES`              reader shares by network (kept apart from the busy edition item)
  * - `ED#<id>` / `CHUNK#<partition>#<n>` a send chunk and its per-recipient outcomes
  */
 export const TABLE_SCHEMA = {

@@ -2,6 +2,7 @@ import * as z from "zod";
 import { DEFAULT_TOPICS } from "../../adapters/env-config.js";
 import { articleSchema } from "../../domain/article.js";
 import { EditionId } from "../../domain/edition.js";
+import { SHARE_NETWORKS } from "../../domain/share.js";
 import {
   EditionList,
   EditionView,
@@ -80,6 +81,14 @@ export const CONTRACT: Record<string, Partial<Record<"get" | "post" | "delete", 
         200: { description: "HTML page", type: html },
         404: { description: "HTML page", type: html },
       },
+    },
+  },
+  "/v1/share/{editionId}/{network}": {
+    get: {
+      summary:
+        "Counts a reader's share and redirects (302) to the network's share page with a UTM-tagged article URL",
+      params: z.object({ editionId: EditionId, network: z.enum(SHARE_NETWORKS.map((n) => n.id)) }),
+      responses: { 302: { description: "to the network" }, 404: err("unknown edition or network") },
     },
   },
   "/v1/subscribers/import": {

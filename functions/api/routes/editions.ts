@@ -7,7 +7,7 @@ import { PAGE_HEADERS, page } from "../pages/page.js";
 import { type EditionView, ListQuery } from "../schemas.js";
 import { parseOr400 } from "../validate.js";
 
-export function editionView(e: EditionRecord): z.infer<typeof EditionView> {
+export function editionView(e: EditionRecord, shares?: Record<string, number>): z.infer<typeof EditionView> {
   return {
     id: e.id,
     articleId: e.article.id,
@@ -18,6 +18,7 @@ export function editionView(e: EditionRecord): z.infer<typeof EditionView> {
     createdAt: e.createdAt,
     counts: e.counts,
     social: [],
+    ...(shares ? { shares } : {}),
   };
 }
 
@@ -34,14 +35,14 @@ export function editionRoutes(app: Hono, ports: Ports) {
         { path: "cursor", message: "not a cursor from this API" },
       ]);
     }
-    return c.json({ editions: found.editions.map(editionView), cursor: found.cursor });
+    return c.json({ editions: found.editions.map((e) => editionView(e)), cursor: found.cursor });
   });
 
   app.get("/v1/editions/:id", async (c) => {
     const id = parseOr400(EditionId, c.req.param("id"));
     const edition = await ports.editions.get(id);
     if (!edition) throw new HeraldError("not_found", "no such edition");
-    return c.json(editionView(edition));
+    return c.json(editionView(edition, await ports.editions.shares(id)));
   });
 }
 

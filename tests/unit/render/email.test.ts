@@ -2,8 +2,8 @@ import { cp, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { SHARE_NETWORKS } from "../../../functions/domain/share.js";
 import { GMAIL_CLIP_BYTES, renderEdition } from "../../../functions/render/email.js";
-import { SHARE_NETWORKS } from "../../../functions/render/share-links.js";
 import { templatesDir } from "../../../functions/render/templates-dir.js";
 import { article, config, EDITION_ID, seedArticle } from "./fixtures/article.js";
 

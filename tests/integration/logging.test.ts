@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { adminHeaders, articleBody, csv, signedWebhook } from "../helpers/factories.js";
+import { startHerald, type TestHerald } from "../helpers/herald.js";
+import { header, sentEmails } from "../helpers/ses-store.js";
+
+let herald: TestHerald;
+const lines: string[] = [];
+
+beforeAll(async () => {
+  process.env.HERALD_TEST_LOG = "DEBUG";
+  vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
+    lines.push(String(chunk));
+    return true;
+  });
+  herald = await startHerald();
+});
+afterAll(async () => {
+  vi.restoreAllMocks();
+  await herald.stop();
+});
+
+describe("logs", () => {
+  it("carry no email address, secret or token through a whole publish, send and unsubscribe", async () => {
+    // Act: everything that handles an address, a secret or a token.
+    await herald.app.request("/v1/subscribers/import", {
+      method: "POST",
+      headers: { ...adminHeaders(), "content-type": "text/csv" },
+      body: csv([
+        ["private.reader@example.org", "Private Reader", "world"],
+        ["not-an-address", "", "world"],
+      ]),
+    });
+    await herald.app.request("/v1/webhooks/articles", signedWebhook(articleBody({ id: "logs-1" })));
+    await herald.app.request(
+      "/v1/webhooks/articles",
+      signedWebhook(articleBody({ id: "logs-2" }), "wrong-secret"),
+    );
+    await herald.settled();
+    const email = (await sentEmails(herald.sesEndpoint))[0];
+    const url = new URL((header(email as never, "List-Unsubscribe") as string).slice(1, -1));
+    await herald.app.request(`${url.pathname}${url.search}`, {
+      method: "POST",
+      body: "List-Unsubscribe=One-Click",
+    });
+    await herald.app.request("/v1/subscribers/private.reader@example.org", { headers: adminHeaders() });
+
+    // Assess: logging happened, and none of it is personal or secret.
+    const log = lines.join("");
+    expect(log).toContain("article received");
+    expect(log).toContain("unsubscribed");
+    expect(log).not.toMatch(/private\.reader|example\.org/);
+    expect(log).not.toContain("Private Reader");
+    expect(log).not.toMatch(/dev-webhook-secret|dev-admin-key|dev-token-signing-key|wrong-secret/);
+    expect(log).not.toContain(url.searchParams.get("token") as string);
+  });
+});
