@@ -7,6 +7,7 @@ import { dynamoAudienceRepo } from "./dynamo/audience-repo.js";
 import { dynamoChunkRepo } from "./dynamo/chunk-repo.js";
 import { dynamoEditionRepo } from "./dynamo/edition-repo.js";
 import { dynamoSubscriberRepo } from "./dynamo/subscriber-repo.js";
+import { dynamoSuppressionRepo } from "./dynamo/suppression-repo.js";
 import { sesMailer } from "./ses/ses-mailer.js";
 
 export interface PortParts {
@@ -30,6 +31,7 @@ export function buildPorts(parts: PortParts): Ports {
     chunks: dynamoChunkRepo(db, config.tableName),
     audience: dynamoAudienceRepo(db, config.tableName),
     subscribers: dynamoSubscriberRepo(db, config.tableName, config.audienceShards),
+    suppressions: dynamoSuppressionRepo(db, config.tableName),
     mailer: sesMailer(parts.ses, config.sesConfigurationSet),
     editionQueue: parts.editionQueue,
     sendQueue: parts.sendQueue,

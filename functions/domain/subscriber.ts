@@ -28,6 +28,13 @@ export const Subscriber = z.object({
   consent: Consent,
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** When the last confirmation email went out: at most one per address per 10 minutes. */
+  confirmationSentAt: z.string().optional(),
+  /** Unix seconds after which an unconfirmed subscription is deleted (DynamoDB TTL). */
+  expiresAt: z.number().optional(),
+  unsubscribedAt: z.string().optional(),
+  /** Soft bounces seen so far; past a threshold the address is suppressed. */
+  softBounces: z.number().optional(),
 });
 export type Subscriber = z.infer<typeof Subscriber>;
 

@@ -48,7 +48,7 @@ function fromRow(row: ImportRow, topics: readonly string[], now: string): Subscr
  * an import must not resubscribe someone who left.
  */
 export async function importSubscribers(
-  ports: Pick<Ports, "subscribers" | "config" | "now">,
+  ports: Pick<Ports, "subscribers" | "suppressions" | "config" | "now">,
   rows: ImportRow[],
 ) {
   const report: ImportReport = { imported: 0, skipped: 0, errors: [] };
@@ -66,7 +66,13 @@ export async function importSubscribers(
       valid.push(result);
     }
   }
+  // A suppressed address (bounced, complained, erased) is not brought back by an import.
+  const suppressed = await ports.suppressions.suppressedAmong(valid.map((s) => s.id));
   await mapConcurrent(valid, 8, async (s) => {
+    if (suppressed.has(s.id)) {
+      report.skipped++;
+      return;
+    }
     if (await ports.subscribers.insert(s)) report.imported++;
     else report.skipped++;
   });

@@ -103,12 +103,29 @@ export interface SubscriberRepo {
   /** Stores a new subscriber (and, when active, its audience entries); false if the address exists. */
   insert(subscriber: Subscriber): Promise<boolean>;
   /**
-   * Leaves the list: status `unsubscribed` and the audience entries gone, in one transaction, so the
-   * next planner cannot see them and the send worker's status check refuses them. False if unknown.
+   * Writes `next` over `previous` (as it was read) in one transaction with the audience entries it
+   * implies: entries are added, moved or deleted so that only an active subscriber is in any
+   * audience. False when the record changed since it was read (read again and retry).
    */
-  unsubscribe(id: string, at: string): Promise<boolean>;
+  save(next: Subscriber, previous: Subscriber): Promise<boolean>;
+  /** Deletes the record and its audience entries (erasure); the suppression list keeps the hash. */
+  erase(previous: Subscriber): Promise<boolean>;
   /** Every subscriber, a page at a time, for the export. */
   all(): AsyncIterable<Subscriber[]>;
+}
+
+export type SuppressionReason = "bounce" | "complaint" | "erased" | "manual";
+
+/**
+ * The suppression list: hashed addresses (subscriber ids) never mailed again, whatever the kind of
+ * send. It is the source of truth every sender checks; a subscriber's `suppressed` status mirrors it.
+ */
+export interface SuppressionRepo {
+  /** The ids among `ids` that are suppressed. */
+  suppressedAmong(ids: string[]): Promise<Set<string>>;
+  add(id: string, reason: SuppressionReason, at: string): Promise<void>;
+  /** Lifts a suppression (an admin's decision); false if there was none. */
+  clear(id: string): Promise<boolean>;
 }
 
 export interface BulkEntry {
@@ -165,6 +182,7 @@ export interface Ports {
   chunks: ChunkRepo;
   audience: AudienceRepo;
   subscribers: SubscriberRepo;
+  suppressions: SuppressionRepo;
   mailer: Mailer;
   editionQueue: Queue<EditionJob>;
   sendQueue: Queue<SendJob>;

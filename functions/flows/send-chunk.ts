@@ -45,11 +45,15 @@ export async function sendChunk(ports: Ports, job: SendJob): Promise<ChunkResult
   if (!claimed) return "retry";
 
   const outcomes: Record<string, Outcome> = Object.fromEntries(orphans.map((r) => [r, { kind: "unknown" }]));
-  const subscribers = await ports.subscribers.getMany(pending);
+  const [subscribers, suppressed] = await Promise.all([
+    ports.subscribers.getMany(pending),
+    ports.suppressions.suppressedAmong(pending),
+  ]);
   const eligible: Subscriber[] = [];
   for (const id of pending) {
     const s = subscribers.get(id);
-    if (!s || !isMailable(s)) outcomes[id] = { kind: "skipped", reason: s?.status ?? "gone" };
+    if (suppressed.has(id)) outcomes[id] = { kind: "skipped", reason: "suppressed" };
+    else if (!s || !isMailable(s)) outcomes[id] = { kind: "skipped", reason: s?.status ?? "gone" };
     else if (!s.topics.some((t) => edition.article.topics.includes(t)))
       outcomes[id] = { kind: "skipped", reason: "topics" };
     else eligible.push(s);

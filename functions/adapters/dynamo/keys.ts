@@ -4,6 +4,7 @@ import { partitionName } from "../../domain/audience.js";
 /** Key builders for the single table; see `table-schema.ts` for the item catalogue. */
 export const keys = {
   subscriber: (id: string) => ({ pk: `SUB#${id}`, sk: "PROFILE" }),
+  suppression: (id: string) => ({ pk: `SUPP#${id}`, sk: "SUPPRESSION" }),
   audience: (topic: string, cadence: string, shard: number, id: string) => ({
     pk: `AUD#${topic}#${cadence}#${shard}`,
     sk: id,

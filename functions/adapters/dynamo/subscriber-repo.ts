@@ -22,6 +22,11 @@ function toSubscriber(item: Record<string, unknown>): Subscriber {
   ) as Subscriber;
 }
 
+/** The stored profile: the record, its keys, and the TTL that expires an unconfirmed subscription. */
+function profileItem(s: Subscriber) {
+  return { ...keys.subscriber(s.id), ...s, ...(s.expiresAt ? { ttl: s.expiresAt } : {}) };
+}
+
 /** The audience items an active subscriber has: one per topic, in the shard of their id. */
 export function audienceItems(s: Subscriber, shards: number) {
   if (s.status !== "active") return [];
@@ -69,7 +74,7 @@ export function dynamoSubscriberRepo(
               {
                 Put: {
                   TableName: table,
-                  Item: { ...keys.subscriber(s.id), ...s },
+                  Item: profileItem(s),
                   ConditionExpression: "attribute_not_exists(pk)",
                 },
               },
@@ -83,43 +88,60 @@ export function dynamoSubscriberRepo(
         throw error;
       }
     },
-    async unsubscribe(id, at) {
-      for (let attempt = 0; attempt < 3; attempt++) {
-        const current = await this.get(id);
-        if (!current) return false;
-        if (current.status === "unsubscribed" || current.status === "suppressed") return true;
-        try {
-          await db.send(
-            new TransactWriteCommand({
-              TransactItems: [
-                {
-                  Update: {
-                    TableName: table,
-                    Key: keys.subscriber(id),
-                    UpdateExpression: "SET #s = :u, updatedAt = :at, unsubscribedAt = :at",
-                    ConditionExpression: "#s = :was AND updatedAt = :seen",
-                    ExpressionAttributeNames: { "#s": "status" },
-                    ExpressionAttributeValues: {
-                      ":u": "unsubscribed",
-                      ":at": at,
-                      ":was": current.status,
-                      ":seen": current.updatedAt,
-                    },
-                  },
+    async save(next, previous) {
+      const before = audienceItems(previous, shards);
+      const after = audienceItems(next, shards);
+      const key = (i: { pk: string; sk: string }) => `${i.pk}|${i.sk}`;
+      const kept = new Set(after.map(key));
+      try {
+        await db.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Put: {
+                  TableName: table,
+                  Item: profileItem(next),
+                  ConditionExpression: "updatedAt = :seen",
+                  ExpressionAttributeValues: { ":seen": previous.updatedAt },
                 },
-                ...audienceItems(current, shards).map(({ pk, sk }) => ({
-                  Delete: { TableName: table, Key: { pk, sk } },
-                })),
-              ],
-            }),
-          );
-          return true;
-        } catch (error) {
-          // The record changed between read and write (a concurrent preference change): read again.
-          if (!isConditionFailure(error)) throw error;
-        }
+              },
+              ...before
+                .filter((i) => !kept.has(key(i)))
+                .map(({ pk, sk }) => ({ Delete: { TableName: table, Key: { pk, sk } } })),
+              ...after.map((Item) => ({ Put: { TableName: table, Item } })),
+            ],
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (isConditionFailure(error)) return false;
+        throw error;
       }
-      throw new Error("subscriber kept changing during unsubscribe");
+    },
+    async erase(previous) {
+      try {
+        await db.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Delete: {
+                  TableName: table,
+                  Key: keys.subscriber(previous.id),
+                  ConditionExpression: "updatedAt = :seen",
+                  ExpressionAttributeValues: { ":seen": previous.updatedAt },
+                },
+              },
+              ...audienceItems(previous, shards).map(({ pk, sk }) => ({
+                Delete: { TableName: table, Key: { pk, sk } },
+              })),
+            ],
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (isConditionFailure(error)) return false;
+        throw error;
+      }
     },
     async *all() {
       let start: Record<string, unknown> | undefined;

@@ -2,6 +2,7 @@
  * The single table's shape, shared by the local bootstrap (CreateTable on DynamoDB Local) and the
  * CDK stack, so the two cannot drift. Items (pk / sk):
  * - `SUB#<id>` / `PROFILE`            a subscriber
+ * - `SUPP#<id>` / `SUPPRESSION`      a suppressed address, by hash only (survives erasure)
  * - `AUD#<topic>#<cadence>#<shard>` / `<id>`  audience membership of an active subscriber
  * - `ED#<id>` / `EDITION`             an edition (status, counts, plan checkpoints); gsi1 lists them newest first
  * - `ED#<id>` / `RENDER`              the rendered edition (compressed)

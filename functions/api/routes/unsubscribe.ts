@@ -2,6 +2,7 @@ import type { Hono } from "hono";
 import { escapeHtml } from "../../domain/text.js";
 import { verifyToken } from "../../domain/tokens.js";
 import type { Ports } from "../../flows/ports.js";
+import { unsubscribe } from "../../flows/unsubscribe.js";
 import { PAGE_HEADERS, page } from "../pages/page.js";
 
 /**
@@ -39,8 +40,8 @@ export function unsubscribeRoutes(app: Hono, ports: Ports) {
   app.post("/v1/unsubscribe", async (c) => {
     const result = check(c.req.query("token"));
     if (!result.ok) return c.html(refuse("The link is not valid"), 400, PAGE_HEADERS);
-    const known = await ports.subscribers.unsubscribe(result.subject, ports.now().toISOString());
-    ports.log.info("unsubscribed", { subscriberId: result.subject, known });
+    const changed = await unsubscribe(ports, result.subject);
+    ports.log.info("unsubscribed", { subscriberId: result.subject, changed: Boolean(changed) });
     return c.html(
       page(ports.config, "You are unsubscribed", "<p>You will not receive these emails any more.</p>"),
       200,

@@ -1,0 +1,30 @@
+import { changeSubscriber } from "./change-subscriber.js";
+import type { Ports, SuppressionReason } from "./ports.js";
+
+/**
+ * Leaves the list at once: status `unsubscribed`, audience entries gone, so no send that starts
+ * after this returns can pick the address (the send worker re-reads the status too).
+ */
+export async function unsubscribe(ports: Pick<Ports, "subscribers" | "now">, id: string) {
+  const at = ports.now().toISOString();
+  return changeSubscriber(ports, id, (s) =>
+    s.status === "unsubscribed" || s.status === "suppressed"
+      ? undefined
+      : { ...s, status: "unsubscribed", unsubscribedAt: at, expiresAt: undefined },
+  );
+}
+
+/**
+ * Never mail this address again: the hash goes on the suppression list first (what every sender
+ * checks), then the subscriber, if there is one, is marked `suppressed` and leaves every audience.
+ */
+export async function suppress(
+  ports: Pick<Ports, "subscribers" | "suppressions" | "now">,
+  id: string,
+  reason: SuppressionReason,
+) {
+  await ports.suppressions.add(id, reason, ports.now().toISOString());
+  await changeSubscriber(ports, id, (s) =>
+    s.status === "suppressed" ? undefined : { ...s, status: "suppressed" },
+  );
+}
