@@ -2,10 +2,11 @@ import type { Logger } from "@aws-lambda-powertools/logger";
 import type { SESv2Client } from "@aws-sdk/client-sesv2";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { Config, Secrets } from "../domain/config.js";
-import type { EditionJob, Ports, Queue, SendJob } from "../flows/ports.js";
+import type { Ports, Queue, RenderJob, SendJob } from "../flows/ports.js";
 import { dynamoAudienceRepo } from "./dynamo/audience-repo.js";
 import { dynamoChunkRepo } from "./dynamo/chunk-repo.js";
 import { dynamoEditionRepo } from "./dynamo/edition-repo.js";
+import { dynamoRateLimiter } from "./dynamo/rate-limiter.js";
 import { dynamoSubscriberRepo } from "./dynamo/subscriber-repo.js";
 import { dynamoSuppressionRepo } from "./dynamo/suppression-repo.js";
 import { sesMailer } from "./ses/ses-mailer.js";
@@ -15,7 +16,7 @@ export interface PortParts {
   secrets: Secrets;
   db: DynamoDBDocumentClient;
   ses: SESv2Client;
-  editionQueue: Queue<EditionJob>;
+  editionQueue: Queue<RenderJob>;
   sendQueue: Queue<SendJob>;
   log: Logger;
   now?: () => Date;
@@ -24,6 +25,7 @@ export interface PortParts {
 /** Wires the repositories and the mailer; both composition roots (AWS and local) go through here. */
 export function buildPorts(parts: PortParts): Ports {
   const { config, db } = parts;
+  const now = parts.now ?? (() => new Date());
   return {
     config,
     secrets: parts.secrets,
@@ -32,10 +34,11 @@ export function buildPorts(parts: PortParts): Ports {
     audience: dynamoAudienceRepo(db, config.tableName),
     subscribers: dynamoSubscriberRepo(db, config.tableName, config.audienceShards),
     suppressions: dynamoSuppressionRepo(db, config.tableName),
+    rateLimiter: dynamoRateLimiter(db, config.tableName, now),
     mailer: sesMailer(parts.ses, config.sesConfigurationSet),
     editionQueue: parts.editionQueue,
     sendQueue: parts.sendQueue,
     log: parts.log,
-    now: parts.now ?? (() => new Date()),
+    now,
   };
 }

@@ -29,6 +29,7 @@ export function configFromEnv(env: Env = process.env): Config {
       accentColor: env.HERALD_ACCENT_COLOR ?? "#b3261e",
     },
     sesConfigurationSet: env.HERALD_SES_CONFIGURATION_SET,
+    consentTextVersion: env.HERALD_CONSENT_TEXT_VERSION ?? "1",
     chunkLeaseSeconds: Number(env.HERALD_CHUNK_LEASE_SECONDS ?? 60),
   });
 }

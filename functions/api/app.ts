@@ -3,8 +3,12 @@ import type { Ports } from "../flows/ports.js";
 import { adminAuth } from "./admin-auth.js";
 import { jsonError, onError } from "./errors.js";
 import openApi from "./openapi/openapi.json" with { type: "json" };
+import { confirmRoutes } from "./routes/confirm.js";
 import { editionRoutes, webVersionRoute } from "./routes/editions.js";
+import { erasureRoutes } from "./routes/erasure.js";
+import { preferencesRoutes } from "./routes/preferences.js";
 import { shareRoutes } from "./routes/share.js";
+import { subscribeRoutes } from "./routes/subscribe.js";
 import { subscriberAdminRoutes } from "./routes/subscribers-admin.js";
 import { unsubscribeRoutes } from "./routes/unsubscribe.js";
 import { webhookRoutes } from "./routes/webhook.js";
@@ -27,13 +31,18 @@ export function createApp(ports: Ports): Hono {
   webVersionRoute(app, ports);
   unsubscribeRoutes(app, ports);
   shareRoutes(app, ports);
+  subscribeRoutes(app, ports);
+  confirmRoutes(app, ports);
+  preferencesRoutes(app, ports);
 
   const admin = adminAuth(() => ports.secrets.adminKey);
   app.use("/v1/editions", admin);
   app.use("/v1/editions/*", admin);
   app.use("/v1/subscribers/:email", admin); // also /import and /export: one path segment
+  app.use("/v1/suppressions/:email", admin);
   editionRoutes(app, ports);
   subscriberAdminRoutes(app, ports);
+  erasureRoutes(app, ports);
 
   // Generated from the zod schemas at build time (`npm run openapi`); a test keeps it current.
   app.get("/docs", (c) => c.json(openApi));

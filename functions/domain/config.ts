@@ -19,6 +19,8 @@ export const Config = z.object({
     accentColor: z.string().regex(/^#[0-9a-fA-F]{6}$/),
   }),
   sesConfigurationSet: z.string().optional(),
+  /** Which wording of the sign-up consent a subscriber agreed to; recorded with their consent. */
+  consentTextVersion: z.string().min(1).default("1"),
   /** How long a send worker holds a chunk before another attempt may take it over. */
   chunkLeaseSeconds: z.number().int().min(1),
 });

@@ -128,6 +128,16 @@ export interface SuppressionRepo {
   clear(id: string): Promise<boolean>;
 }
 
+/** Counts a client's requests per window, across every process that serves the API. */
+export interface RateLimiter {
+  hit(
+    scope: string,
+    client: string,
+    limit: number,
+    windowSeconds: number,
+  ): Promise<{ ok: true } | { ok: false; retryAfter: number }>;
+}
+
 export interface BulkEntry {
   to: string;
   data: Record<string, string>;
@@ -154,21 +164,36 @@ export class MailerRejected extends Error {
   override name = "MailerRejected";
 }
 
+/** One email to one address (confirmations): no template, no list headers. */
+export interface SingleMessage {
+  from: string;
+  replyTo?: string;
+  to: string;
+  subject: string;
+  html: string;
+  text: string;
+  tags: Record<string, string>;
+}
+
 export interface Mailer {
   /**
    * One result per entry, in order. Throws {@link MailerThrottled} when the whole call was throttled,
    * {@link MailerRejected} when SES refused it otherwise; anything else leaves the outcome unknown.
    */
   sendBulk(message: BulkMessage): Promise<EntryResult[]>;
+  /** Sends one message; throws like `sendBulk` when SES refuses it. */
+  sendOne(message: SingleMessage): Promise<{ messageId: string }>;
 }
 
 export interface Queue<T> {
   send(messages: T[]): Promise<void>;
 }
 
-export interface EditionJob {
-  editionId: string;
-}
+/**
+ * Work for the render function, the only one that loads MJML: an edition to render and plan, or a
+ * confirmation email to render and send (the API queues it, so it never loads MJML itself).
+ */
+export type RenderJob = { editionId: string } | { confirmSubscriber: string };
 
 export interface SendJob {
   editionId: string;
@@ -183,8 +208,9 @@ export interface Ports {
   audience: AudienceRepo;
   subscribers: SubscriberRepo;
   suppressions: SuppressionRepo;
+  rateLimiter: RateLimiter;
   mailer: Mailer;
-  editionQueue: Queue<EditionJob>;
+  editionQueue: Queue<RenderJob>;
   sendQueue: Queue<SendJob>;
   log: Logger;
   now: () => Date;

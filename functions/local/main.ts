@@ -6,6 +6,7 @@ import { serve } from "@hono/node-server";
 import { configFromEnv } from "../adapters/env-config.js";
 import { DEV_SECRETS, secretsFromEnv } from "../adapters/env-secrets.js";
 import { createApp } from "../api/app.js";
+import { renderConfirmation } from "../render/confirmation.js";
 import { renderEdition } from "../render/email.js";
 import { ensureTable, LOCAL_CREDENTIALS, startDynamoLocal } from "./dynamodb-local.js";
 import { assertPortFree } from "./port-check.js";
@@ -57,7 +58,7 @@ async function main() {
       dynamoEndpoint: dynamo.endpoint,
       sesEndpoint: ses.endpoint,
       log,
-      render: renderEdition,
+      renderers: { edition: renderEdition, confirmation: renderConfirmation },
     });
     stops.push(runtime.stop);
     const server = serve({ fetch: createApp(runtime.ports).fetch, port, hostname: "127.0.0.1" });

@@ -2,10 +2,9 @@ import type { Logger } from "@aws-lambda-powertools/logger";
 import { SESv2Client } from "@aws-sdk/client-sesv2";
 import { buildPorts } from "../adapters/build-ports.js";
 import { documentClient } from "../adapters/dynamo/client.js";
-import { editionWorker, sendWorker } from "../adapters/sqs/workers.js";
+import { type Renderers, renderWorker, sendWorker } from "../adapters/sqs/workers.js";
 import type { Config, Secrets } from "../domain/config.js";
-import type { EditionJob, Ports, SendJob } from "../flows/ports.js";
-import type { RenderFn } from "../flows/prepare-edition.js";
+import type { Ports, RenderJob, SendJob } from "../flows/ports.js";
 import { LOCAL_CREDENTIALS } from "./dynamodb-local.js";
 import { MemoryQueue, type MemoryQueueOptions } from "./memory-queue.js";
 
@@ -15,7 +14,7 @@ export interface LocalRuntimeOptions {
   dynamoEndpoint: string;
   sesEndpoint: string;
   log: Logger;
-  render: RenderFn;
+  renderers: Renderers;
   queue?: Partial<MemoryQueueOptions>;
   sendConcurrency?: number;
   /** Tests inject faults here: wrap a port to fail the way a dying worker or a throttling SES would. */
@@ -29,7 +28,7 @@ export interface LocalRuntimeOptions {
 
 export interface LocalRuntime {
   ports: Ports;
-  editionQueue: MemoryQueue<EditionJob>;
+  editionQueue: MemoryQueue<RenderJob>;
   sendQueue: MemoryQueue<SendJob>;
   startSending(): void;
   /** Resolves when both queues are empty and idle. */
@@ -42,7 +41,7 @@ export interface LocalRuntime {
  * pointed at DynamoDB Local and the SES stand-in, with in-memory queues standing in for SQS.
  */
 export function localRuntime(o: LocalRuntimeOptions): LocalRuntime {
-  const editionQueue = new MemoryQueue<EditionJob>({
+  const editionQueue = new MemoryQueue<RenderJob>({
     name: "editions",
     concurrency: 1,
     batchSize: 1,
@@ -66,7 +65,7 @@ export function localRuntime(o: LocalRuntimeOptions): LocalRuntime {
     now: o.now,
   });
   const ports = o.wrapPorts ? o.wrapPorts(built) : built;
-  editionQueue.start(editionWorker(ports, o.render));
+  editionQueue.start(renderWorker(ports, o.renderers));
   const startSending = () => sendQueue.start(sendWorker(ports));
   if (!o.holdSends) startSending();
   return {

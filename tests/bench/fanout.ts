@@ -3,6 +3,7 @@ import { configFromEnv } from "../../functions/adapters/env-config.js";
 import { secretsFromEnv } from "../../functions/adapters/env-secrets.js";
 import { createApp } from "../../functions/api/app.js";
 import { localRuntime } from "../../functions/local/runtime.js";
+import { renderConfirmation } from "../../functions/render/confirmation.js";
 import { renderEdition } from "../../functions/render/email.js";
 import { articleBody, signedWebhook } from "../helpers/factories.js";
 
@@ -33,7 +34,7 @@ const runtime = localRuntime({
   dynamoEndpoint,
   sesEndpoint,
   log: new Logger({ serviceName: "bench", logLevel: "ERROR" }),
-  render: renderEdition,
+  renderers: { edition: renderEdition, confirmation: renderConfirmation },
   queue: { visibilityTimeoutMs: 60_000 },
   sendConcurrency: 8,
   holdSends: split,

@@ -84,6 +84,7 @@ describe("exactly once under faults", () => {
         wrapPorts: (ports: Ports) => ({
           ...ports,
           mailer: {
+            ...ports.mailer,
             sendBulk: async (message) => {
               const results = await ports.mailer.sendBulk(message);
               if (lost++ === 0) throw new Error("worker died before recording what SES accepted");

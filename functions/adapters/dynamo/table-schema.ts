@@ -3,6 +3,7 @@
  * CDK stack, so the two cannot drift. Items (pk / sk):
  * - `SUB#<id>` / `PROFILE`            a subscriber
  * - `SUPP#<id>` / `SUPPRESSION`      a suppressed address, by hash only (survives erasure)
+ * - `RL#<scope>#<client hash>` / `<window start>`  a rate-limit counter (TTL)
  * - `AUD#<topic>#<cadence>#<shard>` / `<id>`  audience membership of an active subscriber
  * - `ED#<id>` / `EDITION`             an edition (status, counts, plan checkpoints); gsi1 lists them newest first
  * - `ED#<id>` / `RENDER`              the rendered edition (compressed)

@@ -2,6 +2,8 @@ import {
   type SESv2Client,
   SendBulkEmailCommand,
   type SendBulkEmailCommandOutput,
+  SendEmailCommand,
+  type SendEmailCommandOutput,
 } from "@aws-sdk/client-sesv2";
 import type { EntryResult } from "../../domain/chunk.js";
 import { type BulkMessage, type Mailer, MailerRejected, MailerThrottled } from "../../flows/ports.js";
@@ -28,11 +30,49 @@ export function isThrottle(error: unknown): boolean {
 }
 
 /**
+ * What an SES error means for the caller: throttled (try later), rejected (nothing was sent), or —
+ * for a timeout or a dropped connection, which have no status code — unknown, passed on as it is.
+ */
+function classify(error: unknown): unknown {
+  if (isThrottle(error)) return new MailerThrottled((error as Error).message);
+  if ((error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode) {
+    return new MailerRejected(`${(error as Error).name}: ${(error as Error).message}`);
+  }
+  return error;
+}
+
+/**
  * The mailer over SES v2 `SendBulkEmail` with an inline template: one call per chunk, per-recipient
  * template data and headers. It is the only code that knows SES's request and result shapes.
  */
 export function sesMailer(ses: SESv2Client, configurationSet?: string): Mailer {
   return {
+    async sendOne(message) {
+      let out: SendEmailCommandOutput;
+      try {
+        out = await ses.send(
+          new SendEmailCommand({
+            FromEmailAddress: message.from,
+            ReplyToAddresses: message.replyTo ? [message.replyTo] : undefined,
+            Destination: { ToAddresses: [message.to] },
+            ConfigurationSetName: configurationSet,
+            EmailTags: Object.entries(message.tags).map(([Name, Value]) => ({ Name, Value })),
+            Content: {
+              Simple: {
+                Subject: { Data: message.subject, Charset: "UTF-8" },
+                Body: {
+                  Html: { Data: message.html, Charset: "UTF-8" },
+                  Text: { Data: message.text, Charset: "UTF-8" },
+                },
+              },
+            },
+          }),
+        );
+      } catch (error) {
+        throw classify(error);
+      }
+      return { messageId: out.MessageId ?? "" };
+    },
     async sendBulk(message: BulkMessage): Promise<EntryResult[]> {
       const command = new SendBulkEmailCommand({
         FromEmailAddress: message.from,
@@ -57,12 +97,7 @@ export function sesMailer(ses: SESv2Client, configurationSet?: string): Mailer {
       try {
         output = await ses.send(command);
       } catch (error) {
-        if (isThrottle(error)) throw new MailerThrottled((error as Error).message);
-        // An answer with a status code means SES refused the request; without one it may have sent.
-        if ((error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode) {
-          throw new MailerRejected(`${(error as Error).name}: ${(error as Error).message}`);
-        }
-        throw error;
+        throw classify(error);
       }
       const entries = output.BulkEmailEntryResults ?? [];
       return message.entries.map((_, i): EntryResult => {

@@ -1,17 +1,27 @@
 import type { SQSEvent } from "aws-lambda";
-import { EditionJob, SendJob } from "../../flows/jobs.js";
+import { RenderJob, SendJob } from "../../flows/jobs.js";
 import type { Ports } from "../../flows/ports.js";
 import { prepareEdition, type RenderFn } from "../../flows/prepare-edition.js";
 import { sendChunk } from "../../flows/send-chunk.js";
+import { type ConfirmationRenderFn, sendConfirmation } from "../../flows/send-confirmation.js";
 import { handleSqsBatch } from "./sqs-batch.js";
 
-/** The edition queue's consumer: render once, then plan. Lambda and the local queue both call it. */
-export const editionWorker = (ports: Ports, render: RenderFn) => (event: SQSEvent) =>
+export interface Renderers {
+  edition: RenderFn;
+  confirmation: ConfirmationRenderFn;
+}
+
+/**
+ * The render queue's consumer (the one function with MJML): an edition is rendered once and
+ * planned; a confirmation email is rendered and sent. Lambda and the local queue both call it.
+ */
+export const renderWorker = (ports: Ports, renderers: Renderers) => (event: SQSEvent) =>
   handleSqsBatch(
     event,
-    EditionJob,
+    RenderJob,
     async (job) => {
-      await prepareEdition(ports, render, job.editionId);
+      if ("editionId" in job) await prepareEdition(ports, renderers.edition, job.editionId);
+      else await sendConfirmation(ports, renderers.confirmation, job.confirmSubscriber);
       return "done";
     },
     ports.log,

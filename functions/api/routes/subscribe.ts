@@ -1,0 +1,55 @@
+import type { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { fromForm, subscribeSchema } from "../../domain/subscription.js";
+import type { Ports } from "../../flows/ports.js";
+import { subscribe } from "../../flows/subscribe.js";
+import { clientAddress } from "../client-address.js";
+import { jsonError } from "../errors.js";
+import { PAGE_HEADERS, page } from "../pages/page.js";
+import { readJsonOrForm } from "../read-body.js";
+import { parseOr400 } from "../validate.js";
+
+/** Sign-ups per client address per minute: plenty for a household, little for a script. */
+export const SUBSCRIBE_LIMIT_PER_MINUTE = 20;
+
+/**
+ * `POST /v1/subscribers`: public sign-up, JSON or a form post. Always 202 `{"status":"pending"}`
+ * (a page for a browser's form post), whether the address is new, known, or suppressed.
+ */
+export function subscribeRoutes(app: Hono, ports: Ports) {
+  const schema = subscribeSchema(ports.config.topics);
+  app.post(
+    "/v1/subscribers",
+    bodyLimit({
+      maxSize: 16 * 1024,
+      onError: (c) => jsonError(c, "payload_too_large", "the body must be at most 16 KB"),
+    }),
+    async (c) => {
+      const ip = clientAddress(c);
+      const limit = await ports.rateLimiter.hit("subscribe", ip, SUBSCRIBE_LIMIT_PER_MINUTE, 60);
+      if (!limit.ok) {
+        c.header("retry-after", String(limit.retryAfter));
+        return jsonError(c, "rate_limited", "too many sign-ups from this address; try again later");
+      }
+      const { body, form } = await readJsonOrForm(c);
+      const request = parseOr400(schema, form ? fromForm(body) : body, "the sign-up is not valid");
+      await subscribe(ports, request, {
+        source: form ? "form" : "api",
+        ip,
+        userAgent: c.req.header("user-agent")?.slice(0, 300),
+      });
+      if (form && /text\/html/.test(c.req.header("accept") ?? "")) {
+        return c.html(
+          page(
+            ports.config,
+            "Check your inbox",
+            "<p>If this address can receive our emails, a confirmation link is on its way. Click it to start your subscription.</p>",
+          ),
+          202,
+          PAGE_HEADERS,
+        );
+      }
+      return c.json({ status: "pending" }, 202);
+    },
+  );
+}

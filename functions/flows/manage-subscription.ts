@@ -1,0 +1,76 @@
+import type { Subscriber } from "../domain/subscriber.js";
+import { changeSubscriber } from "./change-subscriber.js";
+import type { Ports } from "./ports.js";
+import { suppress } from "./unsubscribe.js";
+
+/**
+ * The confirm link: a pending subscriber becomes active and joins the audiences of their topics.
+ * A suppressed address is never activated.
+ */
+export async function confirm(
+  ports: Ports,
+  id: string,
+): Promise<"confirmed" | "already" | "unknown" | "suppressed"> {
+  if ((await ports.suppressions.suppressedAmong([id])).size > 0) return "suppressed";
+  const at = ports.now().toISOString();
+  let seen: Subscriber | undefined;
+  const changed = await changeSubscriber(ports, id, (s) => {
+    seen = s;
+    return s.status === "pending"
+      ? { ...s, status: "active", expiresAt: undefined, consent: { ...s.consent, confirmedAt: at } }
+      : undefined;
+  });
+  if (changed) return "confirmed";
+  return seen?.status === "active" ? "already" : "unknown";
+}
+
+/**
+ * The preference center: new topics and cadence for an active subscriber, or, for one who left,
+ * coming back (the signed link proves the address, so no second confirmation is needed).
+ */
+export async function savePreferences(
+  ports: Ports,
+  id: string,
+  topics: string[],
+  cadence: Subscriber["cadence"],
+) {
+  if ((await ports.suppressions.suppressedAmong([id])).size > 0) return undefined;
+  const at = ports.now().toISOString();
+  return changeSubscriber(ports, id, (s) =>
+    s.status === "suppressed"
+      ? undefined
+      : {
+          ...s,
+          topics,
+          cadence,
+          ...(s.status === "active"
+            ? {}
+            : {
+                status: "active",
+                expiresAt: undefined,
+                consent: { ...s.consent, confirmedAt: s.consent.confirmedAt ?? at, source: s.consent.source },
+              }),
+        },
+  );
+}
+
+/** GDPR erasure: the hash goes on the suppression list, then the record and its audience entries go. */
+export async function erase(ports: Ports, id: string): Promise<boolean> {
+  if (!(await ports.subscribers.get(id))) return false;
+  await suppress(ports, id, "erased");
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const current = await ports.subscribers.get(id);
+    if (!current) return true;
+    if (await ports.subscribers.erase(current)) return true;
+  }
+  throw new Error("the subscriber kept changing during erasure");
+}
+
+/** An admin lifts a suppression; the address may then subscribe again (with double opt-in). */
+export async function liftSuppression(ports: Ports, id: string): Promise<boolean> {
+  const lifted = await ports.suppressions.clear(id);
+  await changeSubscriber(ports, id, (s) =>
+    s.status === "suppressed" ? { ...s, status: "unsubscribed" } : undefined,
+  );
+  return lifted;
+}
