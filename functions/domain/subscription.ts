@@ -10,11 +10,9 @@ export const CONFIRMATION_INTERVAL_SECONDS = 10 * 60;
 const topicList = (knownTopics: readonly string[]) =>
   z
     .array(
-      z
-        .string()
-        .refine((t) => knownTopics.includes(t), {
-          message: `unknown topic (known: ${knownTopics.join(", ")})`,
-        }),
+      z.string().refine((t) => knownTopics.includes(t), {
+        message: `unknown topic (known: ${knownTopics.join(", ")})`,
+      }),
     )
     .min(1, "choose at least one topic")
     .max(knownTopics.length)
@@ -31,11 +29,11 @@ export function subscribeSchema(knownTopics: readonly string[]) {
     email: z
       .string()
       .max(320)
-      .transform(
-        (e, ctx) =>
-          normalizeEmail(e) ??
-          (ctx.addIssue({ code: "custom", message: "not a valid email address" }), z.NEVER),
-      ),
+      .transform((e, ctx) => {
+        const email = normalizeEmail(e);
+        if (!email) ctx.addIssue({ code: "custom", message: "not a valid email address" });
+        return email ?? z.NEVER;
+      }),
     topics: topicList(knownTopics).default([...knownTopics]),
     cadence: Cadence.default("instant"),
     name: z.string().max(200).transform(singleLine).optional(),
