@@ -1,6 +1,6 @@
 import * as z from "zod";
 import { Counts, EditionStatus } from "../domain/edition.js";
-import { Cadence, Consent, SubscriberStatus } from "../domain/subscriber.js";
+import { Subscriber } from "../domain/subscriber.js";
 
 /** Request and response shapes: the handlers' types and the source of the OpenAPI document. */
 export const ErrorResponse = z.object({
@@ -40,17 +40,8 @@ export const ListQuery = z.object({
   cursor: z.string().max(2000).optional(),
 });
 
-export const SubscriberView = z.object({
-  id: z.string(),
-  email: z.string(),
-  name: z.string().optional(),
-  status: SubscriberStatus,
-  topics: z.array(z.string()),
-  cadence: Cadence,
-  consent: Consent,
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
+/** A subscriber as the admin API shows it: the stored record, as the domain defines it. */
+export const SubscriberView = Subscriber;
 
 export const ImportResult = z.object({
   imported: z.number(),

@@ -1,20 +1,11 @@
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { BatchGetCommand, GetCommand, ScanCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
-import { type Subscriber, shardOf } from "../../domain/subscriber.js";
+import { Subscriber, shardOf } from "../../domain/subscriber.js";
 import type { SubscriberRepo } from "../../flows/ports.js";
 import { isConditionFailure, keys } from "./keys.js";
 
-const FIELDS = [
-  "id",
-  "email",
-  "name",
-  "status",
-  "topics",
-  "cadence",
-  "consent",
-  "createdAt",
-  "updatedAt",
-] as const;
+/** The record's fields, from the schema: storage keys and the TTL attribute are left behind. */
+const FIELDS = Object.keys(Subscriber.shape) as Array<keyof Subscriber>;
 
 function toSubscriber(item: Record<string, unknown>): Subscriber {
   return Object.fromEntries(
