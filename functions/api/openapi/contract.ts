@@ -3,6 +3,7 @@ import { DEFAULT_TOPICS } from "../../adapters/env-config.js";
 import { articleSchema } from "../../domain/article.js";
 import { EditionId } from "../../domain/edition.js";
 import { SHARE_NETWORKS } from "../../domain/share.js";
+import { preferencesSchema, subscribeSchema } from "../../domain/subscription.js";
 import {
   EditionList,
   EditionView,
@@ -89,6 +90,63 @@ export const CONTRACT: Record<string, Partial<Record<"get" | "post" | "delete", 
         "Counts a reader's share and redirects (302) to the network's share page with a UTM-tagged article URL",
       params: z.object({ editionId: EditionId, network: z.enum(SHARE_NETWORKS.map((n) => n.id)) }),
       responses: { 302: { description: "to the network" }, 404: err("unknown edition or network") },
+    },
+  },
+  "/v1/subscribers": {
+    post: {
+      summary:
+        "Sign up (JSON or form). Always 202, known address or not; a confirmation email follows (at most one per address per 10 minutes). Rate-limited per client.",
+      body: { type: json, schema: subscribeSchema(DEFAULT_TOPICS) },
+      responses: {
+        202: {
+          description: "pending confirmation",
+          type: json,
+          schema: z.object({ status: z.literal("pending") }),
+        },
+        400: err("invalid address, topic or cadence"),
+        413: err("body over 16 KB"),
+        429: err("too many sign-ups from this client; see Retry-After"),
+      },
+    },
+  },
+  "/v1/confirm": {
+    get: {
+      summary: "Double opt-in link: the pending subscriber becomes active",
+      query: token,
+      responses: {
+        200: { description: "HTML page", type: html },
+        400: { description: "invalid or expired token (HTML page)", type: html },
+      },
+    },
+  },
+  "/v1/preferences": {
+    get: {
+      summary: "Preference center (HTML form)",
+      query: token,
+      responses: {
+        200: { description: "HTML page", type: html },
+        400: { description: "invalid token (HTML page)", type: html },
+      },
+    },
+    post: {
+      summary:
+        "Change topics and cadence, or unsubscribe from everything (form answers HTML, JSON answers JSON)",
+      query: token,
+      body: { type: json, schema: preferencesSchema(DEFAULT_TOPICS) },
+      responses: { 200: { description: "saved", type: json }, 400: err("invalid choice or token") },
+    },
+  },
+  "/v1/suppressions/{email}": {
+    delete: {
+      summary:
+        "Lift a suppression (bounce, complaint, erasure); the address may subscribe again with double opt-in",
+      admin: true,
+      params: z.object({ email: z.string() }),
+      responses: {
+        200: { description: "lifted", type: json },
+        401: err("no admin key"),
+        404: err("not suppressed"),
+      },
     },
   },
   "/v1/subscribers/import": {

@@ -22,6 +22,11 @@ describe("the OpenAPI document served at /docs", () => {
         "/v1/subscribers/export",
         "/v1/subscribers/{email}",
         "/v1/unsubscribe",
+        "/v1/subscribers",
+        "/v1/confirm",
+        "/v1/preferences",
+        "/v1/suppressions/{email}",
+        "/v1/share/{editionId}/{network}",
       ]),
     );
   });
