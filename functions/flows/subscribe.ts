@@ -10,6 +10,21 @@ export interface SubscribeRequest {
   name?: string;
 }
 
+export interface SubscriptionState {
+  suppressed: boolean;
+  current?: Subscriber;
+}
+
+/** What a sign-up needs to know first; the API reads it while it checks the client's rate limit. */
+export async function readSubscriptionState(ports: Ports, email: string): Promise<SubscriptionState> {
+  const id = subscriberId(email);
+  const [suppressed, current] = await Promise.all([
+    ports.suppressions.suppressedAmong([id]),
+    ports.subscribers.get(id),
+  ]);
+  return { suppressed: suppressed.size > 0, current };
+}
+
 /**
  * A sign-up. Whatever the address's state, the caller answers the same thing: this function does
  * about the same work for a new, pending, active, unsubscribed or suppressed address (one read, at
@@ -25,17 +40,15 @@ export async function subscribe(
   ports: Ports,
   request: SubscribeRequest,
   consent: Omit<Consent, "at" | "textVersion">,
+  state: Promise<SubscriptionState> = readSubscriptionState(ports, request.email),
 ) {
   const id = subscriberId(request.email);
   const now = ports.now();
   const at = now.toISOString();
   const nowSeconds = Math.floor(now.getTime() / 1000);
   const record: Consent = { ...consent, at, textVersion: ports.config.consentTextVersion };
-  const [suppressed, current] = await Promise.all([
-    ports.suppressions.suppressedAmong([id]),
-    ports.subscribers.get(id),
-  ]);
-  if (suppressed.size > 0) return "suppressed";
+  const { suppressed, current } = await state;
+  if (suppressed) return "suppressed";
 
   if (!current) {
     const fresh: Subscriber = {

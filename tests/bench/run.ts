@@ -4,6 +4,7 @@ import { createServer } from "node:net";
 import { cpus, hostname, totalmem } from "node:os";
 import { startDynamoLocal } from "../../functions/local/dynamodb-local.js";
 import { measureBundles } from "./bundles.js";
+import { LATENCY_RATE, measureHttpLoad } from "./http-load.js";
 import { measureRender } from "./render.js";
 
 /**
@@ -23,8 +24,8 @@ function freePort(): Promise<number> {
 }
 
 /** Starts a helper process that prints `{"port":n}` on its first line. */
-function startChild(script: string): Promise<{ child: ChildProcess; endpoint: string }> {
-  const child = spawn(tsx, [script], { stdio: ["ignore", "pipe", "inherit"] });
+function startChild(script: string, args: string[] = []): Promise<{ child: ChildProcess; endpoint: string }> {
+  const child = spawn(tsx, [script, ...args], { stdio: ["ignore", "pipe", "inherit"] });
   return new Promise((resolve) => {
     child.stdout?.once("data", (d) => {
       resolve({ child, endpoint: `http://127.0.0.1:${JSON.parse(String(d).split("\n")[0] as string).port}` });
@@ -69,11 +70,15 @@ const runs = {
   split10k: medianOf3(10_000, nullSes.endpoint, "split"),
   standIn10k: fanout(10_000, dynamo.endpoint, standIn.endpoint),
 };
+// HTTP under load: the local server in its own process, the load generator here.
+const api = await startChild(`tests/bench/api-server.ts`, [dynamo.endpoint, nullSes.endpoint]);
+const http = await measureHttpLoad(api.endpoint);
+api.child.kill();
 nullSes.child.kill();
 standIn.child.kill();
 await dynamo.stop();
 
-const api = bundles.find((b) => b.name === "api");
+const apiBundle = bundles.find((b) => b.name === "api");
 const spread = (r: { allRecipientsPerSecond: number[] }) => ` (runs: ${r.allRecipientsPerSecond.join(", ")})`;
 const rows: Array<[string, string, string]> = [
   [
@@ -128,7 +133,8 @@ const result = {
   render,
   bundles,
   runs,
-  apiBundleOk: (api?.bytes ?? Infinity) <= 300 * 1024,
+  http,
+  apiBundleOk: (apiBundle?.bytes ?? Number.POSITIVE_INFINITY) <= 300 * 1024,
 };
 mkdirSync("tests/bench/results", { recursive: true });
 const file = `tests/bench/results/bench-${result.at.slice(0, 19).replace(/[:T]/g, "-")}.json`;

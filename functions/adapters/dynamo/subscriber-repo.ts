@@ -1,8 +1,15 @@
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { BatchGetCommand, GetCommand, ScanCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
+import {
+  BatchGetCommand,
+  GetCommand,
+  PutCommand,
+  ScanCommand,
+  TransactWriteCommand,
+} from "@aws-sdk/lib-dynamodb";
 import { Subscriber, shardOf } from "../../domain/subscriber.js";
 import type { SubscriberRepo } from "../../flows/ports.js";
 import { isConditionFailure, keys } from "./keys.js";
+import { subscriberFeedback } from "./subscriber-feedback.js";
 
 /** The record's fields, from the schema: storage keys and the TTL attribute are left behind. */
 const FIELDS = Object.keys(Subscriber.shape) as Array<keyof Subscriber>;
@@ -34,6 +41,7 @@ export function dynamoSubscriberRepo(
   shards: number,
 ): SubscriberRepo {
   return {
+    ...subscriberFeedback(db, table),
     async get(id) {
       const out = await db.send(
         new GetCommand({ TableName: table, Key: keys.subscriber(id), ConsistentRead: true }),
@@ -58,21 +66,25 @@ export function dynamoSubscriberRepo(
       return found;
     },
     async insert(s) {
+      const profile = {
+        TableName: table,
+        Item: profileItem(s),
+        ConditionExpression: "attribute_not_exists(pk)",
+      };
+      const audience = audienceItems(s, shards);
       try {
-        await db.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              {
-                Put: {
-                  TableName: table,
-                  Item: profileItem(s),
-                  ConditionExpression: "attribute_not_exists(pk)",
-                },
-              },
-              ...audienceItems(s, shards).map((Item) => ({ Put: { TableName: table, Item } })),
-            ],
-          }),
-        );
+        // A pending sign-up has no audience entries: one conditional put, not a transaction.
+        if (audience.length === 0) await db.send(new PutCommand(profile));
+        else {
+          await db.send(
+            new TransactWriteCommand({
+              TransactItems: [
+                { Put: profile },
+                ...audience.map((Item) => ({ Put: { TableName: table, Item } })),
+              ],
+            }),
+          );
+        }
         return true;
       } catch (error) {
         if (isConditionFailure(error)) return false;

@@ -2,7 +2,7 @@ import type { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { fromForm, subscribeSchema } from "../../domain/subscription.js";
 import type { Ports } from "../../flows/ports.js";
-import { subscribe } from "../../flows/subscribe.js";
+import { readSubscriptionState, subscribe } from "../../flows/subscribe.js";
 import { clientAddress } from "../client-address.js";
 import { jsonError } from "../errors.js";
 import { PAGE_HEADERS, page } from "../pages/page.js";
@@ -26,18 +26,22 @@ export function subscribeRoutes(app: Hono, ports: Ports) {
     }),
     async (c) => {
       const ip = clientAddress(c);
+      const { body, form } = await readJsonOrForm(c);
+      const request = parseOr400(schema, form ? fromForm(body) : body, "the sign-up is not valid");
+      // The limit check and the reads the sign-up needs go to DynamoDB together: one round trip.
+      const state = readSubscriptionState(ports, request.email);
       const limit = await ports.rateLimiter.hit("subscribe", ip, SUBSCRIBE_LIMIT_PER_MINUTE, 60);
       if (!limit.ok) {
+        await state.catch(() => undefined);
         c.header("retry-after", String(limit.retryAfter));
         return jsonError(c, "rate_limited", "too many sign-ups from this address; try again later");
       }
-      const { body, form } = await readJsonOrForm(c);
-      const request = parseOr400(schema, form ? fromForm(body) : body, "the sign-up is not valid");
-      await subscribe(ports, request, {
-        source: form ? "form" : "api",
-        ip,
-        userAgent: c.req.header("user-agent")?.slice(0, 300),
-      });
+      await subscribe(
+        ports,
+        request,
+        { source: form ? "form" : "api", ip, userAgent: c.req.header("user-agent")?.slice(0, 300) },
+        state,
+      );
       if (form && /text\/html/.test(c.req.header("accept") ?? "")) {
         return c.html(
           page(
