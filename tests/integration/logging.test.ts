@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { adminHeaders, articleBody, csv, signedWebhook } from "../helpers/factories.js";
 import { startHerald, type TestHerald } from "../helpers/herald.js";
-import { header, sentEmails } from "../helpers/ses-store.js";
+import { header, type StoredEmail, sentEmails } from "../helpers/ses-store.js";
 
 let herald: TestHerald;
 const lines: string[] = [];
@@ -30,14 +30,19 @@ describe("logs", () => {
         ["not-an-address", "", "world"],
       ]),
     });
+    await herald.app.request("/v1/subscribers", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: "private.signup@example.org", name: "Private Reader" }),
+    });
     await herald.app.request("/v1/webhooks/articles", signedWebhook(articleBody({ id: "logs-1" })));
     await herald.app.request(
       "/v1/webhooks/articles",
       signedWebhook(articleBody({ id: "logs-2" }), "wrong-secret"),
     );
     await herald.settled();
-    const email = (await sentEmails(herald.sesEndpoint))[0];
-    const url = new URL((header(email as never, "List-Unsubscribe") as string).slice(1, -1));
+    const email = (await sentEmails(herald.sesEndpoint)).find((e) => header(e, "List-Unsubscribe"));
+    const url = new URL((header(email as StoredEmail, "List-Unsubscribe") as string).slice(1, -1));
     await herald.app.request(`${url.pathname}${url.search}`, {
       method: "POST",
       body: "List-Unsubscribe=One-Click",
@@ -48,7 +53,8 @@ describe("logs", () => {
     const log = lines.join("");
     expect(log).toContain("article received");
     expect(log).toContain("unsubscribed");
-    expect(log).not.toMatch(/private\.reader|example\.org/);
+    expect(log).toContain("confirmation sent");
+    expect(log).not.toMatch(/private\.reader|private\.signup|example\.org/);
     expect(log).not.toContain("Private Reader");
     expect(log).not.toMatch(/dev-webhook-secret|dev-admin-key|dev-token-signing-key|wrong-secret/);
     expect(log).not.toContain(url.searchParams.get("token") as string);

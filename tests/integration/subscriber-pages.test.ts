@@ -74,6 +74,18 @@ describe("tokens in links", () => {
     expect(await statusOf("late@example.org")).toBe("pending");
   });
 
+  it("stores a pending sign-up with a TTL, so an unconfirmed address is forgotten within a week", async () => {
+    const items =
+      (
+        await DynamoDBDocumentClient.from(herald.dynamo).send(
+          new ScanCommand({ TableName: herald.config.tableName }),
+        )
+      ).Items ?? [];
+    const pending = items.find((i) => i.pk === `SUB#${subscriberId("late@example.org")}`);
+    expect(pending?.ttl).toBeGreaterThan(now() + 6 * 86400);
+    expect(pending?.ttl).toBeLessThanOrEqual(now() + 7 * 86400);
+  });
+
   it("an unsubscribe token cannot confirm, and a preferences token cannot unsubscribe", async () => {
     expect(
       (await herald.app.request(`/v1/confirm?token=${token("unsubscribe", "late@example.org")}`)).status,
