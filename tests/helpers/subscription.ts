@@ -1,3 +1,4 @@
+import { adminHeaders, csv } from "./factories.js";
 import type { TestHerald } from "./herald.js";
 import { type StoredEmail, sentEmails } from "./ses-store.js";
 
@@ -29,3 +30,17 @@ export function linkIn(email: StoredEmail | undefined, prefix: string): URL {
 }
 
 export const pathOf = (url: URL) => `${url.pathname}${url.search}`;
+
+/** Imports subscribers through the admin CSV endpoint (they become active); returns the report. */
+export async function importRows(herald: TestHerald, rows: Array<[string, string?, string?, string?]>) {
+  const res = await herald.app.request("/v1/subscribers/import", {
+    method: "POST",
+    headers: { ...adminHeaders(), "content-type": "text/csv" },
+    body: csv(rows),
+  });
+  return (await res.json()) as {
+    imported: number;
+    skipped: number;
+    errors: Array<{ line: number; message: string }>;
+  };
+}

@@ -1,8 +1,9 @@
 import { simpleParser } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { adminHeaders, articleBody, csv, signedWebhook } from "../helpers/factories.js";
+import { articleBody, signedWebhook } from "../helpers/factories.js";
 import { startHerald, type TestHerald } from "../helpers/herald.js";
 import { emlOf, header, type StoredEmail, sentEmails } from "../helpers/ses-store.js";
+import { importRows } from "../helpers/subscription.js";
 
 let herald: TestHerald;
 let email: StoredEmail;
@@ -25,11 +26,7 @@ const HOSTILE = articleBody({
 
 beforeAll(async () => {
   herald = await startHerald();
-  await herald.app.request("/v1/subscribers/import", {
-    method: "POST",
-    headers: { ...adminHeaders(), "content-type": "text/csv" },
-    body: csv([["reader@example.org", "Reader", "world"]]),
-  });
+  await importRows(herald, [["reader@example.org", "Reader", "world"]]);
   const res = await herald.app.request("/v1/webhooks/articles", signedWebhook(HOSTILE));
   editionId = ((await res.json()) as { editionId: string }).editionId;
   await herald.settled();

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SHARE_NETWORKS } from "../../functions/domain/share.js";
-import { adminHeaders, articleBody, csv, signedWebhook } from "../helpers/factories.js";
+import { adminHeaders, articleBody, signedWebhook } from "../helpers/factories.js";
 import { startHerald, TEST_PUBLIC_URL, type TestHerald } from "../helpers/herald.js";
 import { sentEmails } from "../helpers/ses-store.js";
+import { importRows } from "../helpers/subscription.js";
 
 let herald: TestHerald;
 let editionId: string;
@@ -10,11 +11,7 @@ let html: string;
 
 beforeAll(async () => {
   herald = await startHerald();
-  await herald.app.request("/v1/subscribers/import", {
-    method: "POST",
-    headers: { ...adminHeaders(), "content-type": "text/csv" },
-    body: csv([["reader@example.org", "", "world"]]),
-  });
+  await importRows(herald, [["reader@example.org", "", "world"]]);
   const res = await herald.app.request(
     "/v1/webhooks/articles",
     signedWebhook(articleBody({ id: "share-1", title: "Budget & vote" })),

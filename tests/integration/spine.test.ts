@@ -1,26 +1,23 @@
 import { simpleParser } from "mailparser";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { adminHeaders, articleBody, csv, signedWebhook } from "../helpers/factories.js";
+import { adminHeaders, articleBody, signedWebhook } from "../helpers/factories.js";
 import { startHerald, TEST_PUBLIC_URL, type TestHerald } from "../helpers/herald.js";
 import { clearEmails, countByRecipient, emlOf, header, sentEmails } from "../helpers/ses-store.js";
+import { importRows } from "../helpers/subscription.js";
 
 let herald: TestHerald;
 
 beforeAll(async () => {
   herald = await startHerald();
   // Prepare: three instant subscribers across two topics, plus two who must not get this article.
-  const res = await herald.app.request("/v1/subscribers/import", {
-    method: "POST",
-    headers: { ...adminHeaders(), "content-type": "text/csv" },
-    body: csv([
-      ["ana@example.org", "Ana", "world"],
-      ["ben@example.org", "Ben", "politics"],
-      ["cleo@example.org", "Cleo", "world|politics"],
-      ["dev@example.org", "Dev", "culture"],
-      ["eve@example.org", "Eve", "world", "daily"],
-    ]),
-  });
-  expect(await res.json()).toEqual({ imported: 5, skipped: 0, errors: [] });
+  const report = await importRows(herald, [
+    ["ana@example.org", "Ana", "world"],
+    ["ben@example.org", "Ben", "politics"],
+    ["cleo@example.org", "Cleo", "world|politics"],
+    ["dev@example.org", "Dev", "culture"],
+    ["eve@example.org", "Eve", "world", "daily"],
+  ]);
+  expect(report).toEqual({ imported: 5, skipped: 0, errors: [] });
 });
 
 afterAll(() => herald.stop());

@@ -2,22 +2,18 @@ import { DynamoDBDocumentClient, ScanCommand } from "@aws-sdk/lib-dynamodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { subscriberId } from "../../functions/domain/subscriber.js";
 import { issueToken } from "../../functions/domain/tokens.js";
-import { adminHeaders, csv } from "../helpers/factories.js";
+import { adminHeaders } from "../helpers/factories.js";
 import { startHerald, type TestHerald } from "../helpers/herald.js";
-import { inbox, subscribeRequest } from "../helpers/subscription.js";
+import { importRows, inbox, subscribeRequest } from "../helpers/subscription.js";
 
 let herald: TestHerald;
 beforeAll(async () => {
   herald = await startHerald();
-  await herald.app.request("/v1/subscribers/import", {
-    method: "POST",
-    headers: { ...adminHeaders(), "content-type": "text/csv" },
-    body: csv([
-      ["prefs@example.org", "", "world"],
-      ["tokens@example.org", "", "world"],
-      ["erase-me@example.org", "Erin Example", "world|culture"],
-    ]),
-  });
+  await importRows(herald, [
+    ["prefs@example.org", "", "world"],
+    ["tokens@example.org", "", "world"],
+    ["erase-me@example.org", "Erin Example", "world|culture"],
+  ]);
 });
 afterAll(() => herald.stop());
 

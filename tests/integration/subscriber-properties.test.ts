@@ -3,17 +3,13 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { subscriberId } from "../../functions/domain/subscriber.js";
 import { issueToken } from "../../functions/domain/tokens.js";
-import { adminHeaders, csv } from "../helpers/factories.js";
 import { startHerald, type TestHerald } from "../helpers/herald.js";
+import { importRows } from "../helpers/subscription.js";
 
 let herald: TestHerald;
 beforeAll(async () => {
   herald = await startHerald();
-  await herald.app.request("/v1/subscribers/import", {
-    method: "POST",
-    headers: { ...adminHeaders(), "content-type": "text/csv" },
-    body: csv([["fuzzed@example.org", "", "world"]]),
-  });
+  await importRows(herald, [["fuzzed@example.org", "", "world"]]);
 });
 afterAll(() => herald.stop());
 
