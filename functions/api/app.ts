@@ -4,6 +4,7 @@ import { adminAuth } from "./admin-auth.js";
 import { jsonError, onError } from "./errors.js";
 import openApi from "./openapi/openapi.json" with { type: "json" };
 import { confirmRoutes } from "./routes/confirm.js";
+import { editionAdminRoutes } from "./routes/edition-admin.js";
 import { editionRoutes, webVersionRoute } from "./routes/editions.js";
 import { erasureRoutes } from "./routes/erasure.js";
 import { preferencesRoutes } from "./routes/preferences.js";
@@ -41,6 +42,7 @@ export function createApp(ports: Ports): Hono {
   app.use("/v1/subscribers/:email", admin); // also /import and /export: one path segment
   app.use("/v1/suppressions/:email", admin);
   editionRoutes(app, ports);
+  editionAdminRoutes(app, ports);
   subscriberAdminRoutes(app, ports);
   erasureRoutes(app, ports);
 

@@ -23,6 +23,8 @@ export const Config = z.object({
   consentTextVersion: z.string().min(1).default("1"),
   /** How long a send worker holds a chunk before another attempt may take it over. */
   chunkLeaseSeconds: z.number().int().min(1),
+  /** Recipients an edition must have sent before its bounce and complaint rates can pause it. */
+  pauseMinSample: z.number().int().min(1).default(100),
 });
 export type Config = z.infer<typeof Config>;
 

@@ -4,6 +4,7 @@ import type { AudiencePartition } from "../domain/audience.js";
 import type { ChunkState, EntryResult, Outcome, Tally } from "../domain/chunk.js";
 import type { Config, Secrets } from "../domain/config.js";
 import type { Counts, EditionStatus } from "../domain/edition.js";
+import type { FeedbackCounter } from "../domain/ses-event.js";
 import type { Subscriber } from "../domain/subscriber.js";
 import type { RenderedEdition } from "../render/rendered.js";
 
@@ -32,7 +33,12 @@ export interface EditionRecord {
   chunksTotal: number;
   chunksDone: number;
   statusReason?: string;
+  /** The counts when an editor last resumed the edition: auto-pause judges what came after. */
+  rateBaseline?: Counts;
 }
+
+/** How one SES event landed on its edition: `duplicate` when its mark was applied before. */
+export type FeedbackCount = "counted" | "duplicate" | "no-edition";
 
 export interface EditionRepo {
   /** Records a new edition; when one with this id exists already, returns it instead. */
@@ -58,6 +64,13 @@ export interface EditionRepo {
   /** Reader shares so far, by network. */
   shares(id: string): Promise<Record<string, number>>;
   getRender(id: string): Promise<RenderedEdition | undefined>;
+  /**
+   * Adds one to an SES feedback counter, once per `mark` however often SNS delivers the event: the
+   * mark (a small item with a TTL) and the counter move in one transaction.
+   */
+  countFeedback(id: string, counter: FeedbackCounter, mark: string): Promise<FeedbackCount>;
+  /** `paused → sending`, clearing the reason and keeping `baseline` (the counts now) for auto-pause. */
+  resume(id: string, baseline: Counts): Promise<boolean>;
 }
 
 export interface ChunkRecord extends ChunkState {
@@ -82,6 +95,8 @@ export interface ChunkRepo {
     done: boolean,
     tally: Tally,
   ): Promise<boolean>;
+  /** Keys of the edition's chunks that are not done yet, a page at a time (to re-queue them). */
+  undone(editionId: string): AsyncIterable<string[]>;
 }
 
 export interface AudienceMember {
@@ -110,6 +125,11 @@ export interface SubscriberRepo {
   save(next: Subscriber, previous: Subscriber): Promise<boolean>;
   /** Deletes the record and its audience entries (erasure); the suppression list keeps the hash. */
   erase(previous: Subscriber): Promise<boolean>;
+  /**
+   * Adds one soft bounce to `previous` (as it was read), once per `mark`, in one transaction with the
+   * mark. `changed` when the record moved since it was read (read again and retry).
+   */
+  countSoftBounce(previous: Subscriber, mark: string): Promise<"counted" | "duplicate" | "changed">;
   /** Every subscriber, a page at a time, for the export. */
   all(): AsyncIterable<Subscriber[]>;
 }

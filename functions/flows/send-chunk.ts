@@ -2,9 +2,13 @@ import { type Outcome, orphanedInflight, pendingRecipients, tally } from "../dom
 import { listHeaders, recipientLinks } from "../domain/recipient-links.js";
 import { isMailable, type Subscriber } from "../domain/subscriber.js";
 import type { RenderedEdition } from "../render/rendered.js";
+import { pauseIfUnhealthy } from "./auto-pause.js";
 import { type BulkEntry, MailerRejected, MailerThrottled, type Ports, type SendJob } from "./ports.js";
 
-/** `done`: nothing left to do for this chunk. `retry`: hand the message back to the queue for later. */
+/**
+ * `done`: nothing left to do with this message (the chunk is sent, or parked while its edition is
+ * paused). `retry`: hand the message back to the queue for later.
+ */
 export type ChunkResult = "done" | "retry";
 
 const renders = new Map<string, RenderedEdition>();
@@ -32,7 +36,9 @@ export async function sendChunk(ports: Ports, job: SendJob): Promise<ChunkResult
   if (!chunk || chunk.done) return "done";
   const edition = await ports.editions.get(job.editionId);
   if (!edition || edition.status === "failed") return "done";
-  if (edition.status === "paused") return "retry";
+  // A paused edition's chunk is parked: acknowledged, left undone in the table, and queued again when
+  // an editor resumes. Handing it back instead would walk every chunk into the DLQ.
+  if (edition.status === "paused") return "done";
   const nowMs = ports.now().getTime();
   if (chunk.leaseUntil && chunk.leaseUntil > nowMs) return "retry";
 
@@ -97,5 +103,7 @@ export async function sendChunk(ports: Ports, job: SendJob): Promise<ChunkResult
   const recorded = await ports.chunks.record(claimed, outcomes, !retry, tally(Object.values(outcomes)));
   if (!recorded) throw new Error(`chunk ${job.chunk} changed while it was leased`);
   if (!retry) await ports.editions.completeIfFinished(job.editionId);
+  // The bounces of this chunk's recipients may have been counted before its sends were.
+  if (eligible.length > 0) await pauseIfUnhealthy(ports, job.editionId);
   return retry ? "retry" : "done";
 }

@@ -2,11 +2,15 @@ import type { Logger } from "@aws-lambda-powertools/logger";
 import { SESv2Client } from "@aws-sdk/client-sesv2";
 import { buildPorts } from "../adapters/build-ports.js";
 import { documentClient } from "../adapters/dynamo/client.js";
+import { sesFeedbackHandler } from "../adapters/sns/ses-feedback.js";
 import { type Renderers, renderWorker, sendWorker } from "../adapters/sqs/workers.js";
 import type { Config, Secrets } from "../domain/config.js";
+import { loggableError } from "../domain/redact.js";
 import type { Ports, RenderJob, SendJob } from "../flows/ports.js";
 import { LOCAL_CREDENTIALS } from "./dynamodb-local.js";
+import { withMailboxSimulator } from "./mailbox-simulator.js";
 import { MemoryQueue, type MemoryQueueOptions } from "./memory-queue.js";
+import { MemoryTopic } from "./memory-topic.js";
 
 export interface LocalRuntimeOptions {
   config: Config;
@@ -31,7 +35,9 @@ export interface LocalRuntime {
   editionQueue: MemoryQueue<RenderJob>;
   sendQueue: MemoryQueue<SendJob>;
   startSending(): void;
-  /** Resolves when both queues are empty and idle. */
+  /** The SES events topic: the mailbox simulator publishes to it, the feedback handler consumes it. */
+  sesEvents: MemoryTopic;
+  /** Resolves when both queues and the SES events topic are empty and idle. */
   settled(): Promise<void>;
   stop(): void;
 }
@@ -64,7 +70,17 @@ export function localRuntime(o: LocalRuntimeOptions): LocalRuntime {
     log: o.log,
     now: o.now,
   });
-  const ports = o.wrapPorts ? o.wrapPorts(built) : built;
+  // SES's mailbox simulator: its events reach the same feedback handler SNS drives on AWS.
+  const sesEvents = new MemoryTopic({
+    name: "ses-events",
+    onDrop: (error) => o.log.error("SES event dropped after retries", { error: loggableError(error) }),
+  });
+  const simulated = {
+    ...built,
+    mailer: withMailboxSimulator(built.mailer, (m) => sesEvents.publish(m), built.now),
+  };
+  const ports = o.wrapPorts ? o.wrapPorts(simulated) : simulated;
+  sesEvents.subscribe(sesFeedbackHandler(ports));
   editionQueue.start(renderWorker(ports, o.renderers));
   const startSending = () => sendQueue.start(sendWorker(ports));
   if (!o.holdSends) startSending();
@@ -73,12 +89,14 @@ export function localRuntime(o: LocalRuntimeOptions): LocalRuntime {
     editionQueue,
     sendQueue,
     startSending,
+    sesEvents,
     async settled() {
-      // Edition jobs enqueue sends and sends may finish an edition: wait until both stay empty.
+      // Edition jobs enqueue sends, sends publish SES events and may finish an edition: wait until all stay empty.
       do {
         await editionQueue.idle();
         await sendQueue.idle();
-      } while (editionQueue.depth > 0 || sendQueue.depth > 0);
+        await sesEvents.idle();
+      } while (editionQueue.depth > 0 || sendQueue.depth > 0 || sesEvents.depth > 0);
     },
     stop() {
       editionQueue.stop();

@@ -1,5 +1,11 @@
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import {
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+} from "@aws-sdk/lib-dynamodb";
 import type { Outcome, Tally } from "../../domain/chunk.js";
 import type { ChunkRecord, ChunkRepo } from "../../flows/ports.js";
 import { isConditionFailure, keys } from "./keys.js";
@@ -51,6 +57,30 @@ export function dynamoChunkRepo(db: DynamoDBDocumentClient, table: string): Chun
   };
   return {
     get,
+    async *undone(editionId) {
+      let start: Record<string, unknown> | undefined;
+      do {
+        // Only the keys travel; the filter still reads every chunk, one Query page at a time.
+        const out = await db.send(
+          new QueryCommand({
+            TableName: table,
+            KeyConditionExpression: "pk = :pk AND begins_with(sk, :chunk)",
+            FilterExpression: "done = :no",
+            ProjectionExpression: "sk",
+            ExpressionAttributeValues: {
+              ":pk": keys.edition(editionId).pk,
+              ":chunk": "CHUNK#",
+              ":no": false,
+            },
+            ExclusiveStartKey: start,
+            ConsistentRead: true,
+          }),
+        );
+        const found = (out.Items ?? []).map((i) => String(i.sk).slice("CHUNK#".length));
+        if (found.length) yield found;
+        start = out.LastEvaluatedKey;
+      } while (start);
+    },
     async createOrGet(editionId, key, recipients, lastKey) {
       const item = {
         ...keys.chunk(editionId, key),

@@ -1,9 +1,10 @@
 import { gunzipSync, gzipSync } from "node:zlib";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import type { EditionStatus } from "../../domain/edition.js";
+import type { Counts, EditionStatus } from "../../domain/edition.js";
 import type { EditionRecord, EditionRepo, PlanCheckpoint } from "../../flows/ports.js";
 import type { RenderedEdition } from "../../render/rendered.js";
+import { editionFeedback, feedbackCounts } from "./edition-feedback.js";
 import { isConditionFailure, keys } from "./keys.js";
 
 const RECORD_FIELDS = [
@@ -18,22 +19,29 @@ const RECORD_FIELDS = [
   "chunksTotal",
   "chunksDone",
   "statusReason",
+  "rateBaseline",
 ] as const;
 
-function toRecord(item: Record<string, unknown>): EditionRecord {
-  return Object.fromEntries(RECORD_FIELDS.map((f) => [f, item[f]])) as unknown as EditionRecord;
+/** The edition item, with the SES feedback counters that are kept beside it laid over its counts. */
+function toRecord(item: Record<string, unknown>, feedback?: Partial<Counts>): EditionRecord {
+  const record = Object.fromEntries(RECORD_FIELDS.map((f) => [f, item[f]])) as unknown as EditionRecord;
+  return feedback ? { ...record, counts: { ...record.counts, ...feedback } } : record;
 }
 
 /** Editions in DynamoDB: one item each, plus the compressed render beside it. */
 export function dynamoEditionRepo(db: DynamoDBDocumentClient, table: string): EditionRepo {
   const get = async (id: string) => {
-    const out = await db.send(
-      new GetCommand({ TableName: table, Key: keys.edition(id), ConsistentRead: true }),
-    );
-    return out.Item ? toRecord(out.Item) : undefined;
+    const [out, feedback] = await Promise.all([
+      db.send(new GetCommand({ TableName: table, Key: keys.edition(id), ConsistentRead: true })),
+      db.send(new GetCommand({ TableName: table, Key: keys.editionFeedback(id), ConsistentRead: true })),
+    ]);
+    if (!out.Item) return undefined;
+    const { pk: _pk, sk: _sk, ...counts } = feedback.Item ?? {};
+    return toRecord(out.Item, counts as Partial<Counts>);
   };
   return {
     get,
+    ...editionFeedback(db, table),
     async create(edition) {
       try {
         await db.send(
@@ -68,8 +76,14 @@ export function dynamoEditionRepo(db: DynamoDBDocumentClient, table: string): Ed
           ExclusiveStartKey: cursor ? JSON.parse(Buffer.from(cursor, "base64url").toString()) : undefined,
         }),
       );
+      const items = out.Items ?? [];
+      const feedback = await feedbackCounts(
+        db,
+        table,
+        items.map((i) => String(i.id)),
+      );
       return {
-        editions: (out.Items ?? []).map(toRecord),
+        editions: items.map((i) => toRecord(i, feedback.get(String(i.id)))),
         cursor: out.LastEvaluatedKey
           ? Buffer.from(JSON.stringify(out.LastEvaluatedKey)).toString("base64url")
           : undefined,

@@ -13,10 +13,34 @@ export const keys = {
   edition: (id: string) => ({ pk: `ED#${id}`, sk: "EDITION" }),
   render: (id: string) => ({ pk: `ED#${id}`, sk: "RENDER" }),
   shares: (id: string) => ({ pk: `ED#${id}`, sk: "SHARES" }),
+  editionFeedback: (id: string) => ({ pk: `ED#${id}`, sk: "FEEDBACK" }),
   chunk: (editionId: string, key: string) => ({ pk: `ED#${editionId}`, sk: `CHUNK#${key}` }),
+  /** Marks an SES event (message, type, recipient) as applied; see `feedbackMarkPut`. */
+  feedbackMark: (mark: string) => ({ pk: `FB#${mark}`, sk: "FEEDBACK" }),
   chunkKey: (p: AudiencePartition, n: number) => `${partitionName(p)}#${String(n).padStart(6, "0")}`,
   editionsIndex: "EDITIONS",
 };
+
+/**
+ * SNS retries a delivery for days at most; a mark outlives that by far and then expires (TTL), so the
+ * table does not keep one item per email ever sent.
+ */
+const FEEDBACK_MARK_DAYS = 30;
+
+/** The conditional put that makes an SES event count once: it fails if the mark exists. */
+export function feedbackMarkPut(table: string, mark: string, now: Date) {
+  return {
+    TableName: table,
+    Item: { ...keys.feedbackMark(mark), ttl: Math.floor(now.getTime() / 1000) + FEEDBACK_MARK_DAYS * 86400 },
+    ConditionExpression: "attribute_not_exists(pk)",
+  };
+}
+
+/** Which items of a cancelled transaction failed their condition (`CancellationReasons`, in order). */
+export function cancelledItems(error: unknown): boolean[] {
+  const reasons = (error as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? [];
+  return reasons.map((r) => r.Code === "ConditionalCheckFailed");
+}
 
 export function isConditionFailure(error: unknown): boolean {
   const name = (error as { name?: string } | undefined)?.name;

@@ -1,0 +1,36 @@
+import type { Counts } from "./edition.js";
+
+/**
+ * SES puts an account under review at a 5 % bounce rate and a 0.1 % complaint rate; an edition that
+ * crosses either line is hurting the newsroom's sender reputation and stops itself.
+ */
+export const BOUNCE_RATE_LIMIT = 0.05;
+export const COMPLAINT_RATE_LIMIT = 0.001;
+/** Soft bounces (mailbox full, out of office, …) after which an address is suppressed like a hard one. */
+export const SOFT_BOUNCE_LIMIT = 3;
+
+type Rates = Pick<Counts, "sent" | "bounced" | "complained">;
+
+const percent = (x: number) => `${(x * 100).toFixed(x < 0.01 ? 2 : 1)} %`;
+
+/**
+ * Why an edition should pause, or `undefined` while it is healthy. Rates are hard bounces and
+ * complaints per recipient sent, judged only once `minSample` recipients were sent (three bounces
+ * among the first twenty say little). After an editor resumes a paused edition, only what happened
+ * since counts (`since`, the counts at resume): the resume is a decision not to be overruled by the
+ * very numbers it was made on, while a list that keeps bouncing still stops again.
+ */
+export function pauseReason(counts: Rates, minSample: number, since?: Rates): string | undefined {
+  const sent = counts.sent - (since?.sent ?? 0);
+  if (sent < minSample || sent <= 0) return undefined;
+  const bounced = counts.bounced - (since?.bounced ?? 0);
+  const complained = counts.complained - (since?.complained ?? 0);
+  const after = since ? " since it was resumed" : "";
+  if (complained / sent > COMPLAINT_RATE_LIMIT) {
+    return `complaint rate ${percent(complained / sent)} (${complained} of ${sent} sent${after}) is over the ${percent(COMPLAINT_RATE_LIMIT)} limit`;
+  }
+  if (bounced / sent > BOUNCE_RATE_LIMIT) {
+    return `bounce rate ${percent(bounced / sent)} (${bounced} of ${sent} sent${after}) is over the ${percent(BOUNCE_RATE_LIMIT)} limit`;
+  }
+  return undefined;
+}

@@ -1,0 +1,21 @@
+import { pauseReason } from "../domain/send-health.js";
+import type { Ports } from "./ports.js";
+
+/**
+ * Pauses a sending edition whose bounce or complaint rate crossed the line (`send-health.ts`).
+ * Called where either side of the rate moves: when a bounce or complaint is counted, and when the
+ * send worker has recorded a chunk. Both read the edition after their own write, so whichever of
+ * two concurrent writers reads last sees both, and a crossing is never missed.
+ */
+export async function pauseIfUnhealthy(
+  ports: Pick<Ports, "editions" | "config" | "log">,
+  editionId: string,
+): Promise<boolean> {
+  const edition = await ports.editions.get(editionId);
+  if (edition?.status !== "sending") return false;
+  const reason = pauseReason(edition.counts, ports.config.pauseMinSample, edition.rateBaseline);
+  if (!reason) return false;
+  const paused = await ports.editions.transition(editionId, ["sending"], "paused", reason);
+  if (paused) ports.log.warn("edition paused itself", { editionId, reason });
+  return paused;
+}

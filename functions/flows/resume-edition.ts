@@ -1,0 +1,49 @@
+import { HeraldError } from "../domain/errors.js";
+import type { EditionRecord, Ports } from "./ports.js";
+
+/** Chunk messages queued per call while resuming: one SendMessageBatch-sized step at a time. */
+const REQUEUE_PAGE = 100;
+
+/**
+ * An editor resumes a paused edition: `paused → sending`, then every chunk that is not done is
+ * queued again (parked chunks were acknowledged and dropped from the queue). Queuing a chunk twice is
+ * harmless — the send worker's lease and per-recipient outcomes make each recipient's send happen
+ * once — so a resume that dies half-way is put back to `paused` to be resumed again.
+ */
+export async function resumeEdition(
+  ports: Pick<Ports, "editions" | "chunks" | "sendQueue" | "editionQueue" | "log">,
+  id: string,
+): Promise<EditionRecord> {
+  const edition = await ports.editions.get(id);
+  if (!edition) throw new HeraldError("not_found", "no such edition");
+  if (edition.status !== "paused" || !(await ports.editions.resume(id, edition.counts))) {
+    throw new HeraldError(
+      "conflict",
+      `the edition is ${edition.status === "paused" ? "being resumed" : edition.status}, not paused`,
+    );
+  }
+  let requeued = 0;
+  try {
+    for await (const keys of ports.chunks.undone(id)) {
+      for (let i = 0; i < keys.length; i += REQUEUE_PAGE) {
+        const page = keys.slice(i, i + REQUEUE_PAGE);
+        await ports.sendQueue.send(page.map((chunk) => ({ editionId: id, chunk })));
+        requeued += page.length;
+      }
+    }
+    // A planner that stopped while the edition was paused picks up from its checkpoints.
+    if (!edition.planDone) await ports.editionQueue.send([{ editionId: id }]);
+  } catch (error) {
+    await ports.editions.transition(
+      id,
+      ["sending"],
+      "paused",
+      "resuming did not finish queueing its chunks: resume again",
+    );
+    throw error;
+  }
+  // Paused after its last chunk: nothing to queue, so it is finished now.
+  await ports.editions.completeIfFinished(id);
+  ports.log.info("edition resumed", { editionId: id, requeued });
+  return (await ports.editions.get(id)) as EditionRecord;
+}

@@ -1,0 +1,69 @@
+import { HeraldError } from "../domain/errors.js";
+import { listHeaders, recipientLinks } from "../domain/recipient-links.js";
+import { subscriberId } from "../domain/subscriber.js";
+import { previewLinks, TEST_SEND_TAG, type TestSendResult } from "../domain/test-send.js";
+import { type BulkEntry, MailerThrottled, type Ports } from "./ports.js";
+
+/**
+ * Sends an edition's stored render to an editor's addresses only: one SES call, suppressed addresses
+ * skipped as for every other send, subject marked as a test. Nothing is counted on the edition and
+ * nothing is written: a test send leaves no trace but the emails. An address that is a subscriber
+ * gets its own working links; any other gets links to the harmless web version.
+ */
+export async function sendTest(
+  ports: Pick<
+    Ports,
+    "editions" | "subscribers" | "suppressions" | "mailer" | "config" | "secrets" | "log" | "now"
+  >,
+  editionId: string,
+  addresses: string[],
+): Promise<TestSendResult> {
+  const edition = await ports.editions.get(editionId);
+  if (!edition) throw new HeraldError("not_found", "no such edition");
+  const rendered = await ports.editions.getRender(editionId);
+  if (!rendered) throw new HeraldError("conflict", `the edition is ${edition.status} and not rendered yet`);
+
+  const unique = [...new Set(addresses)];
+  const ids = unique.map(subscriberId);
+  const [suppressed, subscribers] = await Promise.all([
+    ports.suppressions.suppressedAmong(ids),
+    ports.subscribers.getMany(ids),
+  ]);
+  const nowSeconds = Math.floor(ports.now().getTime() / 1000);
+  const entries: BulkEntry[] = [];
+  unique.forEach((to, i) => {
+    const id = ids[i] as string;
+    if (suppressed.has(id)) return;
+    const links = subscribers.has(id)
+      ? recipientLinks(ports.config, ports.secrets.tokenKeys, id, nowSeconds)
+      : previewLinks(ports.config, editionId);
+    entries.push({ to, data: links, headers: listHeaders(ports.config, links.unsubscribeUrl) });
+  });
+  const result: TestSendResult = { sent: 0, skipped: unique.length - entries.length, failed: 0 };
+  if (entries.length === 0) return result;
+
+  let outcomes: Awaited<ReturnType<Ports["mailer"]["sendBulk"]>>;
+  try {
+    outcomes = await ports.mailer.sendBulk({
+      from: ports.config.brand.fromAddress,
+      replyTo: ports.config.brand.replyTo,
+      subject: `[Test] ${rendered.subject}`,
+      html: rendered.html,
+      text: rendered.text,
+      entries,
+      tags: { [TEST_SEND_TAG]: editionId },
+    });
+  } catch (error) {
+    if (error instanceof MailerThrottled) {
+      throw new HeraldError("rate_limited", "SES is at its sending rate; try again in a moment");
+    }
+    throw error;
+  }
+  for (const outcome of outcomes) {
+    if (outcome.kind === "sent") result.sent++;
+    else result.failed++;
+  }
+  if (result.failed)
+    ports.log.warn("test send: SES refused some entries", { editionId, failed: result.failed });
+  return result;
+}

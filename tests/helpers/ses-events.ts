@@ -1,0 +1,76 @@
+import type { SNSEvent } from "aws-lambda";
+
+/**
+ * SES event records as SES publishes them to SNS (shapes from the SES developer guide's examples),
+ * for tests that feed the feedback handler directly.
+ */
+export function sesEvent(
+  eventType: string,
+  to: string,
+  {
+    messageId = "0100019a-test-message-000000",
+    edition,
+    detail = {},
+  }: { messageId?: string; edition?: string; detail?: Record<string, unknown> } = {},
+) {
+  return {
+    eventType,
+    mail: {
+      timestamp: "2026-11-25T10:00:00.000Z",
+      source: "The Daily Herald <news@herald.localhost>",
+      sendingAccountId: "123456789012",
+      messageId,
+      destination: [to],
+      headersTruncated: false,
+      tags: { "ses:configuration-set": ["herald"], ...(edition ? { edition: [edition] } : {}) },
+    },
+    ...detail,
+  };
+}
+
+export const bounceDetail = (to: string, bounceType = "Permanent") => ({
+  bounce: {
+    bounceType,
+    bounceSubType: "General",
+    bouncedRecipients: [
+      { emailAddress: to, action: "failed", status: "5.1.1", diagnosticCode: "smtp; 550 5.1.1 user unknown" },
+    ],
+    timestamp: "2026-11-25T10:00:02.000Z",
+    feedbackId: "feedback-1",
+  },
+});
+
+export const complaintDetail = (to: string) => ({
+  complaint: {
+    complainedRecipients: [{ emailAddress: to }],
+    timestamp: "2026-11-25T10:00:03.000Z",
+    feedbackId: "feedback-2",
+    complaintFeedbackType: "abuse",
+  },
+});
+
+/** One SNS record carrying `message` (an object is sent as JSON), as Lambda receives it. */
+export function snsEvent(message: unknown): SNSEvent {
+  return {
+    Records: [
+      {
+        EventSource: "aws:sns",
+        EventVersion: "1.0",
+        EventSubscriptionArn: "arn:aws:sns:eu-west-1:123456789012:events:sub",
+        Sns: {
+          Type: "Notification",
+          MessageId: "3f1a1c9e-0000-4000-8000-000000000000",
+          TopicArn: "arn:aws:sns:eu-west-1:123456789012:events",
+          Subject: "",
+          Message: typeof message === "string" ? message : JSON.stringify(message),
+          Timestamp: "2026-11-25T10:00:04.000Z",
+          SignatureVersion: "1",
+          Signature: "",
+          SigningCertUrl: "",
+          UnsubscribeUrl: "",
+          MessageAttributes: {},
+        },
+      },
+    ],
+  };
+}
