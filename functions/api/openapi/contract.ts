@@ -4,6 +4,7 @@ import { articleSchema } from "../../domain/article.js";
 import { EditionId } from "../../domain/edition.js";
 import { SHARE_NETWORKS } from "../../domain/share.js";
 import { preferencesSchema, subscribeSchema } from "../../domain/subscription.js";
+import { TestSendRequest, TestSendResult } from "../../domain/test-send.js";
 import {
   EditionList,
   EditionView,
@@ -81,6 +82,39 @@ export const CONTRACT: Record<string, Partial<Record<"get" | "post" | "delete", 
       responses: {
         200: { description: "HTML page", type: html },
         404: { description: "HTML page", type: html },
+      },
+    },
+  },
+  "/v1/editions/{id}/test": {
+    post: {
+      summary:
+        "Test send: the edition's stored render to at most 10 addresses, subject marked [Test]; suppressed addresses are skipped, non-subscribers get links to the web version; nothing is counted",
+      admin: true,
+      params: id,
+      body: { type: json, schema: TestSendRequest },
+      responses: {
+        202: { description: "handed to SES", type: json, schema: TestSendResult },
+        400: err("bad edition id, not JSON, or invalid addresses (the issue names the field)"),
+        401: err("no admin key"),
+        404: err("unknown edition"),
+        409: err("the edition is not rendered yet"),
+        413: err("body over 16 KB"),
+        429: err("SES is at its sending rate; see Retry-After"),
+      },
+    },
+  },
+  "/v1/editions/{id}/resume": {
+    post: {
+      summary:
+        "Resume a paused edition (it pauses itself over a 5 % bounce or 0.1 % complaint rate): its unsent chunks are queued again; afterwards only what happens since counts toward pausing",
+      admin: true,
+      params: id,
+      responses: {
+        200: { description: "the edition, sending again", type: json, schema: EditionView },
+        400: err("bad edition id"),
+        401: err("no admin key"),
+        404: err("unknown edition"),
+        409: err("the edition is not paused"),
       },
     },
   },
