@@ -1,4 +1,5 @@
 import { Config } from "../domain/config.js";
+import { sourcesFromEnv } from "./feeds/env-sources.js";
 
 type Env = Record<string, string | undefined>;
 
@@ -32,5 +33,6 @@ export function configFromEnv(env: Env = process.env): Config {
     consentTextVersion: env.HERALD_CONSENT_TEXT_VERSION ?? "1",
     chunkLeaseSeconds: Number(env.HERALD_CHUNK_LEASE_SECONDS ?? 60),
     pauseMinSample: Number(env.HERALD_PAUSE_MIN_SAMPLE ?? 100),
+    sources: sourcesFromEnv(env, list(env.HERALD_TOPICS) ?? DEFAULT_TOPICS),
   });
 }

@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { DEFAULT_SOURCES, Sources } from "./cms/sources.js";
 import type { TokenKeys } from "./tokens.js";
 
 /**
@@ -25,6 +26,8 @@ export const Config = z.object({
   chunkLeaseSeconds: z.number().int().min(1),
   /** Recipients an edition must have sent before its bounce and complaint rates can pause it. */
   pauseMinSample: z.number().int().min(1).default(100),
+  /** Polled feeds and how CMS categories map to topics (`domain/cms/sources.ts`). */
+  sources: Sources.default(DEFAULT_SOURCES),
 });
 export type Config = z.infer<typeof Config>;
 
