@@ -166,6 +166,18 @@ describe("redelivered SNS messages", () => {
     expect(after.delivered).toBe(before.delivered);
   });
 
+  it("many events of one edition at once are each counted exactly once", async () => {
+    const before = (await edition(firstEdition)).counts;
+    const handler = sesFeedbackHandler(herald.ports);
+    const clicks = Array.from({ length: 60 }, (_, i) =>
+      snsEvent(
+        sesEvent("Click", `reader${i}@example.org`, { messageId: `burst-${i}`, edition: firstEdition }),
+      ),
+    );
+    await Promise.all([...clicks, ...clicks].map((e) => handler(e)));
+    expect((await edition(firstEdition)).counts.clicked - before.clicked).toBe(60);
+  });
+
   it("count a soft bounce once, and suppress at the third distinct one", async () => {
     const handler = sesFeedbackHandler(herald.ports);
     const soft = (messageId: string) =>

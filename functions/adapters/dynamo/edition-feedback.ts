@@ -1,36 +1,35 @@
+import { createHash } from "node:crypto";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { BatchGetCommand, GetCommand, TransactWriteCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, TransactWriteCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { Counts } from "../../domain/edition.js";
 import type { EditionRepo } from "../../flows/ports.js";
+import { batchGetAll } from "./batch-get.js";
 import { cancelledItems, feedbackMarkPut, isConditionFailure, keys } from "./keys.js";
 
 const FEEDBACK_COUNTERS = ["bounced", "complained", "delivered", "opened", "clicked", "failed"] as const;
 type FeedbackCounts = Partial<Pick<Counts, (typeof FEEDBACK_COUNTERS)[number]>>;
 
-const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 /**
- * SES feedback counters of editions, read beside the edition item (`ED#<id>` / `FEEDBACK`). They live
- * apart from the edition item on purpose: an SES event arrives for nearly every recipient, and were
- * they transactions on the edition item they would collide with the send worker's, whose every
- * collision costs a chunk its bookkeeping.
+ * SES feedback counters of editions, in `FEEDBACK_SHARDS` items beside the edition item
+ * (`ED#<id>` / `FEEDBACK#<n>`), summed on read. Apart from the edition item, because an SES event
+ * arrives for nearly every recipient and, as transactions on the edition item, they would collide
+ * with the send worker's, each collision costing a chunk its bookkeeping; sharded, because events of
+ * one edition arrive together, and transactions on one item at once collide with each other.
  */
+export const FEEDBACK_SHARDS = 8;
+
+const shardOf = (mark: string) => createHash("sha256").update(mark).digest().readUInt8(0) % FEEDBACK_SHARDS;
+
 export async function feedbackCounts(db: DynamoDBDocumentClient, table: string, ids: string[]) {
+  const shards = ids.flatMap((id) =>
+    Array.from({ length: FEEDBACK_SHARDS }, (_, n) => keys.editionFeedback(id, n)),
+  );
   const found = new Map<string, FeedbackCounts>();
-  for (let i = 0; i < ids.length; i += 100) {
-    const Keys = ids.slice(i, i + 100).map(keys.editionFeedback);
-    let request: Record<string, { Keys: typeof Keys; ConsistentRead: boolean }> | undefined = {
-      [table]: { Keys, ConsistentRead: true },
-    };
-    for (let attempt = 0; request && Object.keys(request).length > 0; attempt++) {
-      if (attempt > 0) await pause(Math.min(1000, 25 * 2 ** attempt));
-      const out = await db.send(new BatchGetCommand({ RequestItems: request }));
-      for (const item of out.Responses?.[table] ?? []) {
-        const counts = Object.fromEntries(FEEDBACK_COUNTERS.map((c) => [c, Number(item[c] ?? 0)]));
-        found.set(String(item.pk).slice("ED#".length), counts);
-      }
-      request = out.UnprocessedKeys as typeof request;
-    }
+  for (const item of await batchGetAll(db, table, shards)) {
+    const id = String(item.pk).slice("ED#".length);
+    const sum = found.get(id) ?? {};
+    for (const c of FEEDBACK_COUNTERS) sum[c] = (sum[c] ?? 0) + Number(item[c] ?? 0);
+    found.set(id, sum);
   }
   return found;
 }
@@ -62,7 +61,7 @@ export function editionFeedback(
                 {
                   Update: {
                     TableName: table,
-                    Key: keys.editionFeedback(id),
+                    Key: keys.editionFeedback(id, shardOf(mark)),
                     UpdateExpression: "ADD #c :one",
                     ExpressionAttributeNames: { "#c": counter },
                     ExpressionAttributeValues: { ":one": 1 },
@@ -75,10 +74,10 @@ export function editionFeedback(
         } catch (error) {
           if (!isConditionFailure(error)) throw error;
           if (cancelledItems(error)[0]) return "duplicate";
-          // Another event of the same edition held the counter: try again shortly, then give up
-          // (the caller's retry, SNS's on AWS, comes back with the same mark).
+          // Another event held the same counter shard: try again shortly, then give up (the
+          // caller's retry, Lambda's on AWS, comes back with the same mark).
           if (attempt >= 5) throw error;
-          await pause(10 * 2 ** attempt * (0.5 + Math.random()));
+          await new Promise((r) => setTimeout(r, 10 * 2 ** attempt * (0.5 + Math.random())));
         }
       }
     },

@@ -33,11 +33,9 @@ export function dynamoEditionRepo(db: DynamoDBDocumentClient, table: string): Ed
   const get = async (id: string) => {
     const [out, feedback] = await Promise.all([
       db.send(new GetCommand({ TableName: table, Key: keys.edition(id), ConsistentRead: true })),
-      db.send(new GetCommand({ TableName: table, Key: keys.editionFeedback(id), ConsistentRead: true })),
+      feedbackCounts(db, table, [id]),
     ]);
-    if (!out.Item) return undefined;
-    const { pk: _pk, sk: _sk, ...counts } = feedback.Item ?? {};
-    return toRecord(out.Item, counts as Partial<Counts>);
+    return out.Item ? toRecord(out.Item, feedback.get(id)) : undefined;
   };
   return {
     get,

@@ -13,12 +13,16 @@ export const keys = {
   edition: (id: string) => ({ pk: `ED#${id}`, sk: "EDITION" }),
   render: (id: string) => ({ pk: `ED#${id}`, sk: "RENDER" }),
   shares: (id: string) => ({ pk: `ED#${id}`, sk: "SHARES" }),
-  editionFeedback: (id: string) => ({ pk: `ED#${id}`, sk: "FEEDBACK" }),
+  editionFeedback: (id: string, shard: number) => ({ pk: `ED#${id}`, sk: `FEEDBACK#${shard}` }),
   chunk: (editionId: string, key: string) => ({ pk: `ED#${editionId}`, sk: `CHUNK#${key}` }),
   /** Marks an SES event (message, type, recipient) as applied; see `feedbackMarkPut`. */
   feedbackMark: (mark: string) => ({ pk: `FB#${mark}`, sk: "FEEDBACK" }),
   chunkKey: (p: AudiencePartition, n: number) => `${partitionName(p)}#${String(n).padStart(6, "0")}`,
   editionsIndex: "EDITIONS",
+  /** A polled feed (by a hash of its URL): its state, and one item per guid (hashed) it has shown. */
+  feedState: (feed: string) => ({ pk: `FEED#${feed}`, sk: "STATE" }),
+  feedSeen: (feed: string, guid: string) => ({ pk: `FEED#${feed}`, sk: `SEEN#${guid}` }),
+  feedItemVersion: (articleId: string) => ({ pk: `FEEDITEM#${articleId}`, sk: "VERSION" }),
 };
 
 /**

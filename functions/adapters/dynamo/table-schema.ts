@@ -8,8 +8,8 @@
  * - `ED#<id>` / `EDITION`             an edition (status, counts, plan checkpoints); gsi1 lists them newest first
  * - `ED#<id>` / `RENDER`              the rendered edition (compressed)
  * - `ED#<id>` / `SHARES`              reader shares by network (kept apart from the busy edition item)
- * - `ED#<id>` / `FEEDBACK`            SES feedback counters (bounced, complained, delivered, opened, clicked,
- *                                     failed), also apart from it: they move once per SES event
+ * - `ED#<id>` / `FEEDBACK#<0..7>`     SES feedback counters (bounced, complained, delivered, opened, clicked,
+ *                                     failed) in 8 shards summed on read, also apart from the edition item
  * - `FB#<SES message id>#<event type>#<subscriber id>` / `FEEDBACK`  marks an SES event as applied, so a
  *                                     redelivered SNS message counts once (TTL: 30 days)
  * - `ED#<id>` / `CHUNK#<partition>#<n>` a send chunk and its per-recipient outcomes
