@@ -1,13 +1,8 @@
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import {
-  BatchGetCommand,
-  GetCommand,
-  PutCommand,
-  ScanCommand,
-  TransactWriteCommand,
-} from "@aws-sdk/lib-dynamodb";
+import { GetCommand, PutCommand, ScanCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
 import { Subscriber, shardOf } from "../../domain/subscriber.js";
 import type { SubscriberRepo } from "../../flows/ports.js";
+import { batchGetAll } from "./batch-get.js";
 import { isConditionFailure, keys } from "./keys.js";
 import { subscriberFeedback } from "./subscriber-feedback.js";
 
@@ -49,21 +44,8 @@ export function dynamoSubscriberRepo(
       return out.Item ? toSubscriber(out.Item) : undefined;
     },
     async getMany(ids) {
-      const found = new Map<string, Subscriber>();
-      // BatchGet takes 100 keys; a chunk has at most 50. Unprocessed keys are asked for again.
-      for (let i = 0; i < ids.length; i += 100) {
-        let request: Record<string, { Keys: Record<string, string>[]; ConsistentRead: boolean }> | undefined =
-          {
-            [table]: { Keys: ids.slice(i, i + 100).map(keys.subscriber), ConsistentRead: true },
-          };
-        for (let attempt = 0; request && Object.keys(request).length > 0; attempt++) {
-          if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
-          const out = await db.send(new BatchGetCommand({ RequestItems: request }));
-          for (const item of out.Responses?.[table] ?? []) found.set(String(item.id), toSubscriber(item));
-          request = out.UnprocessedKeys as typeof request;
-        }
-      }
-      return found;
+      const items = await batchGetAll(db, table, ids.map(keys.subscriber));
+      return new Map(items.map((item) => [String(item.id), toSubscriber(item)]));
     },
     async insert(s) {
       const profile = {
