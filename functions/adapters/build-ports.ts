@@ -2,6 +2,7 @@ import type { Logger } from "@aws-lambda-powertools/logger";
 import type { SESv2Client } from "@aws-sdk/client-sesv2";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { Config, Secrets } from "../domain/config.js";
+import { ratePacer, unpaced } from "../flows/pacer.js";
 import type { Ports, Queue, RenderJob, SendJob } from "../flows/ports.js";
 import { dynamoAudienceRepo } from "./dynamo/audience-repo.js";
 import { dynamoChunkRepo } from "./dynamo/chunk-repo.js";
@@ -20,6 +21,8 @@ export interface PortParts {
   sendQueue: Queue<SendJob>;
   log: Logger;
   now?: () => Date;
+  /** Recipients per second this worker may hand SES; unpaced when absent (local stand-ins). */
+  sendRatePerWorker?: number;
 }
 
 /** Wires the repositories and the mailer; both composition roots (AWS and local) go through here. */
@@ -36,6 +39,7 @@ export function buildPorts(parts: PortParts): Ports {
     suppressions: dynamoSuppressionRepo(db, config.tableName),
     rateLimiter: dynamoRateLimiter(db, config.tableName, now),
     mailer: sesMailer(parts.ses, config.sesConfigurationSet),
+    pacer: parts.sendRatePerWorker ? ratePacer(parts.sendRatePerWorker) : unpaced,
     editionQueue: parts.editionQueue,
     sendQueue: parts.sendQueue,
     log: parts.log,

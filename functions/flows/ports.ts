@@ -7,6 +7,7 @@ import type { Counts, EditionStatus } from "../domain/edition.js";
 import type { FeedbackCounter } from "../domain/ses-event.js";
 import type { Subscriber } from "../domain/subscriber.js";
 import type { RenderedEdition } from "../render/rendered.js";
+import type { Pacer } from "./pacer.js";
 
 /**
  * The ports the flows talk through. Adapters implement them over DynamoDB, SES and SQS; the
@@ -230,6 +231,8 @@ export interface Ports {
   suppressions: SuppressionRepo;
   rateLimiter: RateLimiter;
   mailer: Mailer;
+  /** Paces bulk sends to this worker's share of the SES quota. */
+  pacer: Pacer;
   editionQueue: Queue<RenderJob>;
   sendQueue: Queue<SendJob>;
   log: Logger;

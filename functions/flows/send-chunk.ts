@@ -73,6 +73,7 @@ export async function sendChunk(ports: Ports, job: SendJob): Promise<ChunkResult
       const links = recipientLinks(ports.config, ports.secrets.tokenKeys, s.id, nowSeconds);
       return { to: s.email, data: links, headers: listHeaders(ports.config, links.unsubscribeUrl) };
     });
+    await ports.pacer.take(entries.length);
     try {
       const results = await ports.mailer.sendBulk({
         from: ports.config.brand.fromAddress,

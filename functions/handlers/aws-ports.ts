@@ -46,6 +46,7 @@ export async function awsPorts(): Promise<Ports> {
     editionQueue: sqsQueue(sqs, process.env.HERALD_EDITION_QUEUE_URL as string),
     sendQueue: sqsQueue(sqs, process.env.HERALD_SEND_QUEUE_URL as string),
     log,
+    sendRatePerWorker: Number(process.env.HERALD_SEND_RATE_PER_WORKER) || undefined,
   });
   ports.secrets = secrets;
   return ports;
