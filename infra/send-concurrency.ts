@@ -29,7 +29,16 @@ export interface SendCapacity {
   recipientsPerInvocationPerSecond: number;
   /** The share of the quota one worker may use: rate / maxConcurrency, in recipients per second. */
   perWorkerRate: number;
+  /**
+   * Chunks per invocation. A worker paces itself to `perWorkerRate`, so at a small quota ten chunks
+   * would take longer than the function may run (10 × 50 recipients at 7/s is 71 s); the batch is cut
+   * so a paced batch takes at most `PACED_BATCH_SECONDS`.
+   */
+  batchSize: number;
 }
+
+/** A third of the send function's 60 s: room for DynamoDB and SES latency after the pacing. */
+export const PACED_BATCH_SECONDS = 20;
 
 export const SEND_BATCH_SIZE = 10;
 export const MIN_EVENT_SOURCE_CONCURRENCY = 2;
@@ -46,9 +55,14 @@ export function sendCapacity(maxSendRate: number, options: SendCapacityOptions =
     MAX_EVENT_SOURCE_CONCURRENCY,
     Math.max(MIN_EVENT_SOURCE_CONCURRENCY, wanted),
   );
+  const perWorkerRate = Math.max(1, Math.floor(maxSendRate / maxConcurrency));
   return {
     maxConcurrency,
     recipientsPerInvocationPerSecond,
-    perWorkerRate: Math.max(1, Math.floor(maxSendRate / maxConcurrency)),
+    perWorkerRate,
+    batchSize: Math.min(
+      batchSize,
+      Math.max(1, Math.floor((perWorkerRate * PACED_BATCH_SECONDS) / chunkSize)),
+    ),
   };
 }

@@ -67,7 +67,7 @@ export class HeraldSending extends Construct {
     // Its share of the SES quota, for a worker that paces itself (see send-concurrency.ts).
     this.send.addEnvironment("HERALD_SEND_RATE_PER_WORKER", String(this.capacity.perWorkerRate));
     this.sendQueue.attach(this.send, {
-      batchSize: SEND_BATCH_SIZE,
+      batchSize: this.capacity.batchSize,
       maxConcurrency: this.capacity.maxConcurrency,
     });
   }

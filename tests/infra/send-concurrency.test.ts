@@ -33,6 +33,14 @@ describe("sendCapacity", () => {
     expect(sendCapacity(5_000, { secondsPerBatch: 2 }).maxConcurrency).toBe(20);
   });
 
+  it("cuts the batch so a paced worker works it off in time at a small quota", () => {
+    const small = sendCapacity(14); // 2 workers at 7 recipients/s each
+    expect(small.batchSize).toBe(2);
+    expect((small.batchSize * 50) / small.perWorkerRate).toBeLessThanOrEqual(20);
+    expect(sendCapacity(100).batchSize).toBe(10);
+    expect(sendCapacity(5_000).batchSize).toBe(10);
+  });
+
   it("rejects a rate that is not a positive number", () => {
     expect(() => sendCapacity(0)).toThrow(RangeError);
     expect(() => sendCapacity(Number.NaN)).toThrow(RangeError);
