@@ -42,4 +42,14 @@ export const FUNCTION_SPECS = {
     memorySize: 512,
     timeout: Duration.seconds(60),
   },
+  /**
+   * One SES event per invocation (SNS delivers them one by one): a handful of DynamoDB writes.
+   * 256 MB is plenty for that; the timeout leaves room for the retries of a contended counter.
+   */
+  sesFeedback: {
+    entry: "ses-feedback.ts",
+    description: "Applies SES events: bounces and complaints suppress, the rest moves edition counters",
+    memorySize: 256,
+    timeout: Duration.seconds(30),
+  },
 } as const satisfies Record<string, FunctionSpec>;

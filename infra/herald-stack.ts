@@ -5,6 +5,7 @@ import type { HeraldConfig } from "./config.js";
 import { HeraldApi } from "./constructs/api.js";
 import { HeraldData } from "./constructs/data.js";
 import { HeraldEmail } from "./constructs/email.js";
+import { HeraldFeedback } from "./constructs/feedback.js";
 import { HeraldFunction, PROJECT_ROOT } from "./constructs/herald-function.js";
 import { NotificationKey } from "./constructs/notification-key.js";
 import { HeraldObservability } from "./constructs/observability.js";
@@ -31,6 +32,7 @@ export class HeraldStack extends Stack {
   readonly data: HeraldData;
   readonly email: HeraldEmail;
   readonly sending: HeraldSending;
+  readonly feedback: HeraldFeedback;
   readonly schedules: HeraldSchedules;
   readonly observability: HeraldObservability;
   readonly apiFunction: HeraldFunction;
@@ -69,10 +71,20 @@ export class HeraldStack extends Stack {
     this.data.grantData(this.apiFunction);
     secrets.grantRead(this.apiFunction);
     this.sending.editionQueue.grantSend(this.apiFunction);
+    // Resuming a paused edition queues its unsent chunks again.
+    this.sending.sendQueue.grantSend(this.apiFunction);
     // Confirmation mails, share-by-email and editors' test sends all go through the one mailer, which
     // calls SendBulkEmail only; grant ses:SendEmail here if a single-send path is ever added.
     this.email.grantSend(this.apiFunction, ["ses:SendBulkEmail"]);
     this.api.serve(this.apiFunction);
+
+    this.feedback = new HeraldFeedback(this, "Feedback", {
+      env,
+      data: this.data,
+      secrets,
+      email: this.email,
+      handlersDir,
+    });
 
     this.schedules = new HeraldSchedules(this, "Schedules");
 
@@ -86,5 +98,7 @@ export class HeraldStack extends Stack {
     this.observability.watchFunction("RenderPlan", this.sending.renderPlan);
     this.observability.watchQueue("SendQueue", this.sending.sendQueue);
     this.observability.watchFunction("Send", this.sending.send);
+    this.observability.watchFunction("SesFeedback", this.feedback.fn);
+    this.observability.watchDeadLetters("SesFeedback", this.feedback.deadLetterQueue);
   }
 }

@@ -19,6 +19,7 @@ import { SnsAction } from "aws-cdk-lib/aws-cloudwatch-actions";
 import type * as lambda from "aws-cdk-lib/aws-lambda";
 import type { Topic } from "aws-cdk-lib/aws-sns";
 import { EmailSubscription } from "aws-cdk-lib/aws-sns-subscriptions";
+import type { IQueue } from "aws-cdk-lib/aws-sqs";
 import { Construct } from "constructs";
 import { EDITION_DIMENSION } from "./email.js";
 import type { NotificationKey } from "./notification-key.js";
@@ -178,18 +179,26 @@ export class HeraldObservability extends Construct {
     );
   }
 
-  /** A message in a DLQ is work that did not happen (an edition not rendered, a chunk not sent). */
-  watchQueue(label: string, worker: WorkerQueue): void {
-    const dlqDepth = worker.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
+  /**
+   * A message in a DLQ is work that did not happen (an edition not rendered, a chunk not sent, an SES
+   * event not applied): alarm at the first one.
+   */
+  watchDeadLetters(label: string, deadLetterQueue: IQueue): IMetric {
+    const depth = deadLetterQueue.metricApproximateNumberOfMessagesVisible({
       period: FIVE_MINUTES,
       statistic: "Maximum",
     });
     this.alarm(
       `${label}DlqAlarm`,
-      dlqDepth,
+      depth,
       1,
       `${label}: messages in the dead-letter queue; inspect, fix, redrive`,
     );
+    return depth;
+  }
+
+  watchQueue(label: string, worker: WorkerQueue): void {
+    const dlqDepth = this.watchDeadLetters(label, worker.deadLetterQueue);
     const q = worker.queue;
     this.dashboard.addWidgets(
       new GraphWidget({

@@ -2,6 +2,7 @@ import { Match, type Template } from "aws-cdk-lib/assertions";
 import { beforeAll, describe, expect, it } from "vitest";
 import { SNS_EVENTS } from "../../infra/constructs/email.js";
 import { BOUNCE_RATE_ALARM, COMPLAINT_RATE_ALARM } from "../../infra/constructs/observability.js";
+import { FUNCTION_SPECS } from "../../infra/function-specs.js";
 import { type Props, resourcesOf, synthHerald } from "./helpers.js";
 
 /** One configured deployment for every describe in this file (a single synth). */
@@ -71,7 +72,7 @@ describe("functions", () => {
   it("run Node 22 on arm64, ESM handlers, with their own log groups", () => {
     const { template } = synthHerald(CONFIGURED);
     const functions = resourcesOf(template, "AWS::Lambda::Function");
-    expect(functions).toHaveLength(3);
+    expect(functions).toHaveLength(Object.keys(FUNCTION_SPECS).length);
     for (const [id, fn] of functions) {
       const p = fn.Properties as Props;
       expect(p.Runtime, id).toBe("nodejs22.x");
@@ -143,6 +144,62 @@ describe("SES: identity, configuration set, events, DNS outputs", () => {
   });
 });
 
+describe("SES feedback: the events topic drives the feedback function", () => {
+  let template: Template;
+  beforeAll(() => {
+    template = synthHerald(CONFIGURED).template;
+  });
+  const feedbackFunction = () => {
+    const found = resourcesOf(template, "AWS::Lambda::Function").filter(([id]) =>
+      id.startsWith("FeedbackSesFeedback"),
+    );
+    expect(found).toHaveLength(1);
+    return found[0] as [string, Props];
+  };
+
+  it("subscribes the feedback function, and only it, to the SES events topic", () => {
+    const [fnId] = feedbackFunction();
+    const destinations = resourcesOf(template, "AWS::SES::ConfigurationSetEventDestination").map(
+      ([, d]) => (d.Properties as Props).EventDestination,
+    );
+    const topicId = destinations.find((d) => d.SnsDestination).SnsDestination.TopicARN.Ref;
+    const subscriptions = resourcesOf(template, "AWS::SNS::Subscription")
+      .map(([, s]) => s.Properties as Props)
+      .filter((s) => s.TopicArn.Ref === topicId);
+    expect(subscriptions).toEqual([
+      expect.objectContaining({ Protocol: "lambda", Endpoint: { "Fn::GetAtt": [fnId, "Arn"] } }),
+    ]);
+    template.hasResourceProperties("AWS::Lambda::Permission", {
+      Action: "lambda:InvokeFunction",
+      Principal: "sns.amazonaws.com",
+      SourceArn: { Ref: topicId },
+      FunctionName: { "Fn::GetAtt": [fnId, "Arn"] },
+    });
+  });
+
+  it("retries a failed event twice, then keeps it in an alarmed dead-letter queue", () => {
+    const [fnId] = feedbackFunction();
+    const [[, config]] = resourcesOf(template, "AWS::Lambda::EventInvokeConfig") as [[string, Props]];
+    expect(config.Properties).toMatchObject({
+      FunctionName: { Ref: fnId },
+      MaximumRetryAttempts: 2,
+      DestinationConfig: {
+        OnFailure: { Destination: { "Fn::GetAtt": [expect.stringContaining("FeedbackDlq"), "Arn"] } },
+      },
+    });
+    const alarms = resourcesOf(template, "AWS::CloudWatch::Alarm").map(([, a]) => a.Properties as Props);
+    const dlqAlarm = alarms.find((a) => JSON.stringify(a.Dimensions ?? []).includes("FeedbackDlq"));
+    expect(dlqAlarm?.Threshold).toBe(1);
+  });
+
+  it("is sized by its spec and gets the runtime contract", () => {
+    const [, fn] = feedbackFunction();
+    expect(fn.Properties.Timeout).toBe(FUNCTION_SPECS.sesFeedback.timeout.toSeconds());
+    expect(fn.Properties.MemorySize).toBe(FUNCTION_SPECS.sesFeedback.memorySize);
+    expect(fn.Properties.Environment.Variables.HERALD_TABLE_NAME).toBeDefined();
+  });
+});
+
 describe("observability: alarms into an SNS topic, and a send dashboard", () => {
   let template: Template;
   let alarms: Props[];
@@ -158,7 +215,7 @@ describe("observability: alarms into an SNS topic, and a send dashboard", () => 
 
   it("alarms on each DLQ's depth at the first message", () => {
     const dlqs = resourcesOf(template, "AWS::SQS::Queue").filter(([id]) => id.includes("Dlq"));
-    expect(dlqs).toHaveLength(2);
+    expect(dlqs).toHaveLength(3);
     for (const [id] of dlqs) {
       const [alarm] = alarmOn("ApproximateNumberOfMessagesVisible", id);
       expect(alarm, id).toBeDefined();

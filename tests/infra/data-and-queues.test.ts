@@ -98,7 +98,8 @@ describe("queues and event sources", () => {
 
   it("every queue is encrypted and refuses requests without TLS", () => {
     const queues = resourcesOf(template, "AWS::SQS::Queue");
-    expect(queues.length).toBe(4);
+    // Two worker queues with their DLQs, and the SES feedback function's DLQ.
+    expect(queues.length).toBe(5);
     const policies = resourcesOf(template, "AWS::SQS::QueuePolicy").map(([, p]) => p.Properties as Props);
     for (const [id, q] of queues) {
       expect((q.Properties as Props).SqsManagedSseEnabled, id).toBe(true);

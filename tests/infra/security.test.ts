@@ -61,6 +61,7 @@ describe("IAM: each function is granted exactly what it touches", () => {
     expect(granted(fnNamed(grants, "SendingSend"), "ses:")).toEqual(["ses:SendBulkEmail"]);
     expect(granted(fnNamed(grants, "ApiFunction"), "ses:")).toEqual(["ses:SendBulkEmail"]);
     expect(granted(fnNamed(grants, "SendingRenderPlan"), "ses:")).toEqual([]);
+    expect(granted(fnNamed(grants, "FeedbackSesFeedback"), "ses:")).toEqual([]);
   });
 
   it("SES sends are scoped to the domain identity and the configuration set", () => {
@@ -71,14 +72,34 @@ describe("IAM: each function is granted exactly what it touches", () => {
     expect(resourcesOfStatement(ses as Statement)).toHaveLength(2);
   });
 
-  it("SQS: the API enqueues editions, the renderer enqueues chunks; nobody else sends", () => {
+  it("SQS: the API enqueues editions (and chunks, on resume), the renderer chunks; the feedback function only its DLQ", () => {
     const sendsTo = (hint: string) =>
       fnNamed(grants, hint)
         .filter((s) => actionsOf(s).includes("sqs:SendMessage"))
-        .map((s) => JSON.stringify(s.Resource));
-    expect(sendsTo("ApiFunction")).toEqual([expect.stringContaining("SendingEditionQueue")]);
+        .map((s) => JSON.stringify(s.Resource))
+        .sort();
+    // CDK merges the API's two grants into one statement over both queues.
+    const api = sendsTo("ApiFunction").join(" ");
+    expect(api).toContain("SendingEditionQueue");
+    expect(api).toContain("SendingSendQueue");
+    expect(api).not.toContain("Dlq");
     expect(sendsTo("SendingRenderPlan")).toEqual([expect.stringContaining("SendingSendQueue")]);
     expect(sendsTo("SendingSend")).toEqual([]);
+    expect(sendsTo("FeedbackSesFeedback")).toEqual([expect.stringContaining("FeedbackDlq")]);
+  });
+
+  it("the feedback function reads and writes the table and reads the secret, nothing more", () => {
+    const services = [
+      ...new Set(
+        fnNamed(grants, "FeedbackSesFeedback")
+          .flatMap(actionsOf)
+          .map((a) => a.split(":")[0]),
+      ),
+    ];
+    expect(services.sort()).toEqual(["dynamodb", "logs", "secretsmanager", "sqs"]);
+    expect(granted(fnNamed(grants, "FeedbackSesFeedback"), "sqs:")).toEqual(
+      expect.arrayContaining(["sqs:SendMessage"]),
+    );
   });
 
   it("DynamoDB: item actions on the table and its gsi1 index, no table management", () => {
