@@ -7,6 +7,7 @@ import type { Ports, Queue, RenderJob, SendJob } from "../flows/ports.js";
 import { dynamoAudienceRepo } from "./dynamo/audience-repo.js";
 import { dynamoChunkRepo } from "./dynamo/chunk-repo.js";
 import { dynamoEditionRepo } from "./dynamo/edition-repo.js";
+import { dynamoFeedStateRepo } from "./dynamo/feed-state-repo.js";
 import { dynamoRateLimiter } from "./dynamo/rate-limiter.js";
 import { dynamoSubscriberRepo } from "./dynamo/subscriber-repo.js";
 import { dynamoSuppressionRepo } from "./dynamo/suppression-repo.js";
@@ -42,6 +43,7 @@ export function buildPorts(parts: PortParts): Ports {
     pacer: parts.sendRatePerWorker ? ratePacer(parts.sendRatePerWorker) : unpaced,
     editionQueue: parts.editionQueue,
     sendQueue: parts.sendQueue,
+    feeds: dynamoFeedStateRepo(db, config.tableName),
     log: parts.log,
     now,
   };

@@ -2,10 +2,12 @@ import type { Logger } from "@aws-lambda-powertools/logger";
 import { SESv2Client } from "@aws-sdk/client-sesv2";
 import { buildPorts } from "../adapters/build-ports.js";
 import { documentClient } from "../adapters/dynamo/client.js";
+import { httpFeedFetcher } from "../adapters/feeds/http-fetcher.js";
 import { sesFeedbackHandler } from "../adapters/sns/ses-feedback.js";
 import { type Renderers, renderWorker, sendWorker } from "../adapters/sqs/workers.js";
 import type { Config, Secrets } from "../domain/config.js";
 import { loggableError } from "../domain/redact.js";
+import { startFeedTimer } from "../flows/feed-timer.js";
 import type { Ports, RenderJob, SendJob } from "../flows/ports.js";
 import { LOCAL_CREDENTIALS } from "./dynamodb-local.js";
 import { withMailboxSimulator } from "./mailbox-simulator.js";
@@ -84,6 +86,12 @@ export function localRuntime(o: LocalRuntimeOptions): LocalRuntime {
   editionQueue.start(renderWorker(ports, o.renderers));
   const startSending = () => sendQueue.start(sendWorker(ports));
   if (!o.holdSends) startSending();
+  // The stand-in for the feed schedule; `sources.pollMinutes: 0` (the tests) turns it off.
+  const { feeds, pollMinutes } = o.config.sources;
+  const stopFeeds =
+    feeds.length > 0 && pollMinutes > 0
+      ? startFeedTimer(ports, httpFeedFetcher(), { intervalMs: pollMinutes * 60_000 })
+      : () => {};
   return {
     ports,
     editionQueue,
@@ -99,6 +107,7 @@ export function localRuntime(o: LocalRuntimeOptions): LocalRuntime {
       } while (editionQueue.depth > 0 || sendQueue.depth > 0 || sesEvents.depth > 0);
     },
     stop() {
+      stopFeeds();
       editionQueue.stop();
       sendQueue.stop();
     },

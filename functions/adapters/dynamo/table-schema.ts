@@ -13,6 +13,8 @@
  * - `FB#<SES message id>#<event type>#<subscriber id>` / `FEEDBACK`  marks an SES event as applied, so a
  *                                     redelivered SNS message counts once (TTL: 30 days)
  * - `ED#<id>` / `CHUNK#<partition>#<n>` a send chunk and its per-recipient outcomes
+ * - `FEED#<url hash>` / `STATE` and `SEEN#<guid hash>`  a polled feed (ETag, backoff) and the guids it has shown
+ * - `FEEDITEM#<article id>` / `VERSION`  the version a feed item was first published with (edits never resend)
  */
 export const TABLE_SCHEMA = {
   partitionKey: "pk",

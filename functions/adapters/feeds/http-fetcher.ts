@@ -1,0 +1,111 @@
+import type { FeedFetcher, FeedRequest, FeedResponse } from "../../flows/ports.js";
+
+export interface HttpFeedFetcherOptions {
+  /** The whole request, body included. */
+  timeoutMs?: number;
+  /** A feed is a few hundred KB at most; a bigger body is an error rather than memory spent. */
+  maxBytes?: number;
+  userAgent?: string;
+}
+
+/** A failed fetch, with what the poller records about it. */
+export class FeedFetchError extends Error {
+  override name = "FeedFetchError";
+}
+
+async function readCapped(res: Response, maxBytes: number): Promise<Uint8Array> {
+  const reader = res.body?.getReader();
+  if (!reader) return new Uint8Array();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      throw new FeedFetchError(`the feed is larger than ${maxBytes} bytes`);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
+}
+
+/**
+ * The charset from Content-Type, else from the XML declaration, else UTF-8 (XML's default); an
+ * ISO-8859-1 feed read as UTF-8 would turn every umlaut into U+FFFD.
+ */
+function decode(bytes: Uint8Array, contentType: string | null): string {
+  const head = Buffer.from(bytes.subarray(0, 200)).toString("latin1");
+  const declared =
+    /charset="?([\w-]+)/i.exec(contentType ?? "")?.[1] ??
+    /^<\?xml[^>]*encoding=["']([\w-]+)/i.exec(head)?.[1];
+  try {
+    return new TextDecoder(declared ?? "utf-8").decode(bytes);
+  } catch {
+    return new TextDecoder("utf-8").decode(bytes);
+  }
+}
+
+/**
+ * Fetches feeds over the global `fetch` with a conditional GET (`If-None-Match`, `If-Modified-Since`),
+ * following redirects, with a timeout and a size cap. 304 is "not modified"; any other non-2xx status,
+ * a network error or a timeout throws, and the poller backs off.
+ *
+ * @example
+ * const fetcher = httpFeedFetcher({ timeoutMs: 5000 });
+ * const res = await fetcher.fetch({ url: "https://news.example/feed", etag: '"abc"' });
+ * if (res.status === "ok") parseFeed(res.body, …);
+ */
+export function httpFeedFetcher(options: HttpFeedFetcherOptions = {}): FeedFetcher {
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const maxBytes = options.maxBytes ?? 5 * 1024 * 1024;
+  const userAgent = options.userAgent ?? "Herald/0.1 (newsletter feed poller)";
+  return {
+    async fetch(request: FeedRequest): Promise<FeedResponse> {
+      const headers: Record<string, string> = {
+        accept: "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.1",
+        "user-agent": userAgent,
+      };
+      if (request.etag) headers["if-none-match"] = request.etag;
+      if (request.lastModified) headers["if-modified-since"] = request.lastModified;
+      const signal = AbortSignal.timeout(timeoutMs);
+      let res: Response;
+      try {
+        res = await fetch(request.url, { headers, redirect: "follow", signal });
+      } catch (error) {
+        if ((error as Error).name === "TimeoutError")
+          throw new FeedFetchError(`no answer within ${timeoutMs} ms`);
+        // undici says only "fetch failed"; the cause says why (ECONNREFUSED, ENOTFOUND, a bad port…).
+        const cause = (
+          error as { cause?: { code?: string; message?: string; errors?: Array<{ code?: string }> } }
+        ).cause;
+        const why = cause?.code ?? cause?.errors?.[0]?.code ?? cause?.message ?? (error as Error).message;
+        throw new FeedFetchError(`request failed (${why})`);
+      }
+      if (res.status === 304) {
+        await res.body?.cancel();
+        return { status: "not-modified" };
+      }
+      if (!res.ok) {
+        await res.body?.cancel();
+        throw new FeedFetchError(`HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ""}`);
+      }
+      let bytes: Uint8Array;
+      try {
+        bytes = await readCapped(res, maxBytes);
+      } catch (error) {
+        if (error instanceof FeedFetchError) throw error;
+        throw new FeedFetchError(
+          signal.aborted ? `no whole answer within ${timeoutMs} ms` : "the body was cut off",
+        );
+      }
+      return {
+        status: "ok",
+        body: decode(bytes, res.headers.get("content-type")),
+        etag: res.headers.get("etag") ?? undefined,
+        lastModified: res.headers.get("last-modified") ?? undefined,
+      };
+    },
+  };
+}
