@@ -3,6 +3,7 @@ import type { Ports } from "../flows/ports.js";
 import { adminAuth } from "./admin-auth.js";
 import { jsonError, onError } from "./errors.js";
 import openApi from "./openapi/openapi.json" with { type: "json" };
+import { cmsWebhookRoutes } from "./routes/cms-webhooks.js";
 import { confirmRoutes } from "./routes/confirm.js";
 import { editionAdminRoutes } from "./routes/edition-admin.js";
 import { editionRoutes, webVersionRoute } from "./routes/editions.js";
@@ -29,6 +30,7 @@ export function createApp(ports: Ports): Hono {
 
   // Public routes first: the web version lives under /v1/editions but needs no key.
   webhookRoutes(app, ports);
+  cmsWebhookRoutes(app, ports);
   webVersionRoute(app, ports);
   unsubscribeRoutes(app, ports);
   shareRoutes(app, ports);

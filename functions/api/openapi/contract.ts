@@ -1,10 +1,13 @@
 import * as z from "zod";
 import { DEFAULT_TOPICS } from "../../adapters/env-config.js";
 import { articleSchema } from "../../domain/article.js";
+import { GhostWebhook } from "../../domain/cms/ghost.js";
+import { WordPressPost } from "../../domain/cms/wordpress.js";
 import { EditionId } from "../../domain/edition.js";
 import { SHARE_NETWORKS } from "../../domain/share.js";
 import { preferencesSchema, subscribeSchema } from "../../domain/subscription.js";
 import { TestSendRequest, TestSendResult } from "../../domain/test-send.js";
+import { IgnoredResponse } from "../routes/cms-webhooks.js";
 import {
   EditionList,
   EditionView,
@@ -46,6 +49,42 @@ export const CONTRACT: Record<string, Partial<Record<"get" | "post" | "delete", 
           schema: PublishResponse,
         },
         400: err("invalid JSON or article"),
+        401: err("missing, wrong or stale signature"),
+        413: err("body over 256 KB"),
+      },
+    },
+  },
+  "/v1/webhooks/ghost": {
+    post: {
+      summary:
+        "Ghost's `post.published` webhook, as Ghost sends it. Header `X-Ghost-Signature: sha256=<hex HMAC-SHA256(secret, raw body + t)>, t=<ms>` with the webhook secret, 300 s tolerance, body ≤ 256 KB. The post becomes article `ghost-<id>`, version its `published_at`; tags map to topics.",
+      body: { type: json, schema: GhostWebhook },
+      responses: {
+        202: { description: "a new edition was recorded", type: json, schema: PublishResponse },
+        200: {
+          description: "a duplicate (nothing sent again), or `ignored` for a post that is not published",
+          type: json,
+          schema: z.union([PublishResponse, IgnoredResponse]),
+        },
+        400: err("invalid JSON or a payload that is not a Ghost post"),
+        401: err("missing, wrong or stale X-Ghost-Signature"),
+        413: err("body over 256 KB"),
+      },
+    },
+  },
+  "/v1/webhooks/wordpress": {
+    post: {
+      summary:
+        "A WordPress REST API post object (`/wp-json/wp/v2/posts/<id>?_embed`), signed with `Herald-Signature` like the article webhook, body ≤ 256 KB. The post becomes article `wp-<id>`, version its `date_gmt`; embedded categories and tags map to topics.",
+      body: { type: json, schema: WordPressPost },
+      responses: {
+        202: { description: "a new edition was recorded", type: json, schema: PublishResponse },
+        200: {
+          description: "a duplicate (nothing sent again), or `ignored` for a post that is not published",
+          type: json,
+          schema: z.union([PublishResponse, IgnoredResponse]),
+        },
+        400: err("invalid JSON or a payload that is not a WordPress post"),
         401: err("missing, wrong or stale signature"),
         413: err("body over 256 KB"),
       },
