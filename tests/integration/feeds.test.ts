@@ -1,10 +1,9 @@
 import { readFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { httpFeedFetcher } from "../../functions/adapters/feeds/http-fetcher.js";
 import type { FeedSource } from "../../functions/domain/cms/sources.js";
 import { feedArticleId } from "../../functions/domain/feeds/candidate.js";
-import { pollFeed, pollFeeds } from "../../functions/flows/poll-feeds.js";
+import { pollFeed } from "../../functions/flows/poll-feeds.js";
 import type { Ports } from "../../functions/flows/ports.js";
 import { type FeedServer, startFeedServer } from "../fixtures/feeds/feed-server.js";
 import { adminHeaders, csv } from "../helpers/factories.js";
@@ -78,15 +77,6 @@ afterAll(async () => {
 });
 
 beforeEach(() => clearEmails(herald.sesEndpoint));
-
-/** A port nothing listens on: taken from the OS, then released. */
-async function closedPort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const { port } = probe.address() as { port: number };
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
 
 async function editions() {
   const res = await herald.app.request("/v1/editions?limit=100", { headers: adminHeaders() });
@@ -201,65 +191,5 @@ describe("conditional GET", () => {
     });
     expect(report.published).toHaveLength(1);
     expect(await emailsAfterSettling()).toEqual({ "ben@example.org": 1 });
-  });
-});
-
-describe("a broken feed", () => {
-  it("is recorded with a growing backoff, skipped until then, and never stops a healthy feed in the same poll", async () => {
-    const flaky: FeedSource = { url: `${server.base}/flaky.xml`, topicMap: {} };
-    const healthy: FeedSource = { url: `${server.base}/healthy.xml`, topicMap: {} };
-    const refused: FeedSource = { url: `http://127.0.0.1:${await closedPort()}/feed.xml`, topicMap: {} };
-    const ports = {
-      ...herald.ports,
-      config: { ...herald.config, sources: { ...herald.config.sources, feeds: [flaky, refused, healthy] } },
-    };
-    server.routes.set("/flaky.xml", { status: 500, body: "upstream exploded", contentType: "text/plain" });
-    server.routes.set("/healthy.xml", { body: RSS.replaceAll("tagesbote.example", "healthy.example") });
-    const start = clock.getTime();
-    const at = (minutes: number) => new Date(start + minutes * 60_000).toISOString();
-
-    // 1: a 500 and a refused connection; the healthy feed is primed all the same.
-    const first = await pollFeeds(ports, fetcher);
-    // 2: a minute later both are still resting and are not even asked.
-    clock = new Date(start + 60_000);
-    const resting = await pollFeeds(ports, fetcher);
-    // 3: after their two minutes the flaky feed answers invalid XML: a second failure, four minutes.
-    clock = new Date(start + 2 * 60_000 + 1_000);
-    server.routes.set("/flaky.xml", { body: "<rss><channel><item><title>cut off" });
-    const invalid = await pollFeeds(ports, fetcher);
-    const stateAfterInvalid = await herald.ports.feeds.get(flaky.url);
-    // 4: healthy again: primed, failures cleared.
-    clock = new Date(start + 7 * 60_000);
-    server.routes.set("/flaky.xml", { body: RSS });
-    const recovered = await pollFeeds(ports, fetcher);
-
-    expect(first.map((r) => r.outcome)).toEqual(["failed", "failed", "primed"]);
-    expect(first[0]).toMatchObject({ error: "HTTP 500 Internal Server Error", nextPollAt: at(2) });
-    expect(first[1]?.error).toMatch(/^request failed \(ECONNREFUSED\)$/);
-    expect(resting.map((r) => r.outcome)).toEqual(["waiting", "waiting", "polled"]);
-    expect(server.requestsFor("/flaky.xml").map((r) => r.answered)).toEqual([500, 200, 200]);
-    expect(invalid[0]).toMatchObject({
-      outcome: "failed",
-      error: expect.stringMatching(/^not well-formed XML/),
-    });
-    expect(invalid[0]?.nextPollAt).toBe(new Date(start + 2 * 60_000 + 1_000 + 4 * 60_000).toISOString());
-    expect(stateAfterInvalid).toMatchObject({ failures: 2, primed: false });
-    expect(recovered[0]?.outcome).toBe("primed");
-    expect(await herald.ports.feeds.get(flaky.url)).toMatchObject({ failures: 0, primed: true });
-    expect(await herald.ports.feeds.get(flaky.url)).not.toHaveProperty("lastError");
-    expect(await emailsAfterSettling()).toEqual({});
-  });
-
-  it("a feed that does not answer times out and is recorded like any other failure", async () => {
-    const slow: FeedSource = { url: `${server.base}/slow.xml`, topicMap: {} };
-    server.routes.set("/slow.xml", { hang: true });
-
-    const report = await pollFeed(herald.ports, httpFeedFetcher({ timeoutMs: 200 }), slow);
-
-    expect(report).toMatchObject({ outcome: "failed", error: "no answer within 200 ms" });
-    expect(await herald.ports.feeds.get(slow.url)).toMatchObject({
-      failures: 1,
-      lastError: "no answer within 200 ms",
-    });
   });
 });
