@@ -39,6 +39,10 @@ async function batchPut(db: DynamoDBDocumentClient, table: string, items: Record
  * feed has shown, and one per feed article holding the version it was first published with.
  * A feed shows a few dozen items; these items are few and small, so they are kept (no TTL): a guid
  * forgotten would be sent again if an old item came back into the feed.
+ *
+ * @example
+ * const feeds = dynamoFeedStateRepo(db, config.tableName);
+ * const seen = await feeds.seenAmong(feed.url, ["guid-1", "guid-2"]);
  */
 export function dynamoFeedStateRepo(db: DynamoDBDocumentClient, table: string): FeedStateRepo {
   return {

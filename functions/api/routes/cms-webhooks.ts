@@ -54,6 +54,9 @@ const WEBHOOKS: CmsWebhook[] = [
  * `POST /v1/webhooks/wordpress` (a WordPress REST API post, signed with `Herald-Signature`). Both take
  * the article webhook's path: size cap, signature over the raw bytes, then JSON, then the mapping,
  * then `publish()` — same edition id rules, same answers (202 new, 200 duplicate).
+ *
+ * @example
+ * cmsWebhookRoutes(app, ports); // in createApp, beside the article webhook
  */
 export function cmsWebhookRoutes(app: Hono, ports: Ports) {
   const rules = topicRules(ports.config);

@@ -16,7 +16,12 @@ export function signGhost(secret: string, rawBody: string, ms: number): string {
   return `sha256=${createHmac("sha256", secret).update(`${rawBody}${ms}`).digest("hex")}, t=${ms}`;
 }
 
-/** Verifies `X-Ghost-Signature` against the raw body with any of `secrets` (several while rotating). */
+/**
+ * Verifies `X-Ghost-Signature` against the raw body with any of `secrets` (several while rotating).
+ *
+ * @example
+ * verifyGhostSignature(secrets.webhookSecrets, c.req.header("x-ghost-signature"), raw, Date.now());
+ */
 export function verifyGhostSignature(
   secrets: readonly string[],
   header: string | undefined,

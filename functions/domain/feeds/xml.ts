@@ -34,7 +34,13 @@ const parser = new XMLParser({
   isArray: (name) => REPEATING.has(name),
 });
 
-/** The document as objects, or why it is not well-formed XML. */
+/**
+ * The document as objects, or why it is not well-formed XML.
+ *
+ * @example
+ * const parsed = parseXml(body);
+ * if (parsed.ok) child(parsed.doc, "rss");
+ */
 export function parseXml(
   xml: string,
 ): { ok: true; doc: Record<string, unknown> } | { ok: false; error: string } {
