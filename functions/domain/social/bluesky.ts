@@ -38,9 +38,10 @@ export const BlueskyPost = z.object({
 });
 export type BlueskyPost = z.infer<typeof BlueskyPost>;
 
+/** Within the post record's limits: 300 graphemes and 3,000 UTF-8 bytes. */
 export function fitsBluesky(text: string): boolean {
-  // Graphemes never outnumber UTF-16 units: short text needs no segmenting.
   if (utf8Length(text) > BLUESKY_MAX_BYTES) return false;
+  // Graphemes never outnumber UTF-16 units: short text needs no segmenting.
   return (
     text.length <= BLUESKY_MAX_GRAPHEMES ||
     graphemeLength(text, BLUESKY_MAX_GRAPHEMES) <= BLUESKY_MAX_GRAPHEMES
@@ -76,7 +77,8 @@ function facetsFor(text: string, link: { start: number; end: number; uri: string
  * @example
  * const post = composeBluesky({ editionId: "ed_1", url: "https://news.example.org/a", title: "Storm ✨", topics: ["world"] });
  * post.text;   // "Storm ✨\n\nhttps://news.example.org/a?utm_source=bluesky&utm_medium=social&utm_campaign=ed_1\n\n#World"
- * post.facets; // [{ index: { byteStart: 12, byteEnd: 96 }, features: [{ $type: "…#link", uri: "https://…" }] }, { …#tag "World" }]
+ * post.facets; // [{ index: { byteStart: 11, byteEnd: 92 }, features: [{ $type: "…#link", uri: "https://…" }] },
+ *               //  { index: { byteStart: 94, byteEnd: 100 }, features: [{ $type: "…#tag", tag: "World" }] }]
  */
 export function composeBluesky(source: PostSource): BlueskyPost {
   const uri = socialUrl(source.url, "bluesky", source.editionId);

@@ -30,9 +30,9 @@ function largest(count: number, ok: (i: number) => boolean): number {
 /**
  * The longest shortening of `text` that `ok` accepts: `text` itself, else a cut at a word boundary
  * with an ellipsis, else (one word longer than the room, unless `wordsOnly`) a cut between
- * graphemes; `undefined` when nothing fits. Cuts are only looked for within the first `maxGraphemes` graphemes:
- * measuring longer candidates that cannot fit is what makes fitting slow (twitter-text's URL
- * extraction is quadratic after emoji).
+ * graphemes; `undefined` when nothing fits. Cuts are only looked for within the first
+ * `maxGraphemes` graphemes: measuring longer candidates that cannot fit is what makes fitting slow
+ * (twitter-text's URL extraction is quadratic in the emoji before a link).
  *
  * @example
  * shorten("The quick brown fox", (t) => t.length <= 12); // "The quick…"
@@ -70,9 +70,10 @@ export interface FitRules {
 }
 
 /**
- * The parts, shortened until they fit: hashtags dropped from the last, then the summary cut (or
- * dropped: a summary cut inside its first word says nothing), then the title. Throws when not even the bare link fits, which only a misconfigured
- * limit (say a Mastodon instance allowing fewer characters than a link counts) causes.
+ * The parts, shortened until they fit: hashtags dropped from the last, then the summary cut at a
+ * word (or dropped: half a word says nothing), then the title. Throws when not even the bare link
+ * fits, which only a misconfigured limit (a Mastodon instance allowing fewer characters than a
+ * link counts) causes.
  *
  * @example
  * fitParts(parts, { fits: (p) => render(p).length <= 500, maxGraphemes: 500 });
@@ -108,7 +109,7 @@ export function fitParts(parts: PostParts, rules: FitRules): PostParts {
  * URL). URLs up to `max` characters are shown whole.
  *
  * @example
- * displayUrl("https://news.example.org/2025/02/a-very-long-slug?utm_source=x", 30); // "news.example.org/2025/02/a-ver…"
+ * displayUrl("https://news.example.org/2025/02/a-very-long-slug?utm_source=x", 30); // "news.example.org/2025/02/a-ve…"
  */
 export function displayUrl(url: string, max: number): string {
   if (url.length <= max) return url;
