@@ -103,6 +103,15 @@ const rows: Array<[string, string, string]> = [
     "—",
   ],
   ["planning 10k recipients (before any send)", `${runs.split10k.planSeconds.toFixed(2)} s`, "—"],
+  ...(["subscribe", "unsubscribe"] as const).map((k): [string, string, string] => {
+    const { throughput, latency } = http[k];
+    const errors = throughput.non2xx + latency.non2xx;
+    return [
+      k === "subscribe" ? "sign-up POST /v1/subscribers" : "one-click POST /v1/unsubscribe",
+      `${throughput.requestsPerSecond.toFixed(0)} req/s flat out; at ${LATENCY_RATE} req/s p50 ${latency.p50Ms} ms, p99 ${latency.p99Ms} ms${errors ? `, ${errors} non-2xx` : ""}`,
+      "p99 ≤ 50 ms",
+    ];
+  }),
   [
     "peak RSS 10k / 100k",
     `${runs.null10k.peakRssMb.toFixed(0)} / ${runs.null100k.peakRssMb.toFixed(0)} MB`,
