@@ -33,12 +33,20 @@ async function renderOf(ports: Ports, editionId: string) {
  */
 export async function sendChunk(ports: Ports, job: SendJob): Promise<ChunkResult> {
   const chunk = await ports.chunks.get(job.editionId, job.chunk);
-  if (!chunk || chunk.done) return "done";
+  if (!chunk) return "done";
+  // Done already: a worker that recorded it may have died before finishing the edition. Finishing is
+  // a conditional update, so trying again here is harmless, and without it the last chunk's
+  // redelivery would leave the edition `sending` for good.
+  if (chunk.done) {
+    await ports.editions.completeIfFinished(job.editionId);
+    return "done";
+  }
   const edition = await ports.editions.get(job.editionId);
   if (!edition || edition.status === "failed") return "done";
   // A paused edition's chunk is parked: acknowledged, left undone in the table, and queued again when
   // an editor resumes. Handing it back instead would walk every chunk into the DLQ.
   if (edition.status === "paused") return "done";
+  const young = edition.counts.sent - (edition.rateBaseline?.sent ?? 0) < ports.config.pauseMinSample;
   const nowMs = ports.now().getTime();
   if (chunk.leaseUntil && chunk.leaseUntil > nowMs) return "retry";
 
@@ -104,7 +112,9 @@ export async function sendChunk(ports: Ports, job: SendJob): Promise<ChunkResult
   const recorded = await ports.chunks.record(claimed, outcomes, !retry, tally(Object.values(outcomes)));
   if (!recorded) throw new Error(`chunk ${job.chunk} changed while it was leased`);
   if (!retry) await ports.editions.completeIfFinished(job.editionId);
-  // The bounces of this chunk's recipients may have been counted before its sends were.
-  if (eligible.length > 0) await pauseIfUnhealthy(ports, job.editionId);
+  // Bounces of this chunk may have been counted before its sends were. A count that lags only makes
+  // the rate the feedback path sees higher, except below the minimum sample, where it decides
+  // nothing: so while the edition is that young, judge it again now that the sends are counted.
+  if (eligible.length > 0 && young) await pauseIfUnhealthy(ports, job.editionId);
   return retry ? "retry" : "done";
 }

@@ -20,18 +20,25 @@ export const FEEDBACK_SHARDS = 8;
 
 const shardOf = (mark: string) => createHash("sha256").update(mark).digest().readUInt8(0) % FEEDBACK_SHARDS;
 
-export async function feedbackCounts(db: DynamoDBDocumentClient, table: string, ids: string[]) {
-  const shards = ids.flatMap((id) =>
-    Array.from({ length: FEEDBACK_SHARDS }, (_, n) => keys.editionFeedback(id, n)),
-  );
+/** The keys of an edition's feedback shards. */
+export const feedbackKeys = (id: string) =>
+  Array.from({ length: FEEDBACK_SHARDS }, (_, n) => keys.editionFeedback(id, n));
+
+/** Sums feedback shard items into counts per edition id (other items are ignored). */
+export function sumFeedback(items: Record<string, unknown>[]): Map<string, FeedbackCounts> {
   const found = new Map<string, FeedbackCounts>();
-  for (const item of await batchGetAll(db, table, shards)) {
+  for (const item of items) {
+    if (!String(item.sk).startsWith("FEEDBACK#")) continue;
     const id = String(item.pk).slice("ED#".length);
     const sum = found.get(id) ?? {};
     for (const c of FEEDBACK_COUNTERS) sum[c] = (sum[c] ?? 0) + Number(item[c] ?? 0);
     found.set(id, sum);
   }
   return found;
+}
+
+export async function feedbackCounts(db: DynamoDBDocumentClient, table: string, ids: string[]) {
+  return sumFeedback(await batchGetAll(db, table, ids.flatMap(feedbackKeys)));
 }
 
 /** The edition's side of SES feedback: counters moved once per event, and resuming after a pause. */

@@ -4,7 +4,8 @@ import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/li
 import type { Counts, EditionStatus } from "../../domain/edition.js";
 import type { EditionRecord, EditionRepo, PlanCheckpoint } from "../../flows/ports.js";
 import type { RenderedEdition } from "../../render/rendered.js";
-import { editionFeedback, feedbackCounts } from "./edition-feedback.js";
+import { batchGetAll } from "./batch-get.js";
+import { editionFeedback, feedbackCounts, feedbackKeys, sumFeedback } from "./edition-feedback.js";
 import { isConditionFailure, keys } from "./keys.js";
 
 const RECORD_FIELDS = [
@@ -30,12 +31,11 @@ function toRecord(item: Record<string, unknown>, feedback?: Partial<Counts>): Ed
 
 /** Editions in DynamoDB: one item each, plus the compressed render beside it. */
 export function dynamoEditionRepo(db: DynamoDBDocumentClient, table: string): EditionRepo {
+  // One BatchGet reads the edition and its feedback shards: the send worker reads it per chunk.
   const get = async (id: string) => {
-    const [out, feedback] = await Promise.all([
-      db.send(new GetCommand({ TableName: table, Key: keys.edition(id), ConsistentRead: true })),
-      feedbackCounts(db, table, [id]),
-    ]);
-    return out.Item ? toRecord(out.Item, feedback.get(id)) : undefined;
+    const items = await batchGetAll(db, table, [keys.edition(id), ...feedbackKeys(id)]);
+    const edition = items.find((i) => i.sk === "EDITION");
+    return edition ? toRecord(edition, sumFeedback(items).get(id)) : undefined;
   };
   return {
     get,
