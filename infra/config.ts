@@ -22,6 +22,7 @@ export const CONTEXT_KEYS = [
   "apiCertificateArn",
   "apiRateLimit",
   "apiBurstLimit",
+  "pauseMinSample",
 ] as const;
 
 /** The newsroom's default topics, as in API.md. */
@@ -53,6 +54,8 @@ const Raw = z.object({
   apiCertificateArn: z.string().startsWith("arn:").optional(),
   apiRateLimit: count.default(50),
   apiBurstLimit: count.default(100),
+  /** Recipients an edition must have sent before its bounce and complaint rates may pause it. */
+  pauseMinSample: count.default(100),
 });
 
 export interface HeraldConfig {
@@ -70,6 +73,7 @@ export interface HeraldConfig {
   alarmEmail?: string;
   customDomain?: { name: string; certificateArn: string };
   apiThrottle: { rateLimit: number; burstLimit: number };
+  pauseMinSample: number;
 }
 
 /** Parses and cross-checks the settings; throws one error naming every field at fault. */
@@ -101,6 +105,7 @@ export function parseConfig(input: Record<string, unknown>): HeraldConfig {
       ? { customDomain: { name: raw.apiDomainName, certificateArn: raw.apiCertificateArn } }
       : {}),
     apiThrottle: { rateLimit: raw.apiRateLimit, burstLimit: raw.apiBurstLimit },
+    pauseMinSample: raw.pauseMinSample,
   };
 }
 

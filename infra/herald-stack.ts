@@ -50,6 +50,7 @@ export class HeraldStack extends Stack {
     env.set("HERALD_FROM_ADDRESS", config.fromAddress);
     env.set("HERALD_POSTAL_ADDRESS", config.postalAddress);
     env.set("HERALD_LIST_ID", config.listId);
+    env.set("HERALD_PAUSE_MIN_SAMPLE", String(config.pauseMinSample));
     if (config.replyTo) env.set("HERALD_REPLY_TO", config.replyTo);
 
     const key = new NotificationKey(this, "NotificationKey");

@@ -11,6 +11,13 @@ describe("parseConfig", () => {
     expect(c.listId).toBe("newsletter.news.example.com");
     expect(c.customDomain).toBeUndefined();
     expect(c.alarmEmail).toBeUndefined();
+    expect(c.pauseMinSample).toBe(100);
+  });
+
+  it("takes the auto-pause minimum sample, a positive whole number", () => {
+    expect(parseConfig({ pauseMinSample: "500" }).pauseMinSample).toBe(500);
+    expect(() => parseConfig({ pauseMinSample: "0" })).toThrow();
+    expect(() => parseConfig({ pauseMinSample: "many" })).toThrow();
   });
 
   it("accepts `-c key=value` strings and cdk.json numbers and arrays alike", () => {

@@ -167,6 +167,7 @@ describe("secrets are referenced, never inlined", () => {
       "HERALD_LIST_ID",
       "HERALD_SES_CONFIGURATION_SET",
       "HERALD_CHUNK_LEASE_SECONDS",
+      "HERALD_PAUSE_MIN_SAMPLE",
       "HERALD_SECRET_ARN",
       "POWERTOOLS_SERVICE_NAME",
       "NODE_OPTIONS",

@@ -149,6 +149,20 @@ describe("SES feedback from the mailbox simulator", () => {
   });
 });
 
+describe("feedback on other kinds of mail", () => {
+  it("a confirmation email that bounces suppresses the address, like an edition's", async () => {
+    const address = "bounce+signup@simulator.amazonses.com";
+    const res = await herald.app.request("/v1/subscribers", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: address, topics: ["world"] }),
+    });
+    expect(res.status).toBe(202);
+    await herald.settled();
+    expect((await subscriber(address)).status).toBe("suppressed");
+  });
+});
+
 describe("redelivered SNS messages", () => {
   it("count once, however often and however concurrently they arrive", async () => {
     const before = (await edition(firstEdition)).counts;
