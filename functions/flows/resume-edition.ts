@@ -1,7 +1,7 @@
 import { HeraldError } from "../domain/errors.js";
 import type { EditionRecord, Ports } from "./ports.js";
 
-/** Chunk messages queued per call while resuming: one SendMessageBatch-sized step at a time. */
+/** Chunk messages handed to the queue per call while resuming (it sends them ten to a batch). */
 const REQUEUE_PAGE = 100;
 
 /**
