@@ -56,6 +56,8 @@ export class HeraldSending extends Construct {
     data.grantData(this.renderPlan);
     secrets.grantRead(this.renderPlan);
     this.sendQueue.grantSend(this.renderPlan);
+    // Confirmation emails are rendered (MJML) and sent here, one at a time.
+    props.email.grantSend(this.renderPlan, ["ses:SendEmail"]);
     // One edition per invocation: rendering and planning are heavy and checkpointed per edition.
     this.editionQueue.attach(this.renderPlan, { batchSize: 1 });
 

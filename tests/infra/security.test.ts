@@ -57,10 +57,10 @@ describe("IAM: each function is granted exactly what it touches", () => {
     expect(checked).toBeGreaterThan(10);
   });
 
-  it("SES: the send worker and the API may only SendBulkEmail (the mailer's one call), the renderer nothing", () => {
+  it("SES: the send worker and the API may only SendBulkEmail, the renderer only SendEmail (confirmations)", () => {
     expect(granted(fnNamed(grants, "SendingSend"), "ses:")).toEqual(["ses:SendBulkEmail"]);
     expect(granted(fnNamed(grants, "ApiFunction"), "ses:")).toEqual(["ses:SendBulkEmail"]);
-    expect(granted(fnNamed(grants, "SendingRenderPlan"), "ses:")).toEqual([]);
+    expect(granted(fnNamed(grants, "SendingRenderPlan"), "ses:")).toEqual(["ses:SendEmail"]);
     expect(granted(fnNamed(grants, "FeedbackSesFeedback"), "ses:")).toEqual([]);
   });
 

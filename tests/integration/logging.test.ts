@@ -8,10 +8,13 @@ const lines: string[] = [];
 
 beforeAll(async () => {
   process.env.HERALD_TEST_LOG = "DEBUG";
-  vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
-    lines.push(String(chunk));
-    return true;
-  });
+  // Info goes to stdout, warnings and errors to stderr: watch both.
+  for (const stream of [process.stdout, process.stderr]) {
+    vi.spyOn(stream, "write").mockImplementation((chunk: string | Uint8Array) => {
+      lines.push(String(chunk));
+      return true;
+    });
+  }
   herald = await startHerald();
 });
 afterAll(async () => {

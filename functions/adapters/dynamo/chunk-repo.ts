@@ -8,7 +8,7 @@ import {
 } from "@aws-sdk/lib-dynamodb";
 import type { Outcome, Tally } from "../../domain/chunk.js";
 import type { ChunkRecord, ChunkRepo } from "../../flows/ports.js";
-import { isConditionFailure, keys } from "./keys.js";
+import { isConditionFailure, isTransactionConflict, keys } from "./keys.js";
 
 /** Outcomes are stored compactly (`s:<messageId>`, `f:<error>`, `k:<reason>`, `u`): a chunk stays ~5 KB. */
 function encode(o: Outcome): string {
@@ -130,8 +130,8 @@ export function dynamoChunkRepo(db: DynamoDBDocumentClient, table: string): Chun
       const names = Object.fromEntries(entries.map(([id], i) => [`#r${i}`, id]));
       const values = Object.fromEntries(entries.map(([, o], i) => [`:r${i}`, encode(o)]));
       const sets = entries.map((_, i) => `#out.#r${i} = :r${i}`);
-      try {
-        await db.send(
+      const write = () =>
+        db.send(
           new TransactWriteCommand({
             TransactItems: [
               {
@@ -169,10 +169,19 @@ export function dynamoChunkRepo(db: DynamoDBDocumentClient, table: string): Chun
             ],
           }),
         );
-        return true;
-      } catch (error) {
-        if (isConditionFailure(error)) return false;
-        throw error;
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await write();
+          return true;
+        } catch (error) {
+          // Another chunk's record held the edition item: wait a jittered moment and write again.
+          if (isTransactionConflict(error) && attempt < 8) {
+            await new Promise((r) => setTimeout(r, Math.random() * 20 * 2 ** attempt));
+            continue;
+          }
+          if (isConditionFailure(error)) return false;
+          throw error;
+        }
       }
     },
   };

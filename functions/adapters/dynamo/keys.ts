@@ -46,6 +46,19 @@ export function cancelledItems(error: unknown): boolean[] {
   return reasons.map((r) => r.Code === "ConditionalCheckFailed");
 }
 
+/**
+ * A transaction cancelled only because another write touched one of its items at the same moment
+ * (`TransactionConflict`): nothing was written and trying again is right. Every chunk's record
+ * moves its edition's counters, so on DynamoDB (not DynamoDB Local, which never reports it) this
+ * happens under load.
+ */
+export function isTransactionConflict(error: unknown): boolean {
+  const e = error as { name?: string; CancellationReasons?: Array<{ Code?: string }> } | undefined;
+  if (e?.name !== "TransactionCanceledException") return false;
+  const codes = (e.CancellationReasons ?? []).map((r) => r.Code ?? "None");
+  return codes.includes("TransactionConflict") && !codes.includes("ConditionalCheckFailed");
+}
+
 export function isConditionFailure(error: unknown): boolean {
   const name = (error as { name?: string } | undefined)?.name;
   return name === "ConditionalCheckFailedException" || name === "TransactionCanceledException";
