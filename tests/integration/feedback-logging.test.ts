@@ -1,21 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { adminHeaders, articleBody, signedWebhook } from "../helpers/factories.js";
 import { startHerald, type TestHerald } from "../helpers/herald.js";
+import { captureLogs } from "../helpers/log-capture.js";
 import { bounceDetail, sesEvent } from "../helpers/ses-events.js";
 import { importRows } from "../helpers/subscription.js";
 
 let herald: TestHerald;
-const lines: string[] = [];
+let logs: ReturnType<typeof captureLogs>;
 
 beforeAll(async () => {
-  process.env.HERALD_TEST_LOG = "DEBUG";
-  // Powertools writes warnings and errors to stderr, the rest to stdout.
-  for (const stream of [process.stdout, process.stderr]) {
-    vi.spyOn(stream, "write").mockImplementation((chunk: string | Uint8Array) => {
-      lines.push(String(chunk));
-      return true;
-    });
-  }
+  logs = captureLogs();
   herald = await startHerald();
 });
 afterAll(async () => {
@@ -61,7 +55,7 @@ describe("feedback logs", () => {
     await herald.settled();
 
     // Assess
-    const log = lines.join("");
+    const log = logs.text();
     expect(log).toContain("SES event applied");
     expect(log).toContain("SES did not deliver a message");
     expect(log).toContain("skipping an SNS record that is not an SES event");

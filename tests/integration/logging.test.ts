@@ -1,20 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { adminHeaders, articleBody, csv, signedWebhook } from "../helpers/factories.js";
 import { startHerald, type TestHerald } from "../helpers/herald.js";
+import { captureLogs } from "../helpers/log-capture.js";
 import { header, type StoredEmail, sentEmails } from "../helpers/ses-store.js";
 
 let herald: TestHerald;
-const lines: string[] = [];
+let logs: ReturnType<typeof captureLogs>;
 
 beforeAll(async () => {
-  process.env.HERALD_TEST_LOG = "DEBUG";
-  // Info goes to stdout, warnings and errors to stderr: watch both.
-  for (const stream of [process.stdout, process.stderr]) {
-    vi.spyOn(stream, "write").mockImplementation((chunk: string | Uint8Array) => {
-      lines.push(String(chunk));
-      return true;
-    });
-  }
+  logs = captureLogs();
   herald = await startHerald();
 });
 afterAll(async () => {
@@ -53,7 +47,7 @@ describe("logs", () => {
     await herald.app.request("/v1/subscribers/private.reader@example.org", { headers: adminHeaders() });
 
     // Assess: logging happened, and none of it is personal or secret.
-    const log = lines.join("");
+    const log = logs.text();
     expect(log).toContain("article received");
     expect(log).toContain("unsubscribed");
     expect(log).toContain("confirmation sent");
