@@ -23,6 +23,10 @@ export const CONTEXT_KEYS = [
   "apiRateLimit",
   "apiBurstLimit",
   "pauseMinSample",
+  "feeds",
+  "topicMap",
+  "defaultTopic",
+  "feedPollMinutes",
 ] as const;
 
 /** The newsroom's default topics, as in API.md. */
@@ -56,7 +60,15 @@ const Raw = z.object({
   apiBurstLimit: count.default(100),
   /** Recipients an edition must have sent before its bounce and complaint rates may pause it. */
   pauseMinSample: count.default(100),
+  /** Feeds to poll, as `HERALD_FEEDS` takes them: a JSON array (or a JSON string of one). */
+  feeds: z.union([z.string(), z.array(z.unknown())]).optional(),
+  /** CMS categories and tags to topics, as `HERALD_TOPIC_MAP`: a JSON object (or its JSON string). */
+  topicMap: z.union([z.string(), z.record(z.string(), z.string())]).optional(),
+  defaultTopic: z.string().optional(),
+  feedPollMinutes: count.max(1440).default(5),
 });
+
+const asJson = (v: unknown) => (v === undefined ? undefined : typeof v === "string" ? v : JSON.stringify(v));
 
 export interface HeraldConfig {
   domain: string;
@@ -74,6 +86,8 @@ export interface HeraldConfig {
   customDomain?: { name: string; certificateArn: string };
   apiThrottle: { rateLimit: number; burstLimit: number };
   pauseMinSample: number;
+  /** Feed settings in the environment's format (JSON strings); the functions validate them at start. */
+  sources: { feeds?: string; topicMap?: string; defaultTopic?: string; pollMinutes: number };
 }
 
 /** Parses and cross-checks the settings; throws one error naming every field at fault. */
@@ -106,6 +120,12 @@ export function parseConfig(input: Record<string, unknown>): HeraldConfig {
       : {}),
     apiThrottle: { rateLimit: raw.apiRateLimit, burstLimit: raw.apiBurstLimit },
     pauseMinSample: raw.pauseMinSample,
+    sources: {
+      ...(raw.feeds !== undefined ? { feeds: asJson(raw.feeds) } : {}),
+      ...(raw.topicMap !== undefined ? { topicMap: asJson(raw.topicMap) } : {}),
+      ...(raw.defaultTopic ? { defaultTopic: raw.defaultTopic } : {}),
+      pollMinutes: raw.feedPollMinutes,
+    },
   };
 }
 

@@ -52,4 +52,11 @@ export const FUNCTION_SPECS = {
     memorySize: 256,
     timeout: Duration.seconds(30),
   },
+  /** Conditional GETs of a handful of feeds and a publish per new item: well under a minute. */
+  pollFeeds: {
+    entry: "poll-feeds.ts",
+    description: "Polls the configured RSS/Atom feeds and publishes new items",
+    memorySize: 256,
+    timeout: Duration.minutes(2),
+  },
 } as const satisfies Record<string, FunctionSpec>;

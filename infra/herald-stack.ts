@@ -34,6 +34,7 @@ export class HeraldStack extends Stack {
   readonly sending: HeraldSending;
   readonly feedback: HeraldFeedback;
   readonly schedules: HeraldSchedules;
+  readonly pollFeeds?: HeraldFunction;
   readonly observability: HeraldObservability;
   readonly apiFunction: HeraldFunction;
 
@@ -51,6 +52,9 @@ export class HeraldStack extends Stack {
     env.set("HERALD_POSTAL_ADDRESS", config.postalAddress);
     env.set("HERALD_LIST_ID", config.listId);
     env.set("HERALD_PAUSE_MIN_SAMPLE", String(config.pauseMinSample));
+    if (config.sources.feeds) env.set("HERALD_FEEDS", config.sources.feeds);
+    if (config.sources.topicMap) env.set("HERALD_TOPIC_MAP", config.sources.topicMap);
+    if (config.sources.defaultTopic) env.set("HERALD_DEFAULT_TOPIC", config.sources.defaultTopic);
     if (config.replyTo) env.set("HERALD_REPLY_TO", config.replyTo);
 
     const key = new NotificationKey(this, "NotificationKey");
@@ -88,6 +92,15 @@ export class HeraldStack extends Stack {
     });
 
     this.schedules = new HeraldSchedules(this, "Schedules");
+    // Feeds are polled only when some are configured; the CMS webhooks need the topic map either way.
+    if (config.sources.feeds) {
+      this.pollFeeds = new HeraldFunction(this, "PollFeeds", { ...FUNCTION_SPECS.pollFeeds, handlersDir });
+      env.apply(this.pollFeeds);
+      this.data.grantData(this.pollFeeds);
+      secrets.grantRead(this.pollFeeds);
+      this.sending.editionQueue.grantSend(this.pollFeeds);
+      this.schedules.addEvery("FeedPoll", { target: this.pollFeeds, minutes: config.sources.pollMinutes });
+    }
 
     this.observability = new HeraldObservability(this, "Observability", {
       key,
@@ -101,5 +114,8 @@ export class HeraldStack extends Stack {
     this.observability.watchFunction("Send", this.sending.send);
     this.observability.watchFunction("SesFeedback", this.feedback.fn);
     this.observability.watchDeadLetters("SesFeedback", this.feedback.deadLetterQueue);
+    if (this.pollFeeds) this.observability.watchFunction("PollFeeds", this.pollFeeds);
+    for (const { id, queue } of this.schedules.deadLetterQueues)
+      this.observability.watchDeadLetters(`${id}Schedule`, queue);
   }
 }

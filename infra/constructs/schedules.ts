@@ -6,6 +6,12 @@ import { LambdaInvoke } from "aws-cdk-lib/aws-scheduler-targets";
 import { Queue, QueueEncryption } from "aws-cdk-lib/aws-sqs";
 import { Construct } from "constructs";
 
+export interface RateScheduleOptions {
+  target: lambda.IFunction;
+  minutes: number;
+  input?: Record<string, unknown>;
+}
+
 export interface DailyScheduleOptions {
   target: lambda.IFunction;
   /** Local time of day in `timeZone` (IANA name): a 6 am briefing stays at 6 am across DST. */
@@ -18,12 +24,36 @@ export interface DailyScheduleOptions {
 /**
  * Timed work, on EventBridge Scheduler (time zones, retries, a DLQ per target). The daily briefing
  * arrives with its function: `schedules.addDaily("Briefing", { target: briefingFn, hour: 6,
- * timeZone: "Europe/Berlin" })`. Until then this creates nothing, so it costs nothing.
+ * timeZone: "Europe/Berlin" })`; the feed poller runs on `addEvery`. A stack without either creates
+ * nothing here, so it costs nothing.
  */
 export class HeraldSchedules extends Construct {
   private group?: ScheduleGroup;
+  /** Every schedule's dead-letter queue, for the alarms. */
+  readonly deadLetterQueues: Array<{ id: string; queue: Queue }> = [];
 
   addDaily(id: string, options: DailyScheduleOptions): Schedule {
+    return this.add(
+      id,
+      options,
+      ScheduleExpression.cron({
+        hour: String(options.hour),
+        minute: String(options.minute ?? 0),
+        timeZone: TimeZone.of(options.timeZone),
+      }),
+    );
+  }
+
+  /** Every `minutes` minutes (the feed poller). */
+  addEvery(id: string, options: RateScheduleOptions): Schedule {
+    return this.add(id, options, ScheduleExpression.rate(Duration.minutes(options.minutes)));
+  }
+
+  private add(
+    id: string,
+    options: { target: lambda.IFunction; input?: Record<string, unknown> },
+    expression: ScheduleExpression,
+  ): Schedule {
     this.group ??= new ScheduleGroup(this, "Group");
     // A missed run must be visible, not lost: undeliverable invocations land here and are alarmed on.
     const deadLetterQueue = new Queue(this, `${id}Dlq`, {
@@ -48,13 +78,10 @@ export class HeraldSchedules extends Construct {
       reason:
         "Invoke permission on the target function and its versions/aliases, as CDK's grantInvoke writes it; nothing else.",
     });
+    this.deadLetterQueues.push({ id, queue: deadLetterQueue });
     return new Schedule(this, id, {
       scheduleGroup: this.group,
-      schedule: ScheduleExpression.cron({
-        hour: String(options.hour),
-        minute: String(options.minute ?? 0),
-        timeZone: TimeZone.of(options.timeZone),
-      }),
+      schedule: expression,
       target: new LambdaInvoke(options.target, {
         role,
         deadLetterQueue,

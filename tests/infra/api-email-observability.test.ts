@@ -11,6 +11,8 @@ const CONFIGURED = {
   apiBurstLimit: "40",
   domain: "news.example.org",
   alarmEmail: "ops@example.org",
+  // With a feed configured, every function of FUNCTION_SPECS is in the stack.
+  feeds: '["https://news.example.org/feed"]',
 };
 
 describe("API: an HTTP API with stage throttling in front of the api function", () => {
@@ -215,7 +217,7 @@ describe("observability: alarms into an SNS topic, and a send dashboard", () => 
 
   it("alarms on each DLQ's depth at the first message", () => {
     const dlqs = resourcesOf(template, "AWS::SQS::Queue").filter(([id]) => id.includes("Dlq"));
-    expect(dlqs).toHaveLength(3);
+    expect(dlqs).toHaveLength(4); // edition, send, SES feedback, feed-poll schedule
     for (const [id] of dlqs) {
       const [alarm] = alarmOn("ApproximateNumberOfMessagesVisible", id);
       expect(alarm, id).toBeDefined();
