@@ -1,0 +1,93 @@
+import type { Article } from "../../domain/article.js";
+import type { ChunkState, Outcome, Tally } from "../../domain/chunk.js";
+import type { Counts, EditionStatus } from "../../domain/edition.js";
+import type { FeedbackCounter } from "../../domain/ses-event.js";
+import type { RenderedEdition } from "../../render/rendered.js";
+
+/** Editions, their renders and their send chunks: what the planner and the send worker keep. */
+
+export interface PlanCheckpoint {
+  /** Next chunk number in this partition. */
+  next: number;
+  /** Last audience key consumed; the next Query starts after it. */
+  after?: string;
+  done: boolean;
+}
+
+export interface EditionRecord {
+  id: string;
+  article: Article;
+  status: EditionStatus;
+  counts: Counts;
+  createdAt: string;
+  updatedAt: string;
+  plan: Record<string, PlanCheckpoint>;
+  planDone: boolean;
+  chunksTotal: number;
+  chunksDone: number;
+  statusReason?: string;
+  /** The counts when an editor last resumed the edition: auto-pause judges what came after. */
+  rateBaseline?: Counts;
+}
+
+/** How one SES event landed on its edition: `duplicate` when its mark was applied before. */
+export type FeedbackCount = "counted" | "duplicate" | "no-edition";
+
+export interface EditionRepo {
+  /** Records a new edition; when one with this id exists already, returns it instead. */
+  create(edition: EditionRecord): Promise<{ created: boolean; edition: EditionRecord }>;
+  get(id: string): Promise<EditionRecord | undefined>;
+  list(limit: number, cursor?: string): Promise<{ editions: EditionRecord[]; cursor?: string }>;
+  /** Moves the status only if it is one of `from`; says whether it moved. */
+  transition(id: string, from: EditionStatus[], to: EditionStatus, reason?: string): Promise<boolean>;
+  /** Advances one partition's checkpoint if nobody else did, adding what was enqueued to the counts. */
+  checkpoint(
+    id: string,
+    partition: string,
+    previous: PlanCheckpoint | undefined,
+    next: PlanCheckpoint,
+    added: { recipients: number; chunks: number },
+  ): Promise<boolean>;
+  finishPlan(id: string): Promise<void>;
+  /** Marks a sending edition `sent` once planning is done and every chunk is worked off. */
+  completeIfFinished(id: string): Promise<boolean>;
+  saveRender(id: string, rendered: RenderedEdition): Promise<void>;
+  /** Counts one reader share of the edition to `network`. */
+  countShare(id: string, network: string): Promise<void>;
+  /** Reader shares so far, by network. */
+  shares(id: string): Promise<Record<string, number>>;
+  getRender(id: string): Promise<RenderedEdition | undefined>;
+  /**
+   * Adds one to an SES feedback counter, once per `mark` however often SNS delivers the event: the
+   * mark (a small item with a TTL) and the counter move in one transaction.
+   */
+  countFeedback(id: string, counter: FeedbackCounter, mark: string): Promise<FeedbackCount>;
+  /** `paused → sending`, clearing the reason and keeping `baseline` (the counts now) for auto-pause. */
+  resume(id: string, baseline: Counts): Promise<boolean>;
+}
+
+export interface ChunkRecord extends ChunkState {
+  editionId: string;
+  key: string;
+  lastKey: string;
+  done: boolean;
+  version: number;
+  leaseUntil?: number;
+}
+
+export interface ChunkRepo {
+  /** Creates the chunk unless it exists; either way returns the chunk as stored. */
+  createOrGet(editionId: string, key: string, recipients: string[], lastKey: string): Promise<ChunkRecord>;
+  get(editionId: string, key: string): Promise<ChunkRecord | undefined>;
+  /** Takes the lease and marks `inflight`, if the chunk is still at `version`. */
+  claim(chunk: ChunkRecord, leaseUntil: number, inflight: string[]): Promise<ChunkRecord | undefined>;
+  /** Records outcomes, releases the lease and moves the edition's counters, atomically. */
+  record(
+    chunk: ChunkRecord,
+    outcomes: Record<string, Outcome>,
+    done: boolean,
+    tally: Tally,
+  ): Promise<boolean>;
+  /** Keys of the edition's chunks that are not done yet, a page at a time (to re-queue them). */
+  undone(editionId: string): AsyncIterable<string[]>;
+}

@@ -1,0 +1,63 @@
+import type { AudiencePartition } from "../../domain/audience.js";
+import type { Subscriber } from "../../domain/subscriber.js";
+
+/** Subscribers, the audiences they are in, the suppression list and the sign-up rate limit. */
+
+export interface AudienceMember {
+  id: string;
+  topics: string[];
+}
+
+export interface AudienceRepo {
+  page(
+    partition: AudiencePartition,
+    after: string | undefined,
+    limit: number,
+  ): Promise<{ members: AudienceMember[]; more: boolean }>;
+}
+
+export interface SubscriberRepo {
+  get(id: string): Promise<Subscriber | undefined>;
+  getMany(ids: string[]): Promise<Map<string, Subscriber>>;
+  /** Stores a new subscriber (and, when active, its audience entries); false if the address exists. */
+  insert(subscriber: Subscriber): Promise<boolean>;
+  /**
+   * Writes `next` over `previous` (as it was read) in one transaction with the audience entries it
+   * implies: entries are added, moved or deleted so that only an active subscriber is in any
+   * audience. False when the record changed since it was read (read again and retry).
+   */
+  save(next: Subscriber, previous: Subscriber): Promise<boolean>;
+  /** Deletes the record and its audience entries (erasure); the suppression list keeps the hash. */
+  erase(previous: Subscriber): Promise<boolean>;
+  /**
+   * Adds one soft bounce to `previous` (as it was read), once per `mark`, in one transaction with the
+   * mark. `changed` when the record moved since it was read (read again and retry).
+   */
+  countSoftBounce(previous: Subscriber, mark: string): Promise<"counted" | "duplicate" | "changed">;
+  /** Every subscriber, a page at a time, for the export. */
+  all(): AsyncIterable<Subscriber[]>;
+}
+
+export type SuppressionReason = "bounce" | "complaint" | "erased" | "manual";
+
+/**
+ * The suppression list: hashed addresses (subscriber ids) never mailed again, whatever the kind of
+ * send. It is the source of truth every sender checks; a subscriber's `suppressed` status mirrors it.
+ */
+export interface SuppressionRepo {
+  /** The ids among `ids` that are suppressed. */
+  suppressedAmong(ids: string[]): Promise<Set<string>>;
+  add(id: string, reason: SuppressionReason, at: string): Promise<void>;
+  /** Lifts a suppression (an admin's decision); false if there was none. */
+  clear(id: string): Promise<boolean>;
+}
+
+/** Counts a client's requests per window, across every process that serves the API. */
+export interface RateLimiter {
+  hit(
+    scope: string,
+    client: string,
+    limit: number,
+    windowSeconds: number,
+  ): Promise<{ ok: true } | { ok: false; retryAfter: number }>;
+}
