@@ -78,9 +78,8 @@ export class HeraldStack extends Stack {
     this.sending.editionQueue.grantSend(this.apiFunction);
     // Resuming a paused edition queues its unsent chunks again.
     this.sending.sendQueue.grantSend(this.apiFunction);
-    // Confirmation mails, share-by-email and editors' test sends all go through the one mailer, which
-    // calls SendBulkEmail only; grant ses:SendEmail here if a single-send path is ever added.
-    this.email.grantSend(this.apiFunction, ["ses:SendBulkEmail"]);
+    // Editors' test sends go out with SendBulkEmail, a reader's "email a friend" with SendEmail.
+    this.email.grantSend(this.apiFunction, ["ses:SendBulkEmail", "ses:SendEmail"]);
     this.api.serve(this.apiFunction);
 
     this.feedback = new HeraldFeedback(this, "Feedback", {

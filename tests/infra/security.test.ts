@@ -57,9 +57,9 @@ describe("IAM: each function is granted exactly what it touches", () => {
     expect(checked).toBeGreaterThan(10);
   });
 
-  it("SES: the send worker and the API may only SendBulkEmail, the renderer only SendEmail (confirmations)", () => {
+  it("SES: the send worker only SendBulkEmail, the API that and SendEmail (email a friend), the renderer SendEmail (confirmations)", () => {
     expect(granted(fnNamed(grants, "SendingSend"), "ses:")).toEqual(["ses:SendBulkEmail"]);
-    expect(granted(fnNamed(grants, "ApiFunction"), "ses:")).toEqual(["ses:SendBulkEmail"]);
+    expect(granted(fnNamed(grants, "ApiFunction"), "ses:")).toEqual(["ses:SendBulkEmail", "ses:SendEmail"]);
     expect(granted(fnNamed(grants, "SendingRenderPlan"), "ses:")).toEqual(["ses:SendEmail"]);
     expect(granted(fnNamed(grants, "FeedbackSesFeedback"), "ses:")).toEqual([]);
   });

@@ -5,6 +5,7 @@ import { GhostWebhook } from "../../domain/cms/ghost.js";
 import { WordPressPost } from "../../domain/cms/wordpress.js";
 import { EditionId } from "../../domain/edition.js";
 import { SHARE_NETWORKS } from "../../domain/share.js";
+import { ShareEmailRequest } from "../../domain/share-email.js";
 import { preferencesSchema, subscribeSchema } from "../../domain/subscription.js";
 import { TestSendRequest, TestSendResult } from "../../domain/test-send.js";
 import { IgnoredResponse } from "../routes/cms-webhooks.js";
@@ -154,6 +155,19 @@ export const CONTRACT: Record<string, Partial<Record<"get" | "post" | "delete", 
         401: err("no admin key"),
         404: err("unknown edition"),
         409: err("the edition is not paused"),
+      },
+    },
+  },
+  "/v1/share/email": {
+    post: {
+      summary:
+        "Email the article to up to 5 friends: fixed wording and sender, a plain-text note without links; suppressed addresses skipped silently; 10 per client per hour",
+      body: { type: json, schema: ShareEmailRequest },
+      responses: {
+        202: { description: "accepted", type: json, schema: z.object({ status: z.literal("accepted") }) },
+        400: err("invalid field"),
+        404: err("unknown edition"),
+        429: err("too many shares from this client; see Retry-After"),
       },
     },
   },

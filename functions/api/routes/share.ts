@@ -1,14 +1,51 @@
 import type { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import { EditionId } from "../../domain/edition.js";
 import { HeraldError } from "../../domain/errors.js";
 import { isShareNetwork, shareTarget } from "../../domain/share.js";
+import { ShareEmailRequest } from "../../domain/share-email.js";
 import type { Ports } from "../../flows/ports.js";
+import { shareByEmail } from "../../flows/share-by-email.js";
+import { clientAddress } from "../client-address.js";
+import { jsonError } from "../errors.js";
+import { readJsonOrForm } from "../read-body.js";
+import { parseOr400 } from "../validate.js";
+
+/** Emails to friends per client address per hour (each up to 5 recipients). */
+export const SHARE_EMAILS_PER_HOUR = 10;
 
 /**
  * `GET /v1/share/{editionId}/{network}`: the "Spread the News" links of every email land here. The
  * share is counted, then the reader goes on to the network's share page with a UTM-tagged URL.
  */
 export function shareRoutes(app: Hono, ports: Ports) {
+  app.post(
+    "/v1/share/email",
+    bodyLimit({
+      maxSize: 16 * 1024,
+      onError: (c) => jsonError(c, "payload_too_large", "the body must be at most 16 KB"),
+    }),
+    async (c) => {
+      const limit = await ports.rateLimiter.hit("share-email", clientAddress(c), SHARE_EMAILS_PER_HOUR, 3600);
+      if (!limit.ok) {
+        c.header("retry-after", String(limit.retryAfter));
+        return jsonError(c, "rate_limited", "too many shares from this address; try again later");
+      }
+      const { body, form } = await readJsonOrForm(c);
+      // A form repeats `to`; one friend arrives as a lone string.
+      const input = form && body.to !== undefined ? { ...body, to: [body.to].flat() } : body;
+      const request = parseOr400(ShareEmailRequest, input, "the share is not valid");
+      const result = await shareByEmail(ports, request);
+      ports.log.info("article shared by email", {
+        editionId: request.editionId,
+        recipients: request.to.length,
+        sent: result.sent,
+      });
+      // Suppressed friends are skipped silently: the answer is the same either way.
+      return c.json({ status: "accepted" }, 202);
+    },
+  );
+
   app.get("/v1/share/:editionId/:network", async (c) => {
     const { editionId, network } = c.req.param();
     if (!isShareNetwork(network)) {
