@@ -1,6 +1,6 @@
 import * as z from "zod";
 import { EditionId } from "./edition.js";
-import { normalizeEmail } from "./subscriber.js";
+import { EmailAddress } from "./subscriber.js";
 import { escapeHtml, neutralizePlaceholders, singleLine } from "./text.js";
 
 /** Anything that would turn a note into a link: the one thing a spammer needs and a reader does not. */
@@ -14,16 +14,7 @@ const LINK = /(https?:|www\.|[a-z0-9-]+\.(com|net|org|ru|info|biz|xyz|top|io|co)
 export const ShareEmailRequest = z.object({
   editionId: EditionId,
   to: z
-    .array(
-      z
-        .string()
-        .max(320)
-        .transform((e, ctx) => {
-          const email = normalizeEmail(e);
-          if (!email) ctx.addIssue({ code: "custom", message: "not a valid email address" });
-          return email ?? z.NEVER;
-        }),
-    )
+    .array(EmailAddress)
     .min(1)
     .max(5, "at most 5 recipients")
     .transform((to) => [...new Set(to)]),

@@ -46,6 +46,16 @@ export function normalizeEmail(raw: string): string | undefined {
   return parsed.success ? email : undefined;
 }
 
+/** An email address from outside, normalized by {@link normalizeEmail}; refused when it is not one. */
+export const EmailAddress = z
+  .string()
+  .max(320)
+  .transform((e, ctx) => {
+    const email = normalizeEmail(e);
+    if (!email) ctx.addIssue({ code: "custom", message: "not a valid email address" });
+    return email ?? z.NEVER;
+  });
+
 /**
  * A subscriber's stable id: the SHA-256 of the normalized address. It keys the record, appears in
  * tokens instead of the address, and is what stays on the suppression list after an erasure.

@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { Cadence, normalizeEmail } from "./subscriber.js";
+import { Cadence, EmailAddress } from "./subscriber.js";
 import { singleLine } from "./text.js";
 
 /** An unconfirmed subscription is forgotten after a week (the confirmation link's life). */
@@ -26,14 +26,7 @@ const topicList = (knownTopics: readonly string[]) =>
  */
 export function subscribeSchema(knownTopics: readonly string[]) {
   return z.object({
-    email: z
-      .string()
-      .max(320)
-      .transform((e, ctx) => {
-        const email = normalizeEmail(e);
-        if (!email) ctx.addIssue({ code: "custom", message: "not a valid email address" });
-        return email ?? z.NEVER;
-      }),
+    email: EmailAddress,
     topics: topicList(knownTopics).default([...knownTopics]),
     cadence: Cadence.default("instant"),
     name: z.string().max(200).transform(singleLine).optional(),
