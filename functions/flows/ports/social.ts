@@ -1,4 +1,4 @@
-import type { SocialPostFor } from "../../domain/social/compose.js";
+import type { ComposeOptions, SocialPostFor } from "../../domain/social/compose.js";
 import type { SocialNetwork } from "../../domain/social/network.js";
 
 /**
@@ -52,6 +52,11 @@ export interface SocialAdapter<N extends SocialNetwork = SocialNetwork> {
   publish(request: PublishRequest<N>): Promise<PublishOutcome>;
   /** After an `unknown` publish: does the post exist on the account? Read-only. */
   lookup(request: PublishRequest<N>): Promise<LookupOutcome>;
+  /**
+   * Limits the account's own server states (Mastodon's `GET /api/v2/instance`), read before the post
+   * is composed; absent or failing, the network's documented defaults apply.
+   */
+  composeOptions?(): Promise<ComposeOptions>;
 }
 
 /** Tokens an adapter obtained itself (sessions, refreshed OAuth tokens), kept between invocations. */

@@ -1,0 +1,8 @@
+/**
+ * An edition's 1200×630 social card (PNG, ≤ 1 MB): rendered once by the render function, read by the
+ * API (`/v1/editions/{id}/card.png`, the article's `og:image`) and by the social worker to upload.
+ */
+export interface CardStore {
+  put(editionId: string, png: Uint8Array): Promise<void>;
+  get(editionId: string): Promise<Uint8Array | undefined>;
+}
