@@ -5,6 +5,7 @@ import type { Config, Secrets } from "../domain/config.js";
 import { ratePacer, unpaced } from "../flows/pacer.js";
 import type { Ports, Queue, RenderJob, SendJob } from "../flows/ports.js";
 import { dynamoAudienceRepo } from "./dynamo/audience-repo.js";
+import { dynamoBriefingRepo } from "./dynamo/briefing-repo.js";
 import { dynamoChunkRepo } from "./dynamo/chunk-repo.js";
 import { dynamoEditionRepo } from "./dynamo/edition-repo.js";
 import { dynamoFeedStateRepo } from "./dynamo/feed-state-repo.js";
@@ -35,6 +36,7 @@ export function buildPorts(parts: PortParts): Ports {
     secrets: parts.secrets,
     editions: dynamoEditionRepo(db, config.tableName),
     chunks: dynamoChunkRepo(db, config.tableName),
+    briefings: dynamoBriefingRepo(db, config.tableName),
     audience: dynamoAudienceRepo(db, config.tableName),
     subscribers: dynamoSubscriberRepo(db, config.tableName, config.audienceShards),
     suppressions: dynamoSuppressionRepo(db, config.tableName),

@@ -34,5 +34,9 @@ export function configFromEnv(env: Env = process.env): Config {
     chunkLeaseSeconds: Number(env.HERALD_CHUNK_LEASE_SECONDS ?? 60),
     pauseMinSample: Number(env.HERALD_PAUSE_MIN_SAMPLE ?? 100),
     sources: sourcesFromEnv(env, list(env.HERALD_TOPICS) ?? DEFAULT_TOPICS),
+    briefing: {
+      hour: Number(env.HERALD_BRIEFING_HOUR ?? 7),
+      timeZone: env.HERALD_BRIEFING_TIME_ZONE ?? "UTC",
+    },
   });
 }

@@ -3,6 +3,7 @@ import type { Ports } from "../flows/ports.js";
 import { adminAuth } from "./admin-auth.js";
 import { jsonError, onError } from "./errors.js";
 import openApi from "./openapi/openapi.json" with { type: "json" };
+import { briefingRoutes } from "./routes/briefings.js";
 import { cmsWebhookRoutes } from "./routes/cms-webhooks.js";
 import { confirmRoutes } from "./routes/confirm.js";
 import { editionAdminRoutes } from "./routes/edition-admin.js";
@@ -43,10 +44,13 @@ export function createApp(ports: Ports): Hono {
   app.use("/v1/editions/*", admin);
   app.use("/v1/subscribers/:email", admin); // also /import and /export: one path segment
   app.use("/v1/suppressions/:email", admin);
+  app.use("/v1/briefings", admin);
+  app.use("/v1/briefings/*", admin);
   editionRoutes(app, ports);
   editionAdminRoutes(app, ports);
   subscriberAdminRoutes(app, ports);
   erasureRoutes(app, ports);
+  briefingRoutes(app, ports);
 
   // Generated from the zod schemas at build time (`npm run openapi`); a test keeps it current.
   app.get("/docs", (c) => c.json(openApi));

@@ -35,6 +35,26 @@ export const EditionView = z.object({
 
 export const EditionList = z.object({ editions: z.array(EditionView), cursor: z.string().optional() });
 
+export const BriefingView = z.object({
+  id: z.string(),
+  /** The newsroom's local date, YYYYMMDD. */
+  day: z.string(),
+  status: EditionStatus,
+  statusReason: z.string().optional(),
+  createdAt: z.string(),
+  /** Editions recorded after `from` up to `until` are in it. */
+  window: z.object({ from: z.string(), until: z.string() }),
+  /** The editions it carries, newest first. */
+  editions: z.array(z.string()),
+  counts: Counts,
+  /** Distinct topic combinations rendered (one render each, whatever the number of subscribers). */
+  renders: z.number().optional(),
+});
+
+export const BriefingList = z.object({ briefings: z.array(BriefingView), cursor: z.string().optional() });
+
+export const BriefingStarted = z.object({ briefingId: z.string(), created: z.boolean() });
+
 export const ListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: z.string().max(2000).optional(),

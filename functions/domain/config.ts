@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { BriefingSchedule } from "./briefing/schedule.js";
 import { DEFAULT_SOURCES, Sources } from "./cms/sources.js";
 import type { TokenKeys } from "./tokens.js";
 
@@ -28,6 +29,8 @@ export const Config = z.object({
   pauseMinSample: z.number().int().min(1).default(100),
   /** Polled feeds and how CMS categories map to topics (`domain/cms/sources.ts`). */
   sources: Sources.default(DEFAULT_SOURCES),
+  /** When the daily briefing goes out, in the newsroom's time zone. */
+  briefing: BriefingSchedule.default({ hour: 7, timeZone: "UTC" }),
 });
 export type Config = z.infer<typeof Config>;
 

@@ -11,7 +11,7 @@ export async function pauseIfUnhealthy(
   ports: Pick<Ports, "editions" | "config" | "log">,
   editionId: string,
 ): Promise<boolean> {
-  const edition = await ports.editions.get(editionId);
+  const edition = await ports.editions.progress(editionId);
   if (edition?.status !== "sending") return false;
   const reason = pauseReason(edition.counts, ports.config.pauseMinSample, edition.rateBaseline);
   if (!reason) return false;

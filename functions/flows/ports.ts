@@ -1,12 +1,14 @@
 import type { Logger } from "@aws-lambda-powertools/logger";
 import type { Config, Secrets } from "../domain/config.js";
 import type { Pacer } from "./pacer.js";
+import type { BriefingRepo } from "./ports/briefings.js";
 import type { ChunkRepo, EditionRepo } from "./ports/editions.js";
 import type { FeedStateRepo } from "./ports/feeds.js";
 import type { Mailer } from "./ports/mail.js";
 import type { Queue, RenderJob, SendJob } from "./ports/queues.js";
 import type { AudienceRepo, RateLimiter, SubscriberRepo, SuppressionRepo } from "./ports/subscribers.js";
 
+export * from "./ports/briefings.js";
 export * from "./ports/editions.js";
 export * from "./ports/feeds.js";
 export * from "./ports/mail.js";
@@ -22,6 +24,7 @@ export interface Ports {
   secrets: Secrets;
   editions: EditionRepo;
   chunks: ChunkRepo;
+  briefings: BriefingRepo;
   audience: AudienceRepo;
   subscribers: SubscriberRepo;
   suppressions: SuppressionRepo;

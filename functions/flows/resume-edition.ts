@@ -1,11 +1,12 @@
+import { BriefingId } from "../domain/briefing/schedule.js";
 import { HeraldError } from "../domain/errors.js";
-import type { EditionRecord, Ports } from "./ports.js";
+import type { Ports, RenderJob, SendProgress } from "./ports.js";
 
 /** Chunk messages handed to the queue per call while resuming (it sends them ten to a batch). */
 const REQUEUE_PAGE = 100;
 
 /**
- * An editor resumes a paused edition: `paused → sending`, then every chunk that is not done is
+ * An editor resumes a paused edition (or briefing): `paused → sending`, then every chunk that is not done is
  * queued again (parked chunks were acknowledged and dropped from the queue). Queuing a chunk twice is
  * harmless — the send worker's lease and per-recipient outcomes make each recipient's send happen
  * once — so a resume that dies half-way is put back to `paused` to be resumed again.
@@ -13,8 +14,8 @@ const REQUEUE_PAGE = 100;
 export async function resumeEdition(
   ports: Pick<Ports, "editions" | "chunks" | "sendQueue" | "editionQueue" | "log">,
   id: string,
-): Promise<EditionRecord> {
-  const edition = await ports.editions.get(id);
+): Promise<SendProgress> {
+  const edition = await ports.editions.progress(id);
   if (!edition) throw new HeraldError("not_found", "no such edition");
   if (edition.status !== "paused" || !(await ports.editions.resume(id, edition.counts))) {
     throw new HeraldError(
@@ -32,7 +33,7 @@ export async function resumeEdition(
       }
     }
     // A planner that stopped while the edition was paused picks up from its checkpoints.
-    if (!edition.planDone) await ports.editionQueue.send([{ editionId: id }]);
+    if (!edition.planDone) await ports.editionQueue.send([replanJob(id)]);
   } catch (error) {
     await ports.editions.transition(
       id,
@@ -45,5 +46,8 @@ export async function resumeEdition(
   // Paused after its last chunk: nothing to queue, so it is finished now.
   await ports.editions.completeIfFinished(id);
   ports.log.info("edition resumed", { editionId: id, requeued });
-  return (await ports.editions.get(id)) as EditionRecord;
+  return (await ports.editions.progress(id)) as SendProgress;
 }
+
+const replanJob = (id: string): RenderJob =>
+  BriefingId.safeParse(id).success ? { briefingId: id } : { editionId: id };

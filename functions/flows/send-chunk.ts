@@ -1,29 +1,15 @@
 import { type Outcome, orphanedInflight, pendingRecipients, tally } from "../domain/chunk.js";
 import { listHeaders, recipientLinks } from "../domain/recipient-links.js";
-import { isMailable, type Subscriber } from "../domain/subscriber.js";
-import type { RenderedEdition } from "../render/rendered.js";
+import type { Subscriber } from "../domain/subscriber.js";
 import { pauseIfUnhealthy } from "./auto-pause.js";
 import { type BulkEntry, MailerRejected, MailerThrottled, type Ports, type SendJob } from "./ports.js";
+import { sendTarget } from "./send-target.js";
 
 /**
  * `done`: nothing left to do with this message (the chunk is sent, or parked while its edition is
  * paused). `retry`: hand the message back to the queue for later.
  */
 export type ChunkResult = "done" | "retry";
-
-const renders = new Map<string, RenderedEdition>();
-
-/** A warm worker sends many chunks of one edition: its render is read once, not per chunk. */
-async function renderOf(ports: Ports, editionId: string) {
-  let rendered = renders.get(editionId);
-  if (!rendered) {
-    rendered = await ports.editions.getRender(editionId);
-    if (!rendered) throw new Error(`edition ${editionId} has no render`);
-    if (renders.size >= 8) renders.delete(renders.keys().next().value as string);
-    renders.set(editionId, rendered);
-  }
-  return rendered;
-}
 
 /**
  * Sends one chunk exactly once per recipient: takes a lease, re-reads every recipient's status (an
@@ -41,8 +27,9 @@ export async function sendChunk(ports: Ports, job: SendJob): Promise<ChunkResult
     await ports.editions.completeIfFinished(job.editionId);
     return "done";
   }
-  const edition = await ports.editions.get(job.editionId);
-  if (!edition || edition.status === "failed") return "done";
+  const target = await sendTarget(ports, chunk);
+  if (!target || target.progress.status === "failed") return "done";
+  const edition = target.progress;
   // A paused edition's chunk is parked: acknowledged, left undone in the table, and queued again when
   // an editor resumes. Handing it back instead would walk every chunk into the DLQ.
   if (edition.status === "paused") return "done";
@@ -66,16 +53,14 @@ export async function sendChunk(ports: Ports, job: SendJob): Promise<ChunkResult
   const eligible: Subscriber[] = [];
   for (const id of pending) {
     const s = subscribers.get(id);
-    if (suppressed.has(id)) outcomes[id] = { kind: "skipped", reason: "suppressed" };
-    else if (!s || !isMailable(s)) outcomes[id] = { kind: "skipped", reason: s?.status ?? "gone" };
-    else if (!s.topics.some((t) => edition.article.topics.includes(t)))
-      outcomes[id] = { kind: "skipped", reason: "topics" };
-    else eligible.push(s);
+    const reason = suppressed.has(id) ? "suppressed" : target.skipReason(s);
+    if (reason) outcomes[id] = { kind: "skipped", reason };
+    else eligible.push(s as Subscriber);
   }
 
   let retry = false;
   if (eligible.length > 0) {
-    const rendered = await renderOf(ports, job.editionId);
+    const rendered = await target.render();
     const nowSeconds = Math.floor(nowMs / 1000);
     const entries: BulkEntry[] = eligible.map((s) => {
       const links = recipientLinks(ports.config, ports.secrets.tokenKeys, s.id, nowSeconds);

@@ -6,8 +6,7 @@ import { serve } from "@hono/node-server";
 import { configFromEnv } from "../adapters/env-config.js";
 import { DEV_SECRETS, secretsFromEnv } from "../adapters/env-secrets.js";
 import { createApp } from "../api/app.js";
-import { renderConfirmation } from "../render/confirmation.js";
-import { renderEdition } from "../render/email.js";
+import { mjmlRenderers } from "../render/renderers.js";
 import { ensureTable, LOCAL_CREDENTIALS, startDynamoLocal } from "./dynamodb-local.js";
 import { assertPortFree } from "./port-check.js";
 import { localRuntime } from "./runtime.js";
@@ -58,7 +57,7 @@ async function main() {
       dynamoEndpoint: dynamo.endpoint,
       sesEndpoint: ses.endpoint,
       log,
-      renderers: { edition: renderEdition, confirmation: renderConfirmation },
+      renderers: mjmlRenderers,
     });
     stops.push(runtime.stop);
     const server = serve({ fetch: createApp(runtime.ports).fetch, port, hostname: "127.0.0.1" });

@@ -7,8 +7,7 @@ import { secretsFromEnv } from "../../functions/adapters/env-secrets.js";
 import { createApp } from "../../functions/api/app.js";
 import { ensureTable, LOCAL_CREDENTIALS } from "../../functions/local/dynamodb-local.js";
 import { localRuntime } from "../../functions/local/runtime.js";
-import { renderConfirmation } from "../../functions/render/confirmation.js";
-import { renderEdition } from "../../functions/render/email.js";
+import { mjmlRenderers } from "../../functions/render/renderers.js";
 
 /**
  * Herald's local server as `npm start` runs it, on a fresh table and a free port, for the HTTP load
@@ -30,7 +29,7 @@ const runtime = localRuntime({
   dynamoEndpoint,
   sesEndpoint,
   log: new Logger({ serviceName: "bench", logLevel: "ERROR" }),
-  renderers: { edition: renderEdition, confirmation: renderConfirmation },
+  renderers: mjmlRenderers,
 });
 // On AWS, confirmation emails are rendered by the render function, not by the API: keep them queued
 // so the measured process does the API's work only (they would be sent once the queue restarts).

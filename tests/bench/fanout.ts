@@ -3,8 +3,7 @@ import { configFromEnv } from "../../functions/adapters/env-config.js";
 import { secretsFromEnv } from "../../functions/adapters/env-secrets.js";
 import { createApp } from "../../functions/api/app.js";
 import { localRuntime } from "../../functions/local/runtime.js";
-import { renderConfirmation } from "../../functions/render/confirmation.js";
-import { renderEdition } from "../../functions/render/email.js";
+import { mjmlRenderers } from "../../functions/render/renderers.js";
 import { articleBody, signedWebhook } from "../helpers/factories.js";
 
 /**
@@ -34,7 +33,7 @@ const runtime = localRuntime({
   dynamoEndpoint,
   sesEndpoint,
   log: new Logger({ serviceName: "bench", logLevel: "ERROR" }),
-  renderers: { edition: renderEdition, confirmation: renderConfirmation },
+  renderers: mjmlRenderers,
   queue: { visibilityTimeoutMs: 60_000 },
   sendConcurrency: 8,
   holdSends: split,

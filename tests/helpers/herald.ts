@@ -9,8 +9,7 @@ import type { Config } from "../../functions/domain/config.js";
 import { ensureTable, LOCAL_CREDENTIALS } from "../../functions/local/dynamodb-local.js";
 import { type LocalRuntimeOptions, localRuntime } from "../../functions/local/runtime.js";
 import { startSesLocal } from "../../functions/local/ses-local.js";
-import { renderConfirmation } from "../../functions/render/confirmation.js";
-import { renderEdition } from "../../functions/render/email.js";
+import { mjmlRenderers } from "../../functions/render/renderers.js";
 
 export const TEST_PUBLIC_URL = "https://news.example.test";
 
@@ -55,7 +54,7 @@ export async function startHerald(
     dynamoEndpoint,
     sesEndpoint: ses.endpoint,
     log,
-    renderers: { edition: renderEdition, confirmation: renderConfirmation },
+    renderers: mjmlRenderers,
     queue: { visibilityTimeoutMs: 50 },
     ...options,
   });

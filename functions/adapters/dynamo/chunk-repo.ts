@@ -39,6 +39,7 @@ function toRecord(editionId: string, item: Record<string, unknown>): ChunkRecord
     key: String(item.sk).slice("CHUNK#".length),
     recipients: item.recipients as string[],
     lastKey: item.lastKey as string,
+    variant: item.variant as string | undefined,
     outcomes: Object.fromEntries(Object.entries(out).map(([k, v]) => [k, decode(v)])),
     inflight: (item.inflight as string[] | undefined) ?? [],
     done: Boolean(item.done),
@@ -81,11 +82,12 @@ export function dynamoChunkRepo(db: DynamoDBDocumentClient, table: string): Chun
         start = out.LastEvaluatedKey;
       } while (start);
     },
-    async createOrGet(editionId, key, recipients, lastKey) {
+    async createOrGet(editionId, key, recipients, lastKey, variant) {
       const item = {
         ...keys.chunk(editionId, key),
         recipients,
         lastKey,
+        ...(variant !== undefined ? { variant } : {}),
         out: {},
         inflight: [],
         done: false,

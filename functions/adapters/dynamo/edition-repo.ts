@@ -2,15 +2,14 @@ import { gunzipSync, gzipSync } from "node:zlib";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { Counts, EditionStatus } from "../../domain/edition.js";
-import type { EditionRecord, EditionRepo, PlanCheckpoint } from "../../flows/ports.js";
+import type { EditionRecord, EditionRepo, PlanCheckpoint, SendProgress } from "../../flows/ports.js";
 import type { RenderedEdition } from "../../render/rendered.js";
 import { batchGetAll } from "./batch-get.js";
 import { editionFeedback, feedbackCounts, feedbackKeys, sumFeedback } from "./edition-feedback.js";
 import { isConditionFailure, keys } from "./keys.js";
 
-const RECORD_FIELDS = [
+const PROGRESS_FIELDS = [
   "id",
-  "article",
   "status",
   "counts",
   "createdAt",
@@ -23,22 +22,61 @@ const RECORD_FIELDS = [
   "rateBaseline",
 ] as const;
 
-/** The edition item, with the SES feedback counters that are kept beside it laid over its counts. */
-function toRecord(item: Record<string, unknown>, feedback?: Partial<Counts>): EditionRecord {
-  const record = Object.fromEntries(RECORD_FIELDS.map((f) => [f, item[f]])) as unknown as EditionRecord;
+/**
+ * The progress fields of an edition's or briefing's item, with the SES feedback counters that are
+ * kept beside it laid over its counts.
+ */
+export function toProgress(item: Record<string, unknown>, feedback?: Partial<Counts>): SendProgress {
+  const record = Object.fromEntries(PROGRESS_FIELDS.map((f) => [f, item[f]])) as unknown as SendProgress;
   return feedback ? { ...record, counts: { ...record.counts, ...feedback } } : record;
+}
+
+const toRecord = (item: Record<string, unknown>, feedback?: Partial<Counts>): EditionRecord => ({
+  ...toProgress(item, feedback),
+  article: item.article as EditionRecord["article"],
+});
+
+/** Reads one fan-out item (edition or briefing) with its feedback shards, in one BatchGet. */
+export async function getWithFeedback(db: DynamoDBDocumentClient, table: string, id: string) {
+  const items = await batchGetAll(db, table, [keys.edition(id), ...feedbackKeys(id)]);
+  const item = items.find((i) => i.sk === "EDITION");
+  return item ? { item, feedback: sumFeedback(items).get(id) } : undefined;
 }
 
 /** Editions in DynamoDB: one item each, plus the compressed render beside it. */
 export function dynamoEditionRepo(db: DynamoDBDocumentClient, table: string): EditionRepo {
-  // One BatchGet reads the edition and its feedback shards: the send worker reads it per chunk.
   const get = async (id: string) => {
-    const items = await batchGetAll(db, table, [keys.edition(id), ...feedbackKeys(id)]);
-    const edition = items.find((i) => i.sk === "EDITION");
-    return edition ? toRecord(edition, sumFeedback(items).get(id)) : undefined;
+    const found = await getWithFeedback(db, table, id);
+    return found?.item.article ? toRecord(found.item, found.feedback) : undefined;
   };
   return {
     get,
+    // The send worker reads this per chunk: one BatchGet, the edition and its feedback shards.
+    async progress(id) {
+      const found = await getWithFeedback(db, table, id);
+      return found ? toProgress(found.item, found.feedback) : undefined;
+    },
+    async *createdBetween(from, until) {
+      let start: Record<string, unknown> | undefined;
+      do {
+        const out = await db.send(
+          new QueryCommand({
+            TableName: table,
+            IndexName: "gsi1",
+            // The index key is `<createdAt>#<id>`: "~" sorts after "#", so `from` itself is excluded.
+            KeyConditionExpression: "gsi1pk = :p AND gsi1sk BETWEEN :from AND :until",
+            ExpressionAttributeValues: {
+              ":p": keys.editionsIndex,
+              ":from": `${from}~`,
+              ":until": `${until}~`,
+            },
+            ExclusiveStartKey: start,
+          }),
+        );
+        if (out.Items?.length) yield out.Items.map((i) => toRecord(i));
+        start = out.LastEvaluatedKey;
+      } while (start);
+    },
     ...editionFeedback(db, table),
     async create(edition) {
       try {

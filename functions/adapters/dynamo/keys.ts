@@ -10,6 +10,14 @@ export const keys = {
     sk: id,
   }),
   audiencePartition: (p: AudiencePartition) => `AUD#${p.topic}#${p.cadence}#${p.shard}`,
+  /** A daily subscriber once more, sorted by topic combination: what a briefing walks. */
+  briefingAudience: (shard: number, combo: string, id: string) => ({
+    pk: `BRF#${shard}`,
+    sk: `${combo}#${id}`,
+  }),
+  briefingPartition: (shard: number) => `BRF#${shard}`,
+  briefingRender: (id: string, combo: string) => ({ pk: `ED#${id}`, sk: `RENDER#${combo}` }),
+  briefingsIndex: "BRIEFINGS",
   edition: (id: string) => ({ pk: `ED#${id}`, sk: "EDITION" }),
   render: (id: string) => ({ pk: `ED#${id}`, sk: "RENDER" }),
   shares: (id: string) => ({ pk: `ED#${id}`, sk: "SHARES" }),

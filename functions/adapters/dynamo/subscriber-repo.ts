@@ -1,5 +1,6 @@
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { GetCommand, PutCommand, ScanCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
+import { comboOf } from "../../domain/briefing/content.js";
 import { Subscriber, shardOf } from "../../domain/subscriber.js";
 import type { SubscriberRepo } from "../../flows/ports.js";
 import { batchGetAll } from "./batch-get.js";
@@ -20,13 +21,22 @@ function profileItem(s: Subscriber) {
   return { ...keys.subscriber(s.id), ...s, ...(s.expiresAt ? { ttl: s.expiresAt } : {}) };
 }
 
-/** The audience items an active subscriber has: one per topic, in the shard of their id. */
+/**
+ * The audience items an active subscriber has: one per topic, in the shard of their id; a daily
+ * subscriber also one in the briefing audience, under their topic combination.
+ */
 export function audienceItems(s: Subscriber, shards: number) {
   if (s.status !== "active") return [];
-  return s.topics.map((topic) => ({
-    ...keys.audience(topic, s.cadence, shardOf(s.id, shards), s.id),
+  const shard = shardOf(s.id, shards);
+  const perTopic = s.topics.map((topic) => ({
+    ...keys.audience(topic, s.cadence, shard, s.id),
     topics: s.topics,
   }));
+  if (s.cadence !== "daily") return perTopic;
+  return [
+    ...perTopic,
+    { ...keys.briefingAudience(shard, comboOf(s.topics), s.id), id: s.id, topics: s.topics },
+  ];
 }
 
 /** Subscribers in DynamoDB; an active one also has audience items, written in the same transaction. */

@@ -1,6 +1,7 @@
 import type { SQSEvent } from "aws-lambda";
 import { RenderJob, SendJob } from "../../flows/jobs.js";
 import type { Ports } from "../../flows/ports.js";
+import { type BriefingRenderFn, prepareBriefing } from "../../flows/prepare-briefing.js";
 import { prepareEdition, type RenderFn } from "../../flows/prepare-edition.js";
 import { sendChunk } from "../../flows/send-chunk.js";
 import { type ConfirmationRenderFn, sendConfirmation } from "../../flows/send-confirmation.js";
@@ -8,12 +9,13 @@ import { handleSqsBatch } from "./sqs-batch.js";
 
 export interface Renderers {
   edition: RenderFn;
+  briefing: BriefingRenderFn;
   confirmation: ConfirmationRenderFn;
 }
 
 /**
  * The render queue's consumer (the one function with MJML): an edition is rendered once and
- * planned; a confirmation email is rendered and sent. Lambda and the local queue both call it.
+ * planned, a daily briefing rendered once per topic combination and planned; a confirmation email is rendered and sent. Lambda and the local queue both call it.
  */
 export const renderWorker = (ports: Ports, renderers: Renderers) => (event: SQSEvent) =>
   handleSqsBatch(
@@ -21,6 +23,7 @@ export const renderWorker = (ports: Ports, renderers: Renderers) => (event: SQSE
     RenderJob,
     async (job) => {
       if ("editionId" in job) await prepareEdition(ports, renderers.edition, job.editionId);
+      else if ("briefingId" in job) await prepareBriefing(ports, renderers.briefing, job.briefingId);
       else await sendConfirmation(ports, renderers.confirmation, job.confirmSubscriber);
       return "done";
     },

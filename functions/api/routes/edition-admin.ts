@@ -44,7 +44,9 @@ export function editionAdminRoutes(app: Hono, ports: Ports) {
 
   app.post("/v1/editions/:id/resume", async (c) => {
     const id = parseOr400(EditionId, c.req.param("id"));
-    const edition = await resumeEdition(ports, id);
+    await resumeEdition(ports, id);
+    const edition = await ports.editions.get(id);
+    if (!edition) throw new HeraldError("not_found", "no such edition");
     return c.json(editionView(edition, await ports.editions.shares(id)));
   });
 }

@@ -14,9 +14,12 @@ export interface PlanCheckpoint {
   done: boolean;
 }
 
-export interface EditionRecord {
+/**
+ * What every fan-out keeps, an edition's or a daily briefing's: status, counters and plan
+ * checkpoints on one item, so the planner, the send worker and SES feedback work the same for both.
+ */
+export interface SendProgress {
   id: string;
-  article: Article;
   status: EditionStatus;
   counts: Counts;
   createdAt: string;
@@ -30,6 +33,10 @@ export interface EditionRecord {
   rateBaseline?: Counts;
 }
 
+export interface EditionRecord extends SendProgress {
+  article: Article;
+}
+
 /** How one SES event landed on its edition: `duplicate` when its mark was applied before. */
 export type FeedbackCount = "counted" | "duplicate" | "no-edition";
 
@@ -37,6 +44,10 @@ export interface EditionRepo {
   /** Records a new edition; when one with this id exists already, returns it instead. */
   create(edition: EditionRecord): Promise<{ created: boolean; edition: EditionRecord }>;
   get(id: string): Promise<EditionRecord | undefined>;
+  /** The progress of any fan-out by id, an edition's or a briefing's. */
+  progress(id: string): Promise<SendProgress | undefined>;
+  /** Editions recorded after `from` up to `until` (ISO times), oldest first, a page at a time. */
+  createdBetween(from: string, until: string): AsyncIterable<EditionRecord[]>;
   list(limit: number, cursor?: string): Promise<{ editions: EditionRecord[]; cursor?: string }>;
   /** Moves the status only if it is one of `from`; says whether it moved. */
   transition(id: string, from: EditionStatus[], to: EditionStatus, reason?: string): Promise<boolean>;
@@ -68,6 +79,8 @@ export interface EditionRepo {
 
 export interface ChunkRecord extends ChunkState {
   editionId: string;
+  /** Which render its recipients get, when a fan-out has several (a briefing's topic combination). */
+  variant?: string;
   key: string;
   lastKey: string;
   done: boolean;
@@ -77,7 +90,13 @@ export interface ChunkRecord extends ChunkState {
 
 export interface ChunkRepo {
   /** Creates the chunk unless it exists; either way returns the chunk as stored. */
-  createOrGet(editionId: string, key: string, recipients: string[], lastKey: string): Promise<ChunkRecord>;
+  createOrGet(
+    editionId: string,
+    key: string,
+    recipients: string[],
+    lastKey: string,
+    variant?: string,
+  ): Promise<ChunkRecord>;
   get(editionId: string, key: string): Promise<ChunkRecord | undefined>;
   /** Takes the lease and marks `inflight`, if the chunk is still at `version`. */
   claim(chunk: ChunkRecord, leaseUntil: number, inflight: string[]): Promise<ChunkRecord | undefined>;

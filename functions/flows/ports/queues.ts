@@ -5,10 +5,10 @@ export interface Queue<T> {
 }
 
 /**
- * Work for the render function, the only one that loads MJML: an edition to render and plan, or a
- * confirmation email to render and send (the API queues it, so it never loads MJML itself).
+ * Work for the render function, the only one that loads MJML: an edition or a daily briefing to
+ * render and plan, or a confirmation email to render and send (the API queues it, so it never loads MJML itself).
  */
-export type RenderJob = { editionId: string } | { confirmSubscriber: string };
+export type RenderJob = { editionId: string } | { briefingId: string } | { confirmSubscriber: string };
 
 export interface SendJob {
   editionId: string;

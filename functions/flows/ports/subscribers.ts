@@ -5,15 +5,23 @@ import type { Subscriber } from "../../domain/subscriber.js";
 
 export interface AudienceMember {
   id: string;
+  /** Where the member sits in its partition: a walk resumes after it. */
+  key: string;
   topics: string[];
 }
 
+export interface AudiencePage {
+  members: AudienceMember[];
+  more: boolean;
+}
+
 export interface AudienceRepo {
-  page(
-    partition: AudiencePartition,
-    after: string | undefined,
-    limit: number,
-  ): Promise<{ members: AudienceMember[]; more: boolean }>;
+  page(partition: AudiencePartition, after: string | undefined, limit: number): Promise<AudiencePage>;
+  /**
+   * Daily subscribers of one shard, grouped by topic combination (members of one combination are
+   * next to each other), so a briefing chunk holds one combination and is one SES call.
+   */
+  briefingPage(shard: number, after: string | undefined, limit: number): Promise<AudiencePage>;
 }
 
 export interface SubscriberRepo {

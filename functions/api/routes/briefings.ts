@@ -1,0 +1,65 @@
+import type { Hono } from "hono";
+import type * as z from "zod";
+import { BriefingId } from "../../domain/briefing/schedule.js";
+import { HeraldError } from "../../domain/errors.js";
+import type { BriefingRecord, Ports } from "../../flows/ports.js";
+import { resumeEdition } from "../../flows/resume-edition.js";
+import { startBriefing } from "../../flows/start-briefing.js";
+import { type BriefingView, ListQuery } from "../schemas.js";
+import { parseOr400 } from "../validate.js";
+
+function briefingView(b: BriefingRecord, renders?: number): z.infer<typeof BriefingView> {
+  return {
+    id: b.id,
+    day: b.day,
+    status: b.status,
+    statusReason: b.statusReason ?? undefined,
+    createdAt: b.createdAt,
+    window: b.window,
+    editions: b.items.map((i) => i.editionId),
+    counts: b.counts,
+    ...(renders !== undefined ? { renders } : {}),
+  };
+}
+
+/** Daily briefings for the newsroom (admin routes: the app guards them). */
+export function briefingRoutes(app: Hono, ports: Ports) {
+  // What the schedule does; on a day whose briefing ran already, it finds that one and sends nothing.
+  app.post("/v1/briefings/run", async (c) => {
+    const { briefing, created } = await startBriefing(ports);
+    return c.json({ briefingId: briefing.id, created }, 202);
+  });
+
+  app.get("/v1/briefings", async (c) => {
+    const { limit, cursor } = parseOr400(ListQuery, c.req.query());
+    let found: Awaited<ReturnType<typeof ports.briefings.list>>;
+    try {
+      found = await ports.briefings.list(limit, cursor);
+    } catch (error) {
+      if (!cursor) throw error;
+      throw new HeraldError("invalid_request", "the cursor is not valid", [
+        { path: "cursor", message: "not a cursor from this API" },
+      ]);
+    }
+    const renders = await Promise.all(found.briefings.map((b) => ports.briefings.renders(b.id)));
+    return c.json({
+      briefings: found.briefings.map((b, i) => briefingView(b, renders[i])),
+      cursor: found.cursor,
+    });
+  });
+
+  app.get("/v1/briefings/:id", async (c) => {
+    const id = parseOr400(BriefingId, c.req.param("id"));
+    const briefing = await ports.briefings.get(id);
+    if (!briefing) throw new HeraldError("not_found", "no such briefing");
+    return c.json(briefingView(briefing, await ports.briefings.renders(id)));
+  });
+
+  app.post("/v1/briefings/:id/resume", async (c) => {
+    const id = parseOr400(BriefingId, c.req.param("id"));
+    if (!(await ports.briefings.get(id))) throw new HeraldError("not_found", "no such briefing");
+    await resumeEdition(ports, id);
+    const briefing = (await ports.briefings.get(id)) as BriefingRecord;
+    return c.json(briefingView(briefing, await ports.briefings.renders(id)));
+  });
+}

@@ -1,0 +1,110 @@
+import { CHUNK_SIZE } from "../domain/audience.js";
+import type { AudienceMember, AudiencePage, PlanCheckpoint, Ports, SendJob } from "./ports.js";
+
+/** Chunks queued per SendMessageBatch call and per checkpoint. */
+const CHUNKS_PER_CHECKPOINT = 10;
+const PAGE_SIZE = 1000;
+
+/** One partition of a fan-out's audience, as the planner walks it. */
+export interface PartitionWalk {
+  /** Stable across attempts: it names the checkpoint and prefixes the chunk keys. */
+  name: string;
+  page(after: string | undefined, limit: number): Promise<AudiencePage>;
+  /**
+   * The render this member gets (`""` when the fan-out has one), or `undefined` when this partition
+   * does not send to them. A chunk holds one variant, since it is one SES call with one template.
+   */
+  variantOf(member: AudienceMember): string | undefined;
+  /** Runs before a chunk of `variant` is queued (a briefing renders its combination here). */
+  prepare?(variant: string): Promise<void>;
+}
+
+/**
+ * Walks one partition in key order, cutting chunks of ≤ 50 recipients of one variant and queueing
+ * them. It checkpoints after every batch of queued chunks, so a planner that dies resumes from its
+ * last checkpoint; chunks it had written since are found and reused as they are, so no recipient
+ * lands in two chunks.
+ */
+export async function planPartition(
+  ports: Pick<Ports, "chunks" | "editions" | "sendQueue">,
+  target: { id: string; plan: Record<string, PlanCheckpoint> },
+  walk: PartitionWalk,
+): Promise<void> {
+  const { name } = walk;
+  let checkpoint: PlanCheckpoint | undefined = target.plan[name];
+  if (checkpoint?.done) return;
+  let next = checkpoint?.next ?? 0;
+  let after = checkpoint?.after;
+  let recipients: string[] = [];
+  let variant = "";
+  let queued: SendJob[] = [];
+  let queuedRecipients = 0;
+
+  const flush = async (done: boolean) => {
+    if (queued.length) await ports.sendQueue.send(queued);
+    const moved: PlanCheckpoint = { next, after, done };
+    const ok = await ports.editions.checkpoint(target.id, name, checkpoint, moved, {
+      recipients: queuedRecipients,
+      chunks: queued.length,
+    });
+    if (!ok) throw new Error(`plan checkpoint ${name} was moved by another planner; retrying the job`);
+    checkpoint = moved;
+    queued = [];
+    queuedRecipients = 0;
+  };
+
+  /** Writes chunk `next` (or adopts it as an earlier attempt stored it); returns where it ends. */
+  const cut = async (endsAt: string) => {
+    const key = `${name}#${String(next).padStart(6, "0")}`;
+    const chunk = await ports.chunks.createOrGet(target.id, key, recipients, endsAt, variant || undefined);
+    await walk.prepare?.(chunk.variant ?? "");
+    queued.push({ editionId: target.id, chunk: key });
+    queuedRecipients += chunk.recipients.length;
+    next += 1;
+    after = chunk.lastKey;
+    recipients = [];
+    if (queued.length >= CHUNKS_PER_CHECKPOINT) await flush(false);
+    return chunk.lastKey;
+  };
+
+  let cursor = after;
+  walk: for (;;) {
+    const page = await walk.page(cursor, PAGE_SIZE);
+    let consumed = cursor;
+    for (const member of page.members) {
+      const memberVariant = walk.variantOf(member);
+      if (memberVariant !== undefined && recipients.length > 0 && memberVariant !== variant) {
+        const endedAt = await cut(consumed as string);
+        // An adopted chunk may end elsewhere than here: carry on right after it.
+        if (endedAt !== consumed) {
+          cursor = endedAt;
+          continue walk;
+        }
+      }
+      consumed = member.key;
+      if (memberVariant !== undefined) {
+        if (recipients.length === 0) variant = memberVariant;
+        recipients.push(member.id);
+      }
+      if (recipients.length === CHUNK_SIZE) {
+        const endedAt = await cut(consumed);
+        if (endedAt !== consumed) {
+          cursor = endedAt;
+          continue walk;
+        }
+      }
+    }
+    if (!page.more) {
+      if (recipients.length > 0 && consumed !== undefined) {
+        const endedAt = await cut(consumed);
+        if (endedAt !== consumed) {
+          cursor = endedAt;
+          continue;
+        }
+      }
+      break;
+    }
+    cursor = consumed;
+  }
+  await flush(true);
+}
