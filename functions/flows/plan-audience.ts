@@ -68,7 +68,7 @@ export async function planPartition(
   };
 
   let cursor = after;
-  walk: for (;;) {
+  pages: for (;;) {
     const page = await walk.page(cursor, PAGE_SIZE);
     let consumed = cursor;
     for (const member of page.members) {
@@ -78,7 +78,7 @@ export async function planPartition(
         // An adopted chunk may end elsewhere than here: carry on right after it.
         if (endedAt !== consumed) {
           cursor = endedAt;
-          continue walk;
+          continue pages;
         }
       }
       consumed = member.key;
@@ -90,7 +90,7 @@ export async function planPartition(
         const endedAt = await cut(consumed);
         if (endedAt !== consumed) {
           cursor = endedAt;
-          continue walk;
+          continue pages;
         }
       }
     }
