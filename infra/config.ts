@@ -27,6 +27,8 @@ export const CONTEXT_KEYS = [
   "topicMap",
   "defaultTopic",
   "feedPollMinutes",
+  "briefingHour",
+  "briefingTimeZone",
 ] as const;
 
 /** The newsroom's default topics, as in API.md. */
@@ -66,6 +68,19 @@ const Raw = z.object({
   topicMap: z.union([z.string(), z.record(z.string(), z.string())]).optional(),
   defaultTopic: z.string().optional(),
   feedPollMinutes: count.max(1440).default(5),
+  /** The daily briefing's hour (0–23) in `briefingTimeZone`, an IANA zone name. */
+  briefingHour: z.coerce.number().int().min(0).max(23).default(7),
+  briefingTimeZone: z
+    .string()
+    .default("UTC")
+    .refine((zone) => {
+      try {
+        new Intl.DateTimeFormat("en", { timeZone: zone });
+        return true;
+      } catch {
+        return false;
+      }
+    }, "an IANA time zone such as Europe/Berlin"),
 });
 
 const asJson = (v: unknown) => (v === undefined ? undefined : typeof v === "string" ? v : JSON.stringify(v));
@@ -88,6 +103,7 @@ export interface HeraldConfig {
   pauseMinSample: number;
   /** Feed settings in the environment's format (JSON strings); the functions validate them at start. */
   sources: { feeds?: string; topicMap?: string; defaultTopic?: string; pollMinutes: number };
+  briefing: { hour: number; timeZone: string };
 }
 
 /** Parses and cross-checks the settings; throws one error naming every field at fault. */
@@ -126,6 +142,7 @@ export function parseConfig(input: Record<string, unknown>): HeraldConfig {
       ...(raw.defaultTopic ? { defaultTopic: raw.defaultTopic } : {}),
       pollMinutes: raw.feedPollMinutes,
     },
+    briefing: { hour: raw.briefingHour, timeZone: raw.briefingTimeZone },
   };
 }
 

@@ -59,4 +59,14 @@ export const FUNCTION_SPECS = {
     memorySize: 256,
     timeout: Duration.minutes(2),
   },
+  /**
+   * Records today's briefing (one Query over the day's editions, one conditional put) and queues it
+   * for the render function, which does the rendering and planning: seconds at most.
+   */
+  briefing: {
+    entry: "briefing.ts",
+    description: "Starts the daily briefing (EventBridge Scheduler) and queues it for rendering",
+    memorySize: 256,
+    timeout: Duration.seconds(30),
+  },
 } as const satisfies Record<string, FunctionSpec>;

@@ -35,6 +35,7 @@ export class HeraldStack extends Stack {
   readonly feedback: HeraldFeedback;
   readonly schedules: HeraldSchedules;
   readonly pollFeeds?: HeraldFunction;
+  readonly briefing: HeraldFunction;
   readonly observability: HeraldObservability;
   readonly apiFunction: HeraldFunction;
 
@@ -56,6 +57,8 @@ export class HeraldStack extends Stack {
     if (config.sources.topicMap) env.set("HERALD_TOPIC_MAP", config.sources.topicMap);
     if (config.sources.defaultTopic) env.set("HERALD_DEFAULT_TOPIC", config.sources.defaultTopic);
     if (config.replyTo) env.set("HERALD_REPLY_TO", config.replyTo);
+    env.set("HERALD_BRIEFING_HOUR", String(config.briefing.hour));
+    env.set("HERALD_BRIEFING_TIME_ZONE", config.briefing.timeZone);
 
     const key = new NotificationKey(this, "NotificationKey");
     this.data = new HeraldData(this, "Data", { env });
@@ -101,6 +104,14 @@ export class HeraldStack extends Stack {
       this.schedules.addEvery("FeedPoll", { target: this.pollFeeds, minutes: config.sources.pollMinutes });
     }
 
+    // The daily briefing: the scheduler starts it; the render function renders and plans it.
+    this.briefing = new HeraldFunction(this, "Briefing", { ...FUNCTION_SPECS.briefing, handlersDir });
+    env.apply(this.briefing);
+    this.data.grantData(this.briefing);
+    secrets.grantRead(this.briefing);
+    this.sending.editionQueue.grantSend(this.briefing);
+    this.schedules.addDaily("Briefing", { target: this.briefing, ...config.briefing });
+
     this.observability = new HeraldObservability(this, "Observability", {
       key,
       ...(config.alarmEmail ? { alarmEmail: config.alarmEmail } : {}),
@@ -114,6 +125,7 @@ export class HeraldStack extends Stack {
     this.observability.watchFunction("SesFeedback", this.feedback.fn);
     this.observability.watchDeadLetters("SesFeedback", this.feedback.deadLetterQueue);
     if (this.pollFeeds) this.observability.watchFunction("PollFeeds", this.pollFeeds);
+    this.observability.watchFunction("Briefing", this.briefing);
     for (const { id, queue } of this.schedules.deadLetterQueues)
       this.observability.watchDeadLetters(`${id}Schedule`, queue);
   }

@@ -58,6 +58,7 @@ async function main() {
       sesEndpoint: ses.endpoint,
       log,
       renderers: mjmlRenderers,
+      briefingTimer: true,
     });
     stops.push(runtime.stop);
     const server = serve({ fetch: createApp(runtime.ports).fetch, port, hostname: "127.0.0.1" });
@@ -71,6 +72,7 @@ Herald is running.
   DynamoDB Local ${dynamo.endpoint}   data: ${dataDir}
   Public URL     ${config.publicUrl}
   Topics         ${config.topics.join(", ")}
+  Briefing       daily at ${String(config.briefing.hour).padStart(2, "0")}:00 ${config.briefing.timeZone}; run one now: POST /v1/briefings/run
   Webhook secret ${dev(secrets.webhookSecrets[0] as string, DEV_SECRETS.webhook)}
   Admin key      ${dev(secrets.adminKey, DEV_SECRETS.admin)}
 Publish the sample article:  npx tsx scripts/publish.ts

@@ -7,6 +7,7 @@ import { sesFeedbackHandler } from "../adapters/sns/ses-feedback.js";
 import { type Renderers, renderWorker, sendWorker } from "../adapters/sqs/workers.js";
 import type { Config, Secrets } from "../domain/config.js";
 import { loggableError } from "../domain/redact.js";
+import { startBriefingTimer } from "../flows/briefing-timer.js";
 import { startFeedTimer } from "../flows/feed-timer.js";
 import type { Ports, RenderJob, SendJob } from "../flows/ports.js";
 import { LOCAL_CREDENTIALS } from "./dynamodb-local.js";
@@ -30,6 +31,8 @@ export interface LocalRuntimeOptions {
   now?: () => Date;
   /** Leave the send queue stopped until `startSending()`: the benchmark measures planning and sending apart. */
   holdSends?: boolean;
+  /** Start the daily briefing at the configured hour (`npm start`); tests start briefings themselves. */
+  briefingTimer?: boolean;
 }
 
 export interface LocalRuntime {
@@ -92,6 +95,7 @@ export function localRuntime(o: LocalRuntimeOptions): LocalRuntime {
     feeds.length > 0 && pollMinutes > 0
       ? startFeedTimer(ports, httpFeedFetcher(), { intervalMs: pollMinutes * 60_000 })
       : () => {};
+  const stopBriefings = o.briefingTimer ? startBriefingTimer(ports) : () => {};
   return {
     ports,
     editionQueue,
@@ -108,6 +112,7 @@ export function localRuntime(o: LocalRuntimeOptions): LocalRuntime {
     },
     stop() {
       stopFeeds();
+      stopBriefings();
       editionQueue.stop();
       sendQueue.stop();
     },
