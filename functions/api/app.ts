@@ -1,8 +1,9 @@
-import { Hono } from "hono";
+import { gunzipSync } from "node:zlib";
+import { type Context, Hono } from "hono";
 import type { Ports } from "../flows/ports.js";
 import { adminAuth } from "./admin-auth.js";
 import { jsonError, onError } from "./errors.js";
-import openApi from "./openapi/openapi.json" with { type: "json" };
+import { OPENAPI_GZIP_BASE64 } from "./openapi/openapi-packed.js";
 import { briefingRoutes } from "./routes/briefings.js";
 import { cmsWebhookRoutes } from "./routes/cms-webhooks.js";
 import { confirmRoutes } from "./routes/confirm.js";
@@ -15,6 +16,13 @@ import { subscribeRoutes } from "./routes/subscribe.js";
 import { subscriberAdminRoutes } from "./routes/subscribers-admin.js";
 import { unsubscribeRoutes } from "./routes/unsubscribe.js";
 import { webhookRoutes } from "./routes/webhook.js";
+
+let openApi: string | undefined;
+/** Unpacked on first request: most API invocations never serve the document. */
+const openApiText = () => {
+  openApi ??= gunzipSync(Buffer.from(OPENAPI_GZIP_BASE64, "base64")).toString("utf8");
+  return openApi;
+};
 
 /**
  * The Hono app: the same object serves the API Lambda (`hono/aws-lambda`) and the local server
@@ -53,8 +61,10 @@ export function createApp(ports: Ports): Hono {
   briefingRoutes(app, ports);
 
   // Generated from the zod schemas at build time (`npm run openapi`); a test keeps it current.
-  app.get("/docs", (c) => c.json(openApi));
-  app.get("/openapi.json", (c) => c.json(openApi));
+  const docs = (c: Context) =>
+    c.body(openApiText(), 200, { "content-type": "application/json; charset=utf-8" });
+  app.get("/docs", docs);
+  app.get("/openapi.json", docs);
   app.get("/health", (c) => c.json({ ok: true }));
   return app;
 }

@@ -12,31 +12,23 @@ import { IgnoredResponse } from "../routes/cms-webhooks.js";
 import {
   EditionList,
   EditionView,
-  ErrorResponse,
   ImportResult,
   ListQuery,
   PublishResponse,
   SubscriberView,
 } from "../schemas.js";
 
-/** One operation of the HTTP contract, described with the same zod schemas the handlers use. */
-export interface Operation {
-  summary: string;
-  admin?: boolean;
-  params?: z.ZodObject;
-  query?: z.ZodObject;
-  body?: { type: string; schema: z.ZodType };
-  responses: Record<number, { description: string; type?: string; schema?: z.ZodType }>;
-}
+import { BRIEFING_CONTRACT } from "./contract-briefings.js";
+import { err, html, json, type Paths } from "./operation.js";
 
-const json = "application/json";
-const html = "text/html";
-const err = (description: string) => ({ description, type: json, schema: ErrorResponse });
+export type { Operation } from "./operation.js";
+
 const id = z.object({ id: EditionId });
 const token = z.object({ token: z.string() });
 
 /** API.md as data: the OpenAPI document is generated from this table (`npm run openapi`). */
-export const CONTRACT: Record<string, Partial<Record<"get" | "post" | "delete", Operation>>> = {
+export const CONTRACT: Paths = {
+  ...BRIEFING_CONTRACT,
   "/v1/webhooks/articles": {
     post: {
       summary:
