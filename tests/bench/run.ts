@@ -62,6 +62,31 @@ function medianOf3(size: number, ses: string, mode = "") {
   return { ...results[1], allRecipientsPerSecond: results.map((r) => Math.round(r.recipientsPerSecond)) };
 }
 
+/**
+ * The daily briefing for `size` daily readers over all 31 combinations of the five topics: one
+ * seeded table, three successive days, the median run kept.
+ */
+function briefingMedianOf3(size: number, ses: string) {
+  const table = `bench-briefing-${size}`;
+  const { seedSeconds } = run([
+    "tests/bench/seed-cli.ts",
+    dynamo.endpoint,
+    table,
+    String(size),
+    "8",
+    "daily",
+  ]);
+  const results = [1, 2, 3].map((day) =>
+    run(["tests/bench/briefing.ts", table, String(size), dynamo.endpoint, ses, String(day)]),
+  );
+  results.sort((a, b) => a.recipientsPerSecond - b.recipientsPerSecond);
+  return {
+    ...results[1],
+    seedSeconds,
+    allRecipientsPerSecond: results.map((r) => Math.round(r.recipientsPerSecond)),
+  };
+}
+
 // A first run warms DynamoDB Local's JVM (its JIT), which a deployed DynamoDB never needs.
 fanout(10_000, dynamo.endpoint, nullSes.endpoint);
 const runs = {
@@ -69,6 +94,7 @@ const runs = {
   null100k: medianOf3(100_000, nullSes.endpoint),
   split10k: medianOf3(10_000, nullSes.endpoint, "split"),
   standIn10k: fanout(10_000, dynamo.endpoint, standIn.endpoint),
+  briefing100k: briefingMedianOf3(100_000, nullSes.endpoint),
 };
 // HTTP under load: the local server in its own process, the load generator here.
 const api = await startChild(`tests/bench/api-server.ts`, [dynamo.endpoint, nullSes.endpoint]);
@@ -95,6 +121,11 @@ const rows: Array<[string, string, string]> = [
     "fan-out 100k → null SES, median of 3",
     `${runs.null100k.recipientsPerSecond.toFixed(0)} recipients/s${spread(runs.null100k)}`,
     "≥ 2,000/s",
+  ],
+  [
+    "daily briefing 100k (31 topic combinations) → null SES, median of 3",
+    `${runs.briefing100k.recipientsPerSecond.toFixed(0)} recipients/s${spread(runs.briefing100k)}, ${runs.briefing100k.renders} renders`,
+    "as an edition; ≤ 31 renders",
   ],
   ["fan-out 10k → SES stand-in", `${runs.standIn10k.recipientsPerSecond.toFixed(0)} recipients/s`, "—"],
   [

@@ -7,25 +7,36 @@ import { mapConcurrent } from "../../functions/flows/concurrency.js";
 
 const TOPICS = ["world", "politics", "business", "technology", "culture"];
 
+/** Instant readers follow "world" or "politics" and more; a third follow both. */
+const instantTopics = (i: number) =>
+  i % 3 === 0 ? ["world", "politics"] : [TOPICS[i % 2] as string, TOPICS[2 + (i % 3)] as string];
+/** Daily readers are spread over every one of the 31 combinations of the five topics. */
+const dailyTopics = (i: number) => TOPICS.filter((_, bit) => ((i % 31) + 1) & (1 << bit));
+
 /**
- * Writes `count` active subscribers with BatchWrite (what an import of that size would leave), each
- * following "world" or "politics" (so all are in the audience of a world+politics article) plus
- * others: about a third follow both, which exercises the one-email-per-subscriber rule.
+ * Writes `count` active subscribers with BatchWrite (what an import of that size would leave).
+ * Instant ones each follow "world" or "politics" (so all are in the audience of a world+politics
+ * article) plus others: about a third follow both, which exercises the one-email-per-subscriber rule.
  */
-export async function seedTable(db: DynamoDBDocumentClient, table: string, count: number, shards: number) {
+export async function seedTable(
+  db: DynamoDBDocumentClient,
+  table: string,
+  count: number,
+  shards: number,
+  cadence: Subscriber["cadence"] = "instant",
+) {
   const now = new Date().toISOString();
   const items: Record<string, unknown>[] = [];
   const batches: Record<string, unknown>[][] = [];
   for (let i = 0; i < count; i++) {
     const email = `reader${i}@bench.example`;
-    const topics =
-      i % 3 === 0 ? ["world", "politics"] : [TOPICS[i % 2] as string, TOPICS[2 + (i % 3)] as string];
+    const topics = cadence === "daily" ? dailyTopics(i) : instantTopics(i);
     const s: Subscriber = {
       id: subscriberId(email),
       email,
       status: "active",
       topics,
-      cadence: "instant",
+      cadence,
       consent: { at: now, source: "bench" },
       createdAt: now,
       updatedAt: now,

@@ -1,0 +1,72 @@
+import { Logger } from "@aws-lambda-powertools/logger";
+import { configFromEnv } from "../../functions/adapters/env-config.js";
+import { secretsFromEnv } from "../../functions/adapters/env-secrets.js";
+import { createApp } from "../../functions/api/app.js";
+import { localRuntime } from "../../functions/local/runtime.js";
+import { mjmlRenderers } from "../../functions/render/renderers.js";
+import { adminHeaders, articleBody, signedWebhook } from "../helpers/factories.js";
+
+/**
+ * One briefing run in a fresh process, over a table seeded with daily readers by seed-cli.ts:
+ *   tsx tests/bench/briefing.ts <table> <subscribers> <dynamo endpoint> <ses endpoint>
+ * A day's news is published first (one story per topic and one in two topics; no instant readers,
+ * so nothing is mailed then); the clock is what starts the briefing to when every chunk is sent.
+ * Prints one JSON line.
+ */
+const [tableName, sizeArg, dynamoEndpoint, sesEndpoint] = process.argv.slice(2) as [
+  string,
+  string,
+  string,
+  string,
+];
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
+const config = { ...configFromEnv({ HERALD_PUBLIC_URL: "https://news.bench.example" }), tableName };
+const runtime = localRuntime({
+  config,
+  secrets: secretsFromEnv({}),
+  dynamoEndpoint,
+  sesEndpoint,
+  log: new Logger({ serviceName: "bench", logLevel: "ERROR" }),
+  renderers: mjmlRenderers,
+  queue: { visibilityTimeoutMs: 60_000 },
+  sendConcurrency: 8,
+  now,
+});
+const app = createApp(runtime.ports);
+const stories = [...config.topics.map((t) => [t]), ["world", "business"]];
+for (const [i, topics] of stories.entries()) {
+  const id = `bench-story-${dayArg}-${i}`;
+  const body = articleBody({ id, title: `Story ${i}: ${topics.join(" and ")}`, topics });
+  await app.request(
+    "/v1/webhooks/articles",
+    signedWebhook(body, undefined, Math.floor(now().getTime() / 1000)),
+  );
+}
+await runtime.settled();
+
+let peakRss = 0;
+const sampler = setInterval(() => {
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+}, 50);
+const started = performance.now();
+const res = await app.request("/v1/briefings/run", { method: "POST", headers: adminHeaders() });
+const { briefingId } = (await res.json()) as { briefingId: string };
+await runtime.settled();
+const seconds = (performance.now() - started) / 1000;
+clearInterval(sampler);
+const briefing = await runtime.ports.briefings.get(briefingId);
+const renders = await runtime.ports.briefings.renders(briefingId);
+runtime.stop();
+const sent = briefing?.counts.sent ?? 0;
+console.log(
+  JSON.stringify({
+    size: Number(sizeArg),
+    status: briefing?.status,
+    sent,
+    seconds,
+    recipientsPerSecond: sent / seconds,
+    renders,
+    peakRssMb: peakRss / 2 ** 20,
+  }),
+);
+process.exit(0);
