@@ -8,17 +8,21 @@ import { adminHeaders, articleBody, signedWebhook } from "../helpers/factories.j
 
 /**
  * One briefing run in a fresh process, over a table seeded with daily readers by seed-cli.ts:
- *   tsx tests/bench/briefing.ts <table> <subscribers> <dynamo endpoint> <ses endpoint>
+ *   tsx tests/bench/briefing.ts <table> <subscribers> <dynamo endpoint> <ses endpoint> <day>
  * A day's news is published first (one story per topic and one in two topics; no instant readers,
- * so nothing is mailed then); the clock is what starts the briefing to when every chunk is sent.
+ * so nothing is mailed then); the clock runs from starting the briefing to every chunk sent. `day`
+ * moves Herald's clock that many days ahead, so runs on one seeded table are successive days.
  * Prints one JSON line.
  */
-const [tableName, sizeArg, dynamoEndpoint, sesEndpoint] = process.argv.slice(2) as [
+const [tableName, sizeArg, dynamoEndpoint, sesEndpoint, dayArg] = process.argv.slice(2) as [
+  string,
   string,
   string,
   string,
   string,
 ];
+const offsetMs = Number(dayArg) * 86_400_000;
+const now = () => new Date(Date.now() + offsetMs);
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
 const config = { ...configFromEnv({ HERALD_PUBLIC_URL: "https://news.bench.example" }), tableName };
 const runtime = localRuntime({
