@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Subscriber, subscriberId } from "../../functions/domain/subscriber.js";
 import { adminHeaders, articleBody, signedWebhook } from "../helpers/factories.js";
 import { startHerald, type TestHerald } from "../helpers/herald.js";
 import { seedSubscribers } from "../helpers/seed.js";
@@ -149,6 +150,37 @@ describe("daily briefing", () => {
     expect(world?.body.text).not.toContain("Story A world");
     expect(to(emails, "daily-business0@example.org")).toHaveLength(0);
     expect(emails).toHaveLength(3);
+  });
+
+  it("follows a reader's changed topics and cadence (their briefing audience entry moves with them)", async () => {
+    // Prepare: one reader moves from world to business, another from daily to instant.
+    const change = async (email: string, next: { topics?: string[]; cadence?: "instant" | "daily" }) => {
+      const id = subscriberId(email);
+      const before = (await herald.ports.subscribers.get(id)) as Subscriber;
+      const saved = await herald.ports.subscribers.save(
+        { ...before, ...next, updatedAt: new Date().toISOString() },
+        before,
+      );
+      expect(saved).toBe(true);
+    };
+    await change("daily-world0@example.org", { topics: ["business"] });
+    await change("daily-business0@example.org", { cadence: "instant" });
+    await publishAt("2026-11-27T09:00:00Z", { id: "f", title: "Story F business", topics: ["business"] });
+    await publishAt("2026-11-27T10:00:00Z", { id: "g", title: "Story G world", topics: ["world"] });
+    await herald.settled();
+    await clearEmails(herald.sesEndpoint);
+
+    // Act
+    at("2026-11-28T07:00:00Z");
+    await runBriefing();
+
+    // Assess
+    const emails = await sentEmails(herald.sesEndpoint);
+    const [moved] = to(emails, "daily-world0@example.org");
+    expect(moved?.body.text).toContain("Story F business");
+    expect(moved?.body.text).not.toContain("Story G world");
+    expect(to(emails, "daily-business0@example.org")).toHaveLength(0);
+    expect(to(emails, "daily-both0@example.org")[0]?.body.text).toContain("Story G world");
   });
 
   it("refuses a malformed id and an unknown briefing, and needs the admin key", async () => {
