@@ -1,5 +1,6 @@
 import type { Node } from "constructs";
 import { z } from "zod";
+import { isTimeZone } from "../functions/domain/briefing/schedule.js";
 
 /**
  * The deployment's settings, read from CDK context (`cdk.json` or `-c key=value`) with defaults
@@ -70,17 +71,7 @@ const Raw = z.object({
   feedPollMinutes: count.max(1440).default(5),
   /** The daily briefing's hour (0–23) in `briefingTimeZone`, an IANA zone name. */
   briefingHour: z.coerce.number().int().min(0).max(23).default(7),
-  briefingTimeZone: z
-    .string()
-    .default("UTC")
-    .refine((zone) => {
-      try {
-        new Intl.DateTimeFormat("en", { timeZone: zone });
-        return true;
-      } catch {
-        return false;
-      }
-    }, "an IANA time zone such as Europe/Berlin"),
+  briefingTimeZone: z.string().default("UTC").refine(isTimeZone, "an IANA time zone such as Europe/Berlin"),
 });
 
 const asJson = (v: unknown) => (v === undefined ? undefined : typeof v === "string" ? v : JSON.stringify(v));

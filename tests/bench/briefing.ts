@@ -1,10 +1,5 @@
-import { Logger } from "@aws-lambda-powertools/logger";
-import { configFromEnv } from "../../functions/adapters/env-config.js";
-import { secretsFromEnv } from "../../functions/adapters/env-secrets.js";
-import { createApp } from "../../functions/api/app.js";
-import { localRuntime } from "../../functions/local/runtime.js";
-import { mjmlRenderers } from "../../functions/render/renderers.js";
 import { adminHeaders, articleBody, signedWebhook } from "../helpers/factories.js";
+import { benchRuntime } from "./bench-runtime.js";
 
 /**
  * One briefing run in a fresh process, over a table seeded with daily readers by seed-cli.ts:
@@ -23,20 +18,11 @@ const [tableName, sizeArg, dynamoEndpoint, sesEndpoint, dayArg] = process.argv.s
 ];
 const offsetMs = Number(dayArg) * 86_400_000;
 const now = () => new Date(Date.now() + offsetMs);
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
-const config = { ...configFromEnv({ HERALD_PUBLIC_URL: "https://news.bench.example" }), tableName };
-const runtime = localRuntime({
-  config,
-  secrets: secretsFromEnv({}),
-  dynamoEndpoint,
-  sesEndpoint,
-  log: new Logger({ serviceName: "bench", logLevel: "ERROR" }),
-  renderers: mjmlRenderers,
+const { runtime, app, config } = benchRuntime(tableName, dynamoEndpoint, sesEndpoint, {
   queue: { visibilityTimeoutMs: 60_000 },
   sendConcurrency: 8,
   now,
 });
-const app = createApp(runtime.ports);
 const stories = [...config.topics.map((t) => [t]), ["world", "business"]];
 for (const [i, topics] of stories.entries()) {
   const id = `bench-story-${dayArg}-${i}`;

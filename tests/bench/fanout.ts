@@ -1,10 +1,5 @@
-import { Logger } from "@aws-lambda-powertools/logger";
-import { configFromEnv } from "../../functions/adapters/env-config.js";
-import { secretsFromEnv } from "../../functions/adapters/env-secrets.js";
-import { createApp } from "../../functions/api/app.js";
-import { localRuntime } from "../../functions/local/runtime.js";
-import { mjmlRenderers } from "../../functions/render/renderers.js";
 import { articleBody, signedWebhook } from "../helpers/factories.js";
+import { benchRuntime } from "./bench-runtime.js";
 
 /**
  * One fan-out measurement in a fresh process (so peak RSS is this run's alone):
@@ -23,22 +18,11 @@ const [tableName, sizeArg, dynamoEndpoint, sesEndpoint, mode] = process.argv.sli
 ];
 const size = Number(sizeArg);
 const split = mode === "split";
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
-
-const config = { ...configFromEnv({ HERALD_PUBLIC_URL: "https://news.bench.example" }), tableName };
-
-const runtime = localRuntime({
-  config,
-  secrets: secretsFromEnv({}),
-  dynamoEndpoint,
-  sesEndpoint,
-  log: new Logger({ serviceName: "bench", logLevel: "ERROR" }),
-  renderers: mjmlRenderers,
+const { runtime, app } = benchRuntime(tableName, dynamoEndpoint, sesEndpoint, {
   queue: { visibilityTimeoutMs: 60_000 },
   sendConcurrency: 8,
   holdSends: split,
 });
-const app = createApp(runtime.ports);
 
 let peakRss = 0;
 let peakHeap = 0;

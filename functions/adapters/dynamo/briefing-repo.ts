@@ -5,7 +5,8 @@ import type { BriefingRecord, BriefingRepo } from "../../flows/ports.js";
 import type { RenderedEdition } from "../../render/rendered.js";
 import { feedbackCounts } from "./edition-feedback.js";
 import { getWithFeedback, toProgress } from "./edition-repo.js";
-import { isConditionFailure, keys } from "./keys.js";
+import { listedPage, putListed } from "./indexed-items.js";
+import { keys } from "./keys.js";
 
 const toBriefing = (item: Record<string, unknown>, feedback?: Parameters<typeof toProgress>[1]) =>
   ({
@@ -28,50 +29,23 @@ export function dynamoBriefingRepo(db: DynamoDBDocumentClient, table: string): B
   return {
     get,
     async create(briefing) {
-      try {
-        await db.send(
-          new PutCommand({
-            TableName: table,
-            Item: {
-              ...keys.edition(briefing.id),
-              ...briefing,
-              gsi1pk: keys.briefingsIndex,
-              gsi1sk: `${briefing.createdAt}#${briefing.id}`,
-            },
-            ConditionExpression: "attribute_not_exists(pk)",
-          }),
-        );
+      if (await putListed(db, table, { ...keys.edition(briefing.id), ...briefing }, keys.briefingsIndex)) {
         return { created: true, briefing };
-      } catch (error) {
-        if (!isConditionFailure(error)) throw error;
-        const existing = await get(briefing.id);
-        if (!existing) throw error;
-        return { created: false, briefing: existing };
       }
+      const existing = await get(briefing.id);
+      if (!existing) throw new Error(`briefing ${briefing.id} exists but cannot be read`);
+      return { created: false, briefing: existing };
     },
     async list(limit, cursor) {
-      const out = await db.send(
-        new QueryCommand({
-          TableName: table,
-          IndexName: "gsi1",
-          KeyConditionExpression: "gsi1pk = :p",
-          ExpressionAttributeValues: { ":p": keys.briefingsIndex },
-          ScanIndexForward: false,
-          Limit: limit,
-          ExclusiveStartKey: cursor ? JSON.parse(Buffer.from(cursor, "base64url").toString()) : undefined,
-        }),
-      );
-      const items = out.Items ?? [];
+      const page = await listedPage(db, table, keys.briefingsIndex, limit, cursor);
       const feedback = await feedbackCounts(
         db,
         table,
-        items.map((i) => String(i.id)),
+        page.items.map((i) => String(i.id)),
       );
       return {
-        briefings: items.map((i) => toBriefing(i, feedback.get(String(i.id)))),
-        cursor: out.LastEvaluatedKey
-          ? Buffer.from(JSON.stringify(out.LastEvaluatedKey)).toString("base64url")
-          : undefined,
+        briefings: page.items.map((i) => toBriefing(i, feedback.get(String(i.id)))),
+        cursor: page.cursor,
       };
     },
     async saveRender(id, combo, rendered) {

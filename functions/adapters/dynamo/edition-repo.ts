@@ -6,6 +6,7 @@ import type { EditionRecord, EditionRepo, PlanCheckpoint, SendProgress } from ".
 import type { RenderedEdition } from "../../render/rendered.js";
 import { batchGetAll } from "./batch-get.js";
 import { editionFeedback, feedbackCounts, feedbackKeys, sumFeedback } from "./edition-feedback.js";
+import { listedPage, putListed } from "./indexed-items.js";
 import { isConditionFailure, keys } from "./keys.js";
 
 const PROGRESS_FIELDS = [
@@ -79,50 +80,23 @@ export function dynamoEditionRepo(db: DynamoDBDocumentClient, table: string): Ed
     },
     ...editionFeedback(db, table),
     async create(edition) {
-      try {
-        await db.send(
-          new PutCommand({
-            TableName: table,
-            Item: {
-              ...keys.edition(edition.id),
-              ...edition,
-              gsi1pk: keys.editionsIndex,
-              gsi1sk: `${edition.createdAt}#${edition.id}`,
-            },
-            ConditionExpression: "attribute_not_exists(pk)",
-          }),
-        );
+      if (await putListed(db, table, { ...keys.edition(edition.id), ...edition }, keys.editionsIndex)) {
         return { created: true, edition };
-      } catch (error) {
-        if (!isConditionFailure(error)) throw error;
-        const existing = await get(edition.id);
-        if (!existing) throw error;
-        return { created: false, edition: existing };
       }
+      const existing = await get(edition.id);
+      if (!existing) throw new Error(`edition ${edition.id} exists but cannot be read`);
+      return { created: false, edition: existing };
     },
     async list(limit, cursor) {
-      const out = await db.send(
-        new QueryCommand({
-          TableName: table,
-          IndexName: "gsi1",
-          KeyConditionExpression: "gsi1pk = :p",
-          ExpressionAttributeValues: { ":p": keys.editionsIndex },
-          ScanIndexForward: false,
-          Limit: limit,
-          ExclusiveStartKey: cursor ? JSON.parse(Buffer.from(cursor, "base64url").toString()) : undefined,
-        }),
-      );
-      const items = out.Items ?? [];
+      const page = await listedPage(db, table, keys.editionsIndex, limit, cursor);
       const feedback = await feedbackCounts(
         db,
         table,
-        items.map((i) => String(i.id)),
+        page.items.map((i) => String(i.id)),
       );
       return {
-        editions: items.map((i) => toRecord(i, feedback.get(String(i.id)))),
-        cursor: out.LastEvaluatedKey
-          ? Buffer.from(JSON.stringify(out.LastEvaluatedKey)).toString("base64url")
-          : undefined,
+        editions: page.items.map((i) => toRecord(i, feedback.get(String(i.id)))),
+        cursor: page.cursor,
       };
     },
     async transition(id, from: EditionStatus[], to, reason) {

@@ -1,20 +1,20 @@
 import * as z from "zod";
 
+/** Whether `zone` is an IANA time zone name this runtime knows, e.g. "Europe/Berlin". */
+export function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** When the daily briefing goes out: an hour of the day in the newsroom's own time zone. */
 export const BriefingSchedule = z.object({
   hour: z.number().int().min(0).max(23).default(7),
-  /** An IANA zone name, e.g. "Europe/Berlin"; daylight saving is the zone's business, not ours. */
-  timeZone: z
-    .string()
-    .default("UTC")
-    .refine((zone) => {
-      try {
-        new Intl.DateTimeFormat("en", { timeZone: zone });
-        return true;
-      } catch {
-        return false;
-      }
-    }, "not an IANA time zone"),
+  /** An IANA zone name; daylight saving is the zone's business, not ours. */
+  timeZone: z.string().default("UTC").refine(isTimeZone, "not an IANA time zone"),
 });
 export type BriefingSchedule = z.infer<typeof BriefingSchedule>;
 

@@ -1,0 +1,55 @@
+import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { isConditionFailure } from "./keys.js";
+
+/**
+ * Puts an item that must not exist yet, listed under `index` (gsi1) by creation time; `false` when
+ * one with its key exists already. Editions and briefings are created this way: exactly once.
+ */
+export async function putListed(
+  db: DynamoDBDocumentClient,
+  table: string,
+  item: Record<string, unknown> & { id: string; createdAt: string },
+  index: string,
+): Promise<boolean> {
+  try {
+    await db.send(
+      new PutCommand({
+        TableName: table,
+        Item: { ...item, gsi1pk: index, gsi1sk: `${item.createdAt}#${item.id}` },
+        ConditionExpression: "attribute_not_exists(pk)",
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
+}
+
+/** One page of what `putListed` put under `index`, newest first; the cursor is opaque to callers. */
+export async function listedPage(
+  db: DynamoDBDocumentClient,
+  table: string,
+  index: string,
+  limit: number,
+  cursor?: string,
+): Promise<{ items: Record<string, unknown>[]; cursor?: string }> {
+  const out = await db.send(
+    new QueryCommand({
+      TableName: table,
+      IndexName: "gsi1",
+      KeyConditionExpression: "gsi1pk = :p",
+      ExpressionAttributeValues: { ":p": index },
+      ScanIndexForward: false,
+      Limit: limit,
+      ExclusiveStartKey: cursor ? JSON.parse(Buffer.from(cursor, "base64url").toString()) : undefined,
+    }),
+  );
+  return {
+    items: out.Items ?? [],
+    cursor: out.LastEvaluatedKey
+      ? Buffer.from(JSON.stringify(out.LastEvaluatedKey)).toString("base64url")
+      : undefined,
+  };
+}
