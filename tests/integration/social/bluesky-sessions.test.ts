@@ -89,6 +89,38 @@ describe("Bluesky sessions", () => {
     expect(fake.posts).toHaveLength(2);
   });
 
+  it("a worker whose token expired takes the session another worker renewed, instead of refreshing again", async () => {
+    // Prepare: two workers over one store; the first renews after expiry, which spends the old refresh JWT.
+    const credentials = memoryCredentials();
+    const [first, second] = [adapter(credentials), adapter(credentials)];
+    await first.publish(publishRequest("bluesky", { editionId: "ed_1" }));
+    await second.publish(publishRequest("bluesky", { editionId: "ed_2" }));
+    fake.failNext("expired_token");
+    await first.publish(publishRequest("bluesky", { editionId: "ed_3" }));
+
+    // Act
+    const outcome = await second.publish(publishRequest("bluesky", { editionId: "ed_4" }));
+
+    // Assess
+    expect(outcome.kind).toBe("posted");
+    expect(fake.counts).toEqual({ createSession: 1, refreshSession: 1 });
+    expect(fake.posts).toHaveLength(4);
+  });
+
+  it("a rate-limited createSession is rate_limited at its reset, and nothing is flagged", async () => {
+    // Prepare
+    const credentials = memoryCredentials();
+    fake.failNext("rate_limit", "com.atproto.server.createSession");
+
+    // Act
+    const outcome = await adapter(credentials).publish(publishRequest("bluesky"));
+
+    // Assess
+    expect(outcome).toMatchObject({ kind: "rate_limited", retryAt: fake.rateLimitReset });
+    expect(credentials.attention.size).toBe(0);
+    expect(fake.posts).toEqual([]);
+  });
+
   it.each<[SignInRefusal, string]>([
     ["AuthenticationRequired", "Invalid identifier or password"],
     ["AuthFactorTokenRequired", "A sign in code has been sent to your email address"],

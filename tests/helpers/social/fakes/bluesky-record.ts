@@ -19,6 +19,10 @@ const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !
  * Herald writes, plus facet ranges (inside the text's UTF-8 bytes, in order, not overlapping) and the
  * thumb blob (uploaded, an image, at most 1,000,000 bytes: blob constraints are checked when a record
  * refers to the blob, not at upload). Returns the PDS's message for the first problem, or undefined.
+ *
+ * @example
+ * recordProblem({ $type: "app.bsky.feed.post", text: "x".repeat(301), createdAt }, blobs);
+ * // "Record/text must not be longer than 300 graphemes"
  */
 export function recordProblem(record: unknown, blobs: Map<string, StoredBlob>): string | undefined {
   if (!isObj(record) || record.$type !== "app.bsky.feed.post")

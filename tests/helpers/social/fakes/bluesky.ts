@@ -44,6 +44,13 @@ const SIGN_IN_MESSAGES: Record<SignInRefusal, string> = {
 const xrpcError = (res: ServerResponse, status: number, error: string, message: string) =>
   json(res, status, { error, message });
 
+/**
+ * @example
+ * const fake = await startBlueskyFake();
+ * fake.failNext("created_then_5xx");          // the next createRecord creates, then answers 500
+ * fake.failNext("server_error", "com.atproto.repo.uploadBlob");
+ * fake.posts; fake.counts.createSession;
+ */
 export async function startBlueskyFake(
   account = { handle: "news.example.org", did: "did:plc:heraldnewsroom7x", password: "abcd-efgh-ijkl-mnop" },
 ): Promise<BlueskyFake> {

@@ -55,6 +55,12 @@ function render(text: string): string {
     .join("");
 }
 
+/**
+ * @example
+ * const fake = await startMastodonFake();     // the instance allows 1,000 characters
+ * fake.failNext("rate_limit");                // the next POST /api/v1/statuses answers 429
+ * fake.statuses;
+ */
 export async function startMastodonFake(
   limits = { maxCharacters: 1000, charactersReservedPerUrl: 23 },
 ): Promise<MastodonFake> {

@@ -40,6 +40,11 @@ function decodeEntity(entity: string): string | undefined {
 
 export type ParsedHtml = { ok: true; text: string; links: string[] } | { ok: false; error: string };
 
+/**
+ * @example
+ * parseTelegramHtml("<b>Q&amp;A</b>");  // { ok: true, text: "Q&A", links: [] }
+ * parseTelegramHtml("<p>hi</p>");        // { ok: false, error: 'Bad Request: can\'t parse entities: Unsupported start tag "p" at byte offset 0' }
+ */
 export function parseTelegramHtml(html: string): ParsedHtml {
   const open: string[] = [];
   const links: string[] = [];

@@ -44,6 +44,12 @@ const MAX_CAPTION = 1024;
 const refuse = (res: ServerResponse, code: number, description: string, parameters?: object) =>
   json(res, code, { ok: false, error_code: code, description, ...(parameters ? { parameters } : {}) });
 
+/**
+ * @example
+ * const fake = await startTelegramFake();
+ * fake.failNext("timeout");                   // the next sendPhoto sends, then never answers
+ * fake.messages[0]?.caption;                  // as the reader sees it
+ */
 export async function startTelegramFake(): Promise<TelegramFake> {
   const faults: TelegramFault[] = [];
   let revoked = false;
