@@ -107,6 +107,26 @@ describe("Bluesky sessions", () => {
     expect(fake.posts).toHaveLength(4);
   });
 
+  it("a session taken from the store that has expired as well is refreshed, not flagged", async () => {
+    // Prepare: the second worker holds the first session; the store holds the renewed one.
+    const credentials = memoryCredentials();
+    const [first, second] = [adapter(credentials), adapter(credentials)];
+    await first.publish(publishRequest("bluesky", { editionId: "ed_1" }));
+    await second.publish(publishRequest("bluesky", { editionId: "ed_2" }));
+    fake.failNext("expired_token");
+    await first.publish(publishRequest("bluesky", { editionId: "ed_3" }));
+    fake.failNext("expired_token", "com.atproto.repo.uploadBlob");
+
+    // Act
+    const outcome = await second.publish(publishRequest("bluesky", { editionId: "ed_4" }));
+
+    // Assess
+    expect(outcome.kind).toBe("posted");
+    expect(fake.counts).toEqual({ createSession: 1, refreshSession: 2 });
+    expect(credentials.attention.size).toBe(0);
+    expect((await credentials.get("bluesky", ACCOUNT))?.version).toBe(3);
+  });
+
   it("a rate-limited createSession is rate_limited at its reset, and nothing is flagged", async () => {
     // Prepare
     const credentials = memoryCredentials();

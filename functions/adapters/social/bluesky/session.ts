@@ -12,7 +12,8 @@ import { type CallOutcome, failureOutcome } from "./outcomes.js";
 
 export type SessionRun<T> = { ok: true; value: T; session: Session } | { ok: false; outcome: CallOutcome };
 
-type Held = { ok: true; session: Session; version: number };
+/** `adopted`: taken from the store after another worker renewed it, so possibly stale as well. */
+type Held = { ok: true; session: Session; version: number; adopted?: boolean };
 type Failed = { ok: false; outcome: CallOutcome };
 
 /** The PDS says the access token is no good: 400 ExpiredToken/InvalidToken, or any 401. */
@@ -89,8 +90,8 @@ export function blueskySessions(options: BlueskySessionOptions) {
     // Another worker may have renewed first: its tokens are newer, and refreshing ours again would fail.
     const latest = await fromStore();
     if (latest && latest.version !== stale.version && latest.session.accessJwt !== stale.session.accessJwt) {
-      held = latest;
-      return latest;
+      held = { ...latest, adopted: true };
+      return held;
     }
     const refreshed = await client.refreshSession(stale.session.refreshJwt);
     const version = latest?.version ?? 0;
@@ -108,12 +109,13 @@ export function blueskySessions(options: BlueskySessionOptions) {
       let current = await load();
       if (!current.ok) return current;
       let result = await call(current.session);
-      if (!result.ok && isExpired(result.failure)) {
+      for (let renewals = 0; !result.ok && isExpired(result.failure); renewals++) {
+        // Tokens the PDS has just issued, refused again: nothing more an adapter can do. A session
+        // adopted from the store may have expired too, and earns one refresh of its own.
+        if (renewals === 2 || (renewals === 1 && !current.adopted)) return dead(result.failure);
         current = await renew(current);
         if (!current.ok) return current;
         result = await call(current.session);
-        // Tokens fresh from the PDS refused again: nothing more an adapter can do.
-        if (!result.ok && isExpired(result.failure)) return dead(result.failure);
       }
       if (!result.ok) return { ok: false, outcome: failureOutcome(result.failure, now()) };
       return { ok: true, value: result.value, session: current.session };
