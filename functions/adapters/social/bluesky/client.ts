@@ -1,0 +1,127 @@
+import * as z from "zod";
+import { exchange, type WireOptions } from "../fetch-wire.js";
+
+/**
+ * The XRPC calls Herald makes to a PDS, as plain HTTP/JSON (`/xrpc/<nsid>`), so that base URL,
+ * timeouts and error mapping stay in Herald's hands. Answers are checked; nothing here decides what
+ * an answer means for a post (that is `outcomes.ts`).
+ */
+
+export const Session = z.object({
+  accessJwt: z.string().min(1),
+  refreshJwt: z.string().min(1),
+  did: z.string().startsWith("did:"),
+  handle: z.string().min(1),
+});
+export type Session = z.infer<typeof Session>;
+
+/** A blob reference in its JSON form, passed back into the record exactly as the PDS returned it. */
+const BlobRef = z.looseObject({
+  $type: z.literal("blob"),
+  ref: z.object({ $link: z.string().min(1) }),
+  mimeType: z.string(),
+  size: z.number(),
+});
+export type BlobRef = z.infer<typeof BlobRef>;
+
+const Created = z.object({ uri: z.string().startsWith("at://"), cid: z.string() });
+const RecordList = z.object({
+  cursor: z.string().optional(),
+  records: z.array(z.object({ uri: z.string(), cid: z.string(), value: z.unknown() })),
+});
+export type ListedRecord = z.infer<typeof RecordList>["records"][number];
+
+/** An error answer: XRPC's `{error, message}`, or the bare status when a gateway sent HTML. */
+export interface XrpcError {
+  kind: "error";
+  /** The NSID of the call that was refused. */
+  call: string;
+  status: number;
+  error: string;
+  message: string;
+  headers: Headers;
+}
+export type XrpcFailure = XrpcError | { kind: "unreached" | "no_answer"; message: string };
+export type Xrpc<T> = { ok: true; value: T } | { ok: false; failure: XrpcFailure };
+
+/** Worth one more try of a call that cannot create a post: a 5xx, or no answer at all. */
+export function isTransient(failure: XrpcFailure): boolean {
+  return failure.kind !== "error" || failure.status >= 500;
+}
+
+const ErrorBody = z.object({ error: z.string().optional(), message: z.string().optional() });
+
+interface CallInit {
+  method: "GET" | "POST";
+  token?: string;
+  query?: Record<string, string>;
+  json?: unknown;
+  bytes?: { data: Uint8Array; mimeType: string };
+}
+
+export type BlueskyClient = ReturnType<typeof blueskyClient>;
+
+/**
+ * @example
+ * const client = blueskyClient("https://bsky.social", { fetch, timeoutMs: 10_000 });
+ * const session = await client.createSession("news.example.org", appPassword);
+ * if (session.ok) await client.createRecord(session.value.accessJwt, session.value.did, record);
+ */
+export function blueskyClient(apiUrl: string, wire: WireOptions) {
+  async function call<T>(nsid: string, schema: z.ZodType<T>, init: CallInit): Promise<Xrpc<T>> {
+    const headers: Record<string, string> = { accept: "application/json" };
+    if (init.token) headers.authorization = `Bearer ${init.token}`;
+    let body: RequestInit["body"];
+    if (init.json !== undefined) {
+      headers["content-type"] = "application/json";
+      body = JSON.stringify(init.json);
+    } else if (init.bytes) {
+      headers["content-type"] = init.bytes.mimeType;
+      body = init.bytes.data;
+    }
+    const query = init.query ? `?${new URLSearchParams(init.query)}` : "";
+    const url = `${apiUrl}/xrpc/${nsid}${query}`;
+    const result = await exchange(wire, url, { method: init.method, headers, body }, nsid);
+    if (result.kind !== "answer") return { ok: false, failure: result };
+    const { status, headers: answered, body: answer } = result;
+    if (status >= 200 && status < 300) {
+      const parsed = schema.safeParse(answer);
+      if (parsed.success) return { ok: true, value: parsed.data };
+      return {
+        ok: false,
+        failure: { kind: "no_answer", message: `${nsid}: HTTP ${status} with an unreadable body` },
+      };
+    }
+    const named = ErrorBody.safeParse(answer);
+    const error = (named.success && named.data.error) || `HTTP ${status}`;
+    const message = (named.success && named.data.message) || "";
+    return { ok: false, failure: { kind: "error", call: nsid, status, error, message, headers: answered } };
+  }
+
+  return {
+    createSession: (identifier: string, password: string) =>
+      call("com.atproto.server.createSession", Session, { method: "POST", json: { identifier, password } }),
+    /** The refresh JWT is the bearer here; the answer carries a new pair (the old refresh JWT is spent). */
+    refreshSession: (refreshJwt: string) =>
+      call("com.atproto.server.refreshSession", Session, { method: "POST", token: refreshJwt }),
+    uploadBlob: (accessJwt: string, data: Uint8Array, mimeType: string) =>
+      call(
+        "com.atproto.repo.uploadBlob",
+        z.object({ blob: BlobRef }).transform((a) => a.blob),
+        { method: "POST", token: accessJwt, bytes: { data, mimeType } },
+      ),
+    createRecord: (accessJwt: string, repo: string, collection: string, record: unknown) =>
+      call("com.atproto.repo.createRecord", Created, {
+        method: "POST",
+        token: accessJwt,
+        json: { repo, collection, record },
+      }),
+    /** Newest first; `cursor` continues into older records. */
+    listRecords: (accessJwt: string, repo: string, collection: string, cursor?: string) =>
+      call("com.atproto.repo.listRecords", RecordList, {
+        method: "GET",
+        token: accessJwt,
+        query: { repo, collection, limit: "100", ...(cursor ? { cursor } : {}) },
+      }),
+  };
+}

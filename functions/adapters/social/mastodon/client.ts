@@ -1,0 +1,110 @@
+import * as z from "zod";
+import { exchange, type WireOptions } from "../fetch-wire.js";
+
+/** The Mastodon REST calls Herald makes, with the account's bearer token; answers are checked. */
+
+export const Status = z.object({
+  id: z.string(),
+  uri: z.string(),
+  /** The public page; null only for statuses that have none (not public ones). */
+  url: z.string().nullish(),
+  content: z.string(),
+  card: z.object({ url: z.string() }).nullish(),
+});
+export type Status = z.infer<typeof Status>;
+
+const Account = z.object({ id: z.string(), acct: z.string() });
+
+const Instance = z.object({
+  configuration: z.object({
+    statuses: z.object({
+      max_characters: z.number().int().positive(),
+      characters_reserved_per_url: z.number().int().nonnegative(),
+    }),
+  }),
+});
+
+/** An error answer: Mastodon's `{error, error_description?}`, or the bare status from a gateway. */
+export interface MastodonError {
+  kind: "error";
+  call: string;
+  status: number;
+  message: string;
+  headers: Headers;
+}
+export type ApiFailure = MastodonError | { kind: "unreached" | "no_answer"; message: string };
+export type Api<T> = { ok: true; value: T } | { ok: false; failure: ApiFailure };
+
+const ErrorBody = z.object({ error: z.string().optional(), error_description: z.string().optional() });
+
+/** Statuses per page of an account's timeline: Mastodon's maximum. */
+export const STATUSES_PER_PAGE = 40;
+
+export type MastodonClient = ReturnType<typeof mastodonClient>;
+
+/**
+ * @example
+ * const client = mastodonClient("https://mastodon.social", token, { fetch, timeoutMs: 10_000 });
+ * const posted = await client.postStatus("Storm closes the bridge\n\nhttps://…", "ed_1:mastodon");
+ */
+export function mastodonClient(apiUrl: string, accessToken: string, wire: WireOptions) {
+  async function call<T>(
+    method: "GET" | "POST",
+    path: string,
+    schema: z.ZodType<T>,
+    extra: { headers?: Record<string, string>; json?: unknown } = {},
+  ): Promise<Api<T>> {
+    const headers: Record<string, string> = {
+      accept: "application/json",
+      authorization: `Bearer ${accessToken}`,
+      ...extra.headers,
+    };
+    if (extra.json !== undefined) headers["content-type"] = "application/json";
+    const body = extra.json === undefined ? undefined : JSON.stringify(extra.json);
+    const what = `${method} ${path.split("?")[0]}`;
+    const result = await exchange(wire, `${apiUrl}${path}`, { method, headers, body }, what);
+    if (result.kind !== "answer") return { ok: false, failure: result };
+    const { status, headers: answered, body: answer } = result;
+    if (status >= 200 && status < 300) {
+      const parsed = schema.safeParse(answer);
+      if (parsed.success) return { ok: true, value: parsed.data };
+      return {
+        ok: false,
+        failure: { kind: "no_answer", message: `${what}: HTTP ${status} with an unreadable body` },
+      };
+    }
+    const named = ErrorBody.safeParse(answer);
+    const said = named.success ? (named.data.error_description ?? named.data.error) : undefined;
+    const message = said ?? `HTTP ${status}`;
+    return { ok: false, failure: { kind: "error", call: what, status, message, headers: answered } };
+  }
+
+  return {
+    /** Mastodon keeps `Idempotency-Key` for an hour per account and answers a replay with the first status. */
+    postStatus: (status: string, idempotencyKey: string) =>
+      call("POST", "/api/v1/statuses", Status, {
+        headers: { "idempotency-key": idempotencyKey },
+        json: { status, visibility: "public" },
+      }),
+    verifyCredentials: () => call("GET", "/api/v1/accounts/verify_credentials", Account),
+    /** Newest first; `maxId` continues below that status. */
+    accountStatuses: (accountId: string, maxId?: string) => {
+      const query = new URLSearchParams({ limit: String(STATUSES_PER_PAGE), exclude_reblogs: "true" });
+      if (maxId) query.set("max_id", maxId);
+      return call(
+        "GET",
+        `/api/v1/accounts/${encodeURIComponent(accountId)}/statuses?${query}`,
+        z.array(Status),
+      );
+    },
+    instanceLimits: () =>
+      call(
+        "GET",
+        "/api/v2/instance",
+        Instance.transform((i) => ({
+          maxCharacters: i.configuration.statuses.max_characters,
+          charactersReservedPerUrl: i.configuration.statuses.characters_reserved_per_url,
+        })),
+      ),
+  };
+}
