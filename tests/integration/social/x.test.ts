@@ -4,7 +4,7 @@ import { type XSettings, xSettingsFromEnv } from "../../../functions/adapters/so
 import { startXFake, type XFake } from "../../helpers/social/fakes/x.js";
 import { jsonBody } from "../../helpers/social/loopback.js";
 import { memoryCredentials } from "../../helpers/social/memory-credentials.js";
-import { CYRILLIC_SOURCE, publishRequest } from "../../helpers/social/publish-requests.js";
+import { CYRILLIC_SOURCE, publishRequest, SEED_SOURCE } from "../../helpers/social/publish-requests.js";
 
 let fake: XFake;
 let credentials: ReturnType<typeof memoryCredentials>;
@@ -194,6 +194,42 @@ describe("X adapter: tokens", () => {
     ]);
     expect(fake.posts).toHaveLength(2);
     expect(credentials.attention.size).toBe(0);
+  });
+
+  it("uses the tokens another worker refreshed instead of spending the rotated refresh token again", async () => {
+    // Prepare
+    const worker = adapter();
+    await worker.publish(publishRequest("x"));
+    fake.expireAccessToken();
+    await adapter().publish(publishRequest("x", CYRILLIC_SOURCE));
+
+    // Act
+    const outcome = await worker.publish(
+      publishRequest("x", { ...SEED_SOURCE, url: "https://news.example.org/b" }),
+    );
+
+    // Assess
+    expect(outcome.kind).toBe("posted");
+    expect(fake.requests.filter((r) => r.path === "/2/oauth2/token")).toHaveLength(1);
+    expect(posts().at(-1)?.headers.authorization).toBe("Bearer x-access-2");
+    expect(fake.posts).toHaveLength(3);
+  });
+
+  it("uses newly configured tokens rather than tokens stored from the old ones", async () => {
+    // Prepare: a refresh stored x-access-2, then an operator put a reissued token in the settings.
+    fake.expireAccessToken();
+    await adapter().publish(publishRequest("x"));
+    fake.tokens.access = "x-access-reissued";
+
+    // Act
+    const outcome = await adapter({
+      accessToken: "x-access-reissued",
+      refreshToken: "x-refresh-reissued",
+    }).publish(publishRequest("x", CYRILLIC_SOURCE));
+
+    // Assess
+    expect(outcome.kind).toBe("posted");
+    expect(posts().at(-1)?.headers.authorization).toBe("Bearer x-access-reissued");
   });
 
   it("answers auth and flags the account when the refresh token is refused", async () => {

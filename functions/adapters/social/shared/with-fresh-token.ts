@@ -57,10 +57,15 @@ export async function withFreshToken(
     if (result.kind === "no_answer") {
       return { kind: "unknown", message: `${networkName} token refresh got no answer (${result.message})` };
     }
-    if (result.kind === "refused") {
-      return dead(`${networkName} refused to refresh the access token: ${result.message}`);
+    if (result.kind === "refreshed") fresh = await keeper.replace(fresh, result.tokens);
+    else {
+      // A rotated refresh token is spent once used: another worker may have just used it.
+      const latest = await keeper.reread();
+      if (latest.tokens.accessToken === fresh.tokens.accessToken) {
+        return dead(`${networkName} refused to refresh the access token: ${result.message}`);
+      }
+      fresh = latest;
     }
-    fresh = await keeper.replace(fresh, result.tokens);
   }
   const second = await call(fresh.tokens.accessToken);
   if (policy.isExpired(second)) return dead(`${networkName} refused the renewed access token too`);
