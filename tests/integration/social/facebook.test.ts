@@ -1,9 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createFacebookAdapter } from "../../../functions/adapters/social/facebook/adapter.js";
-import {
-  type FacebookSettings,
-  facebookSettingsFromEnv,
-} from "../../../functions/adapters/social/facebook/settings.js";
+import type { FacebookSettings } from "../../../functions/adapters/social/facebook/settings.js";
 import { type FacebookFake, startFacebookFake } from "../../helpers/social/fakes/facebook.js";
 import { memoryCredentials } from "../../helpers/social/memory-credentials.js";
 import { CYRILLIC_SOURCE, publishRequest } from "../../helpers/social/publish-requests.js";
@@ -186,31 +183,5 @@ describe("Facebook adapter: outcome unknown, then lookup", () => {
 
     // Assess
     expect(outcome).toEqual({ kind: "absent" });
-  });
-});
-
-describe("facebookSettingsFromEnv", () => {
-  it("is undefined when no Facebook variable is set", () => {
-    expect(facebookSettingsFromEnv({ HERALD_X_USERNAME: "heraldnews" })).toBeUndefined();
-  });
-
-  it("names the missing variable when only some are set", () => {
-    expect(() => facebookSettingsFromEnv({ HERALD_FACEBOOK_PAGE_ID: "104512345678901" })).toThrow(
-      /HERALD_FACEBOOK_PAGE_TOKEN/,
-    );
-  });
-
-  it("defaults the Graph host and version", () => {
-    expect(
-      facebookSettingsFromEnv({
-        HERALD_FACEBOOK_PAGE_ID: "104512345678901",
-        HERALD_FACEBOOK_PAGE_TOKEN: "p",
-      }),
-    ).toEqual({
-      apiUrl: "https://graph.facebook.com",
-      graphVersion: "v26.0",
-      pageId: "104512345678901",
-      pageToken: "p",
-    });
   });
 });

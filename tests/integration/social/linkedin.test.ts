@@ -1,16 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createLinkedInAdapter } from "../../../functions/adapters/social/linkedin/adapter.js";
-import {
-  type LinkedInSettings,
-  linkedinSettingsFromEnv,
-} from "../../../functions/adapters/social/linkedin/settings.js";
+import type { LinkedInSettings } from "../../../functions/adapters/social/linkedin/settings.js";
 import { type LinkedInFake, startLinkedInFake } from "../../helpers/social/fakes/linkedin.js";
 import { jsonBody } from "../../helpers/social/loopback.js";
 import { memoryCredentials } from "../../helpers/social/memory-credentials.js";
 import { CYRILLIC_SOURCE, publishRequest, TINY_PNG } from "../../helpers/social/publish-requests.js";
 
 const NOW = new Date("2026-03-01T17:20:00Z");
-const ACCOUNT = "linkedin/urn:li:organization:2414183";
 let fake: LinkedInFake;
 let credentials: ReturnType<typeof memoryCredentials>;
 
@@ -30,7 +26,6 @@ function settings(overrides: Partial<LinkedInSettings> = {}): LinkedInSettings {
     ...overrides,
   };
 }
-const withRefresh = { refreshToken: "li-refresh-1", clientId: "li-client", clientSecret: "li-secret" };
 const adapter = (overrides: Partial<LinkedInSettings> = {}, timeoutMs = 1_000) =>
   createLinkedInAdapter({ settings: settings(overrides), credentials, now: () => NOW, timeoutMs });
 const seen = (method: string, path: string) =>
@@ -196,80 +191,5 @@ describe("LinkedIn adapter: outcome unknown, then lookup", () => {
 
     // Assess
     expect(outcome).toEqual({ kind: "absent" });
-  });
-});
-
-describe("LinkedIn adapter: tokens", () => {
-  it("refreshes an expired token at the OAuth host when a refresh token is configured, and stores it", async () => {
-    // Prepare
-    fake.expireAccessToken();
-
-    // Act
-    const outcome = await adapter(withRefresh).publish(publishRequest("linkedin"));
-
-    // Assess
-    expect(outcome.kind).toBe("posted");
-    expect(credentials.stored.get(ACCOUNT)?.values).toMatchObject({
-      accessToken: "li-access-2",
-      refreshToken: "li-refresh-1",
-    });
-    const [refresh, ...more] = seen("POST", "/oauth/v2/accessToken");
-    expect(more).toHaveLength(0);
-    expect(Object.fromEntries(new URLSearchParams(refresh?.body.toString()))).toEqual({
-      grant_type: "refresh_token",
-      refresh_token: "li-refresh-1",
-      client_id: "li-client",
-      client_secret: "li-secret",
-    });
-    expect(seen("POST", "/rest/posts").map((r) => r.headers.authorization)).toEqual(["Bearer li-access-2"]);
-    expect(fake.posts).toHaveLength(1);
-  });
-
-  it("answers auth and flags the organization when the token expired and no refresh token is configured", async () => {
-    // Prepare
-    fake.expireAccessToken();
-
-    // Act
-    const outcome = await adapter().publish(publishRequest("linkedin"));
-
-    // Assess
-    expect(outcome.kind).toBe("auth");
-    expect(credentials.attention.has(ACCOUNT)).toBe(true);
-    expect(seen("POST", "/oauth/v2/accessToken")).toHaveLength(0);
-    expect(fake.posts).toHaveLength(0);
-  });
-});
-
-describe("linkedinSettingsFromEnv", () => {
-  it("is undefined when no LinkedIn variable is set", () => {
-    expect(linkedinSettingsFromEnv({})).toBeUndefined();
-  });
-
-  it("names the missing variable when only some are set", () => {
-    expect(() => linkedinSettingsFromEnv({ HERALD_LINKEDIN_ACCESS_TOKEN: "t" })).toThrow(
-      /HERALD_LINKEDIN_ORGANIZATION/,
-    );
-    expect(() =>
-      linkedinSettingsFromEnv({
-        HERALD_LINKEDIN_ACCESS_TOKEN: "t",
-        HERALD_LINKEDIN_ORGANIZATION: "2414183",
-        HERALD_LINKEDIN_REFRESH_TOKEN: "r",
-      }),
-    ).toThrow(/HERALD_LINKEDIN_CLIENT_ID/);
-  });
-
-  it("takes an organization id or URN and defaults the hosts and version", () => {
-    expect(
-      linkedinSettingsFromEnv({ HERALD_LINKEDIN_ACCESS_TOKEN: "t", HERALD_LINKEDIN_ORGANIZATION: "2414183" }),
-    ).toEqual({
-      apiUrl: "https://api.linkedin.com",
-      organization: "urn:li:organization:2414183",
-      accessToken: "t",
-      version: "202607",
-      refreshToken: undefined,
-      clientId: undefined,
-      clientSecret: undefined,
-      oauthUrl: "https://www.linkedin.com/oauth/v2/accessToken",
-    });
   });
 });

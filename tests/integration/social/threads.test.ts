@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createThreadsAdapter } from "../../../functions/adapters/social/threads/adapter.js";
-import { threadsSettingsFromEnv } from "../../../functions/adapters/social/threads/settings.js";
 import { startThreadsFake, type ThreadsFake } from "../../helpers/social/fakes/threads.js";
 import { memoryCredentials } from "../../helpers/social/memory-credentials.js";
 import { CYRILLIC_SOURCE, publishRequest } from "../../helpers/social/publish-requests.js";
@@ -25,7 +24,6 @@ const adapter = (options: { timeoutMs?: number; containerPolls?: number } = {}) 
     containerPolls: options.containerPolls,
   });
 const calls = () => fake.requests.map((r) => `${r.method} ${r.path}`);
-const account = () => `threads/${fake.userId}`;
 
 describe("Threads adapter: publish", () => {
   it("creates a TEXT container with the link, publishes it, and returns the post's permalink", async () => {
@@ -197,62 +195,5 @@ describe("Threads adapter: outcome unknown, then lookup", () => {
 
     // Assess
     expect(outcome).toEqual({ kind: "absent" });
-  });
-});
-
-describe("Threads adapter: tokens", () => {
-  it("refreshes a token Threads calls expired, stores it, and retries with it", async () => {
-    // Prepare
-    fake.expireToken();
-
-    // Act
-    const outcome = await adapter().publish(publishRequest("threads"));
-
-    // Assess
-    expect(outcome.kind).toBe("posted");
-    const renewed = fake.token.current;
-    expect(renewed).not.toBe("th-token-1");
-    expect(credentials.stored.get(account())?.values.accessToken).toBe(renewed);
-    const [refresh, ...more] = fake.requests.filter((r) => r.path === "/refresh_access_token");
-    expect(more).toHaveLength(0);
-    expect(refresh?.query.get("grant_type")).toBe("th_refresh_token");
-    expect(fake.requests.at(-2)?.headers.authorization).toBe(`Bearer ${renewed}`);
-    expect(fake.posts).toHaveLength(1);
-  });
-
-  it("answers auth and flags the profile when the refresh is refused", async () => {
-    // Prepare
-    fake.expireToken();
-    fake.refuseRefresh();
-
-    // Act
-    const outcome = await adapter().publish(publishRequest("threads"));
-
-    // Assess
-    expect(outcome).toMatchObject({ kind: "auth", message: expect.stringContaining("Session has expired") });
-    expect(outcome.kind === "auth" && outcome.message).not.toContain("th-token-1");
-    expect(credentials.attention.has(account())).toBe(true);
-    expect(fake.posts).toHaveLength(0);
-  });
-});
-
-describe("threadsSettingsFromEnv", () => {
-  it("is undefined when no Threads variable is set", () => {
-    expect(threadsSettingsFromEnv({ HERALD_FACEBOOK_PAGE_ID: "1" })).toBeUndefined();
-  });
-
-  it("names the missing variable when only some are set", () => {
-    expect(() => threadsSettingsFromEnv({ HERALD_THREADS_USER_ID: "17841400000000000" })).toThrow(
-      /HERALD_THREADS_ACCESS_TOKEN/,
-    );
-  });
-
-  it("defaults the API host", () => {
-    expect(
-      threadsSettingsFromEnv({
-        HERALD_THREADS_USER_ID: "17841400000000000",
-        HERALD_THREADS_ACCESS_TOKEN: "t",
-      }),
-    ).toEqual({ apiUrl: "https://graph.threads.net", userId: "17841400000000000", accessToken: "t" });
   });
 });
