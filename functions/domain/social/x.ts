@@ -8,7 +8,7 @@ import { type PostSource, postParts } from "./source.js";
 /** X's limit for accounts without Premium, in twitter-text's weighted units. */
 export const X_MAX_WEIGHTED_LENGTH = 280;
 
-/** A post for `POST /2/tweets` (`{ text }`); the card is attached by the adapter as media. */
+/** A post for `POST /2/tweets` (`{ text }`); X builds the link card from the article's own tags (see the X adapter). */
 export const XPost = z.object({
   network: z.literal("x"),
   text: z.string().min(1),

@@ -1,0 +1,115 @@
+import { callWire, textField, type WireAnswer, type WireOptions } from "../shared/http-call.js";
+import type { TokenSet } from "../shared/token-keeper.js";
+import type { RefreshResult } from "../shared/with-fresh-token.js";
+import { linkedinErrorMessage } from "./answers.js";
+import type { LinkedInSettings } from "./settings.js";
+
+/** An article share as `POST /rest/posts` takes it. */
+export interface LinkedInPostBody {
+  author: string;
+  commentary: string;
+  visibility: "PUBLIC";
+  distribution: {
+    feedDistribution: "MAIN_FEED";
+    targetEntities: [];
+    thirdPartyDistributionChannels: [];
+  };
+  content: { article: { source: string; title: string; description: string; thumbnail?: string } };
+  lifecycleState: "PUBLISHED";
+  isReshareDisabledByAuthor: false;
+}
+
+/** The LinkedIn REST calls Herald makes, with the version and Rest.li headers every one needs. */
+export interface LinkedInClient {
+  /** `POST /rest/images?action=initializeUpload` → `{ value: { uploadUrl, image } }`. */
+  initializeUpload(accessToken: string): Promise<WireAnswer>;
+  /** `PUT` of the image bytes to the `uploadUrl` LinkedIn gave → 201. */
+  upload(accessToken: string, uploadUrl: string, bytes: Uint8Array): Promise<WireAnswer>;
+  /** `POST /rest/posts` → 201 with the post URN in `x-restli-id`. */
+  createPost(accessToken: string, body: LinkedInPostBody): Promise<WireAnswer>;
+  /** The organization's latest posts (finder `q=author`), newest first. */
+  recentPosts(accessToken: string): Promise<WireAnswer>;
+  /** The refresh_token grant at the OAuth host. */
+  refresh(tokens: TokenSet): Promise<RefreshResult>;
+}
+
+/** How far back a lookup reads. */
+const RECENT_POSTS = 20;
+
+/**
+ * @example
+ * const client = linkedinClient(settings, { fetch, timeoutMs: 10_000 });
+ * const init = await client.initializeUpload(token);
+ */
+export function linkedinClient(settings: LinkedInSettings, wire: WireOptions): LinkedInClient {
+  const rest = (token: string, extra: Record<string, string> = {}) => ({
+    authorization: `Bearer ${token}`,
+    "linkedin-version": settings.version,
+    "x-restli-protocol-version": "2.0.0",
+    ...extra,
+  });
+  const json = { "content-type": "application/json" };
+  const api = `${settings.apiUrl}/rest`;
+  return {
+    initializeUpload: (token) =>
+      callWire(wire, {
+        method: "POST",
+        url: `${api}/images?action=initializeUpload`,
+        headers: rest(token, json),
+        body: JSON.stringify({ initializeUploadRequest: { owner: settings.organization } }),
+      }),
+    upload: (token, uploadUrl, bytes) =>
+      callWire(wire, {
+        method: "PUT",
+        url: uploadUrl,
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/octet-stream" },
+        body: bytes,
+      }),
+    createPost: (token, body) =>
+      callWire(wire, {
+        method: "POST",
+        url: `${api}/posts`,
+        headers: rest(token, json),
+        body: JSON.stringify(body),
+      }),
+    recentPosts(token) {
+      // Rest.li 2.0 takes the URN percent-encoded, which URLSearchParams does.
+      const query = new URLSearchParams({
+        author: settings.organization,
+        q: "author",
+        count: String(RECENT_POSTS),
+        sortBy: "LAST_MODIFIED",
+      });
+      return callWire(wire, {
+        url: `${api}/posts?${query}`,
+        headers: rest(token, { "x-restli-method": "FINDER" }),
+      });
+    },
+    async refresh(tokens) {
+      if (!tokens.refreshToken || !settings.clientId || !settings.clientSecret) {
+        return { kind: "refused", message: "no refresh token" };
+      }
+      const body = new URLSearchParams({
+        grant_type: "refresh_token",
+        refresh_token: tokens.refreshToken,
+        client_id: settings.clientId,
+        client_secret: settings.clientSecret,
+      });
+      const answer = await callWire(wire, {
+        method: "POST",
+        url: settings.oauthUrl,
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body,
+      });
+      if (answer.kind === "no_answer") return answer;
+      const accessToken = textField(answer.body, "access_token");
+      if (answer.status === 200 && accessToken) {
+        const refreshToken = textField(answer.body, "refresh_token") ?? tokens.refreshToken;
+        return { kind: "refreshed", tokens: { accessToken, refreshToken } };
+      }
+      if (answer.status === 429 || answer.status >= 500)
+        return { kind: "no_answer", message: `HTTP ${answer.status}` };
+      return { kind: "refused", message: linkedinErrorMessage(answer) };
+    },
+  };
+}

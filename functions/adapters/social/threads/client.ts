@@ -1,0 +1,74 @@
+import { callWire, textField, type WireAnswer, type WireOptions } from "../shared/http-call.js";
+import { graphErrorMessage } from "../shared/meta-graph-errors.js";
+import type { TokenSet } from "../shared/token-keeper.js";
+import type { RefreshResult } from "../shared/with-fresh-token.js";
+import type { ThreadsSettings } from "./settings.js";
+
+/** The Threads API calls Herald makes; the token goes in the Authorization header where it can. */
+export interface ThreadsClient {
+  /** `POST /{user-id}/threads` (`media_type=TEXT`, `text`, `link_attachment`) → `{ id: <container> }`. */
+  createContainer(accessToken: string, text: string, link: string): Promise<WireAnswer>;
+  /** `GET /{container-id}?fields=status,error_message`: IN_PROGRESS, FINISHED, PUBLISHED, ERROR, EXPIRED. */
+  containerStatus(accessToken: string, containerId: string): Promise<WireAnswer>;
+  /** `POST /{user-id}/threads_publish?creation_id=…` → `{ id: <media> }`: the call that makes the post. */
+  publish(accessToken: string, containerId: string): Promise<WireAnswer>;
+  /** `GET /{media-id}?fields=permalink`. */
+  permalink(accessToken: string, mediaId: string): Promise<WireAnswer>;
+  /** The profile's latest threads with their links, newest first. */
+  recentThreads(accessToken: string): Promise<WireAnswer>;
+  /** `GET /refresh_access_token?grant_type=th_refresh_token`: a long-lived token renews itself. */
+  refresh(tokens: TokenSet): Promise<RefreshResult>;
+}
+
+const VERSION = "v1.0";
+/** How far back a lookup reads. */
+const RECENT_THREADS = 25;
+
+/**
+ * @example
+ * const client = threadsClient(settings, { fetch, timeoutMs: 10_000 });
+ * const container = await client.createContainer(token, post.text, post.linkAttachment);
+ */
+export function threadsClient(settings: ThreadsSettings, wire: WireOptions): ThreadsClient {
+  const api = `${settings.apiUrl}/${VERSION}`;
+  const user = `${api}/${encodeURIComponent(settings.userId)}`;
+  const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+  const form = (token: string) => ({ ...bearer(token), "content-type": "application/x-www-form-urlencoded" });
+  const node = (id: string, fields: string) => `${api}/${encodeURIComponent(id)}?fields=${fields}`;
+  return {
+    createContainer: (token, text, link) =>
+      callWire(wire, {
+        method: "POST",
+        url: `${user}/threads`,
+        headers: form(token),
+        body: new URLSearchParams({ media_type: "TEXT", text, link_attachment: link }),
+      }),
+    containerStatus: (token, id) =>
+      callWire(wire, { url: node(id, "status,error_message"), headers: bearer(token) }),
+    publish: (token, id) =>
+      callWire(wire, {
+        method: "POST",
+        url: `${user}/threads_publish`,
+        headers: form(token),
+        body: new URLSearchParams({ creation_id: id }),
+      }),
+    permalink: (token, id) => callWire(wire, { url: node(id, "permalink"), headers: bearer(token) }),
+    recentThreads(token) {
+      const query = new URLSearchParams({
+        fields: "id,permalink,text,link_attachment_url",
+        limit: String(RECENT_THREADS),
+      });
+      return callWire(wire, { url: `${user}/threads?${query}`, headers: bearer(token) });
+    },
+    async refresh(tokens) {
+      // This endpoint takes the token only as a query parameter; no message ever names the URL.
+      const query = new URLSearchParams({ grant_type: "th_refresh_token", access_token: tokens.accessToken });
+      const answer = await callWire(wire, { url: `${settings.apiUrl}/refresh_access_token?${query}` });
+      if (answer.kind === "no_answer") return answer;
+      const accessToken = textField(answer.body, "access_token");
+      if (answer.status === 200 && accessToken) return { kind: "refreshed", tokens: { accessToken } };
+      if (answer.status >= 500) return { kind: "no_answer", message: `HTTP ${answer.status}` };
+      return { kind: "refused", message: graphErrorMessage(answer) };
+    },
+  };
+}
