@@ -1,12 +1,19 @@
 import type { SQSEvent } from "aws-lambda";
+import { httpImageFetcher } from "../adapters/images/http-image-fetcher.js";
 import { renderWorker } from "../adapters/sqs/workers.js";
 import { renderConfirmation } from "../render/confirmation.js";
 import { renderEdition } from "../render/email.js";
+import { renderEditionCard } from "../render/social/edition-card.js";
 import { awsPorts } from "./aws-ports.js";
 
+const renderers = {
+  edition: renderEdition,
+  confirmation: renderConfirmation,
+  card: { render: renderEditionCard, images: httpImageFetcher() },
+};
+
 /**
- * The render queue's Lambda, the only bundle with MJML: renders each edition once and plans its
- * fan-out, and renders and sends confirmation emails.
+ * The render queue's Lambda, the only bundle with MJML and the card renderer: renders each edition
+ * and its social card once and plans its fan-out, and renders and sends confirmation emails.
  */
-export const handler = async (event: SQSEvent) =>
-  renderWorker(await awsPorts(), { edition: renderEdition, confirmation: renderConfirmation })(event);
+export const handler = async (event: SQSEvent) => renderWorker(await awsPorts(), renderers)(event);

@@ -5,9 +5,11 @@ import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { serve } from "@hono/node-server";
 import { configFromEnv } from "../adapters/env-config.js";
 import { DEV_SECRETS, secretsFromEnv } from "../adapters/env-secrets.js";
+import { httpImageFetcher } from "../adapters/images/http-image-fetcher.js";
 import { createApp } from "../api/app.js";
 import { renderConfirmation } from "../render/confirmation.js";
 import { renderEdition } from "../render/email.js";
+import { renderEditionCard } from "../render/social/edition-card.js";
 import { ensureTable, LOCAL_CREDENTIALS, startDynamoLocal } from "./dynamodb-local.js";
 import { assertPortFree } from "./port-check.js";
 import { localRuntime } from "./runtime.js";
@@ -58,7 +60,11 @@ async function main() {
       dynamoEndpoint: dynamo.endpoint,
       sesEndpoint: ses.endpoint,
       log,
-      renderers: { edition: renderEdition, confirmation: renderConfirmation },
+      renderers: {
+        edition: renderEdition,
+        confirmation: renderConfirmation,
+        card: { render: renderEditionCard, images: httpImageFetcher() },
+      },
     });
     stops.push(runtime.stop);
     const server = serve({ fetch: createApp(runtime.ports).fetch, port, hostname: "127.0.0.1" });

@@ -2,6 +2,7 @@ import type { SQSEvent } from "aws-lambda";
 import { RenderJob, SendJob } from "../../flows/jobs.js";
 import type { Ports } from "../../flows/ports.js";
 import { prepareEdition, type RenderFn } from "../../flows/prepare-edition.js";
+import type { CardMaker } from "../../flows/render-card.js";
 import { sendChunk } from "../../flows/send-chunk.js";
 import { type ConfirmationRenderFn, sendConfirmation } from "../../flows/send-confirmation.js";
 import { handleSqsBatch } from "./sqs-batch.js";
@@ -9,18 +10,20 @@ import { handleSqsBatch } from "./sqs-batch.js";
 export interface Renderers {
   edition: RenderFn;
   confirmation: ConfirmationRenderFn;
+  /** The social card; left out only where the email alone is measured (the fan-out benchmark). */
+  card?: CardMaker;
 }
 
 /**
- * The render queue's consumer (the one function with MJML): an edition is rendered once and
- * planned; a confirmation email is rendered and sent. Lambda and the local queue both call it.
+ * The render queue's consumer (the one function with MJML and the card renderer): an edition is
+ * rendered once, its card drawn, and planned; a confirmation email is rendered and sent. Lambda and the local queue both call it.
  */
 export const renderWorker = (ports: Ports, renderers: Renderers) => (event: SQSEvent) =>
   handleSqsBatch(
     event,
     RenderJob,
     async (job) => {
-      if ("editionId" in job) await prepareEdition(ports, renderers.edition, job.editionId);
+      if ("editionId" in job) await prepareEdition(ports, renderers.edition, job.editionId, renderers.card);
       else await sendConfirmation(ports, renderers.confirmation, job.confirmSubscriber);
       return "done";
     },
