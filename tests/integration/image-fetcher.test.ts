@@ -7,37 +7,31 @@ import { type Loopback, type SeenRequest, startLoopback } from "../helpers/socia
 const PNG = solidPng(64, 64, "#cc0000");
 const MAX_BYTES = 10_000;
 
+const send = (res: ServerResponse, status: number, type: string, body: Buffer | string) => {
+  res.writeHead(status, { "content-type": type }).end(body);
+};
+
 /** An image host: each path is one way a newsroom's image server answers. */
-function imageHost(req: SeenRequest, res: ServerResponse): void {
-  const send = (status: number, type: string, body: Buffer | string) => {
-    res.writeHead(status, { "content-type": type }).end(body);
-  };
-  switch (req.path) {
-    case "/photo.png":
-      return send(200, "image/png", PNG);
-    case "/photo.jpg":
-      return send(200, "image/jpeg", TINY_JPEG);
-    case "/labelled-wrong":
-      return send(200, "application/octet-stream", PNG);
-    case "/photo.webp":
-      return send(200, "image/jpeg", Buffer.from("RIFF\0\0\0\0WEBPVP8 "));
-    case "/moved":
-      res.writeHead(302, { location: "/photo.png" }).end();
-      return;
-    case "/huge-declared":
-      return send(200, "image/png", Buffer.concat([PNG, Buffer.alloc(MAX_BYTES)]));
-    case "/huge-streamed":
-      // No Content-Length: the size is only known by reading.
-      res.writeHead(200, { "content-type": "image/png", "transfer-encoding": "chunked" });
-      for (let i = 0; i < 20; i++) res.write(Buffer.alloc(1000));
-      res.end();
-      return;
-    case "/slow":
-      return; // never answers; the fetcher's timeout ends it
-    default:
-      return send(404, "text/html", "<h1>Not found</h1>");
-  }
-}
+const ROUTES: Record<string, (res: ServerResponse) => void> = {
+  "/photo.png": (res) => send(res, 200, "image/png", PNG),
+  "/photo.jpg": (res) => send(res, 200, "image/jpeg", TINY_JPEG),
+  "/labelled-wrong": (res) => send(res, 200, "application/octet-stream", PNG),
+  "/photo.webp": (res) => send(res, 200, "image/jpeg", Buffer.from("RIFF\0\0\0\0WEBPVP8 ")),
+  "/moved": (res) => {
+    res.writeHead(302, { location: "/photo.png" }).end();
+  },
+  "/huge-declared": (res) => send(res, 200, "image/png", Buffer.concat([PNG, Buffer.alloc(MAX_BYTES)])),
+  "/huge-streamed": (res) => {
+    // No Content-Length: the size is only known by reading.
+    res.writeHead(200, { "content-type": "image/png", "transfer-encoding": "chunked" });
+    for (let i = 0; i < 20; i++) res.write(Buffer.alloc(1000));
+    res.end();
+  },
+  "/slow": () => {}, // never answers; the fetcher's timeout ends it
+};
+
+const imageHost = (req: SeenRequest, res: ServerResponse) =>
+  (ROUTES[req.path] ?? ((r) => send(r, 404, "text/html", "<h1>Not found</h1>")))(res);
 
 let host: Loopback;
 const images = () => httpImageFetcher({ timeoutMs: 500, maxBytes: MAX_BYTES });
