@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { articleBody, signedWebhook } from "../helpers/factories.js";
-import { startHerald, type TestHerald } from "../helpers/herald.js";
+import { startHerald, TEST_PUBLIC_URL, type TestHerald } from "../helpers/herald.js";
 import { solidPng } from "../helpers/images.js";
 
 let herald: TestHerald;
@@ -86,5 +86,15 @@ describe("GET /v1/editions/{id}/card.png", () => {
     // Assess
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ error: { code: "invalid_request" } });
+  });
+
+  it("is where the web version's og:image points", async () => {
+    // Act
+    const page = await (await herald.app.request(`/v1/editions/${withCard}/web`)).text();
+
+    // Assess
+    const image = /<meta property="og:image" content="([^"]+)"/.exec(page)?.[1] as string;
+    expect(image).toBe(`${TEST_PUBLIC_URL}/v1/editions/${withCard}/card.png`);
+    expect((await herald.app.request(new URL(image).pathname)).status).toBe(200);
   });
 });
