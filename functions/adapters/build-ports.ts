@@ -6,6 +6,7 @@ import { ratePacer, unpaced } from "../flows/pacer.js";
 import type { Ports, Queue, RenderJob, SendJob } from "../flows/ports.js";
 import { dynamoAudienceRepo } from "./dynamo/audience-repo.js";
 import { dynamoBriefingRepo } from "./dynamo/briefing-repo.js";
+import { dynamoCardStore } from "./dynamo/card-store.js";
 import { dynamoChunkRepo } from "./dynamo/chunk-repo.js";
 import { dynamoEditionRepo } from "./dynamo/edition-repo.js";
 import { dynamoFeedStateRepo } from "./dynamo/feed-state-repo.js";
@@ -46,6 +47,7 @@ export function buildPorts(parts: PortParts): Ports {
     editionQueue: parts.editionQueue,
     sendQueue: parts.sendQueue,
     feeds: dynamoFeedStateRepo(db, config.tableName),
+    cards: dynamoCardStore(db, config.tableName),
     log: parts.log,
     now,
   };

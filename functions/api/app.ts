@@ -8,6 +8,7 @@ import { briefingRoutes } from "./routes/briefings.js";
 import { cmsWebhookRoutes } from "./routes/cms-webhooks.js";
 import { confirmRoutes } from "./routes/confirm.js";
 import { editionAdminRoutes } from "./routes/edition-admin.js";
+import { editionCardRoute } from "./routes/edition-card.js";
 import { editionRoutes, webVersionRoute } from "./routes/editions.js";
 import { erasureRoutes } from "./routes/erasure.js";
 import { preferencesRoutes } from "./routes/preferences.js";
@@ -37,10 +38,11 @@ export function createApp(ports: Ports): Hono {
   app.onError(onError(ports.log));
   app.notFound((c) => jsonError(c, "not_found", `no route for ${c.req.method} ${c.req.path}`));
 
-  // Public routes first: the web version lives under /v1/editions but needs no key.
+  // Public routes first: the web version and the card live under /v1/editions but need no key.
   webhookRoutes(app, ports);
   cmsWebhookRoutes(app, ports);
   webVersionRoute(app, ports);
+  editionCardRoute(app, ports);
   unsubscribeRoutes(app, ports);
   shareRoutes(app, ports);
   subscribeRoutes(app, ports);

@@ -2,6 +2,7 @@ import type { Logger } from "@aws-lambda-powertools/logger";
 import type { Config, Secrets } from "../domain/config.js";
 import type { Pacer } from "./pacer.js";
 import type { BriefingRepo } from "./ports/briefings.js";
+import type { CardStore } from "./ports/cards.js";
 import type { ChunkRepo, EditionRepo } from "./ports/editions.js";
 import type { FeedStateRepo } from "./ports/feeds.js";
 import type { Mailer } from "./ports/mail.js";
@@ -9,6 +10,7 @@ import type { Queue, RenderJob, SendJob } from "./ports/queues.js";
 import type { AudienceRepo, RateLimiter, SubscriberRepo, SuppressionRepo } from "./ports/subscribers.js";
 
 export * from "./ports/briefings.js";
+export * from "./ports/cards.js";
 export * from "./ports/editions.js";
 export * from "./ports/feeds.js";
 export * from "./ports/mail.js";
@@ -35,6 +37,8 @@ export interface Ports {
   editionQueue: Queue<RenderJob>;
   sendQueue: Queue<SendJob>;
   feeds: FeedStateRepo;
+  /** Each edition's social card PNG. */
+  cards: CardStore;
   log: Logger;
   now: () => Date;
 }

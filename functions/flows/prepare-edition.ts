@@ -3,14 +3,22 @@ import type { Config } from "../domain/config.js";
 import type { RenderedEdition } from "../render/rendered.js";
 import { planEdition } from "./plan-edition.js";
 import type { Ports } from "./ports.js";
+import { type CardMaker, renderCardOnce } from "./render-card.js";
 
 export type RenderFn = (article: Article, editionId: string, config: Config) => Promise<RenderedEdition>;
 
 /**
  * The edition job: render once (skipped when a render is stored already), then plan the fan-out.
- * Each step is idempotent, so a retried job resumes where the last one stopped.
+ * Each step is idempotent, so a retried job resumes where the last one stopped. The social card is
+ * drawn in the render step too, when a `card` maker is given; a card that fails is logged and the
+ * email goes on.
  */
-export async function prepareEdition(ports: Ports, render: RenderFn, editionId: string): Promise<void> {
+export async function prepareEdition(
+  ports: Ports,
+  render: RenderFn,
+  editionId: string,
+  card?: CardMaker,
+): Promise<void> {
   const edition = await ports.editions.get(editionId);
   if (!edition) {
     ports.log.warn("edition job for an unknown edition", { editionId });
@@ -23,6 +31,7 @@ export async function prepareEdition(ports: Ports, render: RenderFn, editionId: 
       await ports.editions.saveRender(editionId, await render(edition.article, editionId, ports.config));
       ports.log.info("edition rendered", { editionId, ms: Math.round(performance.now() - started) });
     }
+    if (card) await renderCardOnce(ports, card, editionId, edition.article);
     await ports.editions.transition(editionId, ["rendering"], "sending");
   }
   const current = await ports.editions.get(editionId);

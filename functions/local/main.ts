@@ -5,8 +5,10 @@ import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { serve } from "@hono/node-server";
 import { configFromEnv } from "../adapters/env-config.js";
 import { DEV_SECRETS, secretsFromEnv } from "../adapters/env-secrets.js";
+import { httpImageFetcher } from "../adapters/images/http-image-fetcher.js";
 import { createApp } from "../api/app.js";
 import { mjmlRenderers } from "../render/renderers.js";
+import { renderEditionCard } from "../render/social/edition-card.js";
 import { ensureTable, LOCAL_CREDENTIALS, startDynamoLocal } from "./dynamodb-local.js";
 import { assertPortFree } from "./port-check.js";
 import { localRuntime } from "./runtime.js";
@@ -57,7 +59,7 @@ async function main() {
       dynamoEndpoint: dynamo.endpoint,
       sesEndpoint: ses.endpoint,
       log,
-      renderers: mjmlRenderers,
+      renderers: { ...mjmlRenderers, card: { render: renderEditionCard, images: httpImageFetcher() } },
       briefingTimer: true,
     });
     stops.push(runtime.stop);

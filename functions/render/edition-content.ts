@@ -25,6 +25,8 @@ export interface EditionContent {
   author?: string;
   summary?: string;
   articleUrl: string;
+  /** The edition's social card, served by the API: the web version's og:image. */
+  cardUrl: string;
   brandName: string;
   postalAddress: string;
   shareLinks: ShareLink[];
@@ -67,6 +69,7 @@ export function editionContent(
     author,
     summary,
     articleUrl,
+    cardUrl: inertUrl(`${config.publicUrl}/v1/editions/${encodeURIComponent(editionId)}/card.png`),
     brandName,
     postalAddress: postalLines.join("\n"),
     shareLinks: links,

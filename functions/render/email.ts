@@ -3,6 +3,7 @@ import type { Article } from "../domain/article.js";
 import type { Config } from "../domain/config.js";
 import { type EditionContent, editionContent } from "./edition-content.js";
 import { type Excerpt, excerptHtml } from "./excerpt.js";
+import { openGraphTags } from "./open-graph.js";
 import { assertOnlyPlaceholders } from "./placeholder-guard.js";
 import { htmlToPlainText, plainTextPart } from "./plain-text.js";
 import { PLACEHOLDERS, type RenderedEdition } from "./rendered.js";
@@ -97,7 +98,16 @@ function finish(content: EditionContent, excerpt: Excerpt, html: string): Render
     preheader: content.preheader,
     html,
     text,
-    webHtml: webVersion(html),
+    webHtml: webVersion(
+      html,
+      openGraphTags({
+        title: content.title,
+        description: content.preheader,
+        imageUrl: content.cardUrl,
+        url: content.articleUrl,
+        siteName: content.brandName,
+      }),
+    ),
   };
   assertOnlyPlaceholders("subject", rendered.subject, []);
   assertOnlyPlaceholders("preheader", rendered.preheader, []);

@@ -12,6 +12,7 @@ import {
 import { type BundlingOptions, NodejsFunction, OutputFormat } from "aws-cdk-lib/aws-lambda-nodejs";
 import { LogGroup, RetentionDays } from "aws-cdk-lib/aws-logs";
 import type { Construct } from "constructs";
+import { cardFontCommands, resvgArm64Commands } from "./card-assets.js";
 
 /** The repository root: esbuild resolves `node_modules` and the lock file from here. */
 export const PROJECT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -31,8 +32,14 @@ const REQUIRE_BANNER =
  * it would add ~440 KB to every function (the API bundle would be 671 KB instead of 231 KB, past
  * its 300 KB budget) and longer cold starts, for calls the runtime's SDK has supported for years
  * (SendBulkEmail with per-entry headers, TransactWriteItems). `renderer` is the one function
- * that carries MJML: mjml 5 bundles only with `typescript` external (an optional code path that
- * never runs here), and its templates are read from disk next to the bundle.
+ * that carries MJML and the card renderer: mjml 5 bundles only with `typescript` external (an
+ * optional code path that never runs here), and its templates are read from disk next to the bundle.
+ *
+ * The card's rasterizer, `@resvg/resvg-js`, is native and stays external, with its linux-arm64
+ * binary installed into the asset (`card-assets.ts`). Its WebAssembly build (`@resvg/resvg-wasm`)
+ * would need no per-platform binary but is not a dependency, and renders slower (~95 ms a card
+ * warm against ~60–105 ms native, plus ~70 ms to instantiate, measured in the social APIs
+ * reference §3). The fonts are copied beside the bundle, where `fonts.ts` looks for them.
  */
 export function bundlingFor(renderer: boolean): BundlingOptions {
   return {
@@ -44,7 +51,7 @@ export function bundlingFor(renderer: boolean): BundlingOptions {
     sourceMap: true,
     sourcesContent: false,
     banner: REQUIRE_BANNER,
-    externalModules: renderer ? ["@aws-sdk/*", "typescript"] : ["@aws-sdk/*"],
+    externalModules: renderer ? ["@aws-sdk/*", "typescript", "@resvg/resvg-js"] : ["@aws-sdk/*"],
     ...(renderer
       ? {
           commandHooks: {
@@ -53,6 +60,8 @@ export function bundlingFor(renderer: boolean): BundlingOptions {
             afterBundling: (inputDir: string, outputDir: string) => [
               `mkdir -p "${outputDir}/templates"`,
               `cp -r "${inputDir}/templates/email" "${outputDir}/templates/email"`,
+              ...cardFontCommands(inputDir, outputDir),
+              ...resvgArm64Commands(inputDir, outputDir),
             ],
           },
         }

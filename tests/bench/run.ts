@@ -6,10 +6,13 @@ import { startDynamoLocal } from "../../functions/local/dynamodb-local.js";
 import { measureBundles } from "./bundles.js";
 import { LATENCY_RATE, measureHttpLoad } from "./http-load.js";
 import { measureRender } from "./render.js";
+import { measureCard, measureComposition } from "./social.js";
 
 /**
  * `npm run bench`: the numbers behind the README's claims, as one table and a JSON file under
  * tests/bench/results/. Targets are printed beside the measurements; nothing here fails a build.
+ * `npm run bench -- social` measures only the social rows (card, post composition; under a minute)
+ * and prints them with their JSON, writing no file: results/ holds whole runs only.
  */
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
 const tsx = "node_modules/.bin/tsx";
@@ -48,6 +51,40 @@ function fanout(size: number, dynamo: string, ses: string, mode = "") {
   const table = `bench-${++tables}-${size}`;
   const { seedSeconds } = run(["tests/bench/seed-cli.ts", dynamo, table, String(size), "8"]);
   return { ...run(["tests/bench/fanout.ts", table, String(size), dynamo, ses, mode]), seedSeconds };
+}
+
+type Row = [string, string, string];
+function printTable(rows: Row[]) {
+  const width = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]?.length ?? 0), 10));
+  const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(width[i] as number)).join(" | ")} |`;
+  console.log(line(["measure", "result", "target"]));
+  console.log(line(width.map((w) => "-".repeat(w))));
+  for (const r of rows) console.log(line(r));
+}
+
+const card = await measureCard();
+const composition = measureComposition();
+const socialRows: Row[] = [
+  [
+    "social card, cold (fresh process to first card, fonts loaded), p50 of 5",
+    `${card.coldP50Ms.toFixed(0)} ms (import ${card.coldImportMs.toFixed(0)}, first card ${card.coldFirstCardMs.toFixed(0)}; runs: ${card.allColdMs.join(", ")})`,
+    "≤ 1.5 s",
+  ],
+  [
+    "social card, warm p50 (40 cards, 4 scripts)",
+    `${card.warmP50Ms.toFixed(0)} ms (p90 ${card.warmP90Ms.toFixed(0)}; Chinese p50 ${card.warmP50MsByScript.chinese.toFixed(0)}), ${(card.pngBytes / 1024).toFixed(0)} KB PNG`,
+    "≤ 150 ms",
+  ],
+  [
+    `posts for all 7 networks per edition, p50 (${composition.editions} editions)`,
+    `${composition.p50Ms.toFixed(2)} ms (p90 ${composition.p90Ms.toFixed(2)}, p99 ${composition.p99Ms.toFixed(2)})`,
+    "≤ 2 ms",
+  ],
+];
+if (process.argv.includes("social")) {
+  printTable(socialRows);
+  console.log(JSON.stringify({ card, composition }));
+  process.exit(0);
 }
 
 const render = await measureRender();
@@ -106,7 +143,7 @@ await dynamo.stop();
 
 const apiBundle = bundles.find((b) => b.name === "api");
 const spread = (r: { allRecipientsPerSecond: number[] }) => ` (runs: ${r.allRecipientsPerSecond.join(", ")})`;
-const rows: Array<[string, string, string]> = [
+const rows: Row[] = [
   [
     "MJML render per edition, warm p50",
     `${render.p50Ms.toFixed(1)} ms (p90 ${render.p90Ms.toFixed(1)})`,
@@ -153,12 +190,9 @@ const rows: Array<[string, string, string]> = [
     `${(b.bytes / 1024).toFixed(0)} KB, ${b.coldImportMs.toFixed(0)} ms${b.containsMjml ? ", has MJML" : ""}`,
     b.name === "renderPlan" ? "only bundle with MJML" : b.name === "api" ? "≤ 300 KB, no MJML" : "no MJML",
   ]),
+  ...socialRows,
 ];
-const width = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]?.length ?? 0), 10));
-const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(width[i] as number)).join(" | ")} |`;
-console.log(line(["measure", "result", "target"]));
-console.log(line(width.map((w) => "-".repeat(w))));
-for (const r of rows) console.log(line(r));
+printTable(rows);
 
 const machine = {
   cpu: cpus()[0]?.model,
@@ -174,6 +208,8 @@ const result = {
   bundles,
   runs,
   http,
+  card,
+  composition,
   apiBundleOk: (apiBundle?.bytes ?? Number.POSITIVE_INFINITY) <= 300 * 1024,
 };
 mkdirSync("tests/bench/results", { recursive: true });

@@ -4,24 +4,48 @@ import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { inject } from "vitest";
 import { configFromEnv } from "../../functions/adapters/env-config.js";
 import { secretsFromEnv } from "../../functions/adapters/env-secrets.js";
+import { httpImageFetcher, ImageFetchError } from "../../functions/adapters/images/http-image-fetcher.js";
 import { createApp } from "../../functions/api/app.js";
 import type { Config } from "../../functions/domain/config.js";
+import type { ImageFetcher } from "../../functions/flows/ports.js";
 import { ensureTable, LOCAL_CREDENTIALS } from "../../functions/local/dynamodb-local.js";
 import { type LocalRuntimeOptions, localRuntime } from "../../functions/local/runtime.js";
 import { startSesLocal } from "../../functions/local/ses-local.js";
 import { mjmlRenderers } from "../../functions/render/renderers.js";
+import { renderEditionCard } from "../../functions/render/social/edition-card.js";
 
 export const TEST_PUBLIC_URL = "https://news.example.test";
 
 /**
+ * Article images as the card fetches them, but only from this machine: the factories' articles
+ * name `https://news.example/…` images, which a test must not try to reach.
+ */
+export function loopbackImages(): ImageFetcher {
+  const http = httpImageFetcher({ timeoutMs: 2_000 });
+  return {
+    fetch: (url) =>
+      new URL(url).hostname === "127.0.0.1"
+        ? http.fetch(url)
+        : Promise.reject(new ImageFetchError("tests fetch images from 127.0.0.1 only")),
+  };
+}
+
+/**
  * A whole Herald for one test file: its own table in the shared DynamoDB Local, its own SES
  * stand-in on a free port, the local queues and the Hono app. `stop()` in afterAll.
+ *
+ * `cards: true` draws each edition's social card as the render function does. Off by default: a
+ * card is 100–300 ms of CPU (a second for the first, which loads the fonts), and only the files
+ * about cards look at it; with every file drawing them the suite would take a good third longer.
  */
 export async function startHerald(
   overrides: Partial<Config> = {},
-  options: Partial<
+  {
+    cards = false,
+    ...options
+  }: Partial<
     Pick<LocalRuntimeOptions, "wrapPorts" | "configureSes" | "queue" | "now" | "sendConcurrency">
-  > = {},
+  > & { cards?: boolean } = {},
 ) {
   const dynamoEndpoint = inject("dynamoEndpoint");
   const tableName = `herald-${randomUUID().slice(0, 8)}`;
@@ -54,7 +78,10 @@ export async function startHerald(
     dynamoEndpoint,
     sesEndpoint: ses.endpoint,
     log,
-    renderers: mjmlRenderers,
+    renderers: {
+      ...mjmlRenderers,
+      card: cards ? { render: renderEditionCard, images: loopbackImages() } : undefined,
+    },
     queue: { visibilityTimeoutMs: 50 },
     ...options,
   });

@@ -42,15 +42,18 @@ describe("bundling options", () => {
     }
   });
 
-  it("leaves the AWS SDK to the runtime; only the renderer marks `typescript` external and copies the templates", () => {
+  it("leaves the AWS SDK to the runtime; only the renderer marks `typescript` and resvg external and copies files", () => {
     expect(bundlingFor(false).externalModules).toEqual(["@aws-sdk/*"]);
     expect(bundlingFor(false).commandHooks).toBeUndefined();
     const renderer = bundlingFor(true);
-    expect(renderer.externalModules).toEqual(["@aws-sdk/*", "typescript"]);
+    expect(renderer.externalModules).toEqual(["@aws-sdk/*", "typescript", "@resvg/resvg-js"]);
     const commands = renderer.commandHooks?.afterBundling("/in", "/out") ?? [];
-    expect(commands.join(" && ")).toBe(
+    expect(commands.slice(0, 2).join(" && ")).toBe(
       'mkdir -p "/out/templates" && cp -r "/in/templates/email" "/out/templates/email"',
     );
+    // What the fonts and resvg commands put in the asset: render-bundle.test.ts bundles for real.
+    expect(commands.join("\n")).toContain('"/out/fonts/noto-sans-sc/files/"');
+    expect(commands.join("\n")).toContain("npm pack @resvg/resvg-js-linux-arm64-gnu@");
   });
 });
 
@@ -61,8 +64,13 @@ describe.each(specs)("the %s bundle", (name, spec) => {
     async () => {
       const { inputs, bytes } = await bundleInputs(spec);
       const mjml = inputs.filter((path) => /node_modules\/mjml/.test(path));
+      const card = inputs.filter((path) => /node_modules\/(satori|@resvg|@fontsource)\//.test(path));
       if (spec.renderer) expect(mjml.length, name).toBeGreaterThan(0);
       else expect(mjml, `${name} must not bundle mjml`).toEqual([]);
+      if (spec.renderer) expect(card.length, name).toBeGreaterThan(0);
+      else expect(card, `${name} must not bundle the card renderer`).toEqual([]);
+      // The API answers every request, cold ones included: its bundle has a budget.
+      if (name === "api") expect(bytes).toBeLessThanOrEqual(300 * 1024);
       expect(inputs.some((path) => path.includes("node_modules/typescript/"))).toBe(false);
       expect(bytes).toBeGreaterThan(1000);
     },

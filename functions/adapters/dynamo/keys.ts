@@ -21,6 +21,9 @@ export const keys = {
   edition: (id: string) => ({ pk: `ED#${id}`, sk: "EDITION" }),
   render: (id: string) => ({ pk: `ED#${id}`, sk: "RENDER" }),
   shares: (id: string) => ({ pk: `ED#${id}`, sk: "SHARES" }),
+  /** The card's manifest, and its parts: named by the card's hash, so parts are never overwritten. */
+  card: (id: string) => ({ pk: `ED#${id}`, sk: "CARD" }),
+  cardPart: (id: string, etag: string, n: number) => ({ pk: `ED#${id}`, sk: `CARD#${etag}#${n}` }),
   editionFeedback: (id: string, shard: number) => ({ pk: `ED#${id}`, sk: `FEEDBACK#${shard}` }),
   chunk: (editionId: string, key: string) => ({ pk: `ED#${editionId}`, sk: `CHUNK#${key}` }),
   /** Marks an SES event (message, type, recipient) as applied; see `feedbackMarkPut`. */

@@ -7,6 +7,10 @@
  * - `AUD#<topic>#<cadence>#<shard>` / `<id>`  audience membership of an active subscriber
  * - `ED#<id>` / `EDITION`             an edition (status, counts, plan checkpoints); gsi1 lists them newest first
  * - `ED#<id>` / `RENDER`              the rendered edition (compressed)
+ * - `ED#<id>` / `CARD`                the social card's manifest (part count, size, sha256 ETag), written after
+ *                                     its parts, so a reader finds either no card or a whole one
+ * - `ED#<id>` / `CARD#<etag>#<n>`     part n of the card PNG (≤ 350 KB each: an item holds 400 KB at most);
+ *                                     the ETag in the key means a second render never overwrites a part
  * - `ED#<id>` / `SHARES`              reader shares by network (kept apart from the busy edition item)
  * - `ED#<id>` / `FEEDBACK#<0..7>`     SES feedback counters (bounced, complained, delivered, opened, clicked,
  *                                     failed) in 8 shards summed on read, also apart from the edition item

@@ -117,6 +117,18 @@ export const CONTRACT: Paths = {
       },
     },
   },
+  "/v1/editions/{id}/card.png": {
+    get: {
+      summary: "The 1200×630 social card (og:image), `immutable`; `If-None-Match` with its ETag answers 304",
+      params: id,
+      responses: {
+        200: { description: "the card", type: "image/png" },
+        304: { description: "not modified" },
+        400: err("bad edition id"),
+        404: err("unknown edition or no card"),
+      },
+    },
+  },
   "/v1/editions/{id}/test": {
     post: {
       summary:

@@ -6,3 +6,17 @@ export interface CardStore {
   put(editionId: string, png: Uint8Array): Promise<void>;
   get(editionId: string): Promise<Uint8Array | undefined>;
 }
+
+/** An article image as the card can draw it: satori decodes PNG and JPEG only. */
+export interface ArticleImage {
+  type: "image/png" | "image/jpeg";
+  bytes: Uint8Array;
+}
+
+/**
+ * Fetches an article's image for its card. Throws (with a reason that names no URL: image URLs may
+ * carry signed query strings) when the image is missing, too large, too slow or not PNG or JPEG.
+ */
+export interface ImageFetcher {
+  fetch(url: string): Promise<ArticleImage>;
+}

@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
@@ -56,13 +56,18 @@ function packageDir(name: string): string {
   }
 }
 
+const fileName = (name: string, subset: string, weight: CardWeight) =>
+  `${name}-${subset}-${weight}-normal.woff`;
+/** `unicode.json` names numbered subsets "[97]"; their files say "97". */
+const subsetName = (key: string) => key.replace(/^\[(\d+)\]$/, "$1");
+
 /** `unicode.json` maps a subset ("latin", "[97]") to a CSS unicode-range ("U+0000-00FF,U+0131"). */
 async function fontPackage(name: string): Promise<FontPackage> {
   const dir = packageDir(name);
   const spec = JSON.parse(await readFile(join(dir, "unicode.json"), "utf8")) as Record<string, string>;
   const subsetOf = new Map<number, string>();
   for (const [key, list] of Object.entries(spec)) {
-    const subset = key.replace(/^\[(\d+)\]$/, "$1");
+    const subset = subsetName(key);
     for (const part of list.split(",")) {
       const [start = "0", end = start] = part.trim().replace(/^U\+/i, "").split("-");
       for (let cp = Number.parseInt(start, 16); cp <= Number.parseInt(end, 16); cp++) {
@@ -91,7 +96,7 @@ const pkg = (name: string) => cached(packages, name, () => fontPackage(name));
 
 async function font(name: string, family: string, subset: string, weight: CardWeight): Promise<Font> {
   const { files: dir } = await pkg(name);
-  const file = join(dir, `${name}-${subset}-${weight}-normal.woff`);
+  const file = join(dir, fileName(name, subset, weight));
   const data = await cached(files, file, () => readFile(file));
   return { name: `${family} ${subset}`, data, weight, style: "normal" };
 }
@@ -149,4 +154,24 @@ export async function cardFonts(textByWeight: Record<CardWeight, string>): Promi
   const list = [...base, ...cjk];
   lists.set(key, list);
   return list;
+}
+
+/**
+ * Every file a card may read, by package and relative to the package's folder: what a bundled
+ * Lambda must carry under `fonts/<package>/` (the render function's `afterBundling` copies exactly
+ * these, not the packages' 80 MB of other weights, italics and WOFF2). Read from node_modules.
+ *
+ * @example
+ * cardFontFiles()["noto-sans"]; // ["unicode.json", "files/noto-sans-latin-400-normal.woff", …]
+ */
+export function cardFontFiles(): Record<string, string[]> {
+  const files = (name: string, subsets: string[]) => [
+    "unicode.json",
+    ...subsets.flatMap((subset) => WEIGHTS.map((w) => `files/${fileName(name, subset, w)}`)),
+  ];
+  const cjk = JSON.parse(readFileSync(join(packageDir("noto-sans-sc"), "unicode.json"), "utf8")) as object;
+  return {
+    "noto-sans": files("noto-sans", BASE_SUBSETS),
+    "noto-sans-sc": files("noto-sans-sc", Object.keys(cjk).map(subsetName)),
+  };
 }

@@ -43,6 +43,7 @@ describe("the OpenAPI document served at /docs", () => {
         "/v1/editions",
         "/v1/editions/{id}",
         "/v1/editions/{id}/web",
+        "/v1/editions/{id}/card.png",
         "/v1/editions/{id}/test",
         "/v1/editions/{id}/resume",
         "/v1/subscribers/import",
