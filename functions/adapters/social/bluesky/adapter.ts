@@ -1,5 +1,5 @@
 import type { CredentialStore, SocialAdapter } from "../../../flows/ports/social.js";
-import { wireOptions } from "../fetch-wire.js";
+import { wireOptions } from "../shared/http-exchange.js";
 import { blueskyClient, isTransient } from "./client.js";
 import { linksTo, POST_COLLECTION, postRecord, postUrl } from "./post-record.js";
 import { blueskySessions } from "./session.js";

@@ -5,10 +5,12 @@ import type {
   PublishRequest,
   SocialAdapter,
 } from "../../../flows/ports/social.js";
-import { DEFAULT_TIMEOUT_MS, field, textField, type WireAnswer } from "../shared/http-call.js";
+import { type WireResult, wireOptions } from "../shared/http-exchange.js";
+import { field, textField } from "../shared/json-fields.js";
 import { sameLink } from "../shared/link-match.js";
 import { retriedOnce } from "../shared/retry-preparatory.js";
 import { tokenKeeper } from "../shared/token-keeper.js";
+import { unansweredOutcome } from "../shared/unanswered.js";
 import { type TokenAnswer, withFreshToken } from "../shared/with-fresh-token.js";
 import { linkedinPostUrl, lookupRefusal, publishRefusal } from "./answers.js";
 import { type LinkedInPostBody, linkedinClient } from "./client.js";
@@ -35,10 +37,7 @@ export interface LinkedInAdapterOptions {
  */
 export function createLinkedInAdapter(options: LinkedInAdapterOptions): SocialAdapter<"linkedin"> {
   const { settings, now } = options;
-  const client = linkedinClient(settings, {
-    fetch: options.fetch ?? fetch,
-    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-  });
+  const client = linkedinClient(settings, wireOptions(options));
   const keeper = tokenKeeper({
     store: options.credentials,
     network: "linkedin",
@@ -47,7 +46,7 @@ export function createLinkedInAdapter(options: LinkedInAdapterOptions): SocialAd
     now,
   });
   const canRefresh = Boolean(settings.refreshToken && settings.clientId && settings.clientSecret);
-  const authorized = (call: (token: string) => Promise<WireAnswer>): Promise<TokenAnswer> =>
+  const authorized = (call: (token: string) => Promise<WireResult>): Promise<TokenAnswer> =>
     withFreshToken(
       {
         keeper,
@@ -62,7 +61,7 @@ export function createLinkedInAdapter(options: LinkedInAdapterOptions): SocialAd
   /** The outcome of an upload step that did not succeed: nothing was posted either way. */
   const uploadFailed = (step: string, answer: TokenAnswer): PublishOutcome => {
     if (answer.kind === "auth" || answer.kind === "unknown") return answer;
-    if (answer.kind === "no_answer")
+    if (answer.kind !== "answer")
       return { kind: "failed", message: `LinkedIn ${step}: ${answer.message}, twice` };
     return publishRefusal(answer, now(), false);
   };
@@ -101,10 +100,7 @@ export function createLinkedInAdapter(options: LinkedInAdapterOptions): SocialAd
         isReshareDisabledByAuthor: false,
       };
       const answer = await authorized((token) => client.createPost(token, body));
-      if (answer.kind === "auth" || answer.kind === "unknown") return answer;
-      if (answer.kind === "no_answer") {
-        return { kind: "unknown", message: `LinkedIn did not answer: ${answer.message}` };
-      }
+      if (answer.kind !== "answer") return unansweredOutcome(answer, "LinkedIn");
       const urn = answer.headers.get("x-restli-id");
       if (answer.status === 201 && urn) return { kind: "posted", postId: urn, url: linkedinPostUrl(urn) };
       if (answer.status < 300)
@@ -113,9 +109,7 @@ export function createLinkedInAdapter(options: LinkedInAdapterOptions): SocialAd
     },
     async lookup(request): Promise<LookupOutcome> {
       const answer = await authorized((token) => client.recentPosts(token));
-      if (answer.kind === "auth" || answer.kind === "unknown") return answer;
-      if (answer.kind === "no_answer")
-        return { kind: "unknown", message: `LinkedIn did not answer: ${answer.message}` };
+      if (answer.kind !== "answer") return unansweredOutcome(answer, "LinkedIn");
       if (answer.status !== 200) return lookupRefusal(answer, now());
       const elements = field(answer.body, "elements");
       const match = (Array.isArray(elements) ? elements : []).find((post) =>

@@ -6,7 +6,7 @@ import type {
   PublishOutcome,
   SocialAdapter,
 } from "../../../flows/ports/social.js";
-import { wireOptions } from "../fetch-wire.js";
+import { wireOptions } from "../shared/http-exchange.js";
 import { mastodonClient, STATUSES_PER_PAGE, type Status } from "./client.js";
 import { failureOutcome } from "./outcomes.js";
 import type { MastodonSettings } from "./settings.js";

@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { exchange, type WireOptions } from "../fetch-wire.js";
+import { exchange, type NoAnswer, type WireOptions } from "../shared/http-exchange.js";
 
 /** The Mastodon REST calls Herald makes, with the account's bearer token; answers are checked. */
 
@@ -32,7 +32,7 @@ export interface MastodonError {
   message: string;
   headers: Headers;
 }
-export type ApiFailure = MastodonError | { kind: "unreached" | "no_answer"; message: string };
+export type ApiFailure = MastodonError | NoAnswer;
 export type Api<T> = { ok: true; value: T } | { ok: false; failure: ApiFailure };
 
 const ErrorBody = z.object({ error: z.string().optional(), error_description: z.string().optional() });
@@ -62,7 +62,7 @@ export function mastodonClient(apiUrl: string, accessToken: string, wire: WireOp
     if (extra.json !== undefined) headers["content-type"] = "application/json";
     const body = extra.json === undefined ? undefined : JSON.stringify(extra.json);
     const what = `${method} ${path.split("?")[0]}`;
-    const result = await exchange(wire, `${apiUrl}${path}`, { method, headers, body }, what);
+    const result = await exchange(wire, { call: what, method, url: `${apiUrl}${path}`, headers, body });
     if (result.kind !== "answer") return { ok: false, failure: result };
     const { status, headers: answered, body: answer } = result;
     if (status >= 200 && status < 300) {

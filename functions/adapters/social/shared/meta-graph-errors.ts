@@ -1,11 +1,10 @@
-import { field, textField, type WireAnswer } from "./http-call.js";
+import type { HttpAnswer } from "./http-exchange.js";
+import { field, textField } from "./json-fields.js";
 
 /**
  * Meta's Graph API error envelope, shared by Facebook Pages and Threads:
  * `{ error: { message, type, code, error_subcode, error_user_msg, is_transient, fbtrace_id } }`.
  */
-
-type Answer = Extract<WireAnswer, { kind: "answer" }>;
 
 /** What a Graph error means for Herald. */
 export type GraphVerdict = "expired_token" | "rate_limited" | "duplicate" | "transient" | "refused";
@@ -17,7 +16,7 @@ const TRANSIENT_CODES = new Set([1, 2]);
 /** When Meta gives no estimate: its app and page limits are counted over a rolling hour. */
 export const META_DEFAULT_WAIT_MINUTES = 60;
 
-function errorOf(answer: Answer) {
+function errorOf(answer: HttpAnswer) {
   const error = field(answer.body, "error");
   const number = (name: string) => {
     const value = field(error, name);
@@ -31,7 +30,7 @@ function errorOf(answer: Answer) {
 }
 
 /** Meta's own words for an error (the user-facing message when it gives one). */
-export function graphErrorMessage(answer: Answer): string {
+export function graphErrorMessage(answer: HttpAnswer): string {
   return errorOf(answer).message ?? `HTTP ${answer.status}`;
 }
 
@@ -39,7 +38,7 @@ export function graphErrorMessage(answer: Answer): string {
  * @example
  * graphVerdict({ status: 400, body: { error: { code: 190, message: "Session has expired" } }, … }); // "expired_token"
  */
-export function graphVerdict(answer: Answer): GraphVerdict {
+export function graphVerdict(answer: HttpAnswer): GraphVerdict {
   const { code, message, transient } = errorOf(answer);
   if (code === 190) return "expired_token";
   if (answer.status === 429 || (code !== undefined && RATE_LIMIT_CODES.has(code))) return "rate_limited";

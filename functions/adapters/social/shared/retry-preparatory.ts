@@ -1,8 +1,12 @@
 import type { TokenAnswer } from "./with-fresh-token.js";
 
-/** No answer, or a server error: worth one more try when the call cannot create a post. */
+/** No answer (or never sent), or a server error: worth one more try when the call cannot create a post. */
 export function isTransient(answer: TokenAnswer): boolean {
-  return answer.kind === "no_answer" || (answer.kind === "answer" && answer.status >= 500);
+  return (
+    answer.kind === "no_answer" ||
+    answer.kind === "unreached" ||
+    (answer.kind === "answer" && answer.status >= 500)
+  );
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { WireAnswer } from "./http-call.js";
+import type { WireResult } from "./http-exchange.js";
 import type { HeldTokens, TokenKeeper, TokenSet } from "./token-keeper.js";
 
 /** What a refresh came to: new tokens, the network's refusal, or no answer (try again later). */
@@ -12,14 +12,14 @@ export interface FreshTokenPolicy {
   /** The network's own name, for messages. */
   networkName: string;
   /** Whether an answer says the access token is dead (expired, revoked, invalid). */
-  isExpired(answer: WireAnswer): boolean;
+  isExpired(answer: WireResult): boolean;
   /** Absent when this account cannot refresh (no refresh token configured, or none exists). */
   refresh?: (tokens: TokenSet) => Promise<RefreshResult>;
 }
 
 /** A call's answer, or why no call with a live token could be made. */
 export type TokenAnswer =
-  | WireAnswer
+  | WireResult
   | { kind: "auth"; message: string }
   | { kind: "unknown"; message: string };
 
@@ -35,7 +35,7 @@ export type TokenAnswer =
  */
 export async function withFreshToken(
   policy: FreshTokenPolicy,
-  call: (accessToken: string) => Promise<WireAnswer>,
+  call: (accessToken: string) => Promise<WireResult>,
 ): Promise<TokenAnswer> {
   const { keeper, networkName } = policy;
   const held = await keeper.current();

@@ -1,5 +1,5 @@
 import type { CredentialStore, SocialAdapter } from "../../../flows/ports/social.js";
-import { wireOptions } from "../fetch-wire.js";
+import { wireOptions } from "../shared/http-exchange.js";
 import { telegramClient } from "./client.js";
 import { failureOutcome, messageUrl } from "./outcomes.js";
 import type { TelegramSettings } from "./settings.js";

@@ -5,11 +5,13 @@ import type {
   PublishRequest,
   SocialAdapter,
 } from "../../../flows/ports/social.js";
-import { DEFAULT_TIMEOUT_MS, field, textField, type WireAnswer } from "../shared/http-call.js";
+import { type WireResult, wireOptions } from "../shared/http-exchange.js";
+import { field, textField } from "../shared/json-fields.js";
 import { sameLink } from "../shared/link-match.js";
 import { graphErrorMessage, graphVerdict, regainAccessAt } from "../shared/meta-graph-errors.js";
 import { retriedOnce } from "../shared/retry-preparatory.js";
 import { tokenKeeper } from "../shared/token-keeper.js";
+import { unansweredOutcome } from "../shared/unanswered.js";
 import { type TokenAnswer, withFreshToken } from "../shared/with-fresh-token.js";
 import { threadsRefusal } from "./answers.js";
 import { threadsClient } from "./client.js";
@@ -40,10 +42,7 @@ export interface ThreadsAdapterOptions {
  */
 export function createThreadsAdapter(options: ThreadsAdapterOptions): SocialAdapter<"threads"> {
   const { settings, now } = options;
-  const client = threadsClient(settings, {
-    fetch: options.fetch ?? fetch,
-    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-  });
+  const client = threadsClient(settings, wireOptions(options));
   const keeper = tokenKeeper({
     store: options.credentials,
     network: "threads",
@@ -51,7 +50,7 @@ export function createThreadsAdapter(options: ThreadsAdapterOptions): SocialAdap
     configured: { accessToken: settings.accessToken },
     now,
   });
-  const authorized = (call: (token: string) => Promise<WireAnswer>): Promise<TokenAnswer> =>
+  const authorized = (call: (token: string) => Promise<WireResult>): Promise<TokenAnswer> =>
     withFreshToken(
       {
         keeper,
@@ -95,9 +94,7 @@ export function createThreadsAdapter(options: ThreadsAdapterOptions): SocialAdap
       if ("outcome" in ready) return ready.outcome;
       containers.set(request.idempotencyKey, ready.containerId);
       const answer = await authorized((token) => client.publish(token, ready.containerId));
-      if (answer.kind === "auth" || answer.kind === "unknown") return answer;
-      if (answer.kind === "no_answer")
-        return { kind: "unknown", message: `Threads did not answer: ${answer.message}` };
+      if (answer.kind !== "answer") return unansweredOutcome(answer, "Threads");
       const mediaId = textField(answer.body, "id");
       if (answer.status === 200 && mediaId) return permalinkOf(mediaId);
       if (answer.status < 300)
@@ -106,9 +103,7 @@ export function createThreadsAdapter(options: ThreadsAdapterOptions): SocialAdap
     },
     async lookup(request): Promise<LookupOutcome> {
       const list = await authorized((token) => client.recentThreads(token));
-      if (list.kind === "auth" || list.kind === "unknown") return list;
-      if (list.kind === "no_answer")
-        return { kind: "unknown", message: `Threads did not answer: ${list.message}` };
+      if (list.kind !== "answer") return unansweredOutcome(list, "Threads");
       if (list.status !== 200) {
         const message = graphErrorMessage(list);
         if (graphVerdict(list) === "rate_limited") {

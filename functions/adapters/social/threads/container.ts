@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { PublishOutcome } from "../../../flows/ports/social.js";
-import { textField, type WireAnswer } from "../shared/http-call.js";
+import type { WireResult } from "../shared/http-exchange.js";
+import { textField } from "../shared/json-fields.js";
 import { retriedOnce } from "../shared/retry-preparatory.js";
 import type { TokenAnswer } from "../shared/with-fresh-token.js";
 import { threadsRefusal } from "./answers.js";
@@ -8,7 +9,7 @@ import type { ThreadsClient } from "./client.js";
 
 export interface ContainerSteps {
   client: ThreadsClient;
-  authorized: (call: (token: string) => Promise<WireAnswer>) => Promise<TokenAnswer>;
+  authorized: (call: (token: string) => Promise<WireResult>) => Promise<TokenAnswer>;
   now: () => Date;
   /** Between status checks of a container still IN_PROGRESS. */
   pollMs: number;
@@ -49,7 +50,7 @@ export async function readyContainer(
     steps.authorized((token) => steps.client.createContainer(token, text, link)),
   );
   if (created.kind === "auth" || created.kind === "unknown") return { outcome: created };
-  if (created.kind === "no_answer") {
+  if (created.kind !== "answer") {
     return {
       outcome: {
         kind: "failed",
