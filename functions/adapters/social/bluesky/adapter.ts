@@ -1,18 +1,12 @@
-import type { CredentialStore, SocialAdapter } from "../../../flows/ports/social.js";
+import type { SocialAdapter } from "../../../flows/ports/social.js";
+import type { AdapterOptions } from "../shared/adapter-options.js";
 import { wireOptions } from "../shared/http-exchange.js";
 import { blueskyClient, isTransient } from "./client.js";
 import { linksTo, POST_COLLECTION, postRecord, postUrl } from "./post-record.js";
 import { blueskySessions } from "./session.js";
 import type { BlueskySettings } from "./settings.js";
 
-export interface BlueskyAdapterOptions {
-  settings: BlueskySettings;
-  credentials: CredentialStore;
-  now: () => Date;
-  fetch?: typeof globalThis.fetch;
-  /** Per call; 10 s unless given. */
-  timeoutMs?: number;
-}
+export type BlueskyAdapterOptions = AdapterOptions<BlueskySettings>;
 
 /**
  * Pages of 100 records a lookup reads before concluding `absent`. A lookup follows an unknown

@@ -1,10 +1,10 @@
 import type {
-  CredentialStore,
   LookupOutcome,
   PublishOutcome,
   PublishRequest,
   SocialAdapter,
 } from "../../../flows/ports/social.js";
+import type { AdapterOptions } from "../shared/adapter-options.js";
 import { type HttpAnswer, wireOptions } from "../shared/http-exchange.js";
 import { field, textField } from "../shared/json-fields.js";
 import { sameArticle, sameLink } from "../shared/link-match.js";
@@ -13,13 +13,7 @@ import { unansweredOutcome } from "../shared/unanswered.js";
 import { facebookClient } from "./client.js";
 import type { FacebookSettings } from "./settings.js";
 
-export interface FacebookAdapterOptions {
-  settings: FacebookSettings;
-  credentials: CredentialStore;
-  now: () => Date;
-  fetch?: typeof fetch;
-  timeoutMs?: number;
-}
+export type FacebookAdapterOptions = AdapterOptions<FacebookSettings>;
 
 /** The links a listed post shares: its attachments' own URLs (Facebook's redirect as a fallback). */
 function sharedLinks(post: unknown): string[] {

@@ -1,28 +1,21 @@
 import type {
-  CredentialStore,
   LookupOutcome,
   PublishOutcome,
   PublishRequest,
   SocialAdapter,
 } from "../../../flows/ports/social.js";
-import { type WireResult, wireOptions } from "../shared/http-exchange.js";
+import type { AdapterOptions } from "../shared/adapter-options.js";
+import { wireOptions } from "../shared/http-exchange.js";
 import { field, textField } from "../shared/json-fields.js";
 import { sameLink } from "../shared/link-match.js";
 import { retriedOnce } from "../shared/retry-preparatory.js";
-import { tokenKeeper } from "../shared/token-keeper.js";
 import { unansweredOutcome } from "../shared/unanswered.js";
-import { type TokenAnswer, withFreshToken } from "../shared/with-fresh-token.js";
+import { authorizedCalls, type TokenAnswer } from "../shared/with-fresh-token.js";
 import { linkedinPostUrl, lookupRefusal, publishRefusal } from "./answers.js";
 import { type LinkedInPostBody, linkedinClient } from "./client.js";
 import type { LinkedInSettings } from "./settings.js";
 
-export interface LinkedInAdapterOptions {
-  settings: LinkedInSettings;
-  credentials: CredentialStore;
-  now: () => Date;
-  fetch?: typeof fetch;
-  timeoutMs?: number;
-}
+export type LinkedInAdapterOptions = AdapterOptions<LinkedInSettings>;
 
 /**
  * Posts article shares to an organization page. LinkedIn's API does not scrape links, so the card
@@ -38,25 +31,18 @@ export interface LinkedInAdapterOptions {
 export function createLinkedInAdapter(options: LinkedInAdapterOptions): SocialAdapter<"linkedin"> {
   const { settings, now } = options;
   const client = linkedinClient(settings, wireOptions(options));
-  const keeper = tokenKeeper({
-    store: options.credentials,
+  const canRefresh = Boolean(settings.refreshToken && settings.clientId && settings.clientSecret);
+  const authorized = authorizedCalls({
+    credentials: options.credentials,
     network: "linkedin",
     account: settings.organization,
     configured: { accessToken: settings.accessToken, refreshToken: settings.refreshToken },
     now,
+    networkName: "LinkedIn",
+    // 401 is every dead-token case (EXPIRED_ACCESS_TOKEN, REVOKED_ACCESS_TOKEN, 65600/65601).
+    isExpired: (answer) => answer.kind === "answer" && answer.status === 401,
+    refresh: canRefresh ? client.refresh : undefined,
   });
-  const canRefresh = Boolean(settings.refreshToken && settings.clientId && settings.clientSecret);
-  const authorized = (call: (token: string) => Promise<WireResult>): Promise<TokenAnswer> =>
-    withFreshToken(
-      {
-        keeper,
-        networkName: "LinkedIn",
-        // 401 is every dead-token case (EXPIRED_ACCESS_TOKEN, REVOKED_ACCESS_TOKEN, 65600/65601).
-        isExpired: (answer) => answer.kind === "answer" && answer.status === 401,
-        refresh: canRefresh ? client.refresh : undefined,
-      },
-      call,
-    );
 
   /** The outcome of an upload step that did not succeed: nothing was posted either way. */
   const uploadFailed = (step: string, answer: TokenAnswer): PublishOutcome => {

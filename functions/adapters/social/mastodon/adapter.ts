@@ -1,24 +1,13 @@
 import type { ComposeOptions } from "../../../domain/social/compose.js";
 import { escapeHtml } from "../../../domain/text.js";
-import type {
-  CredentialStore,
-  LookupOutcome,
-  PublishOutcome,
-  SocialAdapter,
-} from "../../../flows/ports/social.js";
+import type { LookupOutcome, PublishOutcome, SocialAdapter } from "../../../flows/ports/social.js";
+import type { AdapterOptions } from "../shared/adapter-options.js";
 import { wireOptions } from "../shared/http-exchange.js";
 import { mastodonClient, STATUSES_PER_PAGE, type Status } from "./client.js";
 import { failureOutcome } from "./outcomes.js";
 import type { MastodonSettings } from "./settings.js";
 
-export interface MastodonAdapterOptions {
-  settings: MastodonSettings;
-  credentials: CredentialStore;
-  now: () => Date;
-  fetch?: typeof globalThis.fetch;
-  /** Per call; 10 s unless given. */
-  timeoutMs?: number;
-}
+export type MastodonAdapterOptions = AdapterOptions<MastodonSettings>;
 
 /** Pages of 40 statuses a lookup reads before concluding `absent` (newest first, minutes after the post). */
 const LOOKUP_PAGES = 3;

@@ -1,17 +1,11 @@
-import type { CredentialStore, SocialAdapter } from "../../../flows/ports/social.js";
+import type { SocialAdapter } from "../../../flows/ports/social.js";
+import type { AdapterOptions } from "../shared/adapter-options.js";
 import { wireOptions } from "../shared/http-exchange.js";
 import { telegramClient } from "./client.js";
 import { failureOutcome, messageUrl } from "./outcomes.js";
 import type { TelegramSettings } from "./settings.js";
 
-export interface TelegramAdapterOptions {
-  settings: TelegramSettings;
-  credentials: CredentialStore;
-  now: () => Date;
-  fetch?: typeof globalThis.fetch;
-  /** Per call; 10 s unless given. */
-  timeoutMs?: number;
-}
+export type TelegramAdapterOptions = AdapterOptions<TelegramSettings>;
 
 /**
  * Posts the card with the composed HTML caption (`sendPhoto`, multipart, `parse_mode: "HTML"`); the

@@ -1,29 +1,23 @@
 import type {
-  CredentialStore,
   LookupOutcome,
   PublishOutcome,
   PublishRequest,
   SocialAdapter,
 } from "../../../flows/ports/social.js";
-import { type WireResult, wireOptions } from "../shared/http-exchange.js";
+import type { AdapterOptions } from "../shared/adapter-options.js";
+import { wireOptions } from "../shared/http-exchange.js";
 import { field, textField } from "../shared/json-fields.js";
 import { sameLink } from "../shared/link-match.js";
 import { graphErrorMessage, graphVerdict, regainAccessAt } from "../shared/meta-graph-errors.js";
 import { retriedOnce } from "../shared/retry-preparatory.js";
-import { tokenKeeper } from "../shared/token-keeper.js";
 import { unansweredOutcome } from "../shared/unanswered.js";
-import { type TokenAnswer, withFreshToken } from "../shared/with-fresh-token.js";
+import { authorizedCalls } from "../shared/with-fresh-token.js";
 import { threadsRefusal } from "./answers.js";
 import { threadsClient } from "./client.js";
 import { readyContainer } from "./container.js";
 import type { ThreadsSettings } from "./settings.js";
 
-export interface ThreadsAdapterOptions {
-  settings: ThreadsSettings;
-  credentials: CredentialStore;
-  now: () => Date;
-  fetch?: typeof fetch;
-  timeoutMs?: number;
+export interface ThreadsAdapterOptions extends AdapterOptions<ThreadsSettings> {
   /** Between status checks of a container Threads is still processing; default 1 s. */
   containerPollMs?: number;
   /** Status checks before giving up on such a container; default 5. */
@@ -43,24 +37,17 @@ export interface ThreadsAdapterOptions {
 export function createThreadsAdapter(options: ThreadsAdapterOptions): SocialAdapter<"threads"> {
   const { settings, now } = options;
   const client = threadsClient(settings, wireOptions(options));
-  const keeper = tokenKeeper({
-    store: options.credentials,
+  const authorized = authorizedCalls({
+    credentials: options.credentials,
     network: "threads",
     account: settings.userId,
     configured: { accessToken: settings.accessToken },
     now,
+    networkName: "Threads",
+    isExpired: (answer) =>
+      answer.kind === "answer" && answer.status >= 400 && graphVerdict(answer) === "expired_token",
+    refresh: client.refresh,
   });
-  const authorized = (call: (token: string) => Promise<WireResult>): Promise<TokenAnswer> =>
-    withFreshToken(
-      {
-        keeper,
-        networkName: "Threads",
-        isExpired: (answer) =>
-          answer.kind === "answer" && answer.status >= 400 && graphVerdict(answer) === "expired_token",
-        refresh: client.refresh,
-      },
-      call,
-    );
   /**
    * Containers made by this instance, by idempotency key: a lookup that does not find the post in
    * the list can still ask its container whether it was published (lists may lag). Lost with the

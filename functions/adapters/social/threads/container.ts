@@ -1,15 +1,14 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { PublishOutcome } from "../../../flows/ports/social.js";
-import type { WireResult } from "../shared/http-exchange.js";
 import { textField } from "../shared/json-fields.js";
 import { retriedOnce } from "../shared/retry-preparatory.js";
-import type { TokenAnswer } from "../shared/with-fresh-token.js";
+import type { AuthorizedCalls } from "../shared/with-fresh-token.js";
 import { threadsRefusal } from "./answers.js";
 import type { ThreadsClient } from "./client.js";
 
 export interface ContainerSteps {
   client: ThreadsClient;
-  authorized: (call: (token: string) => Promise<WireResult>) => Promise<TokenAnswer>;
+  authorized: AuthorizedCalls;
   now: () => Date;
   /** Between status checks of a container still IN_PROGRESS. */
   pollMs: number;

@@ -1,28 +1,21 @@
 import type { SocialPostFor } from "../../../domain/social/compose.js";
 import type {
-  CredentialStore,
   LookupOutcome,
   PublishOutcome,
   PublishRequest,
   SocialAdapter,
 } from "../../../flows/ports/social.js";
-import { type WireResult, wireOptions } from "../shared/http-exchange.js";
+import type { AdapterOptions } from "../shared/adapter-options.js";
+import { wireOptions } from "../shared/http-exchange.js";
 import { field, textField } from "../shared/json-fields.js";
 import { sameLink } from "../shared/link-match.js";
-import { tokenKeeper } from "../shared/token-keeper.js";
 import { unansweredOutcome } from "../shared/unanswered.js";
-import { type TokenAnswer, withFreshToken } from "../shared/with-fresh-token.js";
+import { authorizedCalls } from "../shared/with-fresh-token.js";
 import { lookupRefusal, publishRefusal } from "./answers.js";
 import { xClient } from "./client.js";
 import type { XSettings } from "./settings.js";
 
-export interface XAdapterOptions {
-  settings: XSettings;
-  credentials: CredentialStore;
-  now: () => Date;
-  fetch?: typeof fetch;
-  timeoutMs?: number;
-}
+export type XAdapterOptions = AdapterOptions<XSettings>;
 
 /**
  * Posts to X with OAuth 2.0 user-context tokens, refreshing them when X answers 401.
@@ -40,23 +33,16 @@ export interface XAdapterOptions {
 export function createXAdapter(options: XAdapterOptions): SocialAdapter<"x"> {
   const { settings, now } = options;
   const client = xClient(settings, wireOptions(options));
-  const keeper = tokenKeeper({
-    store: options.credentials,
+  const authorized = authorizedCalls({
+    credentials: options.credentials,
     network: "x",
     account: settings.username,
     configured: { accessToken: settings.accessToken, refreshToken: settings.refreshToken },
     now,
+    networkName: "X",
+    isExpired: (answer) => answer.kind === "answer" && answer.status === 401,
+    refresh: settings.refreshToken && settings.clientId ? client.refresh : undefined,
   });
-  const authorized = (call: (token: string) => Promise<WireResult>): Promise<TokenAnswer> =>
-    withFreshToken(
-      {
-        keeper,
-        networkName: "X",
-        isExpired: (answer) => answer.kind === "answer" && answer.status === 401,
-        refresh: settings.refreshToken && settings.clientId ? client.refresh : undefined,
-      },
-      call,
-    );
   const postUrl = (id: string) => `https://x.com/${settings.username}/status/${id}`;
 
   /** The account's recent post that links to `url`, matched on X's expanded link entities. */
