@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { acceptedBody, type Checked } from "../shared/accepted-body.js";
 import { exchange, type NoAnswer, type WireOptions, type WireRequest } from "../shared/http-exchange.js";
 
 /**
@@ -42,7 +43,7 @@ export interface XrpcError {
   headers: Headers;
 }
 export type XrpcFailure = XrpcError | NoAnswer;
-export type Xrpc<T> = { ok: true; value: T } | { ok: false; failure: XrpcFailure };
+export type Xrpc<T> = Checked<T, XrpcFailure>;
 
 /** Worth one more try of a call that cannot create a post: a 5xx, or no answer at all. */
 export function isTransient(failure: XrpcFailure): boolean {
@@ -83,15 +84,9 @@ export function blueskyClient(apiUrl: string, wire: WireOptions) {
     const url = `${apiUrl}/xrpc/${nsid}${query}`;
     const result = await exchange(wire, { call: nsid, method: init.method, url, headers, body });
     if (result.kind !== "answer") return { ok: false, failure: result };
+    const accepted = acceptedBody(result, schema, nsid);
+    if (accepted) return accepted;
     const { status, headers: answered, body: answer } = result;
-    if (status >= 200 && status < 300) {
-      const parsed = schema.safeParse(answer);
-      if (parsed.success) return { ok: true, value: parsed.data };
-      return {
-        ok: false,
-        failure: { kind: "no_answer", message: `${nsid}: HTTP ${status} with an unreadable body` },
-      };
-    }
     const named = ErrorBody.safeParse(answer);
     const error = (named.success && named.data.error) || `HTTP ${status}`;
     const message = (named.success && named.data.message) || "";

@@ -5,11 +5,11 @@ import type {
   SocialAdapter,
 } from "../../../flows/ports/social.js";
 import type { AdapterOptions } from "../shared/adapter-options.js";
+import { unansweredOutcome } from "../shared/call-outcomes.js";
 import { type HttpAnswer, wireOptions } from "../shared/http-exchange.js";
 import { field, textField } from "../shared/json-fields.js";
 import { sameArticle, sameLink } from "../shared/link-match.js";
 import { graphErrorMessage, graphVerdict, regainAccessAt } from "../shared/meta-graph-errors.js";
-import { unansweredOutcome } from "../shared/unanswered.js";
 import { facebookClient } from "./client.js";
 import type { FacebookSettings } from "./settings.js";
 

@@ -5,11 +5,11 @@ import type {
   SocialAdapter,
 } from "../../../flows/ports/social.js";
 import type { AdapterOptions } from "../shared/adapter-options.js";
+import { unansweredOutcome } from "../shared/call-outcomes.js";
 import { wireOptions } from "../shared/http-exchange.js";
 import { field, textField } from "../shared/json-fields.js";
 import { sameLink } from "../shared/link-match.js";
-import { retriedOnce } from "../shared/retry-preparatory.js";
-import { unansweredOutcome } from "../shared/unanswered.js";
+import { isTransient, retriedOnce } from "../shared/retried-once.js";
 import { authorizedCalls, type TokenAnswer } from "../shared/with-fresh-token.js";
 import { linkedinPostUrl, lookupRefusal, publishRefusal } from "./answers.js";
 import { type LinkedInPostBody, linkedinClient } from "./client.js";
@@ -54,12 +54,13 @@ export function createLinkedInAdapter(options: LinkedInAdapterOptions): SocialAd
 
   /** Uploads the card; the image URN, or why it could not be uploaded. */
   async function uploadCard(card: Uint8Array): Promise<{ image: string } | { outcome: PublishOutcome }> {
-    const init = await retriedOnce(() => authorized((token) => client.initializeUpload(token)));
+    const init = await retriedOnce(() => authorized((token) => client.initializeUpload(token)), isTransient);
     const value = init.kind === "answer" && init.status === 200 ? field(init.body, "value") : undefined;
     const uploadUrl = textField(value, "uploadUrl");
     const image = textField(value, "image");
     if (!uploadUrl || !image) return { outcome: uploadFailed("image upload could not start", init) };
-    const put = await retriedOnce(() => authorized((token) => client.upload(token, uploadUrl, card)));
+    const upload = () => authorized((token) => client.upload(token, uploadUrl, card));
+    const put = await retriedOnce(upload, isTransient);
     if (put.kind === "answer" && put.status >= 200 && put.status < 300) return { image };
     return { outcome: uploadFailed("image upload failed", put) };
   }

@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { acceptedBody, type Checked } from "../shared/accepted-body.js";
 import { exchange, type NoAnswer, type WireOptions } from "../shared/http-exchange.js";
 
 /** The Mastodon REST calls Herald makes, with the account's bearer token; answers are checked. */
@@ -33,7 +34,7 @@ export interface MastodonError {
   headers: Headers;
 }
 export type ApiFailure = MastodonError | NoAnswer;
-export type Api<T> = { ok: true; value: T } | { ok: false; failure: ApiFailure };
+export type Api<T> = Checked<T, ApiFailure>;
 
 const ErrorBody = z.object({ error: z.string().optional(), error_description: z.string().optional() });
 
@@ -64,15 +65,9 @@ export function mastodonClient(apiUrl: string, accessToken: string, wire: WireOp
     const what = `${method} ${path.split("?")[0]}`;
     const result = await exchange(wire, { call: what, method, url: `${apiUrl}${path}`, headers, body });
     if (result.kind !== "answer") return { ok: false, failure: result };
+    const accepted = acceptedBody(result, schema, what);
+    if (accepted) return accepted;
     const { status, headers: answered, body: answer } = result;
-    if (status >= 200 && status < 300) {
-      const parsed = schema.safeParse(answer);
-      if (parsed.success) return { ok: true, value: parsed.data };
-      return {
-        ok: false,
-        failure: { kind: "no_answer", message: `${what}: HTTP ${status} with an unreadable body` },
-      };
-    }
     const named = ErrorBody.safeParse(answer);
     const said = named.success ? (named.data.error_description ?? named.data.error) : undefined;
     const message = said ?? `HTTP ${status}`;

@@ -1,4 +1,5 @@
 import * as z from "zod";
+import type { Checked } from "../shared/accepted-body.js";
 import { exchange, type NoAnswer, type WireOptions } from "../shared/http-exchange.js";
 
 /**
@@ -24,7 +25,7 @@ const Envelope = z.object({
 export type BotFailure =
   | { kind: "refused"; status: number; description: string; retryAfterSeconds?: number }
   | NoAnswer;
-export type BotAnswer<T> = { ok: true; value: T } | { ok: false; failure: BotFailure };
+export type BotAnswer<T> = Checked<T, BotFailure>;
 
 /**
  * @example

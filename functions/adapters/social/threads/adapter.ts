@@ -5,12 +5,12 @@ import type {
   SocialAdapter,
 } from "../../../flows/ports/social.js";
 import type { AdapterOptions } from "../shared/adapter-options.js";
+import { unansweredOutcome } from "../shared/call-outcomes.js";
 import { wireOptions } from "../shared/http-exchange.js";
 import { field, textField } from "../shared/json-fields.js";
 import { sameLink } from "../shared/link-match.js";
 import { graphErrorMessage, graphVerdict, regainAccessAt } from "../shared/meta-graph-errors.js";
-import { retriedOnce } from "../shared/retry-preparatory.js";
-import { unansweredOutcome } from "../shared/unanswered.js";
+import { isTransient, retriedOnce } from "../shared/retried-once.js";
 import { authorizedCalls } from "../shared/with-fresh-token.js";
 import { threadsRefusal } from "./answers.js";
 import { threadsClient } from "./client.js";
@@ -56,7 +56,8 @@ export function createThreadsAdapter(options: ThreadsAdapterOptions): SocialAdap
   const containers = new Map<string, string>();
 
   async function permalinkOf(mediaId: string): Promise<PublishOutcome> {
-    const answer = await retriedOnce(() => authorized((token) => client.permalink(token, mediaId)));
+    const read = () => authorized((token) => client.permalink(token, mediaId));
+    const answer = await retriedOnce(read, isTransient);
     const permalink =
       answer.kind === "answer" && answer.status === 200 ? textField(answer.body, "permalink") : undefined;
     if (permalink) return { kind: "posted", postId: mediaId, url: permalink };

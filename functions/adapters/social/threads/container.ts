@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { PublishOutcome } from "../../../flows/ports/social.js";
 import { textField } from "../shared/json-fields.js";
-import { retriedOnce } from "../shared/retry-preparatory.js";
+import { isTransient, retriedOnce } from "../shared/retried-once.js";
 import type { AuthorizedCalls } from "../shared/with-fresh-token.js";
 import { threadsRefusal } from "./answers.js";
 import type { ThreadsClient } from "./client.js";
@@ -45,9 +45,8 @@ export async function readyContainer(
   text: string,
   link: string,
 ): Promise<ContainerResult> {
-  const created = await retriedOnce(() =>
-    steps.authorized((token) => steps.client.createContainer(token, text, link)),
-  );
+  const create = () => steps.authorized((token) => steps.client.createContainer(token, text, link));
+  const created = await retriedOnce(create, isTransient);
   if (created.kind === "auth" || created.kind === "unknown") return { outcome: created };
   if (created.kind !== "answer") {
     return {

@@ -6,10 +6,10 @@ import type {
   SocialAdapter,
 } from "../../../flows/ports/social.js";
 import type { AdapterOptions } from "../shared/adapter-options.js";
+import { unansweredOutcome } from "../shared/call-outcomes.js";
 import { wireOptions } from "../shared/http-exchange.js";
 import { field, textField } from "../shared/json-fields.js";
 import { sameLink } from "../shared/link-match.js";
-import { unansweredOutcome } from "../shared/unanswered.js";
 import { authorizedCalls } from "../shared/with-fresh-token.js";
 import { lookupRefusal, publishRefusal } from "./answers.js";
 import { xClient } from "./client.js";

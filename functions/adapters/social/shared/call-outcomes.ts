@@ -1,5 +1,12 @@
+import type { LookupOutcome, PublishOutcome } from "../../../flows/ports/social.js";
 import type { HttpAnswer } from "./http-exchange.js";
 import type { TokenAnswer } from "./with-fresh-token.js";
+
+/** What a failed call can come to: never `posted`, `duplicate`, `found` or `absent`. */
+export type FailureOutcome = Extract<
+  PublishOutcome,
+  { kind: "rate_limited" | "unknown" | "auth" | "failed" }
+>;
 
 /**
  * A call that brought back no answer of the network's, as an outcome: what the token handling
@@ -18,4 +25,15 @@ export function unansweredOutcome(
 ): { kind: "auth" | "unknown"; message: string } {
   if (result.kind === "auth" || result.kind === "unknown") return result;
   return { kind: "unknown", message: `${networkName} did not answer: ${result.message}` };
+}
+
+/**
+ * A failure met while looking a post up. A lookup cannot be refused for good: whatever stopped it,
+ * the post's existence stays unknown.
+ *
+ * @example
+ * asLookupOutcome({ kind: "failed", message: "RecordNotFound" }); // { kind: "unknown", message: "RecordNotFound" }
+ */
+export function asLookupOutcome(outcome: FailureOutcome): LookupOutcome {
+  return outcome.kind === "failed" ? { kind: "unknown", message: outcome.message } : outcome;
 }
