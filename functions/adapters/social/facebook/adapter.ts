@@ -9,7 +9,12 @@ import { unansweredOutcome } from "../shared/call-outcomes.js";
 import { type HttpAnswer, wireOptions } from "../shared/http-exchange.js";
 import { field, textField } from "../shared/json-fields.js";
 import { sameArticle, sameLink } from "../shared/link-match.js";
-import { graphErrorMessage, graphVerdict, regainAccessAt } from "../shared/meta-graph-errors.js";
+import {
+  graphErrorMessage,
+  graphLookupRefusal,
+  graphVerdict,
+  regainAccessAt,
+} from "../shared/meta-graph-errors.js";
 import { facebookClient } from "./client.js";
 import type { FacebookSettings } from "./settings.js";
 
@@ -47,12 +52,8 @@ export function createFacebookAdapter(options: FacebookAdapterOptions): SocialAd
     const answer = await client.recentPosts();
     if (answer.kind !== "answer") return unansweredOutcome(answer, "Facebook");
     if (answer.status !== 200) {
-      const verdict = graphVerdict(answer);
-      const message = graphErrorMessage(answer);
-      if (verdict === "expired_token") return deadToken(answer);
-      if (verdict === "rate_limited")
-        return { kind: "rate_limited", retryAt: regainAccessAt(answer.headers, now()), message };
-      return { kind: "unknown", message: `Facebook answered ${answer.status}: ${message}` };
+      if (graphVerdict(answer) === "expired_token") return deadToken(answer);
+      return graphLookupRefusal(answer, now(), "Facebook");
     }
     const data = field(answer.body, "data");
     const posts: unknown[] = Array.isArray(data) ? data : [];

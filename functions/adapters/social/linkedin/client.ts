@@ -1,5 +1,5 @@
 import { exchange, type WireOptions, type WireResult } from "../shared/http-exchange.js";
-import { textField } from "../shared/json-fields.js";
+import { refreshGrantResult } from "../shared/refresh-grant.js";
 import type { TokenSet } from "../shared/token-keeper.js";
 import type { RefreshResult } from "../shared/with-fresh-token.js";
 import { linkedinErrorMessage } from "./answers.js";
@@ -108,15 +108,7 @@ export function linkedinClient(settings: LinkedInSettings, wire: WireOptions): L
         headers: { "content-type": "application/x-www-form-urlencoded" },
         body,
       });
-      if (answer.kind !== "answer") return { kind: "no_answer", message: answer.message };
-      const accessToken = textField(answer.body, "access_token");
-      if (answer.status === 200 && accessToken) {
-        const refreshToken = textField(answer.body, "refresh_token") ?? tokens.refreshToken;
-        return { kind: "refreshed", tokens: { accessToken, refreshToken } };
-      }
-      if (answer.status === 429 || answer.status >= 500)
-        return { kind: "no_answer", message: `HTTP ${answer.status}` };
-      return { kind: "refused", message: linkedinErrorMessage(answer) };
+      return refreshGrantResult(answer, tokens, linkedinErrorMessage);
     },
   };
 }

@@ -1,3 +1,4 @@
+import type { LookupOutcome } from "../../../flows/ports/social.js";
 import type { HttpAnswer } from "./http-exchange.js";
 import { field, textField } from "./json-fields.js";
 
@@ -70,4 +71,19 @@ export function regainAccessAt(headers: Headers, now: Date): Date {
     // An unreadable header is no estimate.
   }
   return new Date(now.getTime() + (minutes > 0 ? minutes : META_DEFAULT_WAIT_MINUTES) * 60_000);
+}
+
+/**
+ * A refused read as a lookup outcome: a throttled account waits; anything else leaves the post's
+ * existence unknown.
+ *
+ * @example
+ * graphLookupRefusal(answer, now, "Threads"); // { kind: "unknown", message: "Threads answered 500: An unknown error has occurred." }
+ */
+export function graphLookupRefusal(answer: HttpAnswer, now: Date, networkName: string): LookupOutcome {
+  const message = graphErrorMessage(answer);
+  if (graphVerdict(answer) === "rate_limited") {
+    return { kind: "rate_limited", retryAt: regainAccessAt(answer.headers, now), message };
+  }
+  return { kind: "unknown", message: `${networkName} answered ${answer.status}: ${message}` };
 }

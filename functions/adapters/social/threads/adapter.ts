@@ -9,7 +9,7 @@ import { unansweredOutcome } from "../shared/call-outcomes.js";
 import { wireOptions } from "../shared/http-exchange.js";
 import { field, textField } from "../shared/json-fields.js";
 import { sameLink } from "../shared/link-match.js";
-import { graphErrorMessage, graphVerdict, regainAccessAt } from "../shared/meta-graph-errors.js";
+import { graphLookupRefusal, graphVerdict } from "../shared/meta-graph-errors.js";
 import { isTransient, retriedOnce } from "../shared/retried-once.js";
 import { authorizedCalls } from "../shared/with-fresh-token.js";
 import { threadsRefusal } from "./answers.js";
@@ -92,13 +92,7 @@ export function createThreadsAdapter(options: ThreadsAdapterOptions): SocialAdap
     async lookup(request): Promise<LookupOutcome> {
       const list = await authorized((token) => client.recentThreads(token));
       if (list.kind !== "answer") return unansweredOutcome(list, "Threads");
-      if (list.status !== 200) {
-        const message = graphErrorMessage(list);
-        if (graphVerdict(list) === "rate_limited") {
-          return { kind: "rate_limited", retryAt: regainAccessAt(list.headers, now()), message };
-        }
-        return { kind: "unknown", message: `Threads answered ${list.status}: ${message}` };
-      }
+      if (list.status !== 200) return graphLookupRefusal(list, now(), "Threads");
       const data = field(list.body, "data");
       const match = (Array.isArray(data) ? data : []).find(
         (thread) =>

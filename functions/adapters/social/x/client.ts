@@ -1,5 +1,5 @@
 import { exchange, type WireOptions, type WireResult } from "../shared/http-exchange.js";
-import { textField } from "../shared/json-fields.js";
+import { refreshGrantResult } from "../shared/refresh-grant.js";
 import type { TokenSet } from "../shared/token-keeper.js";
 import type { RefreshResult } from "../shared/with-fresh-token.js";
 import { xErrorMessage } from "./answers.js";
@@ -71,21 +71,7 @@ export function xClient(settings: XSettings, wire: WireOptions): XClient {
         headers,
         body,
       });
-      if (answer.kind !== "answer") return { kind: "no_answer", message: answer.message };
-      const accessToken = textField(answer.body, "access_token");
-      if (answer.status === 200 && accessToken) {
-        return {
-          kind: "refreshed",
-          tokens: {
-            accessToken,
-            refreshToken: textField(answer.body, "refresh_token") ?? tokens.refreshToken,
-          },
-        };
-      }
-      if (answer.status === 429 || answer.status >= 500) {
-        return { kind: "no_answer", message: `HTTP ${answer.status}` };
-      }
-      return { kind: "refused", message: xErrorMessage(answer) };
+      return refreshGrantResult(answer, tokens, xErrorMessage);
     },
   };
 }
