@@ -3,7 +3,7 @@ import { createFacebookAdapter } from "../../../functions/adapters/social/facebo
 import type { FacebookSettings } from "../../../functions/adapters/social/facebook/settings.js";
 import { type FacebookFake, startFacebookFake } from "../../helpers/social/fakes/facebook.js";
 import { memoryCredentials } from "../../helpers/social/memory-credentials.js";
-import { CYRILLIC_SOURCE, publishRequest } from "../../helpers/social/publish-requests.js";
+import { CYRILLIC_SOURCE, publishRequest } from "../../helpers/social/publish-request.js";
 
 const NOW = new Date("2026-03-01T17:20:00Z");
 let fake: FacebookFake;
@@ -53,7 +53,7 @@ describe("Facebook adapter: publish", () => {
 
   it("posts a Cyrillic headline exactly as composed", async () => {
     // Prepare
-    const request = publishRequest("facebook", CYRILLIC_SOURCE);
+    const request = publishRequest("facebook", { article: CYRILLIC_SOURCE });
 
     // Act
     await adapter().publish(request);
@@ -176,7 +176,7 @@ describe("Facebook adapter: outcome unknown, then lookup", () => {
 
   it("answers absent for a post that was never created", async () => {
     // Prepare
-    await adapter().publish(publishRequest("facebook", CYRILLIC_SOURCE));
+    await adapter().publish(publishRequest("facebook", { article: CYRILLIC_SOURCE }));
 
     // Act
     const outcome = await adapter().lookup(publishRequest("facebook"));

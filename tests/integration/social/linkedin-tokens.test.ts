@@ -3,7 +3,7 @@ import { createLinkedInAdapter } from "../../../functions/adapters/social/linked
 import type { LinkedInSettings } from "../../../functions/adapters/social/linkedin/settings.js";
 import { type LinkedInFake, startLinkedInFake } from "../../helpers/social/fakes/linkedin.js";
 import { memoryCredentials } from "../../helpers/social/memory-credentials.js";
-import { publishRequest } from "../../helpers/social/publish-requests.js";
+import { publishRequest } from "../../helpers/social/publish-request.js";
 
 const NOW = new Date("2026-03-01T17:20:00Z");
 const ACCOUNT = "linkedin/urn:li:organization:2414183";

@@ -4,7 +4,7 @@ import type { LinkedInSettings } from "../../../functions/adapters/social/linked
 import { type LinkedInFake, startLinkedInFake } from "../../helpers/social/fakes/linkedin.js";
 import { jsonBody } from "../../helpers/social/loopback.js";
 import { memoryCredentials } from "../../helpers/social/memory-credentials.js";
-import { CYRILLIC_SOURCE, publishRequest, TINY_PNG } from "../../helpers/social/publish-requests.js";
+import { CYRILLIC_SOURCE, ONE_PIXEL_PNG, publishRequest } from "../../helpers/social/publish-request.js";
 
 const NOW = new Date("2026-03-01T17:20:00Z");
 let fake: LinkedInFake;
@@ -67,12 +67,12 @@ describe("LinkedIn adapter: publish", () => {
       lifecycleState: "PUBLISHED",
       isReshareDisabledByAuthor: false,
     });
-    expect(post?.thumbnailBytes).toEqual(Buffer.from(TINY_PNG));
+    expect(post?.thumbnailBytes).toEqual(Buffer.from(ONE_PIXEL_PNG));
   });
 
   it("posts a Cyrillic headline's commentary and card title exactly as composed", async () => {
     // Prepare
-    const request = publishRequest("linkedin", CYRILLIC_SOURCE);
+    const request = publishRequest("linkedin", { article: CYRILLIC_SOURCE });
 
     // Act
     const outcome = await adapter().publish(request);
@@ -184,7 +184,7 @@ describe("LinkedIn adapter: outcome unknown, then lookup", () => {
 
   it("answers absent for a post that was never created", async () => {
     // Prepare
-    await adapter().publish(publishRequest("linkedin", CYRILLIC_SOURCE));
+    await adapter().publish(publishRequest("linkedin", { article: CYRILLIC_SOURCE }));
 
     // Act
     const outcome = await adapter().lookup(publishRequest("linkedin"));

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createThreadsAdapter } from "../../../functions/adapters/social/threads/adapter.js";
 import { startThreadsFake, type ThreadsFake } from "../../helpers/social/fakes/threads.js";
 import { memoryCredentials } from "../../helpers/social/memory-credentials.js";
-import { publishRequest } from "../../helpers/social/publish-requests.js";
+import { publishRequest } from "../../helpers/social/publish-request.js";
 
 const NOW = new Date("2026-03-01T17:20:00Z");
 let fake: ThreadsFake;

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createThreadsAdapter } from "../../../functions/adapters/social/threads/adapter.js";
 import { startThreadsFake, type ThreadsFake } from "../../helpers/social/fakes/threads.js";
 import { memoryCredentials } from "../../helpers/social/memory-credentials.js";
-import { CYRILLIC_SOURCE, publishRequest } from "../../helpers/social/publish-requests.js";
+import { CYRILLIC_SOURCE, publishRequest } from "../../helpers/social/publish-request.js";
 
 const NOW = new Date("2026-03-01T17:20:00Z");
 let fake: ThreadsFake;
@@ -58,7 +58,7 @@ describe("Threads adapter: publish", () => {
 
   it("posts a Cyrillic headline exactly as composed", async () => {
     // Prepare
-    const request = publishRequest("threads", CYRILLIC_SOURCE);
+    const request = publishRequest("threads", { article: CYRILLIC_SOURCE });
 
     // Act
     await adapter().publish(request);
@@ -188,7 +188,7 @@ describe("Threads adapter: outcome unknown, then lookup", () => {
 
   it("answers absent for a post that was never created", async () => {
     // Prepare
-    await adapter().publish(publishRequest("threads", CYRILLIC_SOURCE));
+    await adapter().publish(publishRequest("threads", { article: CYRILLIC_SOURCE }));
 
     // Act
     const outcome = await adapter().lookup(publishRequest("threads"));

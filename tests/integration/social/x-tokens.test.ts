@@ -3,7 +3,7 @@ import { createXAdapter } from "../../../functions/adapters/social/x/adapter.js"
 import type { XSettings } from "../../../functions/adapters/social/x/settings.js";
 import { startXFake, type XFake } from "../../helpers/social/fakes/x.js";
 import { memoryCredentials } from "../../helpers/social/memory-credentials.js";
-import { CYRILLIC_SOURCE, publishRequest, SEED_SOURCE } from "../../helpers/social/publish-requests.js";
+import { CYRILLIC_SOURCE, publishRequest, SEED_SOURCE } from "../../helpers/social/publish-request.js";
 
 let fake: XFake;
 let credentials: ReturnType<typeof memoryCredentials>;
@@ -35,7 +35,7 @@ describe("X adapter: tokens", () => {
 
     // Act
     const outcome = await adapter().publish(publishRequest("x"));
-    const later = await adapter().publish(publishRequest("x", CYRILLIC_SOURCE));
+    const later = await adapter().publish(publishRequest("x", { article: CYRILLIC_SOURCE }));
 
     // Assess
     expect(outcome.kind).toBe("posted");
@@ -61,11 +61,11 @@ describe("X adapter: tokens", () => {
     const worker = adapter();
     await worker.publish(publishRequest("x"));
     fake.expireAccessToken();
-    await adapter().publish(publishRequest("x", CYRILLIC_SOURCE));
+    await adapter().publish(publishRequest("x", { article: CYRILLIC_SOURCE }));
 
     // Act
     const outcome = await worker.publish(
-      publishRequest("x", { ...SEED_SOURCE, url: "https://news.example.org/b" }),
+      publishRequest("x", { article: { ...SEED_SOURCE, url: "https://news.example.org/b" } }),
     );
 
     // Assess
@@ -85,7 +85,7 @@ describe("X adapter: tokens", () => {
     const outcome = await adapter({
       accessToken: "x-access-reissued",
       refreshToken: "x-refresh-reissued",
-    }).publish(publishRequest("x", CYRILLIC_SOURCE));
+    }).publish(publishRequest("x", { article: CYRILLIC_SOURCE }));
 
     // Assess
     expect(outcome.kind).toBe("posted");

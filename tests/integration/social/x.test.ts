@@ -4,7 +4,7 @@ import type { XSettings } from "../../../functions/adapters/social/x/settings.js
 import { startXFake, type XFake } from "../../helpers/social/fakes/x.js";
 import { jsonBody } from "../../helpers/social/loopback.js";
 import { memoryCredentials } from "../../helpers/social/memory-credentials.js";
-import { CYRILLIC_SOURCE, publishRequest } from "../../helpers/social/publish-requests.js";
+import { CYRILLIC_SOURCE, publishRequest } from "../../helpers/social/publish-request.js";
 
 let fake: XFake;
 let credentials: ReturnType<typeof memoryCredentials>;
@@ -51,7 +51,7 @@ describe("X adapter: publish", () => {
 
   it("posts a Cyrillic headline exactly as composed", async () => {
     // Prepare
-    const request = publishRequest("x", CYRILLIC_SOURCE);
+    const request = publishRequest("x", { article: CYRILLIC_SOURCE });
 
     // Act
     const outcome = await adapter().publish(request);
@@ -158,7 +158,7 @@ describe("X adapter: outcome unknown, then lookup", () => {
 
   it("answers absent for a post that was never created, even with other posts on the account", async () => {
     // Prepare
-    await adapter().publish(publishRequest("x", CYRILLIC_SOURCE));
+    await adapter().publish(publishRequest("x", { article: CYRILLIC_SOURCE }));
 
     // Act
     const outcome = await adapter().lookup(publishRequest("x"));

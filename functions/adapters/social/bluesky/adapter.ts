@@ -1,18 +1,14 @@
-import type { CredentialStore, SocialAdapter } from "../../../flows/ports/social.js";
-import { wireOptions } from "../fetch-wire.js";
+import type { SocialAdapter } from "../../../flows/ports/social.js";
+import type { AdapterOptions } from "../shared/adapter-options.js";
+import { asLookupOutcome } from "../shared/call-outcomes.js";
+import { wireOptions } from "../shared/http-exchange.js";
+import { retriedOnce } from "../shared/retried-once.js";
 import { blueskyClient, isTransient } from "./client.js";
 import { linksTo, POST_COLLECTION, postRecord, postUrl } from "./post-record.js";
 import { blueskySessions } from "./session.js";
 import type { BlueskySettings } from "./settings.js";
 
-export interface BlueskyAdapterOptions {
-  settings: BlueskySettings;
-  credentials: CredentialStore;
-  now: () => Date;
-  fetch?: typeof globalThis.fetch;
-  /** Per call; 10 s unless given. */
-  timeoutMs?: number;
-}
+export type BlueskyAdapterOptions = AdapterOptions<BlueskySettings>;
 
 /**
  * Pages of 100 records a lookup reads before concluding `absent`. A lookup follows an unknown
@@ -56,12 +52,12 @@ export function createBlueskyAdapter(options: BlueskyAdapterOptions): SocialAdap
     async publish(request) {
       const card = await request.card();
       // An upload cannot create a post, so one more try after a 5xx or no answer costs only time.
-      const thumb = await sessions.run(async (s) => {
-        const first = await client.uploadBlob(s.accessJwt, card, "image/png");
-        return !first.ok && isTransient(first.failure)
-          ? client.uploadBlob(s.accessJwt, card, "image/png")
-          : first;
-      });
+      const thumb = await sessions.run((s) =>
+        retriedOnce(
+          () => client.uploadBlob(s.accessJwt, card, "image/png"),
+          (uploaded) => !uploaded.ok && isTransient(uploaded.failure),
+        ),
+      );
       if (!thumb.ok) return thumb.outcome;
       const record = postRecord(request.post, thumb.value, now());
       // Never tried twice here: after no answer the post may exist, and only a lookup can tell.
@@ -79,10 +75,7 @@ export function createBlueskyAdapter(options: BlueskyAdapterOptions): SocialAdap
         const listed = await sessions.run((s) =>
           client.listRecords(s.accessJwt, s.did, POST_COLLECTION, cursor),
         );
-        if (!listed.ok) {
-          const { outcome } = listed;
-          return outcome.kind === "failed" ? { kind: "unknown", message: outcome.message } : outcome;
-        }
+        if (!listed.ok) return asLookupOutcome(listed.outcome);
         const { records, cursor: next } = listed.value;
         const hit = records.find((r) => linksTo(r.value, request.url));
         if (hit) return { kind: "found", postId: hit.uri, url: postUrl(listed.session.handle, hit.uri) };

@@ -1,5 +1,6 @@
 import * as z from "zod";
-import { exchange, type WireOptions } from "../fetch-wire.js";
+import { acceptedBody, type Checked } from "../shared/accepted-body.js";
+import { exchange, type NoAnswer, type WireOptions, type WireRequest } from "../shared/http-exchange.js";
 
 /**
  * The XRPC calls Herald makes to a PDS, as plain HTTP/JSON (`/xrpc/<nsid>`), so that base URL,
@@ -41,8 +42,8 @@ export interface XrpcError {
   message: string;
   headers: Headers;
 }
-export type XrpcFailure = XrpcError | { kind: "unreached" | "no_answer"; message: string };
-export type Xrpc<T> = { ok: true; value: T } | { ok: false; failure: XrpcFailure };
+export type XrpcFailure = XrpcError | NoAnswer;
+export type Xrpc<T> = Checked<T, XrpcFailure>;
 
 /** Worth one more try of a call that cannot create a post: a 5xx, or no answer at all. */
 export function isTransient(failure: XrpcFailure): boolean {
@@ -71,7 +72,7 @@ export function blueskyClient(apiUrl: string, wire: WireOptions) {
   async function call<T>(nsid: string, schema: z.ZodType<T>, init: CallInit): Promise<Xrpc<T>> {
     const headers: Record<string, string> = { accept: "application/json" };
     if (init.token) headers.authorization = `Bearer ${init.token}`;
-    let body: RequestInit["body"];
+    let body: WireRequest["body"];
     if (init.json !== undefined) {
       headers["content-type"] = "application/json";
       body = JSON.stringify(init.json);
@@ -81,17 +82,11 @@ export function blueskyClient(apiUrl: string, wire: WireOptions) {
     }
     const query = init.query ? `?${new URLSearchParams(init.query)}` : "";
     const url = `${apiUrl}/xrpc/${nsid}${query}`;
-    const result = await exchange(wire, url, { method: init.method, headers, body }, nsid);
+    const result = await exchange(wire, { call: nsid, method: init.method, url, headers, body });
     if (result.kind !== "answer") return { ok: false, failure: result };
+    const accepted = acceptedBody(result, schema, nsid);
+    if (accepted) return accepted;
     const { status, headers: answered, body: answer } = result;
-    if (status >= 200 && status < 300) {
-      const parsed = schema.safeParse(answer);
-      if (parsed.success) return { ok: true, value: parsed.data };
-      return {
-        ok: false,
-        failure: { kind: "no_answer", message: `${nsid}: HTTP ${status} with an unreadable body` },
-      };
-    }
     const named = ErrorBody.safeParse(answer);
     const error = (named.success && named.data.error) || `HTTP ${status}`;
     const message = (named.success && named.data.message) || "";

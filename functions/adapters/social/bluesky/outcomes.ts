@@ -1,8 +1,5 @@
-import type { PublishOutcome } from "../../../flows/ports/social.js";
+import type { FailureOutcome } from "../shared/call-outcomes.js";
 import type { XrpcFailure } from "./client.js";
-
-/** What a failed call can come to once sessions are dealt with. */
-export type CallOutcome = Extract<PublishOutcome, { kind: "rate_limited" | "unknown" | "auth" | "failed" }>;
 
 /** When the limits of every window are unknown, Bluesky's shortest documented window (5 min) is waited out. */
 const DEFAULT_WAIT_MS = 5 * 60_000;
@@ -33,7 +30,7 @@ export function retryAt(headers: Headers, now: Date): Date {
  * leads to a lookup (it says `absent`) and a new attempt, which is what a passing fault deserves.
  * Any other refusal is for good, in the PDS's own words.
  */
-export function failureOutcome(failure: XrpcFailure, now: Date): CallOutcome {
+export function failureOutcome(failure: XrpcFailure, now: Date): FailureOutcome {
   if (failure.kind !== "error") return { kind: "unknown", message: failure.message };
   const said = failure.message ? `${failure.error}: ${failure.message}` : failure.error;
   if (failure.status === 429)

@@ -1,6 +1,7 @@
 import type { CredentialStore } from "../../../flows/ports/social.js";
+import type { FailureOutcome } from "../shared/call-outcomes.js";
 import { type BlueskyClient, Session, type Xrpc, type XrpcFailure } from "./client.js";
-import { type CallOutcome, failureOutcome } from "./outcomes.js";
+import { failureOutcome } from "./outcomes.js";
 
 /**
  * The account's app-password session, kept in the credential store between invocations: createSession
@@ -10,11 +11,11 @@ import { type CallOutcome, failureOutcome } from "./outcomes.js";
  * flags the account for a person.
  */
 
-export type SessionRun<T> = { ok: true; value: T; session: Session } | { ok: false; outcome: CallOutcome };
+export type SessionRun<T> = { ok: true; value: T; session: Session } | { ok: false; outcome: FailureOutcome };
 
 /** `adopted`: taken from the store after another worker renewed it, so possibly stale as well. */
 type Held = { ok: true; session: Session; version: number; adopted?: boolean };
-type Failed = { ok: false; outcome: CallOutcome };
+type Failed = { ok: false; outcome: FailureOutcome };
 
 /** The PDS says the access token is no good: 400 ExpiredToken/InvalidToken, or any 401. */
 function isExpired(failure: XrpcFailure): boolean {

@@ -1,4 +1,4 @@
-import { apiUrl, envGroup } from "../env-group.js";
+import { networkEnv } from "../shared/network-env.js";
 
 export interface BlueskySettings {
   /** The PDS (or the bsky.social entryway) XRPC calls go to. */
@@ -11,6 +11,8 @@ export interface BlueskySettings {
 
 export const BLUESKY_DEFAULT_API_URL = "https://bsky.social";
 
+const NAMES = ["HERALD_BLUESKY_IDENTIFIER", "HERALD_BLUESKY_APP_PASSWORD", "HERALD_BLUESKY_API_URL"] as const;
+
 /**
  * Bluesky's settings from a settings record, or `undefined` when none of its variables is set.
  * createSession accepts an email address too, but the identifier is shown as the account's name,
@@ -21,19 +23,16 @@ export const BLUESKY_DEFAULT_API_URL = "https://bsky.social";
  * // { apiUrl: "https://bsky.social", identifier: "news.example.org", appPassword: "abcd-efgh-ijkl-mnop" }
  */
 export function blueskySettingsFromEnv(env: Record<string, string | undefined>): BlueskySettings | undefined {
-  const group = envGroup(
-    env,
-    ["HERALD_BLUESKY_IDENTIFIER", "HERALD_BLUESKY_APP_PASSWORD"],
-    ["HERALD_BLUESKY_API_URL"],
-  );
-  if (!group) return undefined;
-  const identifier = group.HERALD_BLUESKY_IDENTIFIER.replace(/^@/, "");
+  const vars = networkEnv(env, NAMES);
+  if (!vars) return undefined;
+  const identifier = vars.required("HERALD_BLUESKY_IDENTIFIER").replace(/^@/, "");
+  const appPassword = vars.required("HERALD_BLUESKY_APP_PASSWORD");
   if (identifier.includes("@")) {
     throw new Error("HERALD_BLUESKY_IDENTIFIER must be the account's handle or DID, not an email address");
   }
   return {
-    apiUrl: apiUrl(group.HERALD_BLUESKY_API_URL, "HERALD_BLUESKY_API_URL", BLUESKY_DEFAULT_API_URL),
+    apiUrl: vars.baseUrl("HERALD_BLUESKY_API_URL", BLUESKY_DEFAULT_API_URL),
     identifier,
-    appPassword: group.HERALD_BLUESKY_APP_PASSWORD,
+    appPassword,
   };
 }

@@ -1,25 +1,24 @@
 import type {
-  CredentialStore,
   LookupOutcome,
   PublishOutcome,
   PublishRequest,
   SocialAdapter,
 } from "../../../flows/ports/social.js";
-import { DEFAULT_TIMEOUT_MS, field, textField, type WireAnswer } from "../shared/http-call.js";
+import type { AdapterOptions } from "../shared/adapter-options.js";
+import { unansweredOutcome } from "../shared/call-outcomes.js";
+import { type HttpAnswer, wireOptions } from "../shared/http-exchange.js";
+import { field, textField } from "../shared/json-fields.js";
 import { sameArticle, sameLink } from "../shared/link-match.js";
-import { graphErrorMessage, graphVerdict, regainAccessAt } from "../shared/meta-graph-errors.js";
+import {
+  graphErrorMessage,
+  graphLookupRefusal,
+  graphVerdict,
+  regainAccessAt,
+} from "../shared/meta-graph-errors.js";
 import { facebookClient } from "./client.js";
 import type { FacebookSettings } from "./settings.js";
 
-export interface FacebookAdapterOptions {
-  settings: FacebookSettings;
-  credentials: CredentialStore;
-  now: () => Date;
-  fetch?: typeof fetch;
-  timeoutMs?: number;
-}
-
-type Answer = Extract<WireAnswer, { kind: "answer" }>;
+export type FacebookAdapterOptions = AdapterOptions<FacebookSettings>;
 
 /** The links a listed post shares: its attachments' own URLs (Facebook's redirect as a fallback). */
 function sharedLinks(post: unknown): string[] {
@@ -40,13 +39,10 @@ function sharedLinks(post: unknown): string[] {
  */
 export function createFacebookAdapter(options: FacebookAdapterOptions): SocialAdapter<"facebook"> {
   const { settings, now, credentials } = options;
-  const client = facebookClient(settings, {
-    fetch: options.fetch ?? fetch,
-    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-  });
+  const client = facebookClient(settings, wireOptions(options));
   const postUrl = (id: string) => `https://www.facebook.com/${id}`;
 
-  async function deadToken(answer: Answer) {
+  async function deadToken(answer: HttpAnswer) {
     const message = `Facebook refused the Page token: ${graphErrorMessage(answer)}`;
     await credentials.flagAttention("facebook", settings.pageId, message, now());
     return { kind: "auth" as const, message };
@@ -54,15 +50,10 @@ export function createFacebookAdapter(options: FacebookAdapterOptions): SocialAd
 
   async function findPost(request: PublishRequest<"facebook">): Promise<LookupOutcome> {
     const answer = await client.recentPosts();
-    if (answer.kind === "no_answer")
-      return { kind: "unknown", message: `Facebook did not answer: ${answer.message}` };
+    if (answer.kind !== "answer") return unansweredOutcome(answer, "Facebook");
     if (answer.status !== 200) {
-      const verdict = graphVerdict(answer);
-      const message = graphErrorMessage(answer);
-      if (verdict === "expired_token") return deadToken(answer);
-      if (verdict === "rate_limited")
-        return { kind: "rate_limited", retryAt: regainAccessAt(answer.headers, now()), message };
-      return { kind: "unknown", message: `Facebook answered ${answer.status}: ${message}` };
+      if (graphVerdict(answer) === "expired_token") return deadToken(answer);
+      return graphLookupRefusal(answer, now(), "Facebook");
     }
     const data = field(answer.body, "data");
     const posts: unknown[] = Array.isArray(data) ? data : [];
@@ -86,9 +77,7 @@ export function createFacebookAdapter(options: FacebookAdapterOptions): SocialAd
     idempotent: false,
     async publish(request: PublishRequest<"facebook">): Promise<PublishOutcome> {
       const answer = await client.createPost(request.post.message, request.post.link);
-      if (answer.kind === "no_answer") {
-        return { kind: "unknown", message: `Facebook did not answer: ${answer.message}` };
-      }
+      if (answer.kind !== "answer") return unansweredOutcome(answer, "Facebook");
       const id = textField(answer.body, "id");
       if (answer.status === 200 && id) return { kind: "posted", postId: id, url: postUrl(id) };
       const message = graphErrorMessage(answer);

@@ -1,12 +1,12 @@
-import { callWire, type WireAnswer, type WireOptions } from "../shared/http-call.js";
+import { exchange, type WireOptions, type WireResult } from "../shared/http-exchange.js";
 import type { FacebookSettings } from "./settings.js";
 
 /** The Graph API calls Herald makes for a Page, with the Page token in the Authorization header. */
 export interface FacebookClient {
   /** `POST /{page-id}/feed` with `message` and `link` → `{ id: "<page-id>_<post-id>" }`. */
-  createPost(message: string, link: string): Promise<WireAnswer>;
+  createPost(message: string, link: string): Promise<WireResult>;
   /** The Page's latest posts with their permalinks and link attachments, newest first. */
-  recentPosts(): Promise<WireAnswer>;
+  recentPosts(): Promise<WireResult>;
 }
 
 /** How far back a lookup reads. */
@@ -28,7 +28,8 @@ export function facebookClient(settings: FacebookSettings, wire: WireOptions): F
   const authorization = `Bearer ${settings.pageToken}`;
   return {
     createPost: (message, link) =>
-      callWire(wire, {
+      exchange(wire, {
+        call: "POST /{page-id}/feed",
         method: "POST",
         url: `${page}/feed`,
         headers: { authorization, "content-type": "application/x-www-form-urlencoded" },
@@ -36,7 +37,11 @@ export function facebookClient(settings: FacebookSettings, wire: WireOptions): F
       }),
     recentPosts() {
       const query = new URLSearchParams({ fields: POST_FIELDS, limit: String(RECENT_POSTS) });
-      return callWire(wire, { url: `${page}/posts?${query}`, headers: { authorization } });
+      return exchange(wire, {
+        call: "GET /{page-id}/posts",
+        url: `${page}/posts?${query}`,
+        headers: { authorization },
+      });
     },
   };
 }

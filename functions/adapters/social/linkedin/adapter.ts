@@ -1,26 +1,21 @@
 import type {
-  CredentialStore,
   LookupOutcome,
   PublishOutcome,
   PublishRequest,
   SocialAdapter,
 } from "../../../flows/ports/social.js";
-import { DEFAULT_TIMEOUT_MS, field, textField, type WireAnswer } from "../shared/http-call.js";
+import type { AdapterOptions } from "../shared/adapter-options.js";
+import { unansweredOutcome } from "../shared/call-outcomes.js";
+import { wireOptions } from "../shared/http-exchange.js";
+import { field, textField } from "../shared/json-fields.js";
 import { sameLink } from "../shared/link-match.js";
-import { retriedOnce } from "../shared/retry-preparatory.js";
-import { tokenKeeper } from "../shared/token-keeper.js";
-import { type TokenAnswer, withFreshToken } from "../shared/with-fresh-token.js";
+import { isTransient, retriedOnce } from "../shared/retried-once.js";
+import { authorizedCalls, type TokenAnswer } from "../shared/with-fresh-token.js";
 import { linkedinPostUrl, lookupRefusal, publishRefusal } from "./answers.js";
 import { type LinkedInPostBody, linkedinClient } from "./client.js";
 import type { LinkedInSettings } from "./settings.js";
 
-export interface LinkedInAdapterOptions {
-  settings: LinkedInSettings;
-  credentials: CredentialStore;
-  now: () => Date;
-  fetch?: typeof fetch;
-  timeoutMs?: number;
-}
+export type LinkedInAdapterOptions = AdapterOptions<LinkedInSettings>;
 
 /**
  * Posts article shares to an organization page. LinkedIn's API does not scrape links, so the card
@@ -35,46 +30,37 @@ export interface LinkedInAdapterOptions {
  */
 export function createLinkedInAdapter(options: LinkedInAdapterOptions): SocialAdapter<"linkedin"> {
   const { settings, now } = options;
-  const client = linkedinClient(settings, {
-    fetch: options.fetch ?? fetch,
-    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-  });
-  const keeper = tokenKeeper({
-    store: options.credentials,
+  const client = linkedinClient(settings, wireOptions(options));
+  const canRefresh = Boolean(settings.refreshToken && settings.clientId && settings.clientSecret);
+  const authorized = authorizedCalls({
+    credentials: options.credentials,
     network: "linkedin",
     account: settings.organization,
     configured: { accessToken: settings.accessToken, refreshToken: settings.refreshToken },
     now,
+    networkName: "LinkedIn",
+    // 401 is every dead-token case (EXPIRED_ACCESS_TOKEN, REVOKED_ACCESS_TOKEN, 65600/65601).
+    isExpired: (answer) => answer.kind === "answer" && answer.status === 401,
+    refresh: canRefresh ? client.refresh : undefined,
   });
-  const canRefresh = Boolean(settings.refreshToken && settings.clientId && settings.clientSecret);
-  const authorized = (call: (token: string) => Promise<WireAnswer>): Promise<TokenAnswer> =>
-    withFreshToken(
-      {
-        keeper,
-        networkName: "LinkedIn",
-        // 401 is every dead-token case (EXPIRED_ACCESS_TOKEN, REVOKED_ACCESS_TOKEN, 65600/65601).
-        isExpired: (answer) => answer.kind === "answer" && answer.status === 401,
-        refresh: canRefresh ? client.refresh : undefined,
-      },
-      call,
-    );
 
   /** The outcome of an upload step that did not succeed: nothing was posted either way. */
   const uploadFailed = (step: string, answer: TokenAnswer): PublishOutcome => {
     if (answer.kind === "auth" || answer.kind === "unknown") return answer;
-    if (answer.kind === "no_answer")
+    if (answer.kind !== "answer")
       return { kind: "failed", message: `LinkedIn ${step}: ${answer.message}, twice` };
     return publishRefusal(answer, now(), false);
   };
 
   /** Uploads the card; the image URN, or why it could not be uploaded. */
   async function uploadCard(card: Uint8Array): Promise<{ image: string } | { outcome: PublishOutcome }> {
-    const init = await retriedOnce(() => authorized((token) => client.initializeUpload(token)));
+    const init = await retriedOnce(() => authorized((token) => client.initializeUpload(token)), isTransient);
     const value = init.kind === "answer" && init.status === 200 ? field(init.body, "value") : undefined;
     const uploadUrl = textField(value, "uploadUrl");
     const image = textField(value, "image");
     if (!uploadUrl || !image) return { outcome: uploadFailed("image upload could not start", init) };
-    const put = await retriedOnce(() => authorized((token) => client.upload(token, uploadUrl, card)));
+    const upload = () => authorized((token) => client.upload(token, uploadUrl, card));
+    const put = await retriedOnce(upload, isTransient);
     if (put.kind === "answer" && put.status >= 200 && put.status < 300) return { image };
     return { outcome: uploadFailed("image upload failed", put) };
   }
@@ -101,10 +87,7 @@ export function createLinkedInAdapter(options: LinkedInAdapterOptions): SocialAd
         isReshareDisabledByAuthor: false,
       };
       const answer = await authorized((token) => client.createPost(token, body));
-      if (answer.kind === "auth" || answer.kind === "unknown") return answer;
-      if (answer.kind === "no_answer") {
-        return { kind: "unknown", message: `LinkedIn did not answer: ${answer.message}` };
-      }
+      if (answer.kind !== "answer") return unansweredOutcome(answer, "LinkedIn");
       const urn = answer.headers.get("x-restli-id");
       if (answer.status === 201 && urn) return { kind: "posted", postId: urn, url: linkedinPostUrl(urn) };
       if (answer.status < 300)
@@ -113,9 +96,7 @@ export function createLinkedInAdapter(options: LinkedInAdapterOptions): SocialAd
     },
     async lookup(request): Promise<LookupOutcome> {
       const answer = await authorized((token) => client.recentPosts(token));
-      if (answer.kind === "auth" || answer.kind === "unknown") return answer;
-      if (answer.kind === "no_answer")
-        return { kind: "unknown", message: `LinkedIn did not answer: ${answer.message}` };
+      if (answer.kind !== "answer") return unansweredOutcome(answer, "LinkedIn");
       if (answer.status !== 200) return lookupRefusal(answer, now());
       const elements = field(answer.body, "elements");
       const match = (Array.isArray(elements) ? elements : []).find((post) =>

@@ -1,7 +1,6 @@
 import type { LookupOutcome, PublishOutcome } from "../../../flows/ports/social.js";
-import { field, textField, type WireAnswer } from "../shared/http-call.js";
-
-type Answer = Extract<WireAnswer, { kind: "answer" }>;
+import type { HttpAnswer } from "../shared/http-exchange.js";
+import { field, textField } from "../shared/json-fields.js";
 
 /** A post URN as LinkedIn names one in `x-restli-id` and in a duplicate's message. */
 const POST_URN = /urn:li:(?:share|ugcPost):\d+/;
@@ -20,7 +19,7 @@ function inputErrors(body: unknown): Array<{ code?: string; description?: string
  * LinkedIn's own words: `message`, with the input errors' descriptions it does not already say,
  * else the OAuth `error_description`.
  */
-export function linkedinErrorMessage(answer: Answer): string {
+export function linkedinErrorMessage(answer: HttpAnswer): string {
   const { body } = answer;
   const message =
     textField(body, "message") ?? textField(body, "error_description") ?? textField(body, "error");
@@ -41,7 +40,7 @@ export function nextUtcMidnight(now: Date): Date {
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1));
 }
 
-function isDuplicate(answer: Answer): boolean {
+function isDuplicate(answer: HttpAnswer): boolean {
   if (answer.status !== 422) return false;
   return (
     inputErrors(answer.body).some((e) => e.code === "DUPLICATE_POST") ||
@@ -53,7 +52,7 @@ function isDuplicate(answer: Answer): boolean {
  * A refusal as a publish outcome. A duplicate names the earlier post's URN in its message, which
  * gives its id and URL; 5xx on the creating call means the post may exist.
  */
-export function publishRefusal(answer: Answer, now: Date, creating: boolean): PublishOutcome {
+export function publishRefusal(answer: HttpAnswer, now: Date, creating: boolean): PublishOutcome {
   const message = linkedinErrorMessage(answer);
   if (answer.status === 429) return { kind: "rate_limited", retryAt: nextUtcMidnight(now), message };
   if (isDuplicate(answer)) {
@@ -68,7 +67,7 @@ export function publishRefusal(answer: Answer, now: Date, creating: boolean): Pu
 }
 
 /** A failed read as a lookup outcome. */
-export function lookupRefusal(answer: Answer, now: Date): LookupOutcome {
+export function lookupRefusal(answer: HttpAnswer, now: Date): LookupOutcome {
   const message = linkedinErrorMessage(answer);
   if (answer.status === 429) return { kind: "rate_limited", retryAt: nextUtcMidnight(now), message };
   return { kind: "unknown", message: `LinkedIn answered ${answer.status}: ${message}` };

@@ -1,4 +1,5 @@
-import { callWire, textField, type WireAnswer, type WireOptions } from "../shared/http-call.js";
+import { exchange, type WireOptions, type WireResult } from "../shared/http-exchange.js";
+import { refreshGrantResult } from "../shared/refresh-grant.js";
 import type { TokenSet } from "../shared/token-keeper.js";
 import type { RefreshResult } from "../shared/with-fresh-token.js";
 import { linkedinErrorMessage } from "./answers.js";
@@ -22,13 +23,13 @@ export interface LinkedInPostBody {
 /** The LinkedIn REST calls Herald makes, with the version and Rest.li headers every one needs. */
 export interface LinkedInClient {
   /** `POST /rest/images?action=initializeUpload` → `{ value: { uploadUrl, image } }`. */
-  initializeUpload(accessToken: string): Promise<WireAnswer>;
+  initializeUpload(accessToken: string): Promise<WireResult>;
   /** `PUT` of the image bytes to the `uploadUrl` LinkedIn gave → 201. */
-  upload(accessToken: string, uploadUrl: string, bytes: Uint8Array): Promise<WireAnswer>;
+  upload(accessToken: string, uploadUrl: string, bytes: Uint8Array): Promise<WireResult>;
   /** `POST /rest/posts` → 201 with the post URN in `x-restli-id`. */
-  createPost(accessToken: string, body: LinkedInPostBody): Promise<WireAnswer>;
+  createPost(accessToken: string, body: LinkedInPostBody): Promise<WireResult>;
   /** The organization's latest posts (finder `q=author`), newest first. */
-  recentPosts(accessToken: string): Promise<WireAnswer>;
+  recentPosts(accessToken: string): Promise<WireResult>;
   /** The refresh_token grant at the OAuth host. */
   refresh(tokens: TokenSet): Promise<RefreshResult>;
 }
@@ -52,21 +53,25 @@ export function linkedinClient(settings: LinkedInSettings, wire: WireOptions): L
   const api = `${settings.apiUrl}/rest`;
   return {
     initializeUpload: (token) =>
-      callWire(wire, {
+      exchange(wire, {
+        call: "POST /rest/images?action=initializeUpload",
         method: "POST",
         url: `${api}/images?action=initializeUpload`,
         headers: rest(token, json),
         body: JSON.stringify({ initializeUploadRequest: { owner: settings.organization } }),
       }),
     upload: (token, uploadUrl, bytes) =>
-      callWire(wire, {
+      exchange(wire, {
+        // The upload URL is LinkedIn's own, possibly signed: never named.
+        call: "PUT image upload",
         method: "PUT",
         url: uploadUrl,
         headers: { authorization: `Bearer ${token}`, "content-type": "application/octet-stream" },
         body: bytes,
       }),
     createPost: (token, body) =>
-      callWire(wire, {
+      exchange(wire, {
+        call: "POST /rest/posts",
         method: "POST",
         url: `${api}/posts`,
         headers: rest(token, json),
@@ -80,7 +85,8 @@ export function linkedinClient(settings: LinkedInSettings, wire: WireOptions): L
         count: String(RECENT_POSTS),
         sortBy: "LAST_MODIFIED",
       });
-      return callWire(wire, {
+      return exchange(wire, {
+        call: "GET /rest/posts?q=author",
         url: `${api}/posts?${query}`,
         headers: rest(token, { "x-restli-method": "FINDER" }),
       });
@@ -95,21 +101,14 @@ export function linkedinClient(settings: LinkedInSettings, wire: WireOptions): L
         client_id: settings.clientId,
         client_secret: settings.clientSecret,
       });
-      const answer = await callWire(wire, {
+      const answer = await exchange(wire, {
+        call: "POST /oauth/v2/accessToken",
         method: "POST",
         url: settings.oauthUrl,
         headers: { "content-type": "application/x-www-form-urlencoded" },
         body,
       });
-      if (answer.kind === "no_answer") return answer;
-      const accessToken = textField(answer.body, "access_token");
-      if (answer.status === 200 && accessToken) {
-        const refreshToken = textField(answer.body, "refresh_token") ?? tokens.refreshToken;
-        return { kind: "refreshed", tokens: { accessToken, refreshToken } };
-      }
-      if (answer.status === 429 || answer.status >= 500)
-        return { kind: "no_answer", message: `HTTP ${answer.status}` };
-      return { kind: "refused", message: linkedinErrorMessage(answer) };
+      return refreshGrantResult(answer, tokens, linkedinErrorMessage);
     },
   };
 }

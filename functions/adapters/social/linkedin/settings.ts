@@ -55,7 +55,7 @@ export function linkedinSettingsFromEnv(
   if (!/^\d{6}(\.\d{2})?$/.test(version)) throw new Error("HERALD_LINKEDIN_VERSION must be YYYYMM");
   const refreshToken = vars.optional("HERALD_LINKEDIN_REFRESH_TOKEN");
   // LinkedIn's refresh grant needs the client's id and secret; a refresh token alone is useless.
-  const client = (name: string) => (refreshToken ? vars.required(name) : vars.optional(name));
+  const client = (name: (typeof NAMES)[number]) => (refreshToken ? vars.required(name) : vars.optional(name));
   return {
     apiUrl: vars.baseUrl("HERALD_LINKEDIN_API_URL", LINKEDIN_API_URL),
     organization: organizationUrn(vars.required("HERALD_LINKEDIN_ORGANIZATION")),

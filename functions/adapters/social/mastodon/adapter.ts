@@ -1,24 +1,14 @@
 import type { ComposeOptions } from "../../../domain/social/compose.js";
 import { escapeHtml } from "../../../domain/text.js";
-import type {
-  CredentialStore,
-  LookupOutcome,
-  PublishOutcome,
-  SocialAdapter,
-} from "../../../flows/ports/social.js";
-import { wireOptions } from "../fetch-wire.js";
+import type { LookupOutcome, PublishOutcome, SocialAdapter } from "../../../flows/ports/social.js";
+import type { AdapterOptions } from "../shared/adapter-options.js";
+import { asLookupOutcome } from "../shared/call-outcomes.js";
+import { wireOptions } from "../shared/http-exchange.js";
 import { mastodonClient, STATUSES_PER_PAGE, type Status } from "./client.js";
 import { failureOutcome } from "./outcomes.js";
 import type { MastodonSettings } from "./settings.js";
 
-export interface MastodonAdapterOptions {
-  settings: MastodonSettings;
-  credentials: CredentialStore;
-  now: () => Date;
-  fetch?: typeof globalThis.fetch;
-  /** Per call; 10 s unless given. */
-  timeoutMs?: number;
-}
+export type MastodonAdapterOptions = AdapterOptions<MastodonSettings>;
 
 /** Pages of 40 statuses a lookup reads before concluding `absent` (newest first, minutes after the post). */
 const LOOKUP_PAGES = 3;
@@ -72,11 +62,11 @@ export function createMastodonAdapter(options: MastodonAdapterOptions): SocialAd
 
     async lookup(request) {
       const me = await client.verifyCredentials();
-      if (!me.ok) return refused(asLookup(failureOutcome(me.failure, now())));
+      if (!me.ok) return refused(asLookupOutcome(failureOutcome(me.failure, now())));
       let maxId: string | undefined;
       for (let page = 0; page < LOOKUP_PAGES; page++) {
         const listed = await client.accountStatuses(me.value.id, maxId);
-        if (!listed.ok) return refused(asLookup(failureOutcome(listed.failure, now())));
+        if (!listed.ok) return refused(asLookupOutcome(failureOutcome(listed.failure, now())));
         const hit = listed.value.find((s) => linksTo(s, request.url));
         if (hit) return { kind: "found", postId: hit.id, url: hit.url ?? hit.uri };
         maxId = listed.value.at(-1)?.id;
@@ -85,9 +75,4 @@ export function createMastodonAdapter(options: MastodonAdapterOptions): SocialAd
       return { kind: "absent" };
     },
   };
-}
-
-/** A lookup cannot be refused for good: whatever stopped it, the post's existence stays unknown. */
-function asLookup(outcome: ReturnType<typeof failureOutcome>): LookupOutcome {
-  return outcome.kind === "failed" ? { kind: "unknown", message: outcome.message } : outcome;
 }

@@ -1,5 +1,6 @@
 import * as z from "zod";
-import { exchange, type WireOptions } from "../fetch-wire.js";
+import { acceptedBody, type Checked } from "../shared/accepted-body.js";
+import { exchange, type NoAnswer, type WireOptions } from "../shared/http-exchange.js";
 
 /** The Mastodon REST calls Herald makes, with the account's bearer token; answers are checked. */
 
@@ -32,8 +33,8 @@ export interface MastodonError {
   message: string;
   headers: Headers;
 }
-export type ApiFailure = MastodonError | { kind: "unreached" | "no_answer"; message: string };
-export type Api<T> = { ok: true; value: T } | { ok: false; failure: ApiFailure };
+export type ApiFailure = MastodonError | NoAnswer;
+export type Api<T> = Checked<T, ApiFailure>;
 
 const ErrorBody = z.object({ error: z.string().optional(), error_description: z.string().optional() });
 
@@ -62,17 +63,11 @@ export function mastodonClient(apiUrl: string, accessToken: string, wire: WireOp
     if (extra.json !== undefined) headers["content-type"] = "application/json";
     const body = extra.json === undefined ? undefined : JSON.stringify(extra.json);
     const what = `${method} ${path.split("?")[0]}`;
-    const result = await exchange(wire, `${apiUrl}${path}`, { method, headers, body }, what);
+    const result = await exchange(wire, { call: what, method, url: `${apiUrl}${path}`, headers, body });
     if (result.kind !== "answer") return { ok: false, failure: result };
+    const accepted = acceptedBody(result, schema, what);
+    if (accepted) return accepted;
     const { status, headers: answered, body: answer } = result;
-    if (status >= 200 && status < 300) {
-      const parsed = schema.safeParse(answer);
-      if (parsed.success) return { ok: true, value: parsed.data };
-      return {
-        ok: false,
-        failure: { kind: "no_answer", message: `${what}: HTTP ${status} with an unreadable body` },
-      };
-    }
     const named = ErrorBody.safeParse(answer);
     const said = named.success ? (named.data.error_description ?? named.data.error) : undefined;
     const message = said ?? `HTTP ${status}`;

@@ -1,4 +1,4 @@
-import type { PublishOutcome } from "../../../flows/ports/social.js";
+import type { FailureOutcome } from "../shared/call-outcomes.js";
 import type { ApiFailure } from "./client.js";
 
 /** Statuses are limited per 3 hours and requests per 5 minutes; without a reset, 5 minutes is waited. */
@@ -20,10 +20,7 @@ export function retryAt(headers: Headers, now: Date): Date {
  * refresh, so a refused one was revoked and a person must issue another. No answer and 5xx are
  * `unknown`; with the idempotency key, publishing again settles it.
  */
-export function failureOutcome(
-  failure: ApiFailure,
-  now: Date,
-): Extract<PublishOutcome, { kind: "rate_limited" | "unknown" | "auth" | "failed" }> {
+export function failureOutcome(failure: ApiFailure, now: Date): FailureOutcome {
   if (failure.kind !== "error") return { kind: "unknown", message: failure.message };
   const { status, message, call } = failure;
   if (status === 429) return { kind: "rate_limited", retryAt: retryAt(failure.headers, now), message };

@@ -1,4 +1,4 @@
-import { apiUrl, envGroup } from "../env-group.js";
+import { networkEnv } from "../shared/network-env.js";
 
 export interface MastodonSettings {
   /** The account's instance, e.g. `https://mastodon.social`: a token is only valid on its own. */
@@ -19,10 +19,10 @@ export interface MastodonSettings {
 export function mastodonSettingsFromEnv(
   env: Record<string, string | undefined>,
 ): MastodonSettings | undefined {
-  const group = envGroup(env, ["HERALD_MASTODON_API_URL", "HERALD_MASTODON_ACCESS_TOKEN"]);
-  if (!group) return undefined;
+  const vars = networkEnv(env, ["HERALD_MASTODON_API_URL", "HERALD_MASTODON_ACCESS_TOKEN"]);
+  if (!vars) return undefined;
   return {
-    apiUrl: apiUrl(group.HERALD_MASTODON_API_URL, "HERALD_MASTODON_API_URL", ""),
-    accessToken: group.HERALD_MASTODON_ACCESS_TOKEN,
+    apiUrl: vars.baseUrl("HERALD_MASTODON_API_URL"),
+    accessToken: vars.required("HERALD_MASTODON_ACCESS_TOKEN"),
   };
 }

@@ -1,11 +1,11 @@
-import { field, textField, type WireAnswer } from "./http-call.js";
+import type { LookupOutcome } from "../../../flows/ports/social.js";
+import type { HttpAnswer } from "./http-exchange.js";
+import { field, textField } from "./json-fields.js";
 
 /**
  * Meta's Graph API error envelope, shared by Facebook Pages and Threads:
  * `{ error: { message, type, code, error_subcode, error_user_msg, is_transient, fbtrace_id } }`.
  */
-
-type Answer = Extract<WireAnswer, { kind: "answer" }>;
 
 /** What a Graph error means for Herald. */
 export type GraphVerdict = "expired_token" | "rate_limited" | "duplicate" | "transient" | "refused";
@@ -17,7 +17,7 @@ const TRANSIENT_CODES = new Set([1, 2]);
 /** When Meta gives no estimate: its app and page limits are counted over a rolling hour. */
 export const META_DEFAULT_WAIT_MINUTES = 60;
 
-function errorOf(answer: Answer) {
+function errorOf(answer: HttpAnswer) {
   const error = field(answer.body, "error");
   const number = (name: string) => {
     const value = field(error, name);
@@ -31,7 +31,7 @@ function errorOf(answer: Answer) {
 }
 
 /** Meta's own words for an error (the user-facing message when it gives one). */
-export function graphErrorMessage(answer: Answer): string {
+export function graphErrorMessage(answer: HttpAnswer): string {
   return errorOf(answer).message ?? `HTTP ${answer.status}`;
 }
 
@@ -39,7 +39,7 @@ export function graphErrorMessage(answer: Answer): string {
  * @example
  * graphVerdict({ status: 400, body: { error: { code: 190, message: "Session has expired" } }, … }); // "expired_token"
  */
-export function graphVerdict(answer: Answer): GraphVerdict {
+export function graphVerdict(answer: HttpAnswer): GraphVerdict {
   const { code, message, transient } = errorOf(answer);
   if (code === 190) return "expired_token";
   if (answer.status === 429 || (code !== undefined && RATE_LIMIT_CODES.has(code))) return "rate_limited";
@@ -71,4 +71,19 @@ export function regainAccessAt(headers: Headers, now: Date): Date {
     // An unreadable header is no estimate.
   }
   return new Date(now.getTime() + (minutes > 0 ? minutes : META_DEFAULT_WAIT_MINUTES) * 60_000);
+}
+
+/**
+ * A refused read as a lookup outcome: a throttled account waits; anything else leaves the post's
+ * existence unknown.
+ *
+ * @example
+ * graphLookupRefusal(answer, now, "Threads"); // { kind: "unknown", message: "Threads answered 500: An unknown error has occurred." }
+ */
+export function graphLookupRefusal(answer: HttpAnswer, now: Date, networkName: string): LookupOutcome {
+  const message = graphErrorMessage(answer);
+  if (graphVerdict(answer) === "rate_limited") {
+    return { kind: "rate_limited", retryAt: regainAccessAt(answer.headers, now), message };
+  }
+  return { kind: "unknown", message: `${networkName} answered ${answer.status}: ${message}` };
 }

@@ -1,5 +1,7 @@
-import type { WireAnswer } from "./http-call.js";
-import type { HeldTokens, TokenKeeper, TokenSet } from "./token-keeper.js";
+import type { SocialNetwork } from "../../../domain/social/network.js";
+import type { CredentialStore } from "../../../flows/ports/social.js";
+import type { WireResult } from "./http-exchange.js";
+import { type HeldTokens, type TokenKeeper, type TokenSet, tokenKeeper } from "./token-keeper.js";
 
 /** What a refresh came to: new tokens, the network's refusal, or no answer (try again later). */
 export type RefreshResult =
@@ -12,14 +14,14 @@ export interface FreshTokenPolicy {
   /** The network's own name, for messages. */
   networkName: string;
   /** Whether an answer says the access token is dead (expired, revoked, invalid). */
-  isExpired(answer: WireAnswer): boolean;
+  isExpired(answer: WireResult): boolean;
   /** Absent when this account cannot refresh (no refresh token configured, or none exists). */
   refresh?: (tokens: TokenSet) => Promise<RefreshResult>;
 }
 
 /** A call's answer, or why no call with a live token could be made. */
 export type TokenAnswer =
-  | WireAnswer
+  | WireResult
   | { kind: "auth"; message: string }
   | { kind: "unknown"; message: string };
 
@@ -35,7 +37,7 @@ export type TokenAnswer =
  */
 export async function withFreshToken(
   policy: FreshTokenPolicy,
-  call: (accessToken: string) => Promise<WireAnswer>,
+  call: (accessToken: string) => Promise<WireResult>,
 ): Promise<TokenAnswer> {
   const { keeper, networkName } = policy;
   const held = await keeper.current();
@@ -70,4 +72,29 @@ export async function withFreshToken(
   const second = await call(fresh.tokens.accessToken);
   if (policy.isExpired(second)) return dead(`${networkName} refused the renewed access token too`);
   return second;
+}
+
+/** Makes calls with the account's access token, renewed the way `withFreshToken` renews it. */
+export type AuthorizedCalls = (call: (accessToken: string) => Promise<WireResult>) => Promise<TokenAnswer>;
+
+export interface TokenAccount extends Omit<FreshTokenPolicy, "keeper"> {
+  credentials: CredentialStore;
+  network: SocialNetwork;
+  account: string;
+  /** The tokens in the settings, used until a refresh stores newer ones. */
+  configured: TokenSet;
+  now: () => Date;
+}
+
+/**
+ * An OAuth account's calls: its tokens kept by a `tokenKeeper`, every call made with `withFreshToken`.
+ *
+ * @example
+ * const authorized = authorizedCalls({ credentials, network: "x", account: "heraldnews", configured, now, networkName: "X", isExpired, refresh });
+ * const answer = await authorized((token) => client.createPost(token, text));
+ */
+export function authorizedCalls(options: TokenAccount): AuthorizedCalls {
+  const { credentials, network, account, configured, now, ...policy } = options;
+  const keeper = tokenKeeper({ store: credentials, network, account, configured, now });
+  return (call) => withFreshToken({ ...policy, keeper }, call);
 }

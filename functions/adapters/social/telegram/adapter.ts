@@ -1,17 +1,12 @@
-import type { CredentialStore, SocialAdapter } from "../../../flows/ports/social.js";
-import { wireOptions } from "../fetch-wire.js";
+import type { SocialAdapter } from "../../../flows/ports/social.js";
+import type { AdapterOptions } from "../shared/adapter-options.js";
+import { wireOptions } from "../shared/http-exchange.js";
+import { retriedOnce } from "../shared/retried-once.js";
 import { telegramClient } from "./client.js";
 import { failureOutcome, messageUrl } from "./outcomes.js";
 import type { TelegramSettings } from "./settings.js";
 
-export interface TelegramAdapterOptions {
-  settings: TelegramSettings;
-  credentials: CredentialStore;
-  now: () => Date;
-  fetch?: typeof globalThis.fetch;
-  /** Per call; 10 s unless given. */
-  timeoutMs?: number;
-}
+export type TelegramAdapterOptions = AdapterOptions<TelegramSettings>;
 
 /**
  * Posts the card with the composed HTML caption (`sendPhoto`, multipart, `parse_mode: "HTML"`); the
@@ -44,8 +39,7 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): SocialAd
     async publish(request) {
       const card = await request.card();
       const send = () => client.sendPhoto(settings.chatId, card, request.post.caption);
-      let sent = await send();
-      if (!sent.ok && sent.failure.kind === "unreached") sent = await send();
+      const sent = await retriedOnce(send, (result) => !result.ok && result.failure.kind === "unreached");
       if (sent.ok) {
         await credentials.clearAttention("telegram", account);
         return { kind: "posted", postId: String(sent.value.message_id), url: messageUrl(sent.value) };

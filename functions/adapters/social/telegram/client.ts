@@ -1,5 +1,6 @@
 import * as z from "zod";
-import { exchange, type WireOptions } from "../fetch-wire.js";
+import type { Checked } from "../shared/accepted-body.js";
+import { exchange, type NoAnswer, type WireOptions } from "../shared/http-exchange.js";
 
 /**
  * The Bot API calls Herald makes. The bot token is part of every URL (`/bot<token>/<method>`), so
@@ -23,8 +24,8 @@ const Envelope = z.object({
 
 export type BotFailure =
   | { kind: "refused"; status: number; description: string; retryAfterSeconds?: number }
-  | { kind: "unreached" | "no_answer"; message: string };
-export type BotAnswer<T> = { ok: true; value: T } | { ok: false; failure: BotFailure };
+  | NoAnswer;
+export type BotAnswer<T> = Checked<T, BotFailure>;
 
 /**
  * @example
@@ -33,12 +34,8 @@ export type BotAnswer<T> = { ok: true; value: T } | { ok: false; failure: BotFai
  */
 export function telegramClient(apiUrl: string, botToken: string, wire: WireOptions) {
   async function call<T>(method: string, form: FormData, schema: z.ZodType<T>): Promise<BotAnswer<T>> {
-    const result = await exchange(
-      wire,
-      `${apiUrl}/bot${botToken}/${method}`,
-      { method: "POST", body: form },
-      method,
-    );
+    const url = `${apiUrl}/bot${botToken}/${method}`;
+    const result = await exchange(wire, { call: method, method: "POST", url, body: form });
     if (result.kind !== "answer") return { ok: false, failure: result };
     const envelope = Envelope.safeParse(result.body);
     if (envelope.success && envelope.data.ok) {

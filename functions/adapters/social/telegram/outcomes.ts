@@ -1,4 +1,4 @@
-import type { PublishOutcome } from "../../../flows/ports/social.js";
+import type { FailureOutcome } from "../shared/call-outcomes.js";
 import type { BotFailure, Message } from "./client.js";
 
 /** Telegram always says how long to wait; should it not, a minute is waited (its limits are per second and minute). */
@@ -11,10 +11,7 @@ const DEFAULT_WAIT_SECONDS = 60;
  * `unknown`; any other refusal (chat not found, bot not an admin, caption too long) is `failed` with
  * Telegram's description.
  */
-export function failureOutcome(
-  failure: BotFailure,
-  now: Date,
-): Extract<PublishOutcome, { kind: "rate_limited" | "unknown" | "auth" | "failed" }> {
+export function failureOutcome(failure: BotFailure, now: Date): FailureOutcome {
   if (failure.kind !== "refused") {
     return { kind: failure.kind === "unreached" ? "failed" : "unknown", message: failure.message };
   }

@@ -1,4 +1,4 @@
-import { apiUrl, envGroup } from "../env-group.js";
+import { networkEnv } from "../shared/network-env.js";
 
 export interface TelegramSettings {
   apiUrl: string;
@@ -9,6 +9,8 @@ export interface TelegramSettings {
 }
 
 export const TELEGRAM_DEFAULT_API_URL = "https://api.telegram.org";
+
+const NAMES = ["HERALD_TELEGRAM_BOT_TOKEN", "HERALD_TELEGRAM_CHAT_ID", "HERALD_TELEGRAM_API_URL"] as const;
 
 /**
  * Telegram's settings from a settings record, or `undefined` when none of its variables is set.
@@ -21,23 +23,21 @@ export const TELEGRAM_DEFAULT_API_URL = "https://api.telegram.org";
 export function telegramSettingsFromEnv(
   env: Record<string, string | undefined>,
 ): TelegramSettings | undefined {
-  const group = envGroup(
-    env,
-    ["HERALD_TELEGRAM_BOT_TOKEN", "HERALD_TELEGRAM_CHAT_ID"],
-    ["HERALD_TELEGRAM_API_URL"],
-  );
-  if (!group) return undefined;
-  if (!/^\d+:[\w-]+$/.test(group.HERALD_TELEGRAM_BOT_TOKEN)) {
+  const vars = networkEnv(env, NAMES);
+  if (!vars) return undefined;
+  const botToken = vars.required("HERALD_TELEGRAM_BOT_TOKEN");
+  const chatId = vars.required("HERALD_TELEGRAM_CHAT_ID");
+  if (!/^\d+:[\w-]+$/.test(botToken)) {
     throw new Error(
       "HERALD_TELEGRAM_BOT_TOKEN is not a bot token (<bot id>:<secret>, as @BotFather gives it)",
     );
   }
-  if (!/^(@\w{4,}|-?\d+)$/.test(group.HERALD_TELEGRAM_CHAT_ID)) {
+  if (!/^(@\w{4,}|-?\d+)$/.test(chatId)) {
     throw new Error("HERALD_TELEGRAM_CHAT_ID must be @channelusername or a numeric chat id");
   }
   return {
-    apiUrl: apiUrl(group.HERALD_TELEGRAM_API_URL, "HERALD_TELEGRAM_API_URL", TELEGRAM_DEFAULT_API_URL),
-    botToken: group.HERALD_TELEGRAM_BOT_TOKEN,
-    chatId: group.HERALD_TELEGRAM_CHAT_ID,
+    apiUrl: vars.baseUrl("HERALD_TELEGRAM_API_URL", TELEGRAM_DEFAULT_API_URL),
+    botToken,
+    chatId,
   };
 }

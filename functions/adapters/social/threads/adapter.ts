@@ -1,27 +1,23 @@
 import type {
-  CredentialStore,
   LookupOutcome,
   PublishOutcome,
   PublishRequest,
   SocialAdapter,
 } from "../../../flows/ports/social.js";
-import { DEFAULT_TIMEOUT_MS, field, textField, type WireAnswer } from "../shared/http-call.js";
+import type { AdapterOptions } from "../shared/adapter-options.js";
+import { unansweredOutcome } from "../shared/call-outcomes.js";
+import { wireOptions } from "../shared/http-exchange.js";
+import { field, textField } from "../shared/json-fields.js";
 import { sameLink } from "../shared/link-match.js";
-import { graphErrorMessage, graphVerdict, regainAccessAt } from "../shared/meta-graph-errors.js";
-import { retriedOnce } from "../shared/retry-preparatory.js";
-import { tokenKeeper } from "../shared/token-keeper.js";
-import { type TokenAnswer, withFreshToken } from "../shared/with-fresh-token.js";
+import { graphLookupRefusal, graphVerdict } from "../shared/meta-graph-errors.js";
+import { isTransient, retriedOnce } from "../shared/retried-once.js";
+import { authorizedCalls } from "../shared/with-fresh-token.js";
 import { threadsRefusal } from "./answers.js";
 import { threadsClient } from "./client.js";
 import { readyContainer } from "./container.js";
 import type { ThreadsSettings } from "./settings.js";
 
-export interface ThreadsAdapterOptions {
-  settings: ThreadsSettings;
-  credentials: CredentialStore;
-  now: () => Date;
-  fetch?: typeof fetch;
-  timeoutMs?: number;
+export interface ThreadsAdapterOptions extends AdapterOptions<ThreadsSettings> {
   /** Between status checks of a container Threads is still processing; default 1 s. */
   containerPollMs?: number;
   /** Status checks before giving up on such a container; default 5. */
@@ -40,28 +36,18 @@ export interface ThreadsAdapterOptions {
  */
 export function createThreadsAdapter(options: ThreadsAdapterOptions): SocialAdapter<"threads"> {
   const { settings, now } = options;
-  const client = threadsClient(settings, {
-    fetch: options.fetch ?? fetch,
-    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-  });
-  const keeper = tokenKeeper({
-    store: options.credentials,
+  const client = threadsClient(settings, wireOptions(options));
+  const authorized = authorizedCalls({
+    credentials: options.credentials,
     network: "threads",
     account: settings.userId,
     configured: { accessToken: settings.accessToken },
     now,
+    networkName: "Threads",
+    isExpired: (answer) =>
+      answer.kind === "answer" && answer.status >= 400 && graphVerdict(answer) === "expired_token",
+    refresh: client.refresh,
   });
-  const authorized = (call: (token: string) => Promise<WireAnswer>): Promise<TokenAnswer> =>
-    withFreshToken(
-      {
-        keeper,
-        networkName: "Threads",
-        isExpired: (answer) =>
-          answer.kind === "answer" && answer.status >= 400 && graphVerdict(answer) === "expired_token",
-        refresh: client.refresh,
-      },
-      call,
-    );
   /**
    * Containers made by this instance, by idempotency key: a lookup that does not find the post in
    * the list can still ask its container whether it was published (lists may lag). Lost with the
@@ -70,7 +56,8 @@ export function createThreadsAdapter(options: ThreadsAdapterOptions): SocialAdap
   const containers = new Map<string, string>();
 
   async function permalinkOf(mediaId: string): Promise<PublishOutcome> {
-    const answer = await retriedOnce(() => authorized((token) => client.permalink(token, mediaId)));
+    const read = () => authorized((token) => client.permalink(token, mediaId));
+    const answer = await retriedOnce(read, isTransient);
     const permalink =
       answer.kind === "answer" && answer.status === 200 ? textField(answer.body, "permalink") : undefined;
     if (permalink) return { kind: "posted", postId: mediaId, url: permalink };
@@ -95,9 +82,7 @@ export function createThreadsAdapter(options: ThreadsAdapterOptions): SocialAdap
       if ("outcome" in ready) return ready.outcome;
       containers.set(request.idempotencyKey, ready.containerId);
       const answer = await authorized((token) => client.publish(token, ready.containerId));
-      if (answer.kind === "auth" || answer.kind === "unknown") return answer;
-      if (answer.kind === "no_answer")
-        return { kind: "unknown", message: `Threads did not answer: ${answer.message}` };
+      if (answer.kind !== "answer") return unansweredOutcome(answer, "Threads");
       const mediaId = textField(answer.body, "id");
       if (answer.status === 200 && mediaId) return permalinkOf(mediaId);
       if (answer.status < 300)
@@ -106,16 +91,8 @@ export function createThreadsAdapter(options: ThreadsAdapterOptions): SocialAdap
     },
     async lookup(request): Promise<LookupOutcome> {
       const list = await authorized((token) => client.recentThreads(token));
-      if (list.kind === "auth" || list.kind === "unknown") return list;
-      if (list.kind === "no_answer")
-        return { kind: "unknown", message: `Threads did not answer: ${list.message}` };
-      if (list.status !== 200) {
-        const message = graphErrorMessage(list);
-        if (graphVerdict(list) === "rate_limited") {
-          return { kind: "rate_limited", retryAt: regainAccessAt(list.headers, now()), message };
-        }
-        return { kind: "unknown", message: `Threads answered ${list.status}: ${message}` };
-      }
+      if (list.kind !== "answer") return unansweredOutcome(list, "Threads");
+      if (list.status !== 200) return graphLookupRefusal(list, now(), "Threads");
       const data = field(list.body, "data");
       const match = (Array.isArray(data) ? data : []).find(
         (thread) =>

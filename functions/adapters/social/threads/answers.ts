@@ -1,8 +1,6 @@
 import type { PublishOutcome } from "../../../flows/ports/social.js";
-import type { WireAnswer } from "../shared/http-call.js";
+import type { HttpAnswer } from "../shared/http-exchange.js";
 import { graphErrorMessage, graphVerdict, regainAccessAt } from "../shared/meta-graph-errors.js";
-
-type Answer = Extract<WireAnswer, { kind: "answer" }>;
 
 /**
  * A Threads refusal as a publish outcome. Only `threads_publish` creates a post, so only there does
@@ -11,7 +9,7 @@ type Answer = Extract<WireAnswer, { kind: "answer" }>;
  * @example
  * threadsRefusal(answer, now, "publish"); // { kind: "unknown", message: "Threads answered 500: …" }
  */
-export function threadsRefusal(answer: Answer, now: Date, step: "container" | "publish"): PublishOutcome {
+export function threadsRefusal(answer: HttpAnswer, now: Date, step: "container" | "publish"): PublishOutcome {
   const message = graphErrorMessage(answer);
   switch (graphVerdict(answer)) {
     case "rate_limited":

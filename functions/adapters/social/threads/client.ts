@@ -1,4 +1,5 @@
-import { callWire, textField, type WireAnswer, type WireOptions } from "../shared/http-call.js";
+import { exchange, type WireOptions, type WireResult } from "../shared/http-exchange.js";
+import { textField } from "../shared/json-fields.js";
 import { graphErrorMessage } from "../shared/meta-graph-errors.js";
 import type { TokenSet } from "../shared/token-keeper.js";
 import type { RefreshResult } from "../shared/with-fresh-token.js";
@@ -7,15 +8,15 @@ import type { ThreadsSettings } from "./settings.js";
 /** The Threads API calls Herald makes; the token goes in the Authorization header where it can. */
 export interface ThreadsClient {
   /** `POST /{user-id}/threads` (`media_type=TEXT`, `text`, `link_attachment`) → `{ id: <container> }`. */
-  createContainer(accessToken: string, text: string, link: string): Promise<WireAnswer>;
+  createContainer(accessToken: string, text: string, link: string): Promise<WireResult>;
   /** `GET /{container-id}?fields=status,error_message`: IN_PROGRESS, FINISHED, PUBLISHED, ERROR, EXPIRED. */
-  containerStatus(accessToken: string, containerId: string): Promise<WireAnswer>;
+  containerStatus(accessToken: string, containerId: string): Promise<WireResult>;
   /** `POST /{user-id}/threads_publish?creation_id=…` → `{ id: <media> }`: the call that makes the post. */
-  publish(accessToken: string, containerId: string): Promise<WireAnswer>;
+  publish(accessToken: string, containerId: string): Promise<WireResult>;
   /** `GET /{media-id}?fields=permalink`. */
-  permalink(accessToken: string, mediaId: string): Promise<WireAnswer>;
+  permalink(accessToken: string, mediaId: string): Promise<WireResult>;
   /** The profile's latest threads with their links, newest first. */
-  recentThreads(accessToken: string): Promise<WireAnswer>;
+  recentThreads(accessToken: string): Promise<WireResult>;
   /** `GET /refresh_access_token?grant_type=th_refresh_token`: a long-lived token renews itself. */
   refresh(tokens: TokenSet): Promise<RefreshResult>;
 }
@@ -37,34 +38,50 @@ export function threadsClient(settings: ThreadsSettings, wire: WireOptions): Thr
   const node = (id: string, fields: string) => `${api}/${encodeURIComponent(id)}?fields=${fields}`;
   return {
     createContainer: (token, text, link) =>
-      callWire(wire, {
+      exchange(wire, {
+        call: "POST /{user-id}/threads",
         method: "POST",
         url: `${user}/threads`,
         headers: form(token),
         body: new URLSearchParams({ media_type: "TEXT", text, link_attachment: link }),
       }),
     containerStatus: (token, id) =>
-      callWire(wire, { url: node(id, "status,error_message"), headers: bearer(token) }),
+      exchange(wire, {
+        call: "GET /{container-id}?fields=status",
+        url: node(id, "status,error_message"),
+        headers: bearer(token),
+      }),
     publish: (token, id) =>
-      callWire(wire, {
+      exchange(wire, {
+        call: "POST /{user-id}/threads_publish",
         method: "POST",
         url: `${user}/threads_publish`,
         headers: form(token),
         body: new URLSearchParams({ creation_id: id }),
       }),
-    permalink: (token, id) => callWire(wire, { url: node(id, "permalink"), headers: bearer(token) }),
+    permalink: (token, id) =>
+      exchange(wire, {
+        call: "GET /{media-id}?fields=permalink",
+        url: node(id, "permalink"),
+        headers: bearer(token),
+      }),
     recentThreads(token) {
       const query = new URLSearchParams({
         fields: "id,permalink,text,link_attachment_url",
         limit: String(RECENT_THREADS),
       });
-      return callWire(wire, { url: `${user}/threads?${query}`, headers: bearer(token) });
+      return exchange(wire, {
+        call: "GET /{user-id}/threads",
+        url: `${user}/threads?${query}`,
+        headers: bearer(token),
+      });
     },
     async refresh(tokens) {
       // This endpoint takes the token only as a query parameter; no message ever names the URL.
       const query = new URLSearchParams({ grant_type: "th_refresh_token", access_token: tokens.accessToken });
-      const answer = await callWire(wire, { url: `${settings.apiUrl}/refresh_access_token?${query}` });
-      if (answer.kind === "no_answer") return answer;
+      const url = `${settings.apiUrl}/refresh_access_token?${query}`;
+      const answer = await exchange(wire, { call: "GET /refresh_access_token", url });
+      if (answer.kind !== "answer") return { kind: "no_answer", message: answer.message };
       const accessToken = textField(answer.body, "access_token");
       if (answer.status === 200 && accessToken) return { kind: "refreshed", tokens: { accessToken } };
       if (answer.status >= 500) return { kind: "no_answer", message: `HTTP ${answer.status}` };

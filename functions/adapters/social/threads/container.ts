@@ -1,14 +1,14 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { PublishOutcome } from "../../../flows/ports/social.js";
-import { textField, type WireAnswer } from "../shared/http-call.js";
-import { retriedOnce } from "../shared/retry-preparatory.js";
-import type { TokenAnswer } from "../shared/with-fresh-token.js";
+import { textField } from "../shared/json-fields.js";
+import { isTransient, retriedOnce } from "../shared/retried-once.js";
+import type { AuthorizedCalls } from "../shared/with-fresh-token.js";
 import { threadsRefusal } from "./answers.js";
 import type { ThreadsClient } from "./client.js";
 
 export interface ContainerSteps {
   client: ThreadsClient;
-  authorized: (call: (token: string) => Promise<WireAnswer>) => Promise<TokenAnswer>;
+  authorized: AuthorizedCalls;
   now: () => Date;
   /** Between status checks of a container still IN_PROGRESS. */
   pollMs: number;
@@ -45,11 +45,10 @@ export async function readyContainer(
   text: string,
   link: string,
 ): Promise<ContainerResult> {
-  const created = await retriedOnce(() =>
-    steps.authorized((token) => steps.client.createContainer(token, text, link)),
-  );
+  const create = () => steps.authorized((token) => steps.client.createContainer(token, text, link));
+  const created = await retriedOnce(create, isTransient);
   if (created.kind === "auth" || created.kind === "unknown") return { outcome: created };
-  if (created.kind === "no_answer") {
+  if (created.kind !== "answer") {
     return {
       outcome: {
         kind: "failed",

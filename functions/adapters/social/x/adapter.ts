@@ -1,26 +1,21 @@
 import type { SocialPostFor } from "../../../domain/social/compose.js";
 import type {
-  CredentialStore,
   LookupOutcome,
   PublishOutcome,
   PublishRequest,
   SocialAdapter,
 } from "../../../flows/ports/social.js";
-import { DEFAULT_TIMEOUT_MS, field, textField, type WireAnswer } from "../shared/http-call.js";
+import type { AdapterOptions } from "../shared/adapter-options.js";
+import { unansweredOutcome } from "../shared/call-outcomes.js";
+import { wireOptions } from "../shared/http-exchange.js";
+import { field, textField } from "../shared/json-fields.js";
 import { sameLink } from "../shared/link-match.js";
-import { tokenKeeper } from "../shared/token-keeper.js";
-import { type TokenAnswer, withFreshToken } from "../shared/with-fresh-token.js";
+import { authorizedCalls } from "../shared/with-fresh-token.js";
 import { lookupRefusal, publishRefusal } from "./answers.js";
 import { xClient } from "./client.js";
 import type { XSettings } from "./settings.js";
 
-export interface XAdapterOptions {
-  settings: XSettings;
-  credentials: CredentialStore;
-  now: () => Date;
-  fetch?: typeof fetch;
-  timeoutMs?: number;
-}
+export type XAdapterOptions = AdapterOptions<XSettings>;
 
 /**
  * Posts to X with OAuth 2.0 user-context tokens, refreshing them when X answers 401.
@@ -37,39 +32,27 @@ export interface XAdapterOptions {
  */
 export function createXAdapter(options: XAdapterOptions): SocialAdapter<"x"> {
   const { settings, now } = options;
-  const client = xClient(settings, {
-    fetch: options.fetch ?? fetch,
-    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-  });
-  const keeper = tokenKeeper({
-    store: options.credentials,
+  const client = xClient(settings, wireOptions(options));
+  const authorized = authorizedCalls({
+    credentials: options.credentials,
     network: "x",
     account: settings.username,
     configured: { accessToken: settings.accessToken, refreshToken: settings.refreshToken },
     now,
+    networkName: "X",
+    isExpired: (answer) => answer.kind === "answer" && answer.status === 401,
+    refresh: settings.refreshToken && settings.clientId ? client.refresh : undefined,
   });
-  const authorized = (call: (token: string) => Promise<WireAnswer>): Promise<TokenAnswer> =>
-    withFreshToken(
-      {
-        keeper,
-        networkName: "X",
-        isExpired: (answer) => answer.kind === "answer" && answer.status === 401,
-        refresh: settings.refreshToken && settings.clientId ? client.refresh : undefined,
-      },
-      call,
-    );
   const postUrl = (id: string) => `https://x.com/${settings.username}/status/${id}`;
 
   /** The account's recent post that links to `url`, matched on X's expanded link entities. */
   async function findPost(url: string): Promise<LookupOutcome> {
     const me = await authorized((token) => client.me(token));
-    if (me.kind === "auth" || me.kind === "unknown") return me;
-    if (me.kind === "no_answer") return { kind: "unknown", message: `X did not answer: ${me.message}` };
+    if (me.kind !== "answer") return unansweredOutcome(me, "X");
     const userId = textField(field(me.body, "data"), "id");
     if (me.status !== 200 || !userId) return lookupRefusal(me, now());
     const list = await authorized((token) => client.recentPosts(token, userId));
-    if (list.kind === "auth" || list.kind === "unknown") return list;
-    if (list.kind === "no_answer") return { kind: "unknown", message: `X did not answer: ${list.message}` };
+    if (list.kind !== "answer") return unansweredOutcome(list, "X");
     if (list.status !== 200) return lookupRefusal(list, now());
     const posts = field(list.body, "data");
     const match = (Array.isArray(posts) ? posts : []).find((post) => {
@@ -87,9 +70,7 @@ export function createXAdapter(options: XAdapterOptions): SocialAdapter<"x"> {
     async publish(request: PublishRequest<"x">): Promise<PublishOutcome> {
       const post: SocialPostFor<"x"> = request.post;
       const answer = await authorized((token) => client.createPost(token, post.text));
-      if (answer.kind === "auth" || answer.kind === "unknown") return answer;
-      if (answer.kind === "no_answer")
-        return { kind: "unknown", message: `X did not answer: ${answer.message}` };
+      if (answer.kind !== "answer") return unansweredOutcome(answer, "X");
       const id = textField(field(answer.body, "data"), "id");
       if (answer.status === 201 && id) return { kind: "posted", postId: id, url: postUrl(id) };
       if (answer.status < 300)

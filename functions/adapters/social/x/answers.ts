@@ -1,7 +1,6 @@
 import type { LookupOutcome, PublishOutcome } from "../../../flows/ports/social.js";
-import { field, textField, type WireAnswer } from "../shared/http-call.js";
-
-type Answer = Extract<WireAnswer, { kind: "answer" }>;
+import type { HttpAnswer } from "../shared/http-exchange.js";
+import { field, textField } from "../shared/json-fields.js";
 
 /** When X sends no reset header at all; its shortest window is 15 minutes. */
 const FALLBACK_WAIT_MS = 15 * 60 * 1000;
@@ -10,7 +9,7 @@ const FALLBACK_WAIT_MS = 15 * 60 * 1000;
  * X's own words for a refusal: the problem's `errors[].message` (which parameter was wrong), else
  * its `detail`/`title`, else the OAuth `error_description`, else the legacy v1.1 `errors[].message`.
  */
-export function xErrorMessage(answer: Answer): string {
+export function xErrorMessage(answer: HttpAnswer): string {
   const { body } = answer;
   const errors = field(body, "errors");
   const messages = Array.isArray(errors)
@@ -43,7 +42,7 @@ export function xRetryAt(headers: Headers, now: Date): Date {
 }
 
 /** X's refusal of duplicate text: a 403 whose detail says so (no id of the earlier post is given). */
-export function isDuplicate(answer: Answer): boolean {
+export function isDuplicate(answer: HttpAnswer): boolean {
   return answer.status === 403 && /duplicate content/i.test(xErrorMessage(answer));
 }
 
@@ -53,7 +52,7 @@ export function isDuplicate(answer: Answer): boolean {
  * @example
  * publishRefusal(answer, now); // { kind: "rate_limited", retryAt, message: "Too Many Requests" }
  */
-export function publishRefusal(answer: Answer, now: Date): PublishOutcome {
+export function publishRefusal(answer: HttpAnswer, now: Date): PublishOutcome {
   const message = xErrorMessage(answer);
   if (answer.status === 429) return { kind: "rate_limited", retryAt: xRetryAt(answer.headers, now), message };
   if (isDuplicate(answer)) return { kind: "duplicate", message };
@@ -62,7 +61,7 @@ export function publishRefusal(answer: Answer, now: Date): PublishOutcome {
 }
 
 /** A read that failed, as a lookup outcome: nothing can be concluded but a rate limit. */
-export function lookupRefusal(answer: Answer, now: Date): LookupOutcome {
+export function lookupRefusal(answer: HttpAnswer, now: Date): LookupOutcome {
   const message = xErrorMessage(answer);
   if (answer.status === 429) return { kind: "rate_limited", retryAt: xRetryAt(answer.headers, now), message };
   return { kind: "unknown", message: `X answered ${answer.status}: ${message}` };

@@ -1,4 +1,5 @@
-import { callWire, textField, type WireAnswer, type WireOptions } from "../shared/http-call.js";
+import { exchange, type WireOptions, type WireResult } from "../shared/http-exchange.js";
+import { refreshGrantResult } from "../shared/refresh-grant.js";
 import type { TokenSet } from "../shared/token-keeper.js";
 import type { RefreshResult } from "../shared/with-fresh-token.js";
 import { xErrorMessage } from "./answers.js";
@@ -11,11 +12,11 @@ import type { XSettings } from "./settings.js";
  */
 export interface XClient {
   /** `POST /2/tweets` → 201 `{ data: { id, text } }`. */
-  createPost(accessToken: string, text: string): Promise<WireAnswer>;
+  createPost(accessToken: string, text: string): Promise<WireResult>;
   /** `GET /2/users/me` → `{ data: { id, name, username } }`. */
-  me(accessToken: string): Promise<WireAnswer>;
+  me(accessToken: string): Promise<WireResult>;
   /** The account's latest own posts with their link entities, newest first. */
-  recentPosts(accessToken: string, userId: string): Promise<WireAnswer>;
+  recentPosts(accessToken: string, userId: string): Promise<WireResult>;
   /** OAuth 2.0 refresh_token grant; X rotates the refresh token, so both come back. */
   refresh(tokens: TokenSet): Promise<RefreshResult>;
 }
@@ -33,13 +34,15 @@ export function xClient(settings: XSettings, wire: WireOptions): XClient {
   const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
   return {
     createPost: (token, text) =>
-      callWire(wire, {
+      exchange(wire, {
+        call: "POST /2/tweets",
         method: "POST",
         url: `${api}/2/tweets`,
         headers: { ...bearer(token), "content-type": "application/json" },
         body: JSON.stringify({ text }),
       }),
-    me: (token) => callWire(wire, { url: `${api}/2/users/me`, headers: bearer(token) }),
+    me: (token) =>
+      exchange(wire, { call: "GET /2/users/me", url: `${api}/2/users/me`, headers: bearer(token) }),
     recentPosts(token, userId) {
       const query = new URLSearchParams({
         max_results: String(RECENT_POSTS),
@@ -47,7 +50,7 @@ export function xClient(settings: XSettings, wire: WireOptions): XClient {
         exclude: "retweets,replies",
       });
       const url = `${api}/2/users/${encodeURIComponent(userId)}/tweets?${query}`;
-      return callWire(wire, { url, headers: bearer(token) });
+      return exchange(wire, { call: "GET /2/users/:id/tweets", url, headers: bearer(token) });
     },
     async refresh(tokens) {
       if (!tokens.refreshToken || !settings.clientId) return { kind: "refused", message: "no refresh token" };
@@ -61,22 +64,14 @@ export function xClient(settings: XSettings, wire: WireOptions): XClient {
         refresh_token: tokens.refreshToken,
         client_id: settings.clientId,
       });
-      const answer = await callWire(wire, { method: "POST", url: `${api}/2/oauth2/token`, headers, body });
-      if (answer.kind === "no_answer") return answer;
-      const accessToken = textField(answer.body, "access_token");
-      if (answer.status === 200 && accessToken) {
-        return {
-          kind: "refreshed",
-          tokens: {
-            accessToken,
-            refreshToken: textField(answer.body, "refresh_token") ?? tokens.refreshToken,
-          },
-        };
-      }
-      if (answer.status === 429 || answer.status >= 500) {
-        return { kind: "no_answer", message: `HTTP ${answer.status}` };
-      }
-      return { kind: "refused", message: xErrorMessage(answer) };
+      const answer = await exchange(wire, {
+        call: "POST /2/oauth2/token",
+        method: "POST",
+        url: `${api}/2/oauth2/token`,
+        headers,
+        body,
+      });
+      return refreshGrantResult(answer, tokens, xErrorMessage);
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { ServerResponse } from "node:http";
 import { json, type Loopback, type SeenRequest, startLoopback } from "../loopback.js";
+import { untilClientLeaves } from "./hang.js";
 import { businessUseCaseUsage, expiredToken, graphError, graphToken, params } from "./meta-graph.js";
 
 /** What the fake can be told to do to the next `POST /{page-id}/feed`. */
@@ -68,7 +69,7 @@ export async function startFacebookFake(): Promise<FacebookFake> {
     }
     const id = `${pageId}_${next++}`;
     posts.push({ id, message, link });
-    if (fault === "timeout") return;
+    if (fault === "timeout") return untilClientLeaves(res); // created, and the answer never comes
     if (fault === "created_then_5xx")
       return graphError(res, 500, 1, "An unknown error has occurred.", { transient: true });
     json(res, 200, { id });

@@ -1,5 +1,6 @@
 import type { ServerResponse } from "node:http";
 import { json, jsonBody, type Loopback, type SeenRequest, startLoopback } from "../loopback.js";
+import { untilClientLeaves } from "./hang.js";
 import { badRequest, invalidPost, restError } from "./linkedin-rules.js";
 
 /** What the fake can be told to do to the next `POST /rest/posts` (or, for `upload_5xx`, image PUT). */
@@ -96,7 +97,7 @@ export async function startLinkedInFake(): Promise<LinkedInFake> {
     const id = `urn:li:share:${next++}`;
     const thumbnail = (body.content as { article: { thumbnail?: string } }).article.thumbnail;
     posts.push({ id, body, thumbnailBytes: thumbnail ? images.get(thumbnail) : undefined });
-    if (fault === "timeout") return;
+    if (fault === "timeout") return untilClientLeaves(res); // created, and the answer never comes
     if (fault === "created_then_5xx") return json(res, 504, { message: "Gateway Timeout", status: 504 });
     res.writeHead(201, { "x-restli-id": id }).end();
   }

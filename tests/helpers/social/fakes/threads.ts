@@ -1,5 +1,6 @@
 import type { ServerResponse } from "node:http";
 import { json, type Loopback, type SeenRequest, startLoopback } from "../loopback.js";
+import { untilClientLeaves } from "./hang.js";
 import { expiredToken, graphError, graphToken, params } from "./meta-graph.js";
 
 /** What the fake can be told to do: to the next container creation, or the next `threads_publish`. */
@@ -109,7 +110,7 @@ export async function startThreadsFake(): Promise<ThreadsFake> {
       link: container.link,
       permalink: `https://www.threads.com/@heraldnews/post/C${id}x`,
     });
-    if (fault === "timeout") return;
+    if (fault === "timeout") return untilClientLeaves(res); // created, and the answer never comes
     if (fault === "created_then_5xx")
       return graphError(res, 500, 1, "An unknown error has occurred.", { transient: true });
     json(res, 200, { id });

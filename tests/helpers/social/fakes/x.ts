@@ -1,6 +1,7 @@
 import type { ServerResponse } from "node:http";
 import twitterText from "twitter-text";
 import { json, jsonBody, type Loopback, type SeenRequest, startLoopback } from "../loopback.js";
+import { untilClientLeaves } from "./hang.js";
 
 /** What the fake can be told to do to the next `POST /2/tweets`. */
 export type XFault = "rate_limit" | "daily_cap" | "created_then_5xx" | "timeout";
@@ -100,7 +101,7 @@ export async function startXFake(): Promise<XFake> {
     const id = String(nextId++);
     const urls = twitterText.extractUrls(text);
     posts.push({ id, text, urls });
-    if (fault === "timeout") return; // created, and the answer never comes
+    if (fault === "timeout") return untilClientLeaves(res); // created, and the answer never comes
     if (fault === "created_then_5xx")
       return json(res, 503, problem(503, "Service Unavailable", "Service Unavailable"));
     json(res, 201, { data: { id, text, edit_history_tweet_ids: [id] } });

@@ -1,17 +1,37 @@
 /**
- * One HTTP exchange with a social network over the global `fetch`, told apart the way a publisher
- * must tell it apart: an answer (any status), a request that never left (nothing can have been
- * created), or one that was sent and got no whole answer (it may have been acted on). Messages name
- * the call and an error code, never the URL: Telegram's carries the bot token, and undici puts the
- * URL in some of its errors, so `error.message` is never used.
+ * One HTTP exchange with a social network over `fetch`, told apart the way a publisher must tell it
+ * apart: an answer (any status), a request that never left (nothing can have been created), or one
+ * that was sent and got no whole answer (it may have been acted on). Messages name the call and an
+ * error code, never the URL: Telegram's carries the bot token, Threads' refresh carries the access
+ * token, and undici puts the URL in some of its errors, so `error.message` is never used.
  */
 
-export type WireResult =
-  | { kind: "answer"; status: number; headers: Headers; body: unknown }
-  /** Refused before anything was sent (DNS, connection refused, TLS, a bad URL). */
+/** The network's answer: any status, its headers, and the body parsed as JSON. */
+export interface HttpAnswer {
+  kind: "answer";
+  status: number;
+  headers: Headers;
+  /** `undefined` when the body is empty or not JSON (gateways answer with HTML error pages). */
+  body: unknown;
+}
+
+/** No answer to read, and whether the network may have acted on the request anyway. */
+export type NoAnswer =
+  /** Refused before anything was sent (DNS, connection refused, TLS, a bad URL): nothing was created. */
   | { kind: "unreached"; message: string }
   /** Sent, then timed out or cut off: the network may have acted on it. */
   | { kind: "no_answer"; message: string };
+
+export type WireResult = HttpAnswer | NoAnswer;
+
+export interface WireRequest {
+  /** Names the call in messages instead of the URL, e.g. "POST /2/tweets" or an XRPC NSID. */
+  call: string;
+  method?: "GET" | "POST" | "PUT";
+  url: string;
+  headers?: Record<string, string>;
+  body?: RequestInit["body"];
+}
 
 export interface WireOptions {
   fetch: typeof globalThis.fetch;
@@ -19,6 +39,7 @@ export interface WireOptions {
   timeoutMs: number;
 }
 
+/** The default for every social call: long enough for a slow upload, short enough for a Lambda. */
 export const DEFAULT_TIMEOUT_MS = 10_000;
 
 /**
@@ -71,31 +92,27 @@ function parseJson(text: string): unknown {
 }
 
 /**
- * Sends one request; never throws. `what` names the call in messages ("createRecord").
+ * Sends one request with a timeout covering the body too; never throws. A redirect is answered,
+ * not followed: a POST replayed elsewhere could post twice.
  *
  * @example
- * const result = await exchange({ fetch, timeoutMs: 10_000 }, `${base}/api/v1/statuses`, { method: "POST" }, "POST /api/v1/statuses");
+ * const result = await exchange(wire, { call: "POST /api/v1/statuses", method: "POST", url, headers, body });
  * if (result.kind === "answer" && result.status === 200) use(result.body);
  */
-export async function exchange(
-  wire: WireOptions,
-  url: string,
-  init: RequestInit,
-  what: string,
-): Promise<WireResult> {
+export async function exchange(wire: WireOptions, request: WireRequest): Promise<WireResult> {
+  const { call, url, method = "GET", headers, body } = request;
   const signal = AbortSignal.timeout(wire.timeoutMs);
   let res: Response;
   try {
-    // A redirect is answered, not followed: a POST replayed elsewhere could post twice.
-    res = await wire.fetch(url, { ...init, signal, redirect: "manual" });
+    res = await wire.fetch(url, { method, headers, body, signal, redirect: "manual" });
   } catch (error) {
-    return failure(error, signal, what, wire.timeoutMs);
+    return failure(error, signal, call, wire.timeoutMs);
   }
   let text: string;
   try {
     text = await res.text();
   } catch (error) {
-    return failure(error, signal, what, wire.timeoutMs, true);
+    return failure(error, signal, call, wire.timeoutMs, true);
   }
   return { kind: "answer", status: res.status, headers: res.headers, body: parseJson(text) };
 }
@@ -103,14 +120,14 @@ export async function exchange(
 function failure(
   error: unknown,
   signal: AbortSignal,
-  what: string,
+  call: string,
   timeoutMs: number,
   answering = false,
-): WireResult {
-  if (signal.aborted) return { kind: "no_answer", message: `${what}: no answer within ${timeoutMs} ms` };
+): NoAnswer {
+  if (signal.aborted) return { kind: "no_answer", message: `${call}: no answer within ${timeoutMs} ms` };
   const code = errorCode(error);
   if (!answering && code && NEVER_SENT.has(code)) {
-    return { kind: "unreached", message: `${what}: could not connect (${code}); nothing was sent` };
+    return { kind: "unreached", message: `${call}: could not connect (${code}); nothing was sent` };
   }
-  return { kind: "no_answer", message: `${what}: the connection failed (${code ?? "no error code"})` };
+  return { kind: "no_answer", message: `${call}: the connection failed (${code ?? "no error code"})` };
 }
