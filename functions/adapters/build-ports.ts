@@ -3,12 +3,14 @@ import type { SESv2Client } from "@aws-sdk/client-sesv2";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { Config, Secrets } from "../domain/config.js";
 import { ratePacer, unpaced } from "../flows/pacer.js";
-import type { Ports, Queue, RenderJob, SendJob } from "../flows/ports.js";
+import type { CardStore, Ports, Queue, RenderJob, SendJob, SocialJob } from "../flows/ports.js";
 import { dynamoAudienceRepo } from "./dynamo/audience-repo.js";
 import { dynamoChunkRepo } from "./dynamo/chunk-repo.js";
 import { dynamoEditionRepo } from "./dynamo/edition-repo.js";
 import { dynamoFeedStateRepo } from "./dynamo/feed-state-repo.js";
 import { dynamoRateLimiter } from "./dynamo/rate-limiter.js";
+import { dynamoSocialAccountRegistry } from "./dynamo/social-account-registry.js";
+import { dynamoSocialIntentRepo } from "./dynamo/social-intent-repo.js";
 import { dynamoSubscriberRepo } from "./dynamo/subscriber-repo.js";
 import { dynamoSuppressionRepo } from "./dynamo/suppression-repo.js";
 import { sesMailer } from "./ses/ses-mailer.js";
@@ -20,11 +22,24 @@ export interface PortParts {
   ses: SESv2Client;
   editionQueue: Queue<RenderJob>;
   sendQueue: Queue<SendJob>;
+  socialQueue: Queue<SocialJob>;
+  /** Where edition cards are kept; until the card store is wired in, none is ever found. */
+  cards?: CardStore;
   log: Logger;
   now?: () => Date;
   /** Recipients per second this worker may hand SES; unpaced when absent (local stand-ins). */
   sendRatePerWorker?: number;
 }
+
+/** No card is stored: social posts wait for one (the card store replaces this when it is wired in). */
+const noCards: CardStore = {
+  async put() {
+    throw new Error("no card store is configured");
+  },
+  async get() {
+    return undefined;
+  },
+};
 
 /** Wires the repositories and the mailer; both composition roots (AWS and local) go through here. */
 export function buildPorts(parts: PortParts): Ports {
@@ -43,6 +58,10 @@ export function buildPorts(parts: PortParts): Ports {
     pacer: parts.sendRatePerWorker ? ratePacer(parts.sendRatePerWorker) : unpaced,
     editionQueue: parts.editionQueue,
     sendQueue: parts.sendQueue,
+    socialQueue: parts.socialQueue,
+    cards: parts.cards ?? noCards,
+    socialIntents: dynamoSocialIntentRepo(db, config.tableName),
+    socialAccounts: dynamoSocialAccountRegistry(db, config.tableName),
     feeds: dynamoFeedStateRepo(db, config.tableName),
     log: parts.log,
     now,

@@ -1,16 +1,20 @@
 import type { Logger } from "@aws-lambda-powertools/logger";
 import type { Config, Secrets } from "../domain/config.js";
 import type { Pacer } from "./pacer.js";
+import type { CardStore } from "./ports/cards.js";
 import type { ChunkRepo, EditionRepo } from "./ports/editions.js";
 import type { FeedStateRepo } from "./ports/feeds.js";
 import type { Mailer } from "./ports/mail.js";
-import type { Queue, RenderJob, SendJob } from "./ports/queues.js";
+import type { Queue, RenderJob, SendJob, SocialJob } from "./ports/queues.js";
+import type { SocialAccountRegistry, SocialIntentRepo } from "./ports/social-intents.js";
 import type { AudienceRepo, RateLimiter, SubscriberRepo, SuppressionRepo } from "./ports/subscribers.js";
 
+export * from "./ports/cards.js";
 export * from "./ports/editions.js";
 export * from "./ports/feeds.js";
 export * from "./ports/mail.js";
 export * from "./ports/queues.js";
+export * from "./ports/social-intents.js";
 export * from "./ports/subscribers.js";
 
 /**
@@ -31,6 +35,11 @@ export interface Ports {
   pacer: Pacer;
   editionQueue: Queue<RenderJob>;
   sendQueue: Queue<SendJob>;
+  socialQueue: Queue<SocialJob>;
+  /** The edition's card PNG (rendered with the edition). */
+  cards: CardStore;
+  socialIntents: SocialIntentRepo;
+  socialAccounts: SocialAccountRegistry;
   feeds: FeedStateRepo;
   log: Logger;
   now: () => Date;

@@ -7,7 +7,8 @@ import type { Ports } from "./ports.js";
 export type RenderFn = (article: Article, editionId: string, config: Config) => Promise<RenderedEdition>;
 
 /**
- * The edition job: render once (skipped when a render is stored already), then plan the fan-out.
+ * The edition job: render once (skipped when a render is stored already), hand the edition to the
+ * social worker when it goes to social accounts, then plan the email fan-out.
  * Each step is idempotent, so a retried job resumes where the last one stopped.
  */
 export async function prepareEdition(ports: Ports, render: RenderFn, editionId: string): Promise<void> {
@@ -23,6 +24,9 @@ export async function prepareEdition(ports: Ports, render: RenderFn, editionId: 
       await ports.editions.saveRender(editionId, await render(edition.article, editionId, ports.config));
       ports.log.info("edition rendered", { editionId, ms: Math.round(performance.now() - started) });
     }
+    // Before the status moves on, so a job that dies here queues it again on its retry. The social
+    // worker, which alone knows the accounts, fans it out; their intents make a second message harmless.
+    if (edition.article.channels.social) await ports.socialQueue.send([{ editionId }]);
     await ports.editions.transition(editionId, ["rendering"], "sending");
   }
   const current = await ports.editions.get(editionId);

@@ -59,8 +59,10 @@ async function main() {
       sesEndpoint: ses.endpoint,
       log,
       renderers: { edition: renderEdition, confirmation: renderConfirmation },
+      social: { settings: env, outboxDir: resolve(dataDir, "outbox") },
     });
     stops.push(runtime.stop);
+    const networks = (list: string[]) => (list.length ? list.join(", ") : "none");
     const server = serve({ fetch: createApp(runtime.ports).fetch, port, hostname: "127.0.0.1" });
     stops.push(() => new Promise((r) => server.close(r)));
     const dev = (value: string, fallback: string) =>
@@ -72,6 +74,8 @@ Herald is running.
   DynamoDB Local ${dynamo.endpoint}   data: ${dataDir}
   Public URL     ${config.publicUrl}
   Topics         ${config.topics.join(", ")}
+  Social, live   ${networks(runtime.social.live)}
+  Social, outbox ${networks(runtime.social.outbox)}  (JSON files in ${resolve(dataDir, "outbox")})${runtime.social.broken.map((b) => `\n  Social, NOT posting to ${b.network}: ${b.reason}`).join("")}
   Webhook secret ${dev(secrets.webhookSecrets[0] as string, DEV_SECRETS.webhook)}
   Admin key      ${dev(secrets.adminKey, DEV_SECRETS.admin)}
 Publish the sample article:  npx tsx scripts/publish.ts
