@@ -45,6 +45,10 @@ export function editionAdminRoutes(app: Hono, ports: Ports) {
   app.post("/v1/editions/:id/resume", async (c) => {
     const id = parseOr400(EditionId, c.req.param("id"));
     const edition = await resumeEdition(ports, id);
-    return c.json(editionView(edition, await ports.editions.shares(id)));
+    const [shares, social] = await Promise.all([
+      ports.editions.shares(id),
+      ports.socialIntents.listForEdition(id),
+    ]);
+    return c.json(editionView(edition, shares, social));
   });
 }
