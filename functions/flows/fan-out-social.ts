@@ -1,4 +1,4 @@
-import type { SocialAdapter } from "./ports/social.js";
+import type { AnySocialAdapter } from "./ports/social-adapters.js";
 import type { Ports, SocialPostJob } from "./ports.js";
 
 /**
@@ -12,7 +12,7 @@ import type { Ports, SocialPostJob } from "./ports.js";
  */
 export async function fanOutSocial(
   ports: Ports,
-  adapters: readonly SocialAdapter[],
+  adapters: readonly AnySocialAdapter[],
   editionId: string,
 ): Promise<SocialPostJob[]> {
   const edition = await ports.editions.get(editionId);

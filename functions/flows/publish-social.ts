@@ -15,12 +15,13 @@ import type {
   PublishRequest,
   SocialAdapter,
 } from "./ports/social.js";
+import type { AnySocialAdapter } from "./ports/social-adapters.js";
 import type { EditionRecord, Ports, SocialPostJob } from "./ports.js";
 import { abandoned, afterLookup, afterPublish, claimed, type Step } from "./social-outcomes.js";
 
 /** What the social worker has beyond the shared ports: the configured accounts and their token store. */
 export interface SocialWorkerPorts {
-  adapters: readonly SocialAdapter[];
+  adapters: readonly AnySocialAdapter[];
   credentials: CredentialStore;
   /** [0, 1): the jitter on rate-limit waits; tests fix it. */
   random?: () => number;
@@ -56,7 +57,10 @@ export async function publishSocial(
   let intent = await ports.socialIntents.get(job.editionId, job.network, job.account);
   if (!intent || intent.status === "posted" || intent.status === "failed") return "done";
 
-  const adapter = social.adapters.find((a) => a.network === job.network && a.account === job.account);
+  // Widened: the request it gets is composed for its own network.
+  const adapter = social.adapters.find((a) => a.network === job.network && a.account === job.account) as
+    | SocialAdapter
+    | undefined;
   if (!adapter) {
     const error = "the account is no longer configured (no credentials in the social settings)";
     const errors = withError(intent.errors, error);

@@ -2,6 +2,7 @@ import type { Logger } from "@aws-lambda-powertools/logger";
 import { loggableError } from "../../domain/redact.js";
 import { SocialNetwork } from "../../domain/social/network.js";
 import type { CredentialStore, SocialAdapter } from "../../flows/ports/social.js";
+import type { AnySocialAdapter } from "../../flows/ports/social-adapters.js";
 import { outboxAdapter } from "./outbox.js";
 
 /**
@@ -31,7 +32,7 @@ export type AdapterFactories = { [N in SocialNetwork]?: AdapterFactory<N> };
 export const NETWORK_FACTORIES: AdapterFactories = {};
 
 export interface SocialAccounts {
-  adapters: SocialAdapter[];
+  adapters: AnySocialAdapter[];
   /** Networks with settings, posting for real. */
   live: SocialNetwork[];
   /** Networks without settings that post to the local outbox. */
@@ -60,10 +61,11 @@ export function socialAccounts(
   const factories = options.factories ?? NETWORK_FACTORIES;
   const out: SocialAccounts = { adapters: [], live: [], outbox: [], broken: [] };
   for (const network of SocialNetwork.options) {
+    // The factory of this very network: what it builds takes this network's posts.
     const factory = factories[network] as AdapterFactory<SocialNetwork> | undefined;
-    let adapter: SocialAdapter | undefined;
+    let adapter: AnySocialAdapter | undefined;
     try {
-      adapter = factory?.(settings, deps);
+      adapter = factory?.(settings, deps) as AnySocialAdapter | undefined;
     } catch (error) {
       // Half-configured: say so and leave the network out, rather than post where nobody meant to.
       const reason = loggableError(error).message;
@@ -75,7 +77,7 @@ export function socialAccounts(
       out.adapters.push(adapter);
       out.live.push(network);
     } else if (options.outboxDir) {
-      out.adapters.push(outboxAdapter(network, options.outboxDir));
+      out.adapters.push(outboxAdapter(network, options.outboxDir) as AnySocialAdapter);
       out.outbox.push(network);
     }
   }
