@@ -30,6 +30,8 @@ export interface LocalRuntimeOptions {
   log: Logger;
   renderers: Renderers;
   queue?: Partial<MemoryQueueOptions>;
+  /** The social queue's own settings over `queue` (a post's calls take seconds, not milliseconds). */
+  socialQueue?: Partial<MemoryQueueOptions>;
   sendConcurrency?: number;
   /** Tests inject faults here: wrap a port to fail the way a dying worker or a throttling SES would. */
   wrapPorts?: (ports: Ports) => Ports;
@@ -79,7 +81,14 @@ export function localRuntime(o: LocalRuntimeOptions): LocalRuntime {
     concurrency: o.sendConcurrency ?? 6,
     ...o.queue,
   });
-  const socialQueue = new MemoryQueue<SocialJob>({ name: "social", concurrency: 2, ...o.queue });
+  const socialQueue = new MemoryQueue<SocialJob>({
+    name: "social",
+    concurrency: 2,
+    // As long as a Lambda may hold a post: a network call takes seconds.
+    visibilityTimeoutMs: 30_000,
+    ...o.queue,
+    ...o.socialQueue,
+  });
   const ses = new SESv2Client({ endpoint: o.sesEndpoint, region: "local", credentials: LOCAL_CREDENTIALS });
   o.configureSes?.(ses);
   const db = documentClient({ endpoint: o.dynamoEndpoint, region: "local", credentials: LOCAL_CREDENTIALS });

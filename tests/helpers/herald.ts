@@ -21,7 +21,10 @@ export const TEST_PUBLIC_URL = "https://news.example.test";
 export async function startHerald(
   overrides: Partial<Config> = {},
   options: Partial<
-    Pick<LocalRuntimeOptions, "wrapPorts" | "configureSes" | "queue" | "now" | "sendConcurrency">
+    Pick<
+      LocalRuntimeOptions,
+      "wrapPorts" | "configureSes" | "queue" | "now" | "sendConcurrency" | "social" | "cards" | "socialQueue"
+    >
   > = {},
 ) {
   const dynamoEndpoint = inject("dynamoEndpoint");
