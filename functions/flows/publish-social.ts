@@ -62,13 +62,15 @@ export async function publishSocial(
     | SocialAdapter
     | undefined;
   if (!adapter) {
+    // Removed from the settings. A post that may exist stays unknown: a person checks the account.
     const error = "the account is no longer configured (no credentials in the social settings)";
-    const errors = withError(intent.errors, error);
     await ports.socialIntents.update(intent, {
       ...intent,
-      status: "failed",
+      status: intent.status === "pending" ? "failed" : "unknown",
+      leaseUntil: undefined,
+      retryAt: undefined,
       error,
-      errors,
+      errors: withError(intent.errors, error),
       updatedAt: now.toISOString(),
     });
     return "done";

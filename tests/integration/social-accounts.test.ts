@@ -59,4 +59,27 @@ describe("social accounts that need a person", () => {
     // Assess
     expect(res.status).toBe(401);
   });
+
+  it("a job for an account taken out of the settings fails its post with a reason, and calls nobody", async () => {
+    // Prepare
+    const x = scriptedAdapter("x", "@news");
+    harness = await socialHarness([x.adapter]);
+    const id = await harness.edition();
+    const at = harness.now().toISOString();
+    await harness.ports.socialIntents.create({
+      ...{ editionId: id, network: "x", account: "@old", status: "pending", attempts: 0, unresolved: 0 },
+      ...{ errors: [], createdAt: at, updatedAt: at, version: 0 },
+    });
+
+    // Act
+    await harness.ports.socialQueue.send([{ editionId: id, network: "x", account: "@old" }]);
+    await harness.runDue();
+
+    // Assess
+    expect(await harness.ports.socialIntents.get(id, "x", "@old")).toMatchObject({
+      status: "failed",
+      error: expect.stringContaining("no longer configured"),
+    });
+    expect(x.calls.publish).toHaveLength(0);
+  });
 });
