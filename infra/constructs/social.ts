@@ -1,4 +1,4 @@
-import { SecretValue, Validations } from "aws-cdk-lib";
+import { CfnOutput, SecretValue, Validations } from "aws-cdk-lib";
 import type * as iam from "aws-cdk-lib/aws-iam";
 import { Secret } from "aws-cdk-lib/aws-secretsmanager";
 import { Construct } from "constructs";
@@ -51,6 +51,11 @@ export class HeraldSocial extends Construct {
         "The values are credentials the networks issue (app passwords, page and bot tokens): only the " +
         "network can mint new ones, so a rotation Lambda has nothing to rotate to. OAuth tokens that " +
         "expire are refreshed by the adapters and kept in the table; a dead one flags the account.",
+    });
+
+    new CfnOutput(scope, "SocialSecretArn", {
+      value: this.secret.secretArn,
+      description: "Social credentials: put a JSON object of HERALD_<NETWORK>_... keys (see docs/social.md)",
     });
 
     this.fn = new HeraldFunction(this, "Worker", {
