@@ -52,6 +52,16 @@ export const FUNCTION_SPECS = {
     memorySize: 256,
     timeout: Duration.seconds(30),
   },
+  /**
+   * A batch of a few posts, each one or two network calls (an upload, a post; Threads a container
+   * and a publish) that may each take seconds. The timeout is also the lease a post is held under.
+   */
+  social: {
+    entry: "social.ts",
+    description: "Posts editions to the newsroom's social accounts, exactly once per account",
+    memorySize: 512,
+    timeout: Duration.minutes(2),
+  },
   /** Conditional GETs of a handful of feeds and a publish per new item: well under a minute. */
   pollFeeds: {
     entry: "poll-feeds.ts",

@@ -13,6 +13,7 @@ import { RuntimeEnvironment } from "./constructs/runtime-environment.js";
 import { HeraldSchedules } from "./constructs/schedules.js";
 import { HeraldSecrets } from "./constructs/secrets.js";
 import { HeraldSending } from "./constructs/sending.js";
+import { HeraldSocial } from "./constructs/social.js";
 import { FUNCTION_SPECS } from "./function-specs.js";
 
 export interface HeraldStackProps extends StackProps {
@@ -33,6 +34,7 @@ export class HeraldStack extends Stack {
   readonly email: HeraldEmail;
   readonly sending: HeraldSending;
   readonly feedback: HeraldFeedback;
+  readonly social: HeraldSocial;
   readonly schedules: HeraldSchedules;
   readonly pollFeeds?: HeraldFunction;
   readonly briefing: HeraldFunction;
@@ -73,6 +75,9 @@ export class HeraldStack extends Stack {
       email: this.email,
       handlersDir,
     });
+
+    this.social = new HeraldSocial(this, "Social", { env, data: this.data, secrets, handlersDir });
+    this.social.grantEnqueue(this.sending.renderPlan);
 
     this.apiFunction = new HeraldFunction(this, "ApiFunction", { ...FUNCTION_SPECS.api, handlersDir });
     env.apply(this.apiFunction);
@@ -122,6 +127,8 @@ export class HeraldStack extends Stack {
     this.observability.watchFunction("RenderPlan", this.sending.renderPlan);
     this.observability.watchQueue("SendQueue", this.sending.sendQueue);
     this.observability.watchFunction("Send", this.sending.send);
+    this.observability.watchQueue("SocialQueue", this.social.queue);
+    this.observability.watchFunction("Social", this.social.fn);
     this.observability.watchFunction("SesFeedback", this.feedback.fn);
     this.observability.watchDeadLetters("SesFeedback", this.feedback.deadLetterQueue);
     if (this.pollFeeds) this.observability.watchFunction("PollFeeds", this.pollFeeds);

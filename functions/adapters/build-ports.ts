@@ -3,7 +3,7 @@ import type { SESv2Client } from "@aws-sdk/client-sesv2";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { Config, Secrets } from "../domain/config.js";
 import { ratePacer, unpaced } from "../flows/pacer.js";
-import type { Ports, Queue, RenderJob, SendJob } from "../flows/ports.js";
+import type { CardStore, Ports, Queue, RenderJob, SendJob, SocialJob } from "../flows/ports.js";
 import { dynamoAudienceRepo } from "./dynamo/audience-repo.js";
 import { dynamoBriefingRepo } from "./dynamo/briefing-repo.js";
 import { dynamoCardStore } from "./dynamo/card-store.js";
@@ -11,6 +11,8 @@ import { dynamoChunkRepo } from "./dynamo/chunk-repo.js";
 import { dynamoEditionRepo } from "./dynamo/edition-repo.js";
 import { dynamoFeedStateRepo } from "./dynamo/feed-state-repo.js";
 import { dynamoRateLimiter } from "./dynamo/rate-limiter.js";
+import { dynamoSocialAccountRegistry } from "./dynamo/social-account-registry.js";
+import { dynamoSocialIntentRepo } from "./dynamo/social-intent-repo.js";
 import { dynamoSubscriberRepo } from "./dynamo/subscriber-repo.js";
 import { dynamoSuppressionRepo } from "./dynamo/suppression-repo.js";
 import { sesMailer } from "./ses/ses-mailer.js";
@@ -22,6 +24,9 @@ export interface PortParts {
   ses: SESv2Client;
   editionQueue: Queue<RenderJob>;
   sendQueue: Queue<SendJob>;
+  socialQueue: Queue<SocialJob>;
+  /** Where edition cards are kept: the table, unless a test brings its own store. */
+  cards?: CardStore;
   log: Logger;
   now?: () => Date;
   /** Recipients per second this worker may hand SES; unpaced when absent (local stand-ins). */
@@ -46,8 +51,11 @@ export function buildPorts(parts: PortParts): Ports {
     pacer: parts.sendRatePerWorker ? ratePacer(parts.sendRatePerWorker) : unpaced,
     editionQueue: parts.editionQueue,
     sendQueue: parts.sendQueue,
+    socialQueue: parts.socialQueue,
+    socialIntents: dynamoSocialIntentRepo(db, config.tableName),
+    socialAccounts: dynamoSocialAccountRegistry(db, config.tableName),
     feeds: dynamoFeedStateRepo(db, config.tableName),
-    cards: dynamoCardStore(db, config.tableName),
+    cards: parts.cards ?? dynamoCardStore(db, config.tableName),
     log: parts.log,
     now,
   };

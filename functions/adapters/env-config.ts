@@ -32,6 +32,7 @@ export function configFromEnv(env: Env = process.env): Config {
     sesConfigurationSet: env.HERALD_SES_CONFIGURATION_SET,
     consentTextVersion: env.HERALD_CONSENT_TEXT_VERSION ?? "1",
     chunkLeaseSeconds: Number(env.HERALD_CHUNK_LEASE_SECONDS ?? 60),
+    socialLeaseSeconds: Number(env.HERALD_SOCIAL_LEASE_SECONDS ?? 120),
     pauseMinSample: Number(env.HERALD_PAUSE_MIN_SAMPLE ?? 100),
     sources: sourcesFromEnv(env, list(env.HERALD_TOPICS) ?? DEFAULT_TOPICS),
     briefing: {

@@ -13,6 +13,7 @@ import { editionRoutes, webVersionRoute } from "./routes/editions.js";
 import { erasureRoutes } from "./routes/erasure.js";
 import { preferencesRoutes } from "./routes/preferences.js";
 import { shareRoutes } from "./routes/share.js";
+import { socialAccountRoutes } from "./routes/social-accounts.js";
 import { subscribeRoutes } from "./routes/subscribe.js";
 import { subscriberAdminRoutes } from "./routes/subscribers-admin.js";
 import { unsubscribeRoutes } from "./routes/unsubscribe.js";
@@ -56,11 +57,13 @@ export function createApp(ports: Ports): Hono {
   app.use("/v1/suppressions/:email", admin);
   app.use("/v1/briefings", admin);
   app.use("/v1/briefings/*", admin);
+  app.use("/v1/social/*", admin);
   editionRoutes(app, ports);
   editionAdminRoutes(app, ports);
   subscriberAdminRoutes(app, ports);
   erasureRoutes(app, ports);
   briefingRoutes(app, ports);
+  socialAccountRoutes(app, ports);
 
   // Generated from the zod schemas at build time (`npm run openapi`); a test keeps it current.
   const docs = (c: Context) =>

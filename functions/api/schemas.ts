@@ -17,6 +17,37 @@ export const PublishResponse = z.object({
   duplicate: z.boolean().optional(),
 });
 
+/** One edition's post to one account (`attempting` shows as `pending`). */
+export const SocialPostView = z.object({
+  network: z.string(),
+  account: z.string(),
+  status: z.enum(["posted", "failed", "unknown", "pending"]),
+  url: z.string().optional(),
+  /** The network's words on the last failed or unresolved call. */
+  error: z.string().optional(),
+  /** A note that is not an error: a duplicate counted as posted, a person must check the account. */
+  message: z.string().optional(),
+  /** Publish calls made so far. */
+  attempts: z.number(),
+  /** When a call will be made again (rate limit, a lookup to come). */
+  retryAt: z.string().optional(),
+  updatedAt: z.string(),
+});
+
+export const SocialAccountsView = z.object({
+  accounts: z.array(
+    z.object({
+      network: z.string(),
+      account: z.string(),
+      status: z.enum(["ok", "needs_attention"]),
+      /** Why a person must act (the network's words). */
+      reason: z.string().optional(),
+      /** Since when (ISO). */
+      since: z.string().optional(),
+    }),
+  ),
+});
+
 export const EditionView = z.object({
   id: z.string(),
   articleId: z.string(),
@@ -26,9 +57,8 @@ export const EditionView = z.object({
   statusReason: z.string().optional(),
   createdAt: z.string(),
   counts: Counts,
-  social: z.array(
-    z.object({ network: z.string(), account: z.string(), status: z.string(), url: z.string().optional() }),
-  ),
+  /** The edition's posts to the newsroom's accounts; in the single-edition view only (empty in lists). */
+  social: z.array(SocialPostView),
   /** Reader shares by network (`GET /v1/share/…`); in the single-edition view only. */
   shares: z.record(z.string(), z.number()).optional(),
 });

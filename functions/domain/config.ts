@@ -25,6 +25,8 @@ export const Config = z.object({
   consentTextVersion: z.string().min(1).default("1"),
   /** How long a send worker holds a chunk before another attempt may take it over. */
   chunkLeaseSeconds: z.number().int().min(1),
+  /** How long a social worker holds a post while it calls the network; past it, the call is presumed dead. */
+  socialLeaseSeconds: z.number().int().min(1).default(120),
   /** Recipients an edition must have sent before its bounce and complaint rates can pause it. */
   pauseMinSample: z.number().int().min(1).default(100),
   /** Polled feeds and how CMS categories map to topics (`domain/cms/sources.ts`). */

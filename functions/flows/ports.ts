@@ -6,7 +6,8 @@ import type { CardStore } from "./ports/cards.js";
 import type { ChunkRepo, EditionRepo } from "./ports/editions.js";
 import type { FeedStateRepo } from "./ports/feeds.js";
 import type { Mailer } from "./ports/mail.js";
-import type { Queue, RenderJob, SendJob } from "./ports/queues.js";
+import type { Queue, RenderJob, SendJob, SocialJob } from "./ports/queues.js";
+import type { SocialAccountRegistry, SocialIntentRepo } from "./ports/social-intents.js";
 import type { AudienceRepo, RateLimiter, SubscriberRepo, SuppressionRepo } from "./ports/subscribers.js";
 
 export * from "./ports/briefings.js";
@@ -15,6 +16,7 @@ export * from "./ports/editions.js";
 export * from "./ports/feeds.js";
 export * from "./ports/mail.js";
 export * from "./ports/queues.js";
+export * from "./ports/social-intents.js";
 export * from "./ports/subscribers.js";
 
 /**
@@ -36,6 +38,9 @@ export interface Ports {
   pacer: Pacer;
   editionQueue: Queue<RenderJob>;
   sendQueue: Queue<SendJob>;
+  socialQueue: Queue<SocialJob>;
+  socialIntents: SocialIntentRepo;
+  socialAccounts: SocialAccountRegistry;
   feeds: FeedStateRepo;
   /** Each edition's social card PNG. */
   cards: CardStore;

@@ -8,10 +8,10 @@ import { type CardMaker, renderCardOnce } from "./render-card.js";
 export type RenderFn = (article: Article, editionId: string, config: Config) => Promise<RenderedEdition>;
 
 /**
- * The edition job: render once (skipped when a render is stored already), then plan the fan-out.
- * Each step is idempotent, so a retried job resumes where the last one stopped. The social card is
- * drawn in the render step too, when a `card` maker is given; a card that fails is logged and the
- * email goes on.
+ * The edition job: render once (skipped when a render is stored already) and draw the social card
+ * (when a `card` maker is given; a card that fails is logged and the email goes on), hand the
+ * edition to the social worker when it goes to social accounts, then plan the email fan-out.
+ * Each step is idempotent, so a retried job resumes where the last one stopped.
  */
 export async function prepareEdition(
   ports: Ports,
@@ -32,6 +32,9 @@ export async function prepareEdition(
       ports.log.info("edition rendered", { editionId, ms: Math.round(performance.now() - started) });
     }
     if (card) await renderCardOnce(ports, card, editionId, edition.article);
+    // Before the status moves on, so a job that dies here queues it again on its retry. The social
+    // worker, which alone knows the accounts, fans it out; their intents make a second message harmless.
+    if (edition.article.channels.social) await ports.socialQueue.send([{ editionId }]);
     await ports.editions.transition(editionId, ["rendering"], "sending");
   }
   const current = await ports.editions.get(editionId);

@@ -25,7 +25,7 @@ async function loadSecrets(): Promise<Secrets> {
 }
 
 export const log = new Logger({ serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? "herald" });
-const dynamo = documentClient();
+export const dynamo = documentClient();
 const ses = new SESv2Client({});
 const sqs = new SQSClient({});
 
@@ -45,6 +45,7 @@ export async function awsPorts(): Promise<Ports> {
     ses,
     editionQueue: sqsQueue(sqs, process.env.HERALD_EDITION_QUEUE_URL as string),
     sendQueue: sqsQueue(sqs, process.env.HERALD_SEND_QUEUE_URL as string),
+    socialQueue: sqsQueue(sqs, process.env.HERALD_SOCIAL_QUEUE_URL as string),
     log,
     sendRatePerWorker: Number(process.env.HERALD_SEND_RATE_PER_WORKER) || undefined,
   });

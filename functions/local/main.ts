@@ -61,8 +61,10 @@ async function main() {
       log,
       renderers: { ...mjmlRenderers, card: { render: renderEditionCard, images: httpImageFetcher() } },
       briefingTimer: true,
+      social: { settings: env, outboxDir: resolve(dataDir, "outbox") },
     });
     stops.push(runtime.stop);
+    const networks = (list: string[]) => (list.length ? list.join(", ") : "none");
     const server = serve({ fetch: createApp(runtime.ports).fetch, port, hostname: "127.0.0.1" });
     stops.push(() => new Promise((r) => server.close(r)));
     const dev = (value: string, fallback: string) =>
@@ -75,6 +77,8 @@ Herald is running.
   Public URL     ${config.publicUrl}
   Topics         ${config.topics.join(", ")}
   Briefing       daily at ${String(config.briefing.hour).padStart(2, "0")}:00 ${config.briefing.timeZone}; run one now: POST /v1/briefings/run
+  Social, live   ${networks(runtime.social.live)}
+  Social, outbox ${networks(runtime.social.outbox)}  (JSON files in ${resolve(dataDir, "outbox")})${runtime.social.broken.map((b) => `\n  Social, NOT posting to ${b.network}: ${b.reason}`).join("")}
   Webhook secret ${dev(secrets.webhookSecrets[0] as string, DEV_SECRETS.webhook)}
   Admin key      ${dev(secrets.adminKey, DEV_SECRETS.admin)}
 Publish the sample article:  npx tsx scripts/publish.ts

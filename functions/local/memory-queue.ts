@@ -1,5 +1,5 @@
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from "aws-lambda";
-import type { Queue } from "../flows/ports.js";
+import { MAX_DELAY_SECONDS, type Queue, type SendOptions } from "../flows/ports.js";
 
 export interface MemoryQueueOptions {
   /** Used in record ARNs and log lines. */
@@ -26,7 +26,7 @@ type BatchHandler = (event: SQSEvent) => Promise<SQSBatchResponse | undefined>;
 /**
  * An in-memory queue with the SQS semantics Herald relies on: batches, a visibility timeout after
  * which an unacknowledged message comes back, partial batch failures (`batchItemFailures`), and a
- * dead-letter list after `maxReceives`. It drives the very handler functions Lambda runs.
+ * dead-letter list after `maxReceives`, and delayed sends. It drives the very handler functions Lambda runs.
  *
  * @example
  * const sends = new MemoryQueue<SendJob>({ name: "send", concurrency: 4 });
@@ -46,13 +46,16 @@ export class MemoryQueue<T> implements Queue<T> {
     this.options = { batchSize: 10, concurrency: 4, visibilityTimeoutMs: 2000, maxReceives: 5, ...options };
   }
 
-  async send(messages: T[]): Promise<void> {
+  /** A delay holds the messages back like SQS `DelaySeconds` (at most 900 s). */
+  async send(messages: T[], options: SendOptions = {}): Promise<void> {
+    const delay = Math.min(MAX_DELAY_SECONDS, Math.max(0, options.delaySeconds ?? 0));
+    const visibleAt = delay > 0 ? Date.now() + delay * 1000 : 0;
     for (const m of messages) {
       this.messages.push({
         id: `${this.options.name}-${++this.seq}`,
         body: JSON.stringify(m),
         receives: 0,
-        visibleAt: 0,
+        visibleAt,
       });
     }
     this.pump();

@@ -2,14 +2,22 @@ import type { Logger } from "@aws-lambda-powertools/logger";
 import { SESv2Client } from "@aws-sdk/client-sesv2";
 import { buildPorts } from "../adapters/build-ports.js";
 import { documentClient } from "../adapters/dynamo/client.js";
+import { dynamoCredentialStore } from "../adapters/dynamo/credential-store.js";
 import { httpFeedFetcher } from "../adapters/feeds/http-fetcher.js";
 import { sesFeedbackHandler } from "../adapters/sns/ses-feedback.js";
+import {
+  type AdapterFactories,
+  type SocialAccounts,
+  type SocialSettings,
+  socialAccounts,
+} from "../adapters/social/accounts.js";
+import { socialWorker } from "../adapters/sqs/social-worker.js";
 import { type Renderers, renderWorker, sendWorker } from "../adapters/sqs/workers.js";
 import type { Config, Secrets } from "../domain/config.js";
 import { loggableError } from "../domain/redact.js";
 import { startBriefingTimer } from "../flows/briefing-timer.js";
 import { startFeedTimer } from "../flows/feed-timer.js";
-import type { Ports, RenderJob, SendJob } from "../flows/ports.js";
+import type { CardStore, Ports, RenderJob, SendJob, SocialJob } from "../flows/ports.js";
 import { LOCAL_CREDENTIALS } from "./dynamodb-local.js";
 import { withMailboxSimulator } from "./mailbox-simulator.js";
 import { MemoryQueue, type MemoryQueueOptions } from "./memory-queue.js";
@@ -23,6 +31,8 @@ export interface LocalRuntimeOptions {
   log: Logger;
   renderers: Renderers;
   queue?: Partial<MemoryQueueOptions>;
+  /** The social queue's own settings over `queue` (a post's calls take seconds, not milliseconds). */
+  socialQueue?: Partial<MemoryQueueOptions>;
   sendConcurrency?: number;
   /** Tests inject faults here: wrap a port to fail the way a dying worker or a throttling SES would. */
   wrapPorts?: (ports: Ports) => Ports;
@@ -33,23 +43,34 @@ export interface LocalRuntimeOptions {
   holdSends?: boolean;
   /** Start the daily briefing at the configured hour (`npm start`); tests start briefings themselves. */
   briefingTimer?: boolean;
+  /**
+   * Social accounts: settings (`HERALD_<NETWORK>_…`); every network without them posts to `outboxDir`.
+   * Absent: no social account at all (tests about email).
+   */
+  social?: { settings: SocialSettings; outboxDir: string; factories?: AdapterFactories };
+  /** Where edition cards are kept (the card store when it is wired in; tests pass one). */
+  cards?: CardStore;
 }
 
 export interface LocalRuntime {
   ports: Ports;
   editionQueue: MemoryQueue<RenderJob>;
   sendQueue: MemoryQueue<SendJob>;
+  socialQueue: MemoryQueue<SocialJob>;
+  /** Which networks post for real and which to the outbox. */
+  social: SocialAccounts;
   startSending(): void;
   /** The SES events topic: the mailbox simulator publishes to it, the feedback handler consumes it. */
   sesEvents: MemoryTopic;
-  /** Resolves when both queues and the SES events topic are empty and idle. */
+  /** Resolves when every queue and the SES events topic are empty and idle (a deferred social job included). */
   settled(): Promise<void>;
   stop(): void;
 }
 
 /**
  * The local composition root: the same repositories, mailer and worker functions as on Lambda,
- * pointed at DynamoDB Local and the SES stand-in, with in-memory queues standing in for SQS.
+ * pointed at DynamoDB Local and the SES stand-in, with in-memory queues standing in for SQS, and
+ * the outbox standing in for every social network that has no credentials.
  */
 export function localRuntime(o: LocalRuntimeOptions): LocalRuntime {
   const editionQueue = new MemoryQueue<RenderJob>({
@@ -63,15 +84,26 @@ export function localRuntime(o: LocalRuntimeOptions): LocalRuntime {
     concurrency: o.sendConcurrency ?? 6,
     ...o.queue,
   });
+  const socialQueue = new MemoryQueue<SocialJob>({
+    name: "social",
+    concurrency: 2,
+    // As long as a Lambda may hold a post: a network call takes seconds.
+    visibilityTimeoutMs: 30_000,
+    ...o.queue,
+    ...o.socialQueue,
+  });
   const ses = new SESv2Client({ endpoint: o.sesEndpoint, region: "local", credentials: LOCAL_CREDENTIALS });
   o.configureSes?.(ses);
+  const db = documentClient({ endpoint: o.dynamoEndpoint, region: "local", credentials: LOCAL_CREDENTIALS });
   const built = buildPorts({
     config: o.config,
     secrets: o.secrets,
-    db: documentClient({ endpoint: o.dynamoEndpoint, region: "local", credentials: LOCAL_CREDENTIALS }),
+    db,
     ses,
     editionQueue,
     sendQueue,
+    socialQueue,
+    ...(o.cards ? { cards: o.cards } : {}),
     log: o.log,
     now: o.now,
   });
@@ -87,6 +119,24 @@ export function localRuntime(o: LocalRuntimeOptions): LocalRuntime {
   const ports = o.wrapPorts ? o.wrapPorts(simulated) : simulated;
   sesEvents.subscribe(sesFeedbackHandler(ports));
   editionQueue.start(renderWorker(ports, o.renderers));
+  const credentials = dynamoCredentialStore(db, o.config.tableName);
+  const social: SocialAccounts = o.social
+    ? socialAccounts(
+        o.social.settings,
+        { credentials, log: o.log },
+        { outboxDir: o.social.outboxDir, ...(o.social.factories ? { factories: o.social.factories } : {}) },
+      )
+    : { adapters: [], live: [], outbox: [], broken: [] };
+  socialQueue.start(socialWorker(ports, { adapters: social.adapters, credentials }));
+  // Listed at once by `GET /v1/social/accounts`; on AWS the social worker registers them as it fans out.
+  if (o.social) {
+    const accounts = social.adapters.map(({ network, account }) => ({ network, account }));
+    void ports.socialAccounts
+      .register(accounts, ports.now())
+      .catch((error) =>
+        o.log.error("could not register the social accounts", { error: loggableError(error) }),
+      );
+  }
   const startSending = () => sendQueue.start(sendWorker(ports));
   if (!o.holdSends) startSending();
   // The stand-in for the feed schedule; `sources.pollMinutes: 0` (the tests) turns it off.
@@ -100,6 +150,8 @@ export function localRuntime(o: LocalRuntimeOptions): LocalRuntime {
     ports,
     editionQueue,
     sendQueue,
+    socialQueue,
+    social,
     startSending,
     sesEvents,
     async settled() {
@@ -108,13 +160,15 @@ export function localRuntime(o: LocalRuntimeOptions): LocalRuntime {
         await editionQueue.idle();
         await sendQueue.idle();
         await sesEvents.idle();
-      } while (editionQueue.depth > 0 || sendQueue.depth > 0 || sesEvents.depth > 0);
+        await socialQueue.idle();
+      } while (editionQueue.depth + sendQueue.depth + sesEvents.depth + socialQueue.depth > 0);
     },
     stop() {
       stopFeeds();
       stopBriefings();
       editionQueue.stop();
       sendQueue.stop();
+      socialQueue.stop();
     },
   };
 }

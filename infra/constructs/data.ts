@@ -47,6 +47,21 @@ export class HeraldData extends Construct {
   }
 
   /**
+   * Item actions on the table itself (no index) and only on items whose partition key starts with one
+   * of `prefixes`: for a function that touches a corner of the table and should reach nothing else.
+   */
+  grantItems(grantee: iam.IGrantable, actions: string[], prefixes: string[]): void {
+    iam.Grant.addToPrincipal({
+      grantee,
+      actions: actions.map((a) => `dynamodb:${a}`),
+      resourceArns: [this.table.tableArn],
+      conditions: {
+        "ForAllValues:StringLike": { "dynamodb:LeadingKeys": prefixes.map((p) => `${p}*`) },
+      },
+    });
+  }
+
+  /**
    * Item reads and writes on the table and on its named indexes only. CDK's `grantReadWriteData`
    * would add `index/*` and table-management actions (DescribeTable, streams) no function needs.
    */

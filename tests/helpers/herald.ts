@@ -34,18 +34,21 @@ export function loopbackImages(): ImageFetcher {
  * A whole Herald for one test file: its own table in the shared DynamoDB Local, its own SES
  * stand-in on a free port, the local queues and the Hono app. `stop()` in afterAll.
  *
- * `cards: true` draws each edition's social card as the render function does. Off by default: a
+ * `drawCards: true` draws each edition's social card as the render function does. Off by default: a
  * card is 100–300 ms of CPU (a second for the first, which loads the fonts), and only the files
  * about cards look at it; with every file drawing them the suite would take a good third longer.
  */
 export async function startHerald(
   overrides: Partial<Config> = {},
   {
-    cards = false,
+    drawCards = false,
     ...options
   }: Partial<
-    Pick<LocalRuntimeOptions, "wrapPorts" | "configureSes" | "queue" | "now" | "sendConcurrency">
-  > & { cards?: boolean } = {},
+    Pick<
+      LocalRuntimeOptions,
+      "wrapPorts" | "configureSes" | "queue" | "now" | "sendConcurrency" | "social" | "cards" | "socialQueue"
+    >
+  > & { drawCards?: boolean } = {},
 ) {
   const dynamoEndpoint = inject("dynamoEndpoint");
   const tableName = `herald-${randomUUID().slice(0, 8)}`;
@@ -80,7 +83,7 @@ export async function startHerald(
     log,
     renderers: {
       ...mjmlRenderers,
-      card: cards ? { render: renderEditionCard, images: loopbackImages() } : undefined,
+      card: drawCards ? { render: renderEditionCard, images: loopbackImages() } : undefined,
     },
     queue: { visibilityTimeoutMs: 50 },
     ...options,

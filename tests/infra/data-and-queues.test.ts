@@ -68,15 +68,16 @@ describe("queues and event sources", () => {
     template = synthHerald(LOW_RATE).template;
   });
 
-  it("the render+plan and send workers each consume one queue, sized from their specs", () => {
+  it("the render+plan, send and social workers each consume one queue, sized from their specs", () => {
     const found = consumers(template).map((c) => [c.functionId.replace(/[0-9A-F]{8}$/, ""), c.fn.Timeout]);
     expect(found.sort()).toEqual(
       [
         ["SendingRenderPlan", FUNCTION_SPECS.renderPlan.timeout.toSeconds()],
         ["SendingSend", FUNCTION_SPECS.send.timeout.toSeconds()],
+        ["SocialWorker", FUNCTION_SPECS.social.timeout.toSeconds()],
       ].sort(),
     );
-    expect(new Set(consumers(template).map((c) => c.queueId)).size).toBe(2);
+    expect(new Set(consumers(template).map((c) => c.queueId)).size).toBe(3);
   });
 
   it("each worker queue has a DLQ after ≥ 5 receives, kept 14 days (longer than the queue keeps messages)", () => {
@@ -98,8 +99,8 @@ describe("queues and event sources", () => {
 
   it("every queue is encrypted and refuses requests without TLS", () => {
     const queues = resourcesOf(template, "AWS::SQS::Queue");
-    // Two worker queues with their DLQs, the SES feedback function's DLQ, the briefing schedule's DLQ.
-    expect(queues.length).toBe(6);
+    // Three worker queues with their DLQs, the SES feedback function's DLQ, the briefing schedule's DLQ.
+    expect(queues.length).toBe(8);
     const policies = resourcesOf(template, "AWS::SQS::QueuePolicy").map(([, p]) => p.Properties as Props);
     for (const [id, q] of queues) {
       expect((q.Properties as Props).SqsManagedSseEnabled, id).toBe(true);
@@ -113,15 +114,26 @@ describe("queues and event sources", () => {
 
   it("every event source reports batch item failures", () => {
     const all = consumers(template);
-    expect(all).toHaveLength(2);
+    expect(all).toHaveLength(3);
     for (const { mapping } of all) expect(mapping.FunctionResponseTypes).toEqual(["ReportBatchItemFailures"]);
   });
 
-  it("the send worker takes 10 chunks a batch; the renderer one edition", () => {
-    const batch = (hint: string) =>
-      consumers(template).find((c) => c.functionId.includes(hint))?.mapping.BatchSize;
-    expect(batch("SendingSend")).toBe(10);
-    expect(batch("SendingRenderPlan")).toBe(1);
+  it("the send worker takes 10 chunks a batch; the renderer one edition; the social worker 5 posts, 2 batches at once", () => {
+    const mapping = (hint: string) => consumers(template).find((c) => c.functionId.includes(hint))?.mapping;
+    expect(mapping("SendingSend")?.BatchSize).toBe(10);
+    expect(mapping("SendingRenderPlan")?.BatchSize).toBe(1);
+    expect(mapping("SocialWorker")?.BatchSize).toBe(5);
+    expect(mapping("SocialWorker")?.ScalingConfig).toEqual({ MaximumConcurrency: 2 });
+  });
+
+  it("the social queue is sized like the others: visibility 6× the worker's 2 minutes, DLQ after 5 receives", () => {
+    const social = consumers(template).find((c) => c.functionId.includes("SocialWorker"));
+    expect(social?.queueId).toContain("SocialPostQueue");
+    expect(social?.queue.VisibilityTimeout).toBe(6 * FUNCTION_SPECS.social.timeout.toSeconds());
+    expect(social?.queue.RedrivePolicy.maxReceiveCount).toBe(5);
+    expect(social?.fn.Environment.Variables.HERALD_SOCIAL_LEASE_SECONDS).toBe(
+      String(FUNCTION_SPECS.social.timeout.toSeconds()),
+    );
   });
 });
 

@@ -1,7 +1,7 @@
 import type { Template } from "aws-cdk-lib/assertions";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { HeraldStack } from "../../infra/herald-stack.js";
-import { type Props, resourcesOf, synthHerald } from "./helpers.js";
+import { logicalId, type Props, resourcesOf, synthHerald } from "./helpers.js";
 
 type Statement = { Action: string | string[]; Resource: unknown; Effect: string };
 
@@ -83,7 +83,10 @@ describe("IAM: each function is granted exactly what it touches", () => {
     expect(api).toContain("SendingEditionQueue");
     expect(api).toContain("SendingSendQueue");
     expect(api).not.toContain("Dlq");
-    expect(sendsTo("SendingRenderPlan")).toEqual([expect.stringContaining("SendingSendQueue")]);
+    const render = sendsTo("SendingRenderPlan").join(" ");
+    expect(render).toContain("SendingSendQueue");
+    expect(render).toContain("SocialPostQueue");
+    expect(api).not.toContain("SocialPostQueue");
     expect(sendsTo("SendingSend")).toEqual([]);
     expect(sendsTo("FeedbackSesFeedback")).toEqual([expect.stringContaining("FeedbackDlq")]);
   });
@@ -107,9 +110,30 @@ describe("IAM: each function is granted exactly what it touches", () => {
       const actions = granted(statements, "dynamodb:");
       expect(actions, id).not.toContain("dynamodb:DeleteTable");
       expect(actions, id).not.toContain("dynamodb:DescribeTable");
+      if (id.startsWith("SocialWorker")) continue; // scoped further: next test
       const s = statements.find((st) => actionsOf(st).includes("dynamodb:Query"));
       expect(JSON.stringify(s?.Resource), id).toContain("/index/gsi1");
     }
+  });
+
+  it("the social worker reaches only edition and social items, on the table alone, and never scans", () => {
+    const statements = fnNamed(grants, "SocialWorker").filter((s) => granted([s], "dynamodb:").length > 0);
+    expect(statements).toHaveLength(1);
+    const [s] = statements as [Statement & { Condition: Props }];
+    expect(granted([s], "dynamodb:")).not.toContain("dynamodb:Scan");
+    expect(granted([s], "dynamodb:")).not.toContain("dynamodb:BatchWriteItem");
+    expect(JSON.stringify(s.Resource)).not.toContain("/index/");
+    expect(s.Condition).toEqual({
+      "ForAllValues:StringLike": { "dynamodb:LeadingKeys": ["ED#*", "SOCIAL#*"] },
+    });
+  });
+
+  it("the social worker may send to its own queue and nothing else; no SES", () => {
+    const sends = fnNamed(grants, "SocialWorker").filter((s) => actionsOf(s).includes("sqs:SendMessage"));
+    expect(sends.map((s) => JSON.stringify(s.Resource))).toEqual([
+      expect.stringContaining("SocialPostQueue"),
+    ]);
+    expect(granted(fnNamed(grants, "SocialWorker"), "ses:")).toEqual([]);
   });
 });
 
@@ -120,18 +144,42 @@ describe("secrets are referenced, never inlined", () => {
     ({ template, stack } = synthHerald());
   });
 
-  it("HERALD_SECRET_ARN is a Ref to the one secret, on every function, which may read it", () => {
-    const [[secretId]] = resourcesOf(template, "AWS::SecretsManager::Secret") as [[string, Props]];
+  it("HERALD_SECRET_ARN is a Ref to the app secret, on every function, which may read it", () => {
+    const secretId = logicalId(template, "AWS::SecretsManager::Secret", "AppSecret");
     const grants = grantsByFunction(template);
     for (const [id, fn] of resourcesOf(template, "AWS::Lambda::Function")) {
       expect((fn.Properties as Props).Environment.Variables.HERALD_SECRET_ARN, id).toEqual({ Ref: secretId });
-      const read = grants.get(id)?.find((s) => actionsOf(s).includes("secretsmanager:GetSecretValue"));
-      expect(read?.Resource, id).toEqual({ Ref: secretId });
+      const reads = grants.get(id)?.filter((s) => actionsOf(s).includes("secretsmanager:GetSecretValue"));
+      expect(reads?.flatMap(resourcesOfStatement), id).toContainEqual({ Ref: secretId });
     }
   });
 
+  it("the social secret is readable by the social worker alone, and named only in its environment", () => {
+    const socialId = logicalId(template, "AWS::SecretsManager::Secret", "SocialSecret");
+    const grants = grantsByFunction(template);
+    const readers = [...grants.entries()]
+      .filter(([, statements]) =>
+        statements.some(
+          (s) =>
+            actionsOf(s).includes("secretsmanager:GetSecretValue") &&
+            JSON.stringify(s.Resource).includes(socialId),
+        ),
+      )
+      .map(([id]) => id);
+    expect(readers).toHaveLength(1);
+    expect(readers[0]).toMatch(/^SocialWorker[0-9A-F]{8}$/);
+    for (const [id, fn] of resourcesOf(template, "AWS::Lambda::Function")) {
+      const arn = (fn.Properties as Props).Environment.Variables.HERALD_SOCIAL_SECRET_ARN;
+      expect(arn, id).toEqual(id === readers[0] ? { Ref: socialId } : undefined);
+    }
+    const secret = (template.toJSON().Resources as Record<string, Props>)[socialId];
+    expect(secret?.Properties.SecretString).toBe("{}");
+  });
+
   it("the secret's value is generated by Secrets Manager; the template holds only the empty skeleton", () => {
-    const [[, secret]] = resourcesOf(template, "AWS::SecretsManager::Secret") as [[string, Props]];
+    const secret = (template.toJSON().Resources as Record<string, Props>)[
+      logicalId(template, "AWS::SecretsManager::Secret", "AppSecret")
+    ] as Props;
     expect(secret.Properties.SecretString).toBeUndefined();
     const generate = secret.Properties.GenerateSecretString;
     expect(generate.GenerateStringKey).toBe("adminKey");
@@ -158,6 +206,8 @@ describe("secrets are referenced, never inlined", () => {
       "HERALD_TABLE_NAME",
       "HERALD_EDITION_QUEUE_URL",
       "HERALD_SEND_QUEUE_URL",
+      "HERALD_SOCIAL_QUEUE_URL",
+      "HERALD_SOCIAL_LEASE_SECONDS",
       "HERALD_PUBLIC_URL",
       "HERALD_TOPICS",
       "HERALD_AUDIENCE_SHARDS",

@@ -49,7 +49,7 @@ beforeAll(async () => {
   herald = await startHerald(
     {},
     {
-      cards: true,
+      drawCards: true,
       wrapPorts: (ports: Ports) => ({
         ...ports,
         cards: {

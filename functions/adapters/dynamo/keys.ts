@@ -34,6 +34,23 @@ export const keys = {
   feedState: (feed: string) => ({ pk: `FEED#${feed}`, sk: "STATE" }),
   feedSeen: (feed: string, guid: string) => ({ pk: `FEED#${feed}`, sk: `SEEN#${guid}` }),
   feedItemVersion: (articleId: string) => ({ pk: `FEEDITEM#${articleId}`, sk: "VERSION" }),
+  /** An edition's post to one social account: beside the edition, so its status reads in one Query. */
+  socialIntent: (editionId: string, network: string, account: string) => ({
+    pk: `ED#${editionId}`,
+    sk: `SOCIAL#${network}#${account}`,
+  }),
+  socialIntentPrefix: "SOCIAL#",
+  /** A social account's refreshed tokens and its needs-a-person flag (`CredentialStore`). */
+  socialCredentials: (network: string, account: string) => ({
+    pk: `SOCIAL#${network}#${account}`,
+    sk: "CREDENTIALS",
+  }),
+  socialAttention: (network: string, account: string) => ({
+    pk: `SOCIAL#${network}#${account}`,
+    sk: "ATTENTION",
+  }),
+  /** The configured accounts as the social worker last saw them (no network is named `ACCOUNTS`). */
+  socialRegistry: { pk: "SOCIAL#ACCOUNTS", sk: "REGISTRY" },
 };
 
 /**

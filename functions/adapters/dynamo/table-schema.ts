@@ -19,6 +19,11 @@
  * - `ED#<id>` / `CHUNK#<partition>#<n>` a send chunk and its per-recipient outcomes
  * - `FEED#<url hash>` / `STATE` and `SEEN#<guid hash>`  a polled feed (ETag, backoff) and the guids it has shown
  * - `FEEDITEM#<article id>` / `VERSION`  the version a feed item was first published with (edits never resend)
+ * - `ED#<id>` / `SOCIAL#<network>#<account>`  the edition's post to one social account: status, lease,
+ *                                     attempts, url, the network's last messages (exactly once per account)
+ * - `SOCIAL#<network>#<account>` / `CREDENTIALS`  tokens an adapter refreshed itself (versioned, conditional)
+ * - `SOCIAL#<network>#<account>` / `ATTENTION`    the account's credentials are dead: why, and since when
+ * - `SOCIAL#ACCOUNTS` / `REGISTRY`    the configured accounts as the social worker last saw its settings
  */
 export const TABLE_SCHEMA = {
   partitionKey: "pk",

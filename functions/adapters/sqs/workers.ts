@@ -8,6 +8,9 @@ import { sendChunk } from "../../flows/send-chunk.js";
 import { type ConfirmationRenderFn, sendConfirmation } from "../../flows/send-confirmation.js";
 import { handleSqsBatch } from "./sqs-batch.js";
 
+// The social queue's consumer is in social-worker.ts: composing posts loads @atproto/api and
+// twitter-text, which the render and send bundles must not carry.
+
 export interface Renderers {
   edition: RenderFn;
   briefing: BriefingRenderFn;

@@ -15,6 +15,7 @@ import {
   ImportResult,
   ListQuery,
   PublishResponse,
+  SocialAccountsView,
   SubscriberView,
 } from "../schemas.js";
 
@@ -97,7 +98,8 @@ export const CONTRACT: Paths = {
   },
   "/v1/editions/{id}": {
     get: {
-      summary: "An edition's status and counts",
+      summary:
+        "An edition's status and counts, and its posts to the newsroom's social accounts (`social`: status posted, failed, unknown or pending, the post's URL, the network's last error, attempts)",
       admin: true,
       params: id,
       responses: {
@@ -181,6 +183,17 @@ export const CONTRACT: Paths = {
         "Counts a reader's share and redirects (302) to the network's share page with a UTM-tagged article URL",
       params: z.object({ editionId: EditionId, network: z.enum(SHARE_NETWORKS.map((n) => n.id)) }),
       responses: { 302: { description: "to the network" }, 404: err("unknown edition or network") },
+    },
+  },
+  "/v1/social/accounts": {
+    get: {
+      summary:
+        "The configured social accounts: `ok`, or `needs_attention` with the network's reason and since when (credentials expired or revoked; a successful post clears it)",
+      admin: true,
+      responses: {
+        200: { description: "the accounts", type: json, schema: SocialAccountsView },
+        401: err("no admin key"),
+      },
     },
   },
   "/v1/subscribers": {

@@ -47,6 +47,10 @@ export function editionAdminRoutes(app: Hono, ports: Ports) {
     await resumeEdition(ports, id);
     const edition = await ports.editions.get(id);
     if (!edition) throw new HeraldError("not_found", "no such edition");
-    return c.json(editionView(edition, await ports.editions.shares(id)));
+    const [shares, social] = await Promise.all([
+      ports.editions.shares(id),
+      ports.socialIntents.listForEdition(id),
+    ]);
+    return c.json(editionView(edition, shares, social));
   });
 }

@@ -2,12 +2,31 @@ import type { Hono } from "hono";
 import type * as z from "zod";
 import { EditionId } from "../../domain/edition.js";
 import { HeraldError } from "../../domain/errors.js";
+import { type SocialIntent, shownStatus } from "../../domain/social/intent.js";
 import type { EditionRecord, Ports } from "../../flows/ports.js";
 import { PAGE_HEADERS, page } from "../pages/page.js";
-import { type EditionView, ListQuery } from "../schemas.js";
+import { type EditionView, ListQuery, type SocialPostView } from "../schemas.js";
 import { parseOr400 } from "../validate.js";
 
-export function editionView(e: EditionRecord, shares?: Record<string, number>): z.infer<typeof EditionView> {
+export function socialPostView(i: SocialIntent): z.infer<typeof SocialPostView> {
+  return {
+    network: i.network,
+    account: i.account,
+    status: shownStatus(i.status),
+    url: i.url,
+    error: i.error,
+    message: i.message,
+    attempts: i.attempts,
+    retryAt: i.retryAt,
+    updatedAt: i.updatedAt,
+  };
+}
+
+export function editionView(
+  e: EditionRecord,
+  shares?: Record<string, number>,
+  social: SocialIntent[] = [],
+): z.infer<typeof EditionView> {
   return {
     id: e.id,
     articleId: e.article.id,
@@ -17,7 +36,7 @@ export function editionView(e: EditionRecord, shares?: Record<string, number>): 
     statusReason: e.statusReason ?? undefined,
     createdAt: e.createdAt,
     counts: e.counts,
-    social: [],
+    social: social.map(socialPostView),
     ...(shares ? { shares } : {}),
   };
 }
@@ -42,7 +61,11 @@ export function editionRoutes(app: Hono, ports: Ports) {
     const id = parseOr400(EditionId, c.req.param("id"));
     const edition = await ports.editions.get(id);
     if (!edition) throw new HeraldError("not_found", "no such edition");
-    return c.json(editionView(edition, await ports.editions.shares(id)));
+    const [shares, social] = await Promise.all([
+      ports.editions.shares(id),
+      ports.socialIntents.listForEdition(id),
+    ]);
+    return c.json(editionView(edition, shares, social));
   });
 }
 

@@ -1,7 +1,17 @@
+import type { SocialNetwork } from "../../domain/social/network.js";
+
 /** Queues between the functions (SQS on AWS, in memory locally) and what travels on them. */
 
+/** SQS holds a message back at most this long (`DelaySeconds`); longer waits are carried by the job. */
+export const MAX_DELAY_SECONDS = 900;
+
+export interface SendOptions {
+  /** Seconds before the messages can be received, 0–900 (SQS `DelaySeconds`); longer is capped. */
+  delaySeconds?: number;
+}
+
 export interface Queue<T> {
-  send(messages: T[]): Promise<void>;
+  send(messages: T[], options?: SendOptions): Promise<void>;
 }
 
 /**
@@ -14,3 +24,24 @@ export interface SendJob {
   editionId: string;
   chunk: string;
 }
+
+/**
+ * One edition's post to one account. `notBefore` (ISO time) defers it past what SQS can delay:
+ * a worker that receives it earlier queues it again with the time that remains.
+ */
+export interface SocialPostJob {
+  editionId: string;
+  network: SocialNetwork;
+  account: string;
+  notBefore?: string;
+}
+
+/**
+ * An edition to post everywhere: the social worker, the only function that knows which accounts are
+ * configured (their credentials are its secret alone), turns it into one `SocialPostJob` per account.
+ */
+export interface SocialEditionJob {
+  editionId: string;
+}
+
+export type SocialJob = SocialPostJob | SocialEditionJob;

@@ -60,4 +60,22 @@ describe("MemoryQueue (SQS semantics for local runs)", () => {
     await q.idle();
     expect(q.deadLetters).toEqual([{ body: "9", receives: 3 }]);
   });
+
+  it("holds a delayed message back while messages sent after it without delay go first", async () => {
+    // Prepare
+    const q = new MemoryQueue<number>({ name: "t", concurrency: 1, batchSize: 1 });
+    const order: number[] = [];
+    q.start(async (e) => {
+      order.push(...bodies(e));
+      return { batchItemFailures: [] };
+    });
+
+    // Act
+    await q.send([1], { delaySeconds: 0.2 });
+    await q.send([2]);
+    await q.idle();
+
+    // Assess
+    expect(order).toEqual([2, 1]);
+  });
 });

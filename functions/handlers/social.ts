@@ -1,0 +1,38 @@
+import { getSecret } from "@aws-lambda-powertools/parameters/secrets";
+import type { SQSEvent } from "aws-lambda";
+import * as z from "zod";
+import { dynamoCredentialStore } from "../adapters/dynamo/credential-store.js";
+import { type SocialSettings, socialAccounts } from "../adapters/social/accounts.js";
+import { socialWorker } from "../adapters/sqs/social-worker.js";
+import type { SocialWorkerPorts } from "../flows/publish-social.js";
+import { awsPorts, dynamo, log } from "./aws-ports.js";
+
+/** The social secret: a flat JSON object with the same names the local environment uses. */
+const SocialSecret = z.record(z.string(), z.string());
+
+/**
+ * Social credentials live in their own secret, readable by this function alone (the API and the
+ * other workers never can), through Powertools' cache: a change reaches warm containers in 5 minutes.
+ */
+async function loadSocialSettings(): Promise<SocialSettings> {
+  const arn = process.env.HERALD_SOCIAL_SECRET_ARN;
+  if (!arn) throw new Error("HERALD_SOCIAL_SECRET_ARN is not set");
+  return SocialSecret.parse(await getSecret(arn, { transform: "json", maxAge: 300 }));
+}
+
+let built: { settings: string; social: SocialWorkerPorts } | undefined;
+
+/** The social queue's Lambda: fans editions out to the configured accounts and posts to each once. */
+export const handler = async (event: SQSEvent) => {
+  const ports = await awsPorts();
+  const settings = await loadSocialSettings();
+  const fingerprint = JSON.stringify(settings);
+  // Adapters keep sessions; they are rebuilt only when the operator changed the settings.
+  if (built?.settings !== fingerprint) {
+    const credentials = dynamoCredentialStore(dynamo, ports.config.tableName);
+    const { adapters, live } = socialAccounts(settings, { credentials, log });
+    log.info("social accounts", { live });
+    built = { settings: fingerprint, social: { adapters, credentials } };
+  }
+  return socialWorker(ports, built.social)(event);
+};
