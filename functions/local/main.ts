@@ -59,7 +59,10 @@ async function main() {
       dynamoEndpoint: dynamo.endpoint,
       sesEndpoint: ses.endpoint,
       log,
-      renderers: { ...mjmlRenderers, card: { render: renderEditionCard, images: httpImageFetcher() } },
+      renderers: {
+        ...mjmlRenderers,
+        card: { render: renderEditionCard, images: httpImageFetcher({ allowPrivateHosts: true }) },
+      },
       briefingTimer: true,
       social: { settings: env, outboxDir: resolve(dataDir, "outbox") },
     });

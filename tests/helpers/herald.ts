@@ -21,7 +21,7 @@ export const TEST_PUBLIC_URL = "https://news.example.test";
  * name `https://news.example/…` images, which a test must not try to reach.
  */
 export function loopbackImages(): ImageFetcher {
-  const http = httpImageFetcher({ timeoutMs: 2_000 });
+  const http = httpImageFetcher({ timeoutMs: 2_000, allowPrivateHosts: true });
   return {
     fetch: (url) =>
       new URL(url).hostname === "127.0.0.1"

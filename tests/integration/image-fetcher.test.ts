@@ -20,6 +20,9 @@ const ROUTES: Record<string, (res: ServerResponse) => void> = {
   "/moved": (res) => {
     res.writeHead(302, { location: "/photo.png" }).end();
   },
+  "/loop": (res) => {
+    res.writeHead(302, { location: "/loop" }).end();
+  },
   "/huge-declared": (res) => send(res, 200, "image/png", Buffer.concat([PNG, Buffer.alloc(MAX_BYTES)])),
   "/huge-streamed": (res) => {
     // No Content-Length: the size is only known by reading.
@@ -34,7 +37,8 @@ const imageHost = (req: SeenRequest, res: ServerResponse) =>
   (ROUTES[req.path] ?? ((r) => send(r, 404, "text/html", "<h1>Not found</h1>")))(res);
 
 let host: Loopback;
-const images = () => httpImageFetcher({ timeoutMs: 500, maxBytes: MAX_BYTES });
+// The image host is on loopback, which only a fetcher told to allow private hosts may reach.
+const images = () => httpImageFetcher({ timeoutMs: 500, maxBytes: MAX_BYTES, allowPrivateHosts: true });
 const failure = (path: string) =>
   images()
     .fetch(`${host.url}${path}`)
@@ -102,5 +106,27 @@ describe("fetching an article image for its card", () => {
 
     // Assess
     expect((error as Error).message).toMatch(/not an http/);
+  });
+});
+
+describe("the image fetcher as the render function runs it (public addresses only)", () => {
+  it.each(["127.0.0.1", "localhost", "[::1]"])("refuses %s before sending anything", async (hostname) => {
+    // Prepare
+    const before = host.requests.length;
+    const url = `http://${hostname}:${new URL(host.url).port}/photo.png`;
+
+    // Act
+    const error = await httpImageFetcher({ timeoutMs: 500 })
+      .fetch(url)
+      .catch((e: unknown) => e);
+
+    // Assess
+    expect(error).toBeInstanceOf(ImageFetchError);
+    expect((error as Error).message).toMatch(/not a public address/);
+    expect(host.requests.length).toBe(before);
+  });
+
+  it("gives up on a redirect loop", async () => {
+    await expect(images().fetch(`${host.url}/loop`)).rejects.toThrow(/more than 3 redirects/);
   });
 });

@@ -1,4 +1,5 @@
 import type { ArticleImage, ImageFetcher } from "../../flows/ports.js";
+import { resolvesPublic } from "./public-address.js";
 
 export interface HttpImageFetcherOptions {
   /** The whole request, body included: the edition's email waits for the card. */
@@ -6,7 +7,15 @@ export interface HttpImageFetcherOptions {
   /** Bigger images are left out of the card rather than decoded. */
   maxBytes?: number;
   userAgent?: string;
+  /**
+   * Fetch from loopback and private addresses too: for a laptop (`npm start`) and tests. Off by
+   * default, which is what the render function runs with (see `public-address.ts`).
+   */
+  allowPrivateHosts?: boolean;
 }
+
+/** Redirects followed at most; each hop's host is checked like the first. */
+const MAX_REDIRECTS = 3;
 
 /** Why an image was not fetched; the message names no URL (image URLs may carry signed queries). */
 export class ImageFetchError extends Error {
@@ -43,8 +52,9 @@ async function readCapped(res: Response, maxBytes: number): Promise<Uint8Array> 
 }
 
 /**
- * Fetches an article image over the global `fetch`, following redirects, within a time and size
- * limit, and accepts only PNG and JPEG (by their signature bytes). Anything else throws an
+ * Fetches an article image over the global `fetch`, following up to three redirects, within a time
+ * and size limit, from public addresses only (unless allowed), and accepts only PNG and JPEG (by
+ * their signature bytes). Anything else throws an
  * `ImageFetchError`; the card is then drawn without an image.
  *
  * @example
@@ -59,18 +69,30 @@ export function httpImageFetcher(options: HttpImageFetcherOptions = {}): ImageFe
     async fetch(url: string): Promise<ArticleImage> {
       if (!/^https?:\/\//i.test(url)) throw new ImageFetchError("not an http(s) URL");
       const signal = AbortSignal.timeout(timeoutMs);
-      let res: Response;
-      try {
-        res = await fetch(url, {
-          headers: { accept: "image/png, image/jpeg;q=0.9", "user-agent": userAgent },
-          redirect: "follow",
-          signal,
-        });
-      } catch (error) {
-        if ((error as Error).name === "TimeoutError")
-          throw new ImageFetchError(`no answer within ${timeoutMs} ms`);
-        const cause = (error as { cause?: { code?: string } }).cause;
-        throw new ImageFetchError(`request failed (${cause?.code ?? (error as Error).message})`);
+      let res: Response | undefined;
+      let target = new URL(url);
+      for (let hop = 0; ; hop++) {
+        if (!options.allowPrivateHosts && !(await resolvesPublic(target.hostname))) {
+          throw new ImageFetchError(`${target.hostname} is not a public address`);
+        }
+        try {
+          res = await fetch(target, {
+            headers: { accept: "image/png, image/jpeg;q=0.9", "user-agent": userAgent },
+            redirect: "manual",
+            signal,
+          });
+        } catch (error) {
+          if ((error as Error).name === "TimeoutError")
+            throw new ImageFetchError(`no answer within ${timeoutMs} ms`);
+          const cause = (error as { cause?: { code?: string } }).cause;
+          throw new ImageFetchError(`request failed (${cause?.code ?? "network error"})`);
+        }
+        const location = res.headers.get("location");
+        if (res.status < 300 || res.status >= 400 || !location) break;
+        await res.body?.cancel();
+        if (hop >= MAX_REDIRECTS) throw new ImageFetchError(`more than ${MAX_REDIRECTS} redirects`);
+        target = new URL(location, target);
+        if (!/^https?:$/.test(target.protocol)) throw new ImageFetchError("redirected away from http(s)");
       }
       if (!res.ok) {
         await res.body?.cancel();
