@@ -3,6 +3,7 @@ import type { SQSEvent } from "aws-lambda";
 import * as z from "zod";
 import { dynamoCredentialStore } from "../adapters/dynamo/credential-store.js";
 import { type SocialSettings, socialAccounts } from "../adapters/social/accounts.js";
+import { sealedCredentials, TOKEN_KEY_SETTING } from "../adapters/social/sealed-credentials.js";
 import { socialWorker } from "../adapters/sqs/social-worker.js";
 import type { SocialWorkerPorts } from "../flows/publish-social.js";
 import { awsPorts, dynamo, log } from "./aws-ports.js";
@@ -29,7 +30,10 @@ export const handler = async (event: SQSEvent) => {
   const fingerprint = JSON.stringify(settings);
   // Adapters keep sessions; they are rebuilt only when the operator changed the settings.
   if (built?.settings !== fingerprint) {
-    const credentials = dynamoCredentialStore(dynamo, ports.config.tableName);
+    // Refreshed tokens are sealed with a key from this secret: readable in the table, useless there.
+    const tokenKey = settings[TOKEN_KEY_SETTING];
+    if (!tokenKey) throw new Error(`the social secret has no ${TOKEN_KEY_SETTING}: keep the generated one`);
+    const credentials = sealedCredentials(dynamoCredentialStore(dynamo, ports.config.tableName), tokenKey);
     const { adapters, live } = socialAccounts(settings, { credentials, log });
     log.info("social accounts", { live });
     built = { settings: fingerprint, social: { adapters, credentials } };

@@ -11,6 +11,11 @@ import {
   type SocialSettings,
   socialAccounts,
 } from "../adapters/social/accounts.js";
+import {
+  DEV_TOKEN_KEY,
+  sealedCredentials,
+  TOKEN_KEY_SETTING,
+} from "../adapters/social/sealed-credentials.js";
 import { socialWorker } from "../adapters/sqs/social-worker.js";
 import { type Renderers, renderWorker, sendWorker } from "../adapters/sqs/workers.js";
 import type { Config, Secrets } from "../domain/config.js";
@@ -119,7 +124,10 @@ export function localRuntime(o: LocalRuntimeOptions): LocalRuntime {
   const ports = o.wrapPorts ? o.wrapPorts(simulated) : simulated;
   sesEvents.subscribe(sesFeedbackHandler(ports));
   editionQueue.start(renderWorker(ports, o.renderers));
-  const credentials = dynamoCredentialStore(db, o.config.tableName);
+  const credentials = sealedCredentials(
+    dynamoCredentialStore(db, o.config.tableName),
+    o.social?.settings[TOKEN_KEY_SETTING] ?? DEV_TOKEN_KEY,
+  );
   const social: SocialAccounts = o.social
     ? socialAccounts(
         o.social.settings,

@@ -1,7 +1,8 @@
-import { CfnOutput, SecretValue, Validations } from "aws-cdk-lib";
+import { CfnOutput, Validations } from "aws-cdk-lib";
 import type * as iam from "aws-cdk-lib/aws-iam";
 import { Secret } from "aws-cdk-lib/aws-secretsmanager";
 import { Construct } from "constructs";
+import { TOKEN_KEY_SETTING } from "../../functions/adapters/social/sealed-credentials.js";
 import { FUNCTION_SPECS } from "../function-specs.js";
 import type { HeraldData } from "./data.js";
 import { HeraldFunction } from "./herald-function.js";
@@ -40,10 +41,16 @@ export class HeraldSocial extends Construct {
     // A worker holds a post for at most its own lifetime; after that the call is presumed dead.
     env.set("HERALD_SOCIAL_LEASE_SECONDS", String(FUNCTION_SPECS.social.timeout.toSeconds()));
 
-    // `{}` until the operator fills it with `HERALD_<NETWORK>_…` keys; no network is configured before.
+    // Only the token-sealing key until the operator adds `HERALD_<NETWORK>_…` keys; no network is
+    // configured before. The key seals the tokens adapters refresh into the table.
     this.secret = new Secret(this, "SocialSecret", {
       description: "Herald: social network credentials (JSON object, HERALD_<NETWORK>_... keys)",
-      secretStringValue: SecretValue.unsafePlainText("{}"),
+      generateSecretString: {
+        secretStringTemplate: "{}",
+        generateStringKey: TOKEN_KEY_SETTING,
+        passwordLength: 48,
+        excludePunctuation: true,
+      },
     });
     Validations.of(this.secret).acknowledge({
       id: "AwsSolutions-SMG4",
@@ -55,7 +62,8 @@ export class HeraldSocial extends Construct {
 
     new CfnOutput(scope, "SocialSecretArn", {
       value: this.secret.secretArn,
-      description: "Social credentials: put a JSON object of HERALD_<NETWORK>_... keys (see docs/social.md)",
+      description:
+        "Social credentials: add HERALD_<NETWORK>_... keys to its JSON, keeping HERALD_SOCIAL_TOKEN_KEY (README: Accounts and their settings)",
     });
 
     this.fn = new HeraldFunction(this, "Worker", {
