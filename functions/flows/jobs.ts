@@ -7,7 +7,11 @@ export const RenderJob = z.union([
   z.object({ briefingId: z.string().min(1) }),
   z.object({ confirmSubscriber: z.string().min(1) }),
 ]);
-export const SendJob = z.object({ editionId: z.string().min(1), chunk: z.string().min(1) });
+export const SendJob = z.object({
+  editionId: z.string().min(1),
+  chunk: z.string().min(1),
+  throttled: z.number().int().min(0).max(1000).optional(),
+});
 
 export const SocialPostJob = z.object({
   editionId: z.string().min(1),

@@ -6,16 +6,17 @@ import { type BulkEntry, MailerRejected, MailerThrottled, type Ports, type SendJ
 import { sendTarget } from "./send-target.js";
 
 /**
- * `done`: nothing left to do with this message (the chunk is sent, or parked while its edition is
- * paused). `retry`: hand the message back to the queue for later.
+ * `done`: nothing left to do with this message (the chunk is sent, parked while its edition is
+ * paused, or queued again because SES throttled it). `retry`: hand the message back to the queue
+ * for later (another worker holds the chunk's lease).
  */
 export type ChunkResult = "done" | "retry";
 
 /**
  * Sends one chunk exactly once per recipient: takes a lease, re-reads every recipient's status (an
  * unsubscribe that landed after planning is honoured), calls SES once, then records each outcome
- * and the edition's counters in one transaction. Throttled recipients stay pending and the message
- * goes back to the queue; recipients a dead attempt had handed to SES become `unknown`, never resent.
+ * and the edition's counters in one transaction. Throttled recipients stay pending and the chunk is
+ * queued again after a growing delay; recipients a dead attempt had handed to SES become `unknown`, never resent.
  */
 export async function sendChunk(ports: Ports, job: SendJob): Promise<ChunkResult> {
   const chunk = await ports.chunks.get(job.editionId, job.chunk);
@@ -101,5 +102,20 @@ export async function sendChunk(ports: Ports, job: SendJob): Promise<ChunkResult
   // the rate the feedback path sees higher, except below the minimum sample, where it decides
   // nothing: so while the edition is that young, judge it again now that the sends are counted.
   if (eligible.length > 0 && young) await pauseIfUnhealthy(ports, job.editionId);
-  return retry ? "retry" : "done";
+  if (retry) await retryThrottled(ports, job);
+  return "done";
+}
+
+/** The longest a throttled chunk waits before its next try. */
+const MAX_THROTTLE_WAIT_SECONDS = 60;
+
+/**
+ * SES throttled (part of) the chunk: it is queued again after a growing delay, and this message is
+ * acknowledged. Handing it back instead would wait out the queue's visibility timeout (minutes on
+ * AWS) and count a receive each time, walking a chunk of a long throttled send into the DLQ.
+ */
+async function retryThrottled(ports: Ports, job: SendJob) {
+  const throttled = (job.throttled ?? 0) + 1;
+  const delaySeconds = Math.min(MAX_THROTTLE_WAIT_SECONDS, 2 ** (throttled - 1));
+  await ports.sendQueue.send([{ ...job, throttled }], { delaySeconds });
 }

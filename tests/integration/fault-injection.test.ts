@@ -133,4 +133,42 @@ describe("exactly once under faults", () => {
     expectEveryoneExactlyOnce(await sentEmails(herald.sesEndpoint), emails);
     expect(edition).toMatchObject({ status: "sent", counts: { planned: 2600, sent: 2600 } });
   });
+
+  it("queues a throttled chunk again after a growing delay instead of walking it into the DLQ", async () => {
+    // Prepare: SES refuses half the calls, and a message handed back to the queue even once is
+    // dead-lettered (one receive allowed; the visibility timeout outlasts any work, as on Lambda).
+    const random = seededRandom(42);
+    let stats: ReturnType<typeof injectSesThrottling> | undefined;
+    const requeued: Array<{ throttled?: number; delaySeconds?: number }> = [];
+    herald = await startHerald(
+      {},
+      {
+        queue: { visibilityTimeoutMs: 30_000, maxReceives: 1 },
+        configureSes: (client) => {
+          stats = injectSesThrottling(client, random, { callThrottle: 0.5 });
+        },
+        wrapPorts: (ports: Ports) => ({
+          ...ports,
+          sendQueue: {
+            send: async (jobs, options) => {
+              for (const j of jobs) if (j.throttled) requeued.push({ throttled: j.throttled, ...options });
+              return ports.sendQueue.send(jobs, options);
+            },
+          },
+        }),
+      },
+    );
+    const emails = await seedSubscribers(herald.ports, 200, ["world"]);
+
+    // Act
+    const edition = await publishAndSettle(herald, "faults-4");
+
+    // Assess
+    expect(stats?.throttledCalls).toBeGreaterThan(0);
+    expect(requeued.length).toBe(stats?.throttledCalls);
+    for (const r of requeued) expect(r.delaySeconds).toBe(2 ** ((r.throttled as number) - 1));
+    expect(herald.sendQueue.deadLetters).toEqual([]);
+    expectEveryoneExactlyOnce(await sentEmails(herald.sesEndpoint), emails);
+    expect(edition).toMatchObject({ status: "sent", counts: { planned: 200, sent: 200 } });
+  });
 });

@@ -23,6 +23,8 @@ export type RenderJob = { editionId: string } | { briefingId: string } | { confi
 export interface SendJob {
   editionId: string;
   chunk: string;
+  /** How often SES throttled this chunk so far: the next try waits 2^n seconds (at most a minute). */
+  throttled?: number;
 }
 
 /**
