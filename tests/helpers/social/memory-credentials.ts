@@ -1,14 +1,17 @@
 import type { SocialNetwork } from "../../../functions/domain/social/network.js";
 import type { CredentialStore, StoredCredentials } from "../../../functions/flows/ports/social.js";
 
+/** The store and what it holds, for tests to assert on: `network/account` keys. */
+export type MemoryCredentials = CredentialStore & {
+  attention: Map<string, string>;
+  stored: Map<string, StoredCredentials>;
+};
+
 /**
  * A credential store in memory with the port's optimistic versioning, for adapter tests that are
  * about a network's protocol, not about where tokens are kept (the DynamoDB store has its own test).
  */
-export function memoryCredentials(): CredentialStore & {
-  attention: Map<string, string>;
-  stored: Map<string, StoredCredentials>;
-} {
+export function memoryCredentials(): MemoryCredentials {
   const stored = new Map<string, StoredCredentials>();
   const attention = new Map<string, string>();
   const key = (network: SocialNetwork, account: string) => `${network}/${account}`;

@@ -1,33 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createXAdapter } from "../../../functions/adapters/social/x/adapter.js";
-import type { XSettings } from "../../../functions/adapters/social/x/settings.js";
-import { startXFake, type XFake } from "../../helpers/social/fakes/x.js";
+import { describe, expect, it } from "vitest";
+import { adapterExamples } from "../../helpers/social/adapter-examples.js";
 import { jsonBody } from "../../helpers/social/loopback.js";
-import { memoryCredentials } from "../../helpers/social/memory-credentials.js";
-import { CYRILLIC_SOURCE, publishRequest } from "../../helpers/social/publish-request.js";
+import { xHarness } from "../../helpers/social/network-harnesses.js";
+import { publishRequest } from "../../helpers/social/publish-request.js";
 
-let fake: XFake;
-let credentials: ReturnType<typeof memoryCredentials>;
-
-beforeEach(async () => {
-  fake = await startXFake();
-  credentials = memoryCredentials();
-});
-afterEach(() => fake.close());
-
-function settings(overrides: Partial<XSettings> = {}): XSettings {
-  return {
-    apiUrl: fake.url,
-    username: "heraldnews",
-    accessToken: "x-access-1",
-    refreshToken: "x-refresh-1",
-    clientId: "herald-client",
-    ...overrides,
-  };
-}
-const adapter = (overrides: Partial<XSettings> = {}) =>
-  createXAdapter({ settings: settings(overrides), credentials, now: () => new Date(), timeoutMs: 1_000 });
-const posts = () => fake.requests.filter((r) => r.method === "POST" && r.path === "/2/tweets");
+const x = xHarness();
+const shared = adapterExamples(x, (fake) => fake.posts);
+const postUrl = (id: string | undefined) => `https://x.com/heraldnews/status/${id}`;
 
 describe("X adapter: publish", () => {
   it("posts the composed text once with the bearer token and returns the post's public URL", async () => {
@@ -35,65 +14,43 @@ describe("X adapter: publish", () => {
     const request = publishRequest("x");
 
     // Act
-    const outcome = await adapter().publish(request);
+    const outcome = await x.adapter().publish(request);
 
     // Assess
-    const id = fake.posts[0]?.id;
-    expect(outcome).toEqual({ kind: "posted", postId: id, url: `https://x.com/heraldnews/status/${id}` });
-    const [sent, ...more] = posts();
+    const id = x.fake.posts[0]?.id;
+    expect(outcome).toEqual({ kind: "posted", postId: id, url: postUrl(id) });
+    const [sent, ...more] = x.requests("/2/tweets", "POST");
     expect(more).toHaveLength(0);
     expect(sent?.headers.authorization).toBe("Bearer x-access-1");
     expect(sent && jsonBody(sent)).toEqual({ text: request.post.text });
-    expect(fake.posts[0]?.urls).toEqual([request.url]);
+    expect(x.fake.posts[0]?.urls).toEqual([request.url]);
     // X builds the link card from the article's tags: nothing is uploaded.
     expect(request.cardReads()).toBe(0);
   });
 
-  it("posts a Cyrillic headline exactly as composed", async () => {
-    // Prepare
-    const request = publishRequest("x", { article: CYRILLIC_SOURCE });
+  shared.postsCyrillicAsComposed(
+    (fake) => fake.posts[0]?.text,
+    (post) => post.text,
+  );
 
-    // Act
-    const outcome = await adapter().publish(request);
+  shared.answersRateLimited("at the window's reset when the window is used up", (fake) => ({
+    retryAt: new Date(fake.resets.window * 1000),
+    message: "Too Many Requests",
+  }));
 
-    // Assess
-    expect(outcome.kind).toBe("posted");
-    expect(fake.posts[0]?.text).toBe(request.post.text);
-    expect(fake.posts[0]?.text.startsWith("США просять Європу")).toBe(true);
-  });
-
-  it("answers rate_limited at the window's reset when the window is used up, posting nothing", async () => {
-    // Prepare
-    fake.failNext("rate_limit");
-
-    // Act
-    const outcome = await adapter().publish(publishRequest("x"));
-
-    // Assess
-    expect(outcome).toMatchObject({ kind: "rate_limited", message: "Too Many Requests" });
-    expect(outcome.kind === "rate_limited" && outcome.retryAt.getTime()).toBe(fake.resets.window * 1000);
-    expect(fake.posts).toHaveLength(0);
-  });
-
-  it("waits for the 24-hour reset when the daily cap is the limit used up", async () => {
-    // Prepare
-    fake.failNext("daily_cap");
-
-    // Act
-    const outcome = await adapter().publish(publishRequest("x"));
-
-    // Assess
-    expect(outcome.kind === "rate_limited" && outcome.retryAt.getTime()).toBe(fake.resets.day * 1000);
-    expect(fake.posts).toHaveLength(0);
-  });
+  shared.answersRateLimited(
+    "at the 24-hour reset when the daily cap is used up",
+    (fake) => ({ retryAt: new Date(fake.resets.day * 1000), message: "Too Many Requests" }),
+    "daily_cap",
+  );
 
   it("answers duplicate for text X already has, naming the earlier post", async () => {
     // Prepare
     const request = publishRequest("x");
-    const first = await adapter().publish(request);
+    const first = await x.adapter().publish(request);
 
     // Act
-    const outcome = await adapter().publish(request);
+    const outcome = await x.adapter().publish(request);
 
     // Assess
     expect(first.kind).toBe("posted");
@@ -103,7 +60,7 @@ describe("X adapter: publish", () => {
       postId: first.kind === "posted" ? first.postId : "",
       url: first.kind === "posted" ? first.url : "",
     });
-    expect(fake.posts).toHaveLength(1);
+    expect(x.fake.posts).toHaveLength(1);
   });
 
   it("answers failed with X's own message when X refuses the text", async () => {
@@ -111,59 +68,22 @@ describe("X adapter: publish", () => {
     const request = { ...publishRequest("x"), post: { network: "x" as const, text: "a".repeat(281) } };
 
     // Act
-    const outcome = await adapter().publish(request);
+    const outcome = await x.adapter().publish(request);
 
     // Assess
     expect(outcome).toEqual({ kind: "failed", message: "The text of your post is too long or empty." });
-    expect(fake.posts).toHaveLength(0);
+    expect(x.fake.posts).toHaveLength(0);
   });
 });
 
 describe("X adapter: outcome unknown, then lookup", () => {
-  it("answers unknown on a 5xx after X created the post, and lookup finds that one post", async () => {
-    // Prepare
-    const request = publishRequest("x");
-    fake.failNext("created_then_5xx");
+  shared.findsThePostAfterAnUnknownOutcome(
+    [
+      ["on a 5xx after X created the post", "created_then_5xx"],
+      ["when X does not answer in time", "timeout", expect.stringContaining("300 ms")],
+    ],
+    (fake) => ({ postId: fake.posts[0]?.id, url: postUrl(fake.posts[0]?.id) }),
+  );
 
-    // Act
-    const outcome = await adapter().publish(request);
-    const found = await adapter().lookup(request);
-
-    // Assess
-    expect(outcome.kind).toBe("unknown");
-    const id = fake.posts[0]?.id;
-    expect(found).toEqual({ kind: "found", postId: id, url: `https://x.com/heraldnews/status/${id}` });
-    expect(fake.posts).toHaveLength(1);
-  });
-
-  it("answers unknown when X does not answer in time, and lookup finds the post", async () => {
-    // Prepare
-    const request = publishRequest("x");
-    fake.failNext("timeout");
-
-    // Act
-    const outcome = await createXAdapter({
-      settings: settings(),
-      credentials,
-      now: () => new Date(),
-      timeoutMs: 200,
-    }).publish(request);
-    const found = await adapter().lookup(request);
-
-    // Assess
-    expect(outcome).toMatchObject({ kind: "unknown", message: expect.stringContaining("200 ms") });
-    expect(found.kind).toBe("found");
-    expect(fake.posts).toHaveLength(1);
-  });
-
-  it("answers absent for a post that was never created, even with other posts on the account", async () => {
-    // Prepare
-    await adapter().publish(publishRequest("x", { article: CYRILLIC_SOURCE }));
-
-    // Act
-    const outcome = await adapter().lookup(publishRequest("x"));
-
-    // Assess
-    expect(outcome).toEqual({ kind: "absent" });
-  });
+  shared.answersAbsentForAPostNeverMade();
 });
