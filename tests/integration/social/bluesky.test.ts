@@ -1,43 +1,31 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createBlueskyAdapter } from "../../../functions/adapters/social/bluesky/adapter.js";
-import { type BlueskyFake, startBlueskyFake } from "../../helpers/social/fakes/bluesky.js";
-import { memoryCredentials } from "../../helpers/social/memory-credentials.js";
+import { describe, expect, it } from "vitest";
+import { adapterExamples } from "../../helpers/social/adapter-examples.js";
+import { blueskyHarness, NOW } from "../../helpers/social/network-harnesses.js";
 import { ARTICLES, ONE_PIXEL_PNG, publishRequest } from "../../helpers/social/publish-request.js";
 
-const NOW = new Date("2026-02-15T09:00:00.000Z");
-
-let fake: BlueskyFake;
-beforeEach(async () => {
-  fake = await startBlueskyFake();
-});
-afterEach(() => fake.close());
-
-function adapter(timeoutMs?: number) {
-  const credentials = memoryCredentials();
-  const settings = { apiUrl: fake.url, identifier: fake.handle, appPassword: fake.password };
-  return { credentials, bluesky: createBlueskyAdapter({ settings, credentials, now: () => NOW, timeoutMs }) };
-}
-
-const calls = (nsid: string) => fake.requests.filter((r) => r.path === `/xrpc/${nsid}`);
+const bluesky = blueskyHarness();
+const shared = adapterExamples(bluesky, (fake) => fake.posts);
+const postUrl = (rkey: string | undefined) => `https://bsky.app/profile/news.example.org/post/${rkey}`;
+const calls = (nsid: string) => bluesky.requests(`/xrpc/${nsid}`);
 
 describe("Bluesky publish", () => {
   it.each(Object.entries(ARTICLES))(
     "posts the %s post once, with its card as the link card's thumb",
     async (_, article) => {
       // Prepare
-      const { bluesky, credentials } = adapter();
+      const adapter = bluesky.adapter();
       const request = publishRequest("bluesky", { article });
 
       // Act
-      const outcome = await bluesky.publish(request);
+      const outcome = await adapter.publish(request);
 
       // Assess
-      expect(fake.posts).toHaveLength(1);
-      const [post] = fake.posts;
+      expect(bluesky.fake.posts).toHaveLength(1);
+      const [post] = bluesky.fake.posts;
       expect(outcome).toEqual({
         kind: "posted",
         postId: post?.uri,
-        url: `https://bsky.app/profile/news.example.org/post/${post?.rkey}`,
+        url: postUrl(post?.rkey),
       });
       expect(post?.value).toEqual({
         $type: "app.bsky.feed.post",
@@ -54,80 +42,53 @@ describe("Bluesky publish", () => {
       });
       const embed = post?.value.embed as { external: { thumb: { ref: { $link: string } } } };
       const thumb = embed.external.thumb;
-      expect(new Uint8Array(fake.blobs.get(thumb.ref.$link)?.bytes ?? [])).toEqual(ONE_PIXEL_PNG);
+      expect(new Uint8Array(bluesky.fake.blobs.get(thumb.ref.$link)?.bytes ?? [])).toEqual(ONE_PIXEL_PNG);
       expect(calls("com.atproto.repo.uploadBlob")[0]?.headers["content-type"]).toBe("image/png");
-      const stored = await credentials.get("bluesky", "news.example.org");
+      const stored = await bluesky.credentials.get("bluesky", "news.example.org");
       expect(calls("com.atproto.repo.createRecord")[0]?.headers.authorization).toBe(
         `Bearer ${stored?.values.accessJwt}`,
       );
     },
   );
 
-  it("answers a 429 with rate_limited at the PDS's RateLimit-Reset, and posts nothing", async () => {
-    // Prepare
-    const { bluesky } = adapter();
-    fake.failNext("rate_limit");
+  shared.answersRateLimited("at the PDS's RateLimit-Reset", (fake) => ({
+    retryAt: fake.rateLimitReset,
+    message: "RateLimitExceeded: Rate Limit Exceeded",
+  }));
 
-    // Act
-    const outcome = await bluesky.publish(publishRequest("bluesky"));
-
-    // Assess
-    expect(outcome).toEqual({
-      kind: "rate_limited",
-      retryAt: fake.rateLimitReset,
-      message: "RateLimitExceeded: Rate Limit Exceeded",
-    });
-    expect(fake.posts).toEqual([]);
-  });
-
-  it.each(["created_then_5xx", "timeout"] as const)(
-    "after %s the outcome is unknown, and lookup finds the one post",
-    async (fault) => {
-      // Prepare
-      const { bluesky } = adapter(300);
-      const request = publishRequest("bluesky");
-      fake.failNext(fault);
-
-      // Act
-      const outcome = await bluesky.publish(request);
-      const found = await bluesky.lookup(request);
-
-      // Assess
-      expect(outcome.kind).toBe("unknown");
-      expect(fake.posts).toHaveLength(1);
-      expect(found).toEqual({
-        kind: "found",
-        postId: fake.posts[0]?.uri,
-        url: `https://bsky.app/profile/news.example.org/post/${fake.posts[0]?.rkey}`,
-      });
-    },
+  shared.findsThePostAfterAnUnknownOutcome(
+    [
+      ["on a 5xx after the PDS created the record", "created_then_5xx"],
+      ["when the PDS does not answer in time", "timeout"],
+    ],
+    (fake) => ({ postId: fake.posts[0]?.uri, url: postUrl(fake.posts[0]?.rkey) }),
   );
 
   it("lookup reads past the first page, and says absent for a post that was never made", async () => {
     // Prepare: the post, then 150 newer ones.
-    const { bluesky } = adapter();
+    const adapter = bluesky.adapter();
     const posted = publishRequest("bluesky", { editionId: "ed_posted" });
     const never = publishRequest("bluesky", { editionId: "ed_never" });
-    await bluesky.publish(posted);
-    for (let i = 0; i < 150; i++) await bluesky.publish(publishRequest("bluesky", { editionId: `ed_${i}` }));
+    await adapter.publish(posted);
+    for (let i = 0; i < 150; i++) await adapter.publish(publishRequest("bluesky", { editionId: `ed_${i}` }));
 
     // Act
-    const found = await bluesky.lookup(posted);
-    const absent = await bluesky.lookup(never);
+    const found = await adapter.lookup(posted);
+    const absent = await adapter.lookup(never);
 
     // Assess
-    expect(found).toMatchObject({ kind: "found", postId: fake.posts[0]?.uri });
+    expect(found).toMatchObject({ kind: "found", postId: bluesky.fake.posts[0]?.uri });
     expect(absent).toEqual({ kind: "absent" });
     expect(calls("com.atproto.repo.listRecords").length).toBeGreaterThan(2);
   });
 
   it("refuses a card over 1,000,000 bytes with the PDS's own message", async () => {
     // Prepare
-    const { bluesky } = adapter();
+    const adapter = bluesky.adapter();
     const card = new Uint8Array(1_000_001);
 
     // Act
-    const outcome = await bluesky.publish(publishRequest("bluesky", { card }));
+    const outcome = await adapter.publish(publishRequest("bluesky", { card }));
 
     // Assess
     expect(outcome).toEqual({
@@ -135,31 +96,31 @@ describe("Bluesky publish", () => {
       message:
         "InvalidRequest: Invalid app.bsky.feed.post record: Record/embed/external/thumb file is too big (1000001 bytes, maximum 1000000)",
     });
-    expect(fake.posts).toEqual([]);
+    expect(bluesky.fake.posts).toEqual([]);
   });
 
   it("tries an upload that met a 502 once more, and posts once", async () => {
     // Prepare
-    const { bluesky } = adapter();
-    fake.failNext("server_error", "com.atproto.repo.uploadBlob");
+    const adapter = bluesky.adapter();
+    bluesky.fake.failNext("server_error", "com.atproto.repo.uploadBlob");
 
     // Act
-    const outcome = await bluesky.publish(publishRequest("bluesky"));
+    const outcome = await adapter.publish(publishRequest("bluesky"));
 
     // Assess
     expect(outcome.kind).toBe("posted");
     expect(calls("com.atproto.repo.uploadBlob")).toHaveLength(2);
-    expect(fake.posts).toHaveLength(1);
+    expect(bluesky.fake.posts).toHaveLength(1);
   });
 
   it("an upload that fails twice is unknown, and nothing is posted", async () => {
     // Prepare
-    const { bluesky } = adapter();
-    fake.failNext("server_error", "com.atproto.repo.uploadBlob");
-    fake.failNext("server_error", "com.atproto.repo.uploadBlob");
+    const adapter = bluesky.adapter();
+    bluesky.fake.failNext("server_error", "com.atproto.repo.uploadBlob");
+    bluesky.fake.failNext("server_error", "com.atproto.repo.uploadBlob");
 
     // Act
-    const outcome = await bluesky.publish(publishRequest("bluesky"));
+    const outcome = await adapter.publish(publishRequest("bluesky"));
 
     // Assess
     expect(outcome).toEqual({ kind: "unknown", message: "com.atproto.repo.uploadBlob: HTTP 502" });

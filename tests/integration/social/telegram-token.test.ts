@@ -1,24 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createTelegramAdapter } from "../../../functions/adapters/social/telegram/adapter.js";
-import { startTelegramFake, type TelegramFake } from "../../helpers/social/fakes/telegram.js";
-import { memoryCredentials } from "../../helpers/social/memory-credentials.js";
+import { describe, expect, it } from "vitest";
+import { startTelegramFake } from "../../helpers/social/fakes/telegram.js";
+import { telegramHarness } from "../../helpers/social/network-harnesses.js";
 import { publishRequest } from "../../helpers/social/publish-request.js";
 
 /** The bot token is part of every Bot API URL, and fetch's own errors can repeat the URL. */
 
-let fake: TelegramFake;
-beforeEach(async () => {
-  fake = await startTelegramFake();
-});
-afterEach(() => fake.close());
-
-function adapter(overrides: { apiUrl?: string; fetch?: typeof fetch }) {
-  const settings = { apiUrl: overrides.apiUrl ?? fake.url, botToken: fake.token, chatId: "@herald_news" };
-  const credentials = memoryCredentials();
-  return {
-    telegram: createTelegramAdapter({ settings, credentials, now: () => new Date(), fetch: overrides.fetch }),
-  };
-}
+const telegram = telegramHarness();
+const repeatsTheUrl = (async (url: string) =>
+  Promise.reject(new Error(`request to ${url} failed`))) as typeof fetch;
 
 describe("Telegram keeps the bot token out of every message", () => {
   it("an API that cannot be reached is tried twice, then failed with nothing posted", async () => {
@@ -30,10 +19,10 @@ describe("Telegram keeps the bot token out of every message", () => {
       attempts++;
       return fetch(input, init);
     };
-    const { telegram } = adapter({ apiUrl: closed.url, fetch: counting });
+    const adapter = telegram.adapter({ apiUrl: closed.url }, { fetch: counting });
 
     // Act
-    const outcome = await telegram.publish(publishRequest("telegram"));
+    const outcome = await adapter.publish(publishRequest("telegram"));
 
     // Assess
     expect(outcome).toEqual({
@@ -44,23 +33,18 @@ describe("Telegram keeps the bot token out of every message", () => {
   });
 
   it.each([
-    ["a URL fetch cannot parse", { apiUrl: "http://exa mple.invalid" }],
-    [
-      "a fetch error that repeats the URL",
-      {
-        fetch: (async (url: string) => Promise.reject(new Error(`request to ${url} failed`))) as typeof fetch,
-      },
-    ],
-  ])("%s", async (_, overrides) => {
+    ["a URL fetch cannot parse", { apiUrl: "http://exa mple.invalid" }, {}],
+    ["a fetch error that repeats the URL", {}, { fetch: repeatsTheUrl }],
+  ])("%s", async (_, settings, extras) => {
     // Prepare
-    const { telegram } = adapter(overrides);
+    const adapter = telegram.adapter(settings, extras);
 
     // Act
-    const outcome = await telegram.publish(publishRequest("telegram"));
+    const outcome = await adapter.publish(publishRequest("telegram"));
 
     // Assess
     expect(["failed", "unknown"]).toContain(outcome.kind);
-    expect(JSON.stringify(outcome)).not.toContain(fake.token);
-    expect(JSON.stringify(outcome)).not.toContain(fake.token.split(":")[1]);
+    expect(JSON.stringify(outcome)).not.toContain(telegram.fake.token);
+    expect(JSON.stringify(outcome)).not.toContain(telegram.fake.token.split(":")[1]);
   });
 });
