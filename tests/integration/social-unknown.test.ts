@@ -4,6 +4,7 @@ import {
   type SocialIntent,
   unresolvedBackoffMs,
 } from "../../functions/domain/social/intent.js";
+import type { AnySocialAdapter } from "../../functions/flows/ports/social-adapters.js";
 import { claimed } from "../../functions/flows/social-outcomes.js";
 import { scriptedAdapter } from "../helpers/social/scripted-adapter.js";
 import { socialHarness } from "../helpers/social/social-harness.js";
@@ -28,24 +29,37 @@ async function runToQuiet(h: Harness) {
   }
 }
 
+/** A harness whose only account is `adapter`'s, and an edition recorded in it. */
+async function withEdition(adapter: AnySocialAdapter) {
+  harness = await socialHarness([adapter]);
+  return { h: harness, id: await harness.edition() };
+}
+
+/** The same, with the edition's posts fanned out and run until nothing is queued. */
+async function settled(adapter: AnySocialAdapter) {
+  const { h, id } = await withEdition(adapter);
+  await h.post(id);
+  await runToQuiet(h);
+  return { h, id };
+}
+
 describe("social publishing when the outcome is unknown", () => {
   it("a publish that timed out is looked up first, and a post found there is not published again", async () => {
     // Prepare
     const bluesky = scriptedAdapter("bluesky", "news.example", { publish: [timeout], lookup: [found] });
-    harness = await socialHarness([bluesky.adapter]);
-    const id = await harness.edition();
+    const { h, id } = await withEdition(bluesky.adapter);
 
     // Act
-    await harness.post(id);
-    const afterTimeout = await harness.ports.socialIntents.get(id, "bluesky", "news.example");
-    await runToQuiet(harness);
+    await h.post(id);
+    const afterTimeout = await h.ports.socialIntents.get(id, "bluesky", "news.example");
+    await runToQuiet(h);
 
     // Assess
     expect(afterTimeout).toMatchObject({ status: "unknown", error: timeout.message, unresolved: 1 });
-    expect(harness.socialQueue.sent.at(-1)?.delaySeconds).toBe(unresolvedBackoffMs(1) / 1000);
+    expect(h.socialQueue.sent.at(-1)?.delaySeconds).toBe(unresolvedBackoffMs(1) / 1000);
     expect(bluesky.calls.publish).toHaveLength(1);
     expect(bluesky.calls.lookup).toHaveLength(1);
-    expect(await harness.ports.socialIntents.get(id, "bluesky", "news.example")).toMatchObject({
+    expect(await h.ports.socialIntents.get(id, "bluesky", "news.example")).toMatchObject({
       status: "posted",
       url: found.url,
       attempts: 1,
@@ -55,18 +69,15 @@ describe("social publishing when the outcome is unknown", () => {
   it("a lookup that finds nothing leads to exactly one more publish", async () => {
     // Prepare
     const x = scriptedAdapter("x", "@news", { publish: [timeout], lookup: [{ kind: "absent" }] });
-    harness = await socialHarness([x.adapter]);
-    const id = await harness.edition();
 
     // Act
-    await harness.post(id);
-    await runToQuiet(harness);
+    const { h, id } = await settled(x.adapter);
 
     // Assess
     expect(x.calls.lookup).toHaveLength(1);
     expect(x.calls.publish).toHaveLength(2);
     expect(x.calls.publish[1]?.idempotencyKey).toBe(x.calls.publish[0]?.idempotencyKey);
-    expect(await harness.ports.socialIntents.get(id, "x", "@news")).toMatchObject({
+    expect(await h.ports.socialIntents.get(id, "x", "@news")).toMatchObject({
       status: "posted",
       attempts: 2,
     });
@@ -79,20 +90,17 @@ describe("social publishing when the outcome is unknown", () => {
       publish: [timeout],
       lookup: lookups,
     });
-    harness = await socialHarness([linkedin.adapter]);
-    const id = await harness.edition();
 
     // Act
-    await harness.post(id);
-    await runToQuiet(harness);
+    const { h, id } = await settled(linkedin.adapter);
 
     // Assess
     expect(linkedin.calls.publish).toHaveLength(1);
     expect(linkedin.calls.lookup).toHaveLength(MAX_UNRESOLVED - 1);
-    const delays = harness.socialQueue.sent.filter((m) => m.delaySeconds > 0).map((m) => m.delaySeconds);
+    const delays = h.socialQueue.sent.filter((m) => m.delaySeconds > 0).map((m) => m.delaySeconds);
     expect(delays).toEqual([60, 120, 240, 480, 900, 60]); // the 16-minute wait goes in two steps
-    expect(harness.socialQueue.messages).toEqual([]);
-    const intent = await harness.ports.socialIntents.get(id, "linkedin", "urn:li:organization:1");
+    expect(h.socialQueue.messages).toEqual([]);
+    const intent = await h.ports.socialIntents.get(id, "linkedin", "urn:li:organization:1");
     expect(intent).toMatchObject({ status: "unknown", unresolved: MAX_UNRESOLVED });
     expect(intent?.message).toMatch(/a person must check/);
   });
@@ -103,12 +111,9 @@ describe("social publishing when the outcome is unknown", () => {
       idempotent: true,
       publish: [timeout],
     });
-    harness = await socialHarness([mastodon.adapter]);
-    const id = await harness.edition();
 
     // Act
-    await harness.post(id);
-    await runToQuiet(harness);
+    await settled(mastodon.adapter);
 
     // Assess
     expect(mastodon.calls.lookup).toHaveLength(0);
@@ -119,9 +124,7 @@ describe("social publishing when the outcome is unknown", () => {
   it("a worker that died mid-call (claim left attempting) is resolved by a lookup once its lease ends", async () => {
     // Prepare: fan out, then a worker claims the post and dies before recording anything.
     const telegram = scriptedAdapter("telegram", "-100200300", { lookup: [found] });
-    harness = await socialHarness([telegram.adapter]);
-    const h = harness;
-    const id = await h.edition();
+    const { h, id } = await withEdition(telegram.adapter);
     await h.ports.socialQueue.send([{ editionId: id }]);
     h.socialQueue.messages.length = 0;
     await h.ports.socialIntents.create({
@@ -158,12 +161,11 @@ describe("social publishing when the outcome is unknown", () => {
   it("an adapter that throws leaves the outcome unknown, and the message carries no URL", async () => {
     // Prepare
     const threads = scriptedAdapter("threads", "newsroom", { publish: ["throw"], lookup: [found] });
-    harness = await socialHarness([threads.adapter]);
-    const id = await harness.edition();
+    const { h, id } = await withEdition(threads.adapter);
 
     // Act
-    await harness.post(id);
-    const intent = await harness.ports.socialIntents.get(id, "threads", "newsroom");
+    await h.post(id);
+    const intent = await h.ports.socialIntents.get(id, "threads", "newsroom");
 
     // Assess
     expect(intent?.status).toBe("unknown");
