@@ -1,4 +1,5 @@
 import type { FeedFetcher, FeedRequest, FeedResponse } from "../../flows/ports.js";
+import { readCapped } from "../http/read-capped.js";
 
 export interface HttpFeedFetcherOptions {
   /** The whole request, body included. */
@@ -11,24 +12,6 @@ export interface HttpFeedFetcherOptions {
 /** A failed fetch, with what the poller records about it. */
 export class FeedFetchError extends Error {
   override name = "FeedFetchError";
-}
-
-async function readCapped(res: Response, maxBytes: number): Promise<Uint8Array> {
-  const reader = res.body?.getReader();
-  if (!reader) return new Uint8Array();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel();
-      throw new FeedFetchError(`the feed is larger than ${maxBytes} bytes`);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks);
 }
 
 /**
@@ -93,7 +76,11 @@ export function httpFeedFetcher(options: HttpFeedFetcherOptions = {}): FeedFetch
       }
       let bytes: Uint8Array;
       try {
-        bytes = await readCapped(res, maxBytes);
+        bytes = await readCapped(
+          res,
+          maxBytes,
+          () => new FeedFetchError(`the feed is larger than ${maxBytes} bytes`),
+        );
       } catch (error) {
         if (error instanceof FeedFetchError) throw error;
         throw new FeedFetchError(

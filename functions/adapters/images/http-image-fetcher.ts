@@ -1,4 +1,5 @@
 import type { ArticleImage, ImageFetcher } from "../../flows/ports.js";
+import { readCapped } from "../http/read-capped.js";
 import { resolvesPublic } from "./public-address.js";
 
 export interface HttpImageFetcherOptions {
@@ -31,24 +32,6 @@ function imageType(bytes: Uint8Array): ArticleImage["type"] | undefined {
   if (startsWith(bytes, PNG)) return "image/png";
   if (startsWith(bytes, JPEG)) return "image/jpeg";
   return undefined;
-}
-
-async function readCapped(res: Response, maxBytes: number): Promise<Uint8Array> {
-  const reader = res.body?.getReader();
-  if (!reader) return new Uint8Array();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel();
-      throw new ImageFetchError(`the image is larger than ${maxBytes} bytes`);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks);
 }
 
 /**
@@ -104,7 +87,11 @@ export function httpImageFetcher(options: HttpImageFetcherOptions = {}): ImageFe
       }
       let bytes: Uint8Array;
       try {
-        bytes = await readCapped(res, maxBytes);
+        bytes = await readCapped(
+          res,
+          maxBytes,
+          () => new ImageFetchError(`the image is larger than ${maxBytes} bytes`),
+        );
       } catch (error) {
         if (error instanceof ImageFetchError) throw error;
         throw new ImageFetchError(
