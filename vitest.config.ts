@@ -1,13 +1,32 @@
 import { defineConfig } from "vitest/config";
 
-// DynamoDB Local starts once per run (global setup); every test file makes its own table in it.
+/**
+ * Three projects, so a change can be tested at the speed of its room:
+ * - unit: pure code and in-memory ports; no Java, no network (`npm run test:unit`, seconds);
+ * - integration: DynamoDB Local (started once per run by the global setup; every file makes its
+ *   own table) and the SES stand-in (`npm run test:integration`);
+ * - infra: the CDK stack synthesized and checked (`npm run test:infra`).
+ * `npm test` runs all three.
+ */
 export default defineConfig({
   test: {
-    include: ["tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts", "tests/infra/**/*.test.ts"],
-    globalSetup: ["tests/helpers/global-setup.ts"],
     pool: "forks",
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
+    // Timeouts catch hangs, not slowness: a shared two-core machine can take minutes for a synth
+    // or a fault-injection run that takes seconds when it is quiet. Speed is measured by `npm run bench`.
+    testTimeout: 240_000,
+    hookTimeout: 240_000,
+    projects: [
+      { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.ts"], pool: "threads" } },
+      {
+        extends: true,
+        test: {
+          name: "integration",
+          include: ["tests/integration/**/*.test.ts"],
+          globalSetup: ["tests/helpers/global-setup.ts"],
+        },
+      },
+      { extends: true, test: { name: "infra", include: ["tests/infra/**/*.test.ts"] } },
+    ],
   },
 });

@@ -34,5 +34,5 @@ describe("schedules: the extension point for the daily briefing", () => {
         DeadLetterConfig: { Arn: { "Fn::GetAtt": [Match.stringLikeRegexp("BriefingDlq"), "Arn"] } },
       },
     });
-  }, 15_000);
+  });
 });
