@@ -1,6 +1,7 @@
 import type { Node } from "constructs";
-import { z } from "zod";
+import * as z from "zod";
 import { isTimeZone } from "../functions/domain/briefing/schedule.js";
+import { DEFAULT_TOPICS } from "../functions/domain/config.js";
 
 /**
  * The deployment's settings, read from CDK context (`cdk.json` or `-c key=value`) with defaults
@@ -33,7 +34,6 @@ export const CONTEXT_KEYS = [
 ] as const;
 
 /** The newsroom's default topics, as in API.md. */
-const DEFAULT_TOPICS = ["world", "politics", "business", "technology", "culture"];
 
 /** `-c key=value` always arrives as a string; cdk.json may hold numbers and arrays. */
 const count = z.coerce.number().int().positive();

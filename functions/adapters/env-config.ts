@@ -1,14 +1,11 @@
-import { Config } from "../domain/config.js";
+import { Config, DEFAULT_TOPICS } from "../domain/config.js";
 import { sourcesFromEnv } from "./feeds/env-sources.js";
 
 type Env = Record<string, string | undefined>;
 
-/** The newsroom's default topics, from API.md. */
-export const DEFAULT_TOPICS = ["world", "politics", "business", "technology", "culture"];
-
 /**
  * Reads the non-secret configuration from `HERALD_*` variables, with the local development
- * defaults of API.md. The stack sets the same variables on every function.
+ * defaults (docs/configuration.md). The stack sets the same variables on every function.
  */
 export function configFromEnv(env: Env = process.env): Config {
   const list = (v: string | undefined) =>

@@ -7,6 +7,9 @@ import type { TokenKeys } from "./tokens.js";
  * Everything Herald needs to know about the newsroom and its deployment that is not secret.
  * Locally it comes from the environment with development defaults; on AWS from the stack.
  */
+/** The newsroom's topics when none are configured (`HERALD_TOPICS`, the `topics` context). */
+export const DEFAULT_TOPICS = ["world", "politics", "business", "technology", "culture"];
+
 export const Config = z.object({
   publicUrl: z.url().transform((u) => u.replace(/\/+$/, "")),
   topics: z.array(z.string().regex(/^[a-z0-9-]+$/)).min(1),

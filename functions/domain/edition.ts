@@ -45,8 +45,3 @@ export function editionId(articleId: string, version: string): string {
 }
 
 export const EditionId = z.string().regex(/^ed_[A-Za-z0-9]{22}$/, "not an edition id");
-
-/** An edition is finished when planning is complete and every planned chunk has been worked off. */
-export function isFinished(p: { planDone: boolean; chunksTotal: number; chunksDone: number }): boolean {
-  return p.planDone && p.chunksDone >= p.chunksTotal;
-}

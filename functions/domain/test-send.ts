@@ -1,6 +1,6 @@
 import * as z from "zod";
-import type { Personalization } from "../render/rendered.js";
 import type { Config } from "./config.js";
+import type { Personalization } from "./rendered.js";
 
 /** An editor's proof copies: a handful of addresses, never a list. */
 export const MAX_TEST_RECIPIENTS = 10;

@@ -1,6 +1,6 @@
 import { type BriefingSection, comboOf, sectionsFor } from "../domain/briefing/content.js";
 import type { Config } from "../domain/config.js";
-import type { RenderedEdition } from "../render/rendered.js";
+import type { RenderedEdition } from "../domain/rendered.js";
 import { mapConcurrent } from "./concurrency.js";
 import { type PartitionWalk, planPartition } from "./plan-audience.js";
 import { PARALLEL_PARTITIONS } from "./plan-edition.js";

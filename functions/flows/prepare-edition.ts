@@ -1,6 +1,6 @@
 import type { Article } from "../domain/article.js";
 import type { Config } from "../domain/config.js";
-import type { RenderedEdition } from "../render/rendered.js";
+import type { RenderedEdition } from "../domain/rendered.js";
 import { planEdition } from "./plan-edition.js";
 import type { Ports } from "./ports.js";
 import { type CardMaker, renderCardOnce } from "./render-card.js";

@@ -1,7 +1,8 @@
 import type { Article } from "../domain/article.js";
+import type { ArticleImage } from "../domain/article-image.js";
 import type { Config } from "../domain/config.js";
 import { loggableError } from "../domain/redact.js";
-import type { ArticleImage, ImageFetcher, Ports } from "./ports.js";
+import type { ImageFetcher, Ports } from "./ports.js";
 
 /** How the edition job makes a card: the renderer (satori + resvg) and where images come from. */
 export interface CardMaker {

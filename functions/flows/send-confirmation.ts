@@ -1,6 +1,6 @@
 import type { Config } from "../domain/config.js";
+import type { ConfirmationInput, RenderedMessage } from "../domain/rendered.js";
 import { issueToken } from "../domain/tokens.js";
-import type { ConfirmationInput, RenderedMessage } from "../render/confirmation.js";
 import type { Ports } from "./ports.js";
 
 export type ConfirmationRenderFn = (input: ConfirmationInput, config: Config) => Promise<RenderedMessage>;

@@ -1,7 +1,7 @@
 import { comboTopics } from "../domain/briefing/content.js";
 import { BriefingId } from "../domain/briefing/schedule.js";
+import type { RenderedEdition } from "../domain/rendered.js";
 import { isMailable, type Subscriber } from "../domain/subscriber.js";
-import type { RenderedEdition } from "../render/rendered.js";
 import type { ChunkRecord, Ports, SendProgress } from "./ports.js";
 
 /** What a chunk is sent for: an edition, or one topic combination of a daily briefing. */

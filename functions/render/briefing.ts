@@ -1,12 +1,12 @@
 import mjml2html from "mjml";
 import type { BriefingItem, BriefingSection } from "../domain/briefing/content.js";
 import type { Config } from "../domain/config.js";
+import { PLACEHOLDERS, type RenderedEdition } from "../domain/rendered.js";
 import { escapeHtml, neutralizePlaceholders, singleLine } from "../domain/text.js";
 import { linkColorOnWhite, textColorOn } from "./colors.js";
 import { GMAIL_CLIP_BYTES } from "./email.js";
 import { truncateText } from "./excerpt.js";
 import { assertOnlyPlaceholders } from "./placeholder-guard.js";
-import { PLACEHOLDERS, type RenderedEdition } from "./rendered.js";
 import { fillTemplate } from "./template.js";
 import { templateSource } from "./template-source.js";
 import { templatesDir } from "./templates-dir.js";

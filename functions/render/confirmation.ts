@@ -1,22 +1,11 @@
 import mjml2html from "mjml";
 import type { Config } from "../domain/config.js";
+import type { ConfirmationInput, RenderedMessage } from "../domain/rendered.js";
 import { escapeHtml, neutralizePlaceholders, singleLine } from "../domain/text.js";
 import { textColorOn } from "./colors.js";
 import { fillTemplate } from "./template.js";
 import { templateSource } from "./template-source.js";
 import { templatesDir } from "./templates-dir.js";
-
-export interface ConfirmationInput {
-  confirmUrl: string;
-  topics: string[];
-  cadence: "instant" | "daily";
-}
-
-export interface RenderedMessage {
-  subject: string;
-  html: string;
-  text: string;
-}
 
 const cadenceText = { instant: "each article as it is published", daily: "one daily briefing" };
 

@@ -1,12 +1,12 @@
 import mjml2html from "mjml";
 import type { Article } from "../domain/article.js";
 import type { Config } from "../domain/config.js";
+import { PLACEHOLDERS, type RenderedEdition } from "../domain/rendered.js";
 import { type EditionContent, editionContent } from "./edition-content.js";
 import { type Excerpt, excerptHtml } from "./excerpt.js";
 import { openGraphTags } from "./open-graph.js";
 import { assertOnlyPlaceholders } from "./placeholder-guard.js";
 import { htmlToPlainText, plainTextPart } from "./plain-text.js";
-import { PLACEHOLDERS, type RenderedEdition } from "./rendered.js";
 import { sanitizeArticleHtml } from "./sanitize.js";
 import { fillTemplate } from "./template.js";
 import { templateSource } from "./template-source.js";

@@ -1,8 +1,9 @@
 import type { ServerResponse } from "node:http";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Article } from "../../functions/domain/article.js";
+import type { ArticleImage } from "../../functions/domain/article-image.js";
 import type { Config } from "../../functions/domain/config.js";
-import type { ArticleImage, Ports } from "../../functions/flows/ports.js";
+import type { Ports } from "../../functions/flows/ports.js";
 import { prepareEdition } from "../../functions/flows/prepare-edition.js";
 import { renderEdition } from "../../functions/render/email.js";
 import { renderEditionCard } from "../../functions/render/social/edition-card.js";

@@ -1,8 +1,8 @@
 import { gunzipSync, gzipSync } from "node:zlib";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { GetCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import type { RenderedEdition } from "../../domain/rendered.js";
 import type { BriefingRecord, BriefingRepo } from "../../flows/ports.js";
-import type { RenderedEdition } from "../../render/rendered.js";
 import { feedbackCounts } from "./edition-feedback.js";
 import { getWithFeedback, toProgress } from "./edition-repo.js";
 import { listedPage, putListed } from "./indexed-items.js";

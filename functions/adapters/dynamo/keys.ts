@@ -1,5 +1,4 @@
 import type { AudiencePartition } from "../../domain/audience.js";
-import { partitionName } from "../../domain/audience.js";
 
 /** Key builders for the single table; see `table-schema.ts` for the item catalogue. */
 export const keys = {
@@ -28,7 +27,6 @@ export const keys = {
   chunk: (editionId: string, key: string) => ({ pk: `ED#${editionId}`, sk: `CHUNK#${key}` }),
   /** Marks an SES event (message, type, recipient) as applied; see `feedbackMarkPut`. */
   feedbackMark: (mark: string) => ({ pk: `FB#${mark}`, sk: "FEEDBACK" }),
-  chunkKey: (p: AudiencePartition, n: number) => `${partitionName(p)}#${String(n).padStart(6, "0")}`,
   editionsIndex: "EDITIONS",
   /** A polled feed (by a hash of its URL): its state, and one item per guid (hashed) it has shown. */
   feedState: (feed: string) => ({ pk: `FEED#${feed}`, sk: "STATE" }),

@@ -1,4 +1,5 @@
-import type { ArticleImage, ImageFetcher } from "../../flows/ports.js";
+import type { ArticleImage } from "../../domain/article-image.js";
+import type { ImageFetcher } from "../../flows/ports.js";
 import { readCapped } from "../http/read-capped.js";
 import { resolvesPublic } from "./public-address.js";
 

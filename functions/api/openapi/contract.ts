@@ -1,8 +1,8 @@
 import * as z from "zod";
-import { DEFAULT_TOPICS } from "../../adapters/env-config.js";
 import { articleSchema } from "../../domain/article.js";
 import { GhostWebhook } from "../../domain/cms/ghost.js";
 import { WordPressPost } from "../../domain/cms/wordpress.js";
+import { DEFAULT_TOPICS } from "../../domain/config.js";
 import { EditionId } from "../../domain/edition.js";
 import { SHARE_NETWORKS } from "../../domain/share.js";
 import { ShareEmailRequest } from "../../domain/share-email.js";

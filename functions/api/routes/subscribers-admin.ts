@@ -1,10 +1,10 @@
 import type { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { parseSubscriberCsv, subscriberCsvStream } from "../../adapters/csv/subscriber-csv.js";
 import { HeraldError } from "../../domain/errors.js";
 import { normalizeEmail, subscriberId } from "../../domain/subscriber.js";
 import { importSubscribers } from "../../flows/import-subscribers.js";
 import type { Ports } from "../../flows/ports.js";
+import { parseSubscriberCsv, subscriberCsvStream } from "../csv/subscriber-csv.js";
 import { jsonError } from "../errors.js";
 
 /** An import file may be large, but not unbounded: 10 MB is ~150,000 typical rows. */

@@ -6,8 +6,6 @@ import { XMLParser, XMLValidator } from "fast-xml-parser";
  * or an array of either).
  */
 
-export type XmlNode = string | { [key: string]: unknown };
-
 /** Tags that may repeat; as arrays always, so a one-item feed reads like a fifty-item one. */
 const REPEATING = new Set([
   "item",

@@ -1,5 +1,5 @@
 import type { BriefingItem } from "../../domain/briefing/content.js";
-import type { RenderedEdition } from "../../render/rendered.js";
+import type { RenderedEdition } from "../../domain/rendered.js";
 import type { SendProgress } from "./editions.js";
 
 /** Daily briefings: one per newsroom day, fanned out like an edition. */

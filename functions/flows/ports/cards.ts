@@ -1,3 +1,5 @@
+import type { ArticleImage } from "../../domain/article-image.js";
+
 /**
  * An edition's 1200×630 social card (PNG, ≤ 1 MB): rendered once by the render function, read by the
  * API (`/v1/editions/{id}/card.png`, the article's `og:image`) and by the social worker to upload.
@@ -5,12 +7,6 @@
 export interface CardStore {
   put(editionId: string, png: Uint8Array): Promise<void>;
   get(editionId: string): Promise<Uint8Array | undefined>;
-}
-
-/** An article image as the card can draw it: satori decodes PNG and JPEG only. */
-export interface ArticleImage {
-  type: "image/png" | "image/jpeg";
-  bytes: Uint8Array;
 }
 
 /**

@@ -1,8 +1,8 @@
 import type { Article } from "../../domain/article.js";
 import type { ChunkState, Outcome, Tally } from "../../domain/chunk.js";
 import type { Counts, EditionStatus } from "../../domain/edition.js";
+import type { RenderedEdition } from "../../domain/rendered.js";
 import type { FeedbackCounter } from "../../domain/ses-event.js";
-import type { RenderedEdition } from "../../render/rendered.js";
 
 /** Editions, their renders and their send chunks: what the planner and the send worker keep. */
 

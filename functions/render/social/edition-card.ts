@@ -1,6 +1,6 @@
 import type { Article } from "../../domain/article.js";
+import type { ArticleImage } from "../../domain/article-image.js";
 import type { Config } from "../../domain/config.js";
-import type { ArticleImage } from "../../flows/ports.js";
 import { type CardInput, renderCard } from "./card.js";
 
 /**

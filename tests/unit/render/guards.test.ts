@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { PLACEHOLDERS } from "../../../functions/domain/rendered.js";
 import { contrastRatio, linkColorOnWhite, textColorOn } from "../../../functions/render/colors.js";
 import { assertOnlyPlaceholders } from "../../../functions/render/placeholder-guard.js";
-import { PLACEHOLDERS } from "../../../functions/render/rendered.js";
 import { webVersion } from "../../../functions/render/web-version.js";
 
 describe("assertOnlyPlaceholders", () => {

@@ -30,8 +30,6 @@ const RecordList = z.object({
   cursor: z.string().optional(),
   records: z.array(z.object({ uri: z.string(), cid: z.string(), value: z.unknown() })),
 });
-export type ListedRecord = z.infer<typeof RecordList>["records"][number];
-
 /** An error answer: XRPC's `{error, message}`, or the bare status when a gateway sent HTML. */
 export interface XrpcError {
   kind: "error";

@@ -41,8 +41,6 @@ const ErrorBody = z.object({ error: z.string().optional(), error_description: z.
 /** Statuses per page of an account's timeline: Mastodon's maximum. */
 export const STATUSES_PER_PAGE = 40;
 
-export type MastodonClient = ReturnType<typeof mastodonClient>;
-
 /**
  * @example
  * const client = mastodonClient("https://mastodon.social", token, { fetch, timeoutMs: 10_000 });

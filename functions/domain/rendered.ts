@@ -16,3 +16,17 @@ export interface RenderedEdition {
 /** The per-recipient placeholders, by name; nothing else in a rendered edition is `{{…}}`. */
 export const PLACEHOLDERS = ["unsubscribeUrl", "preferencesUrl"] as const;
 export type Personalization = Record<(typeof PLACEHOLDERS)[number], string>;
+
+/** What the double opt-in email is made from. */
+export interface ConfirmationInput {
+  confirmUrl: string;
+  topics: string[];
+  cadence: "instant" | "daily";
+}
+
+/** A rendered single message (a confirmation): no placeholders, one recipient. */
+export interface RenderedMessage {
+  subject: string;
+  html: string;
+  text: string;
+}
