@@ -1,9 +1,20 @@
 import type { Logger } from "@aws-lambda-powertools/logger";
 import type { Context } from "hono";
-import { type ErrorCode, type FieldIssue, HeraldError, statusOf } from "../domain/errors.js";
+import { type ErrorCode, type FieldIssue, HeraldError } from "../domain/errors.js";
 import { loggableError } from "../domain/redact.js";
 
-/** The JSON error body of API.md. */
+/** Each error code's HTTP status: the domain names what went wrong, the API says it in HTTP. */
+export const statusOf: Record<ErrorCode, 400 | 401 | 403 | 404 | 409 | 413 | 429> = {
+  invalid_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  rate_limited: 429,
+};
+
+/** Herald's JSON error body: `{"error":{"code","message","issues"}}`. */
 export function errorBody(code: ErrorCode, message: string, issues?: FieldIssue[]) {
   return { error: { code, message, ...(issues?.length ? { issues } : {}) } };
 }

@@ -1,5 +1,5 @@
 import type { Context } from "hono";
-import { HeraldError } from "../domain/errors.js";
+import { HeraldError, InvalidRequest } from "../domain/errors.js";
 
 /**
  * The body of a public form endpoint, as JSON or as a form post (`application/x-www-form-urlencoded`
@@ -11,8 +11,8 @@ export async function readJsonOrForm(c: Context): Promise<{ body: Record<string,
     let body: unknown;
     try {
       body = await c.req.json();
-    } catch {
-      throw new HeraldError("invalid_request", "the body is not valid JSON");
+    } catch (error) {
+      throw new InvalidRequest("the body is not valid JSON", { cause: error });
     }
     if (typeof body !== "object" || body === null || Array.isArray(body)) {
       throw new HeraldError("invalid_request", "the body must be a JSON object");
@@ -22,8 +22,8 @@ export async function readJsonOrForm(c: Context): Promise<{ body: Record<string,
   if (/^(application\/x-www-form-urlencoded|multipart\/form-data)\b/i.test(type)) {
     try {
       return { body: await c.req.parseBody({ all: true }), form: true };
-    } catch {
-      throw new HeraldError("invalid_request", "the form could not be read");
+    } catch (error) {
+      throw new InvalidRequest("the form could not be read", { cause: error });
     }
   }
   throw new HeraldError("invalid_request", "send JSON or a form", [

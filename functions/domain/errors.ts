@@ -1,6 +1,7 @@
 /**
- * The error every layer may throw when a request is at fault. The API maps it to the JSON shape of
- * `API.md` (`{"error":{"code","message","issues"}}`); anything else becomes a logged 500.
+ * The errors every layer may throw when a request is at fault. The API maps each code to its HTTP
+ * status and to Herald's JSON error shape (`{"error":{"code","message","issues"}}`); anything that is
+ * not a HeraldError is Herald's own fault and becomes a logged 500.
  */
 export type ErrorCode =
   | "invalid_request"
@@ -11,33 +12,69 @@ export type ErrorCode =
   | "payload_too_large"
   | "rate_limited";
 
-export const statusOf: Record<ErrorCode, 400 | 401 | 403 | 404 | 409 | 413 | 429> = {
-  invalid_request: 400,
-  unauthorized: 401,
-  forbidden: 403,
-  not_found: 404,
-  conflict: 409,
-  payload_too_large: 413,
-  rate_limited: 429,
-};
-
 export interface FieldIssue {
   path: string;
   message: string;
 }
 
+/** What an error may carry besides its message: the fields at fault, and the error behind it. */
+export interface HeraldErrorDetails {
+  issues?: FieldIssue[];
+  cause?: unknown;
+}
+
+/**
+ * A request Herald refuses, with a stable code. Pass `cause` when another error is why: it is kept
+ * for the logs (redacted there), never shown to the client.
+ *
+ * @example
+ * throw new HeraldError("not_found", "no such edition");
+ * throw new InvalidRequest("the body is not valid JSON", { cause: error });
+ */
 export class HeraldError extends Error {
+  readonly issues?: FieldIssue[];
+
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly issues?: FieldIssue[],
+    details: FieldIssue[] | HeraldErrorDetails = {},
   ) {
-    super(message);
+    const { issues, cause } = Array.isArray(details) ? { issues: details, cause: undefined } : details;
+    super(message, cause === undefined ? undefined : { cause });
     this.name = "HeraldError";
+    this.issues = issues;
   }
+}
 
-  get status() {
-    return statusOf[this.code];
+/** The request is malformed or breaks a rule (400). */
+export class InvalidRequest extends HeraldError {
+  constructor(message: string, details?: FieldIssue[] | HeraldErrorDetails) {
+    super("invalid_request", message, details);
+    this.name = "InvalidRequest";
+  }
+}
+
+/** What the request names does not exist (404). */
+export class NotFound extends HeraldError {
+  constructor(message: string, details?: HeraldErrorDetails) {
+    super("not_found", message, details);
+    this.name = "NotFound";
+  }
+}
+
+/** The request is valid but not in the current state of what it names (409). */
+export class Conflict extends HeraldError {
+  constructor(message: string, details?: HeraldErrorDetails) {
+    super("conflict", message, details);
+    this.name = "Conflict";
+  }
+}
+
+/** Too many requests: try again later (429). */
+export class RateLimited extends HeraldError {
+  constructor(message: string, details?: HeraldErrorDetails) {
+    super("rate_limited", message, details);
+    this.name = "RateLimited";
   }
 }
 

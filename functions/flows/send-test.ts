@@ -1,4 +1,4 @@
-import { HeraldError } from "../domain/errors.js";
+import { Conflict, NotFound, RateLimited } from "../domain/errors.js";
 import { listHeaders, recipientLinks } from "../domain/recipient-links.js";
 import { subscriberId } from "../domain/subscriber.js";
 import { previewLinks, TEST_SEND_TAG, type TestSendResult } from "../domain/test-send.js";
@@ -19,9 +19,9 @@ export async function sendTest(
   addresses: string[],
 ): Promise<TestSendResult> {
   const edition = await ports.editions.get(editionId);
-  if (!edition) throw new HeraldError("not_found", "no such edition");
+  if (!edition) throw new NotFound("no such edition");
   const rendered = await ports.editions.getRender(editionId);
-  if (!rendered) throw new HeraldError("conflict", `the edition is ${edition.status} and not rendered yet`);
+  if (!rendered) throw new Conflict(`the edition is ${edition.status} and not rendered yet`);
 
   const unique = [...new Set(addresses)];
   const ids = unique.map(subscriberId);
@@ -55,7 +55,7 @@ export async function sendTest(
     });
   } catch (error) {
     if (error instanceof MailerThrottled) {
-      throw new HeraldError("rate_limited", "SES is at its sending rate; try again in a moment");
+      throw new RateLimited("SES is at its sending rate; try again in a moment", { cause: error });
     }
     throw error;
   }

@@ -34,9 +34,9 @@ export function isThrottle(error: unknown): boolean {
  * for a timeout or a dropped connection, which have no status code — unknown, passed on as it is.
  */
 function classify(error: unknown): unknown {
-  if (isThrottle(error)) return new MailerThrottled((error as Error).message);
+  if (isThrottle(error)) return new MailerThrottled((error as Error).message, { cause: error });
   if ((error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode) {
-    return new MailerRejected(`${(error as Error).name}: ${(error as Error).message}`);
+    return new MailerRejected(`${(error as Error).name}: ${(error as Error).message}`, { cause: error });
   }
   return error;
 }

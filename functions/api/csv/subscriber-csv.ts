@@ -1,7 +1,7 @@
 import { Readable } from "node:stream";
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify";
-import { HeraldError } from "../../domain/errors.js";
+import { HeraldError, InvalidRequest } from "../../domain/errors.js";
 import type { Subscriber } from "../../domain/subscriber.js";
 import type { ImportRow } from "../../flows/import-subscribers.js";
 
@@ -20,7 +20,7 @@ export function parseSubscriberCsv(text: string): ImportRow[] {
       info: true,
     });
   } catch (error) {
-    throw new HeraldError("invalid_request", `the file is not valid CSV: ${(error as Error).message}`);
+    throw new InvalidRequest(`the file is not valid CSV: ${(error as Error).message}`, { cause: error });
   }
   const header = text.replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0] ?? "";
   if (

@@ -1,5 +1,5 @@
 import type { Hono } from "hono";
-import { HeraldError } from "../../domain/errors.js";
+import { HeraldError, NotFound } from "../../domain/errors.js";
 import { normalizeEmail, subscriberId } from "../../domain/subscriber.js";
 import { erase, liftSuppression } from "../../flows/manage-subscription.js";
 import type { Ports } from "../../flows/ports.js";
@@ -15,15 +15,14 @@ const idOf = (raw: string) => {
 export function erasureRoutes(app: Hono, ports: Ports) {
   app.delete("/v1/subscribers/:email", async (c) => {
     const id = idOf(c.req.param("email"));
-    if (!(await erase(ports, id))) throw new HeraldError("not_found", "no such subscriber");
+    if (!(await erase(ports, id))) throw new NotFound("no such subscriber");
     ports.log.info("subscriber erased", { subscriberId: id });
     return c.json({ erased: true, suppressed: true });
   });
 
   app.delete("/v1/suppressions/:email", async (c) => {
     const id = idOf(c.req.param("email"));
-    if (!(await liftSuppression(ports, id)))
-      throw new HeraldError("not_found", "the address is not suppressed");
+    if (!(await liftSuppression(ports, id))) throw new NotFound("the address is not suppressed");
     ports.log.info("suppression lifted", { subscriberId: id });
     return c.json({ suppressed: false });
   });

@@ -1,6 +1,6 @@
 import type { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { HeraldError } from "../../domain/errors.js";
+import { HeraldError, NotFound } from "../../domain/errors.js";
 import { normalizeEmail, subscriberId } from "../../domain/subscriber.js";
 import { importSubscribers } from "../../flows/import-subscribers.js";
 import type { Ports } from "../../flows/ports.js";
@@ -44,7 +44,7 @@ export function subscriberAdminRoutes(app: Hono, ports: Ports) {
         { path: "email", message: "invalid" },
       ]);
     const subscriber = await ports.subscribers.get(subscriberId(email));
-    if (!subscriber) throw new HeraldError("not_found", "no such subscriber");
+    if (!subscriber) throw new NotFound("no such subscriber");
     return c.json(subscriber);
   });
 }
