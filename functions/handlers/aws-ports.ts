@@ -29,13 +29,13 @@ export const dynamo = documentClient();
 const ses = new SESv2Client({});
 const sqs = new SQSClient({});
 
+let ports: Ports | undefined;
+
 /**
  * The AWS composition root: clients built once per container, configuration from the stack's
  * environment, secrets from Secrets Manager (re-read through the cache on every invocation, so a
  * rotation reaches warm containers within five minutes).
  */
-let ports: Ports | undefined;
-
 export async function awsPorts(): Promise<Ports> {
   const secrets = await loadSecrets();
   ports ??= buildPorts({

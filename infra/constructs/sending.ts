@@ -36,9 +36,9 @@ export class HeraldSending extends Construct {
     this.editionQueue = new WorkerQueue(this, "EditionQueue", {
       consumerTimeout: FUNCTION_SPECS.renderPlan.timeout,
     });
-    // A chunk SES throttled comes back through the queue and each return counts as a receive: allow
-    // more of them before dead-lettering a chunk that has done nothing wrong. (A paused edition's
-    // chunks are not returned: they are acknowledged, and queued again when the edition resumes.)
+    // A throttled chunk is queued again as a new message (its own is acknowledged), so throttling
+    // spends no receives; these ten are for real failures (an exception, a chunk leased elsewhere).
+    // A paused edition's chunks are acknowledged too, and queued again when the edition resumes.
     this.sendQueue = new WorkerQueue(this, "SendQueue", {
       consumerTimeout: FUNCTION_SPECS.send.timeout,
       maxReceiveCount: 10,
