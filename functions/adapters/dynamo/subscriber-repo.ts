@@ -6,6 +6,7 @@ import type { SubscriberRepo } from "../../flows/ports.js";
 import { batchGetAll } from "./batch-get.js";
 import { isConditionFailure, keys } from "./keys.js";
 import { subscriberFeedback } from "./subscriber-feedback.js";
+import { subscriberLeave } from "./subscriber-leave.js";
 import { retryingTransient, writeTransaction } from "./transaction.js";
 
 /** The record's fields, from the schema: storage keys and the TTL attribute are left behind. */
@@ -48,6 +49,7 @@ export function dynamoSubscriberRepo(
 ): SubscriberRepo {
   return {
     ...subscriberFeedback(db, table),
+    ...subscriberLeave(db, table, shards),
     async get(id) {
       const out = await db.send(
         new GetCommand({ TableName: table, Key: keys.subscriber(id), ConsistentRead: true }),
@@ -94,8 +96,10 @@ export function dynamoSubscriberRepo(
               Put: {
                 TableName: table,
                 Item: profileItem(next),
-                ConditionExpression: "updatedAt = :seen",
-                ExpressionAttributeValues: { ":seen": previous.updatedAt },
+                // The status too: `leave` changes it with no condition on the version.
+                ConditionExpression: "updatedAt = :seen AND #s = :was",
+                ExpressionAttributeNames: { "#s": "status" },
+                ExpressionAttributeValues: { ":seen": previous.updatedAt, ":was": previous.status },
               },
             },
             ...before
@@ -118,8 +122,10 @@ export function dynamoSubscriberRepo(
               Delete: {
                 TableName: table,
                 Key: keys.subscriber(previous.id),
-                ConditionExpression: "updatedAt = :seen",
-                ExpressionAttributeValues: { ":seen": previous.updatedAt },
+                // The status too: `leave` changes it with no condition on the version.
+                ConditionExpression: "updatedAt = :seen AND #s = :was",
+                ExpressionAttributeNames: { "#s": "status" },
+                ExpressionAttributeValues: { ":seen": previous.updatedAt, ":was": previous.status },
               },
             },
             ...audienceItems(previous, shards).map(({ pk, sk }) => ({
