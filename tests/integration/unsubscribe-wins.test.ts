@@ -42,7 +42,10 @@ function saveForm(page: string): string {
   const inputs = (page.split("</form>")[0] ?? "").match(/<input [^>]*>/g) ?? [];
   const fields = inputs
     .filter((i) => i.includes('type="hidden"') || i.includes(" checked"))
-    .map((i) => [i.match(/name="([^"]*)"/)?.[1] ?? "", i.match(/value="([^"]*)"/)?.[1] ?? ""]);
+    .map((i): [string, string] => [
+      i.match(/name="([^"]*)"/)?.[1] ?? "",
+      i.match(/value="([^"]*)"/)?.[1] ?? "",
+    ]);
   return new URLSearchParams(fields).toString();
 }
 
