@@ -33,11 +33,20 @@ export function subscribeSchema(knownTopics: readonly string[]) {
   });
 }
 
-/** The preference center's form: topics and cadence, or leaving everything. */
+/**
+ * The preference center's form: topics and cadence, or leaving everything. `resubscribe` says the
+ * reader chose to come back (the page they saved showed them as not subscribed); without it a save
+ * never undoes an unsubscribe.
+ */
 export function preferencesSchema(knownTopics: readonly string[]) {
   return z.union([
     z.object({ action: z.literal("unsubscribe") }),
-    z.object({ action: z.literal("save").default("save"), topics: topicList(knownTopics), cadence: Cadence }),
+    z.object({
+      action: z.literal("save").default("save"),
+      topics: topicList(knownTopics),
+      cadence: Cadence,
+      resubscribe: z.boolean().default(false),
+    }),
   ]);
 }
 
@@ -53,6 +62,7 @@ export function fromForm(form: Record<string, unknown>) {
     name: one(form.name) || undefined,
     cadence: one(form.cadence) || undefined,
     action: one(form.action) || undefined,
+    resubscribe: one(form.resubscribe) === "true" || undefined,
     topics:
       form.topics === undefined && form["topics[]"] === undefined
         ? undefined

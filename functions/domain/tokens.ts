@@ -34,7 +34,7 @@ export function issueToken(
   ttlSeconds: number,
   nowSeconds: number,
 ): string {
-  const secret = keys.keys[keys.current];
+  const secret = Object.hasOwn(keys.keys, keys.current) ? keys.keys[keys.current] : undefined;
   if (!secret) throw new Error(`token key ${keys.current} is not configured`);
   const expiry = ttlSeconds > 0 ? Math.floor(nowSeconds + ttlSeconds).toString(36) : "0";
   const payload = `${purposeCode[purpose]}.${subject}.${keys.current}.${expiry}`;
@@ -51,8 +51,10 @@ export function verifyToken(
   const parts = (token ?? "").split(".");
   if (parts.length !== 5) return { ok: false, reason: "malformed token" };
   const [code, subject, kid, expiry, given] = parts as [string, string, string, string, string];
-  const secret = keys.keys[kid];
-  if (!secret) return { ok: false, reason: "unknown signing key" };
+  // The key id comes from a stranger: only the keys' own entries count, never `constructor`,
+  // `__proto__` or anything else every object inherits.
+  const secret = Object.hasOwn(keys.keys, kid) ? keys.keys[kid] : undefined;
+  if (typeof secret !== "string" || secret === "") return { ok: false, reason: "unknown signing key" };
   const expected = Buffer.from(mac(secret, `${code}.${subject}.${kid}.${expiry}`));
   const actual = Buffer.from(given);
   if (actual.length !== expected.length || !timingSafeEqual(actual, expected)) {

@@ -1,10 +1,15 @@
+import { HeraldError } from "../domain/errors.js";
 import type { Subscriber } from "../domain/subscriber.js";
 import type { Ports } from "./ports.js";
+
+const ATTEMPTS = 10;
 
 /**
  * Read-modify-write of one subscriber with optimistic concurrency: `change` gets the record as stored
  * and returns the next one (or `undefined` to leave it); a concurrent write makes it read and try
- * again. Resolves to the record as written, `undefined` when there was none or nothing to change.
+ * again after a jittered pause (writers that collided do not collide again in step). Resolves to the
+ * record as written, `undefined` when there was none or nothing to change; after `ATTEMPTS` lost
+ * races it is refused as a conflict (409, try again), never a server error.
  *
  * @example
  * await changeSubscriber(ports, id, (s) => ({ ...s, cadence: "daily" }));
@@ -14,7 +19,8 @@ export async function changeSubscriber(
   id: string,
   change: (current: Subscriber) => Subscriber | undefined,
 ): Promise<Subscriber | undefined> {
-  for (let attempt = 0; attempt < 5; attempt++) {
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    if (attempt > 0) await new Promise((r) => setTimeout(r, Math.random() * 5 * 2 ** attempt));
     const current = await ports.subscribers.get(id);
     if (!current) return undefined;
     const next = change(current);
@@ -22,7 +28,7 @@ export async function changeSubscriber(
     const stamped = { ...next, updatedAt: later(ports.now().toISOString(), current.updatedAt) };
     if (await ports.subscribers.save(stamped, current)) return stamped;
   }
-  throw new Error("the subscriber kept changing; giving up after 5 attempts");
+  throw new HeraldError("conflict", "the subscription changed while saving; please try again");
 }
 
 /** `updatedAt` is the version the next write conditions on: it must change on every write. */

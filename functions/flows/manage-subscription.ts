@@ -25,33 +25,36 @@ export async function confirm(
 }
 
 /**
- * The preference center: new topics and cadence for an active subscriber, or, for one who left,
- * coming back (the signed link proves the address, so no second confirmation is needed).
+ * The preference center: new topics and cadence. A subscriber who left comes back only when the
+ * reader chose to (`resubscribe`: the page they saved showed them as not subscribed; the signed link
+ * proves the address, so no second confirmation is needed). A save from a page loaded before they
+ * unsubscribed changes nothing and says `left`: unsubscribing always wins.
  */
 export async function savePreferences(
   ports: Ports,
   id: string,
-  topics: string[],
-  cadence: Subscriber["cadence"],
-) {
-  if ((await ports.suppressions.suppressedAmong([id])).size > 0) return undefined;
+  choice: { topics: string[]; cadence: Subscriber["cadence"]; resubscribe: boolean },
+): Promise<"saved" | "unchanged" | "left"> {
+  if ((await ports.suppressions.suppressedAmong([id])).size > 0) return "unchanged";
   const at = ports.now().toISOString();
-  return changeSubscriber(ports, id, (s) =>
-    s.status === "suppressed"
-      ? undefined
-      : {
-          ...s,
-          topics,
-          cadence,
-          ...(s.status === "active"
-            ? {}
-            : {
-                status: "active",
-                expiresAt: undefined,
-                consent: { ...s.consent, confirmedAt: s.consent.confirmedAt ?? at, source: s.consent.source },
-              }),
-        },
-  );
+  let left = false;
+  const changed = await changeSubscriber(ports, id, (s) => {
+    left = s.status !== "active" && !choice.resubscribe;
+    if (s.status === "suppressed" || left) return undefined;
+    return {
+      ...s,
+      topics: choice.topics,
+      cadence: choice.cadence,
+      ...(s.status === "active"
+        ? {}
+        : {
+            status: "active",
+            expiresAt: undefined,
+            consent: { ...s.consent, confirmedAt: s.consent.confirmedAt ?? at, source: s.consent.source },
+          }),
+    };
+  });
+  return changed ? "saved" : left ? "left" : "unchanged";
 }
 
 /** GDPR erasure: the hash goes on the suppression list, then the record and its audience entries go. */

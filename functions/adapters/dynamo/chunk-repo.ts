@@ -1,14 +1,9 @@
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import {
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  TransactWriteCommand,
-  UpdateCommand,
-} from "@aws-sdk/lib-dynamodb";
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { Outcome, Tally } from "../../domain/chunk.js";
 import type { ChunkRecord, ChunkRepo } from "../../flows/ports.js";
-import { isConditionFailure, isTransactionConflict, keys } from "./keys.js";
+import { isConditionFailure, keys } from "./keys.js";
+import { writeTransaction } from "./transaction.js";
 
 /** Outcomes are stored compactly (`s:<messageId>`, `f:<error>`, `k:<reason>`, `u`): a chunk stays ~5 KB. */
 function encode(o: Outcome): string {
@@ -132,58 +127,49 @@ export function dynamoChunkRepo(db: DynamoDBDocumentClient, table: string): Chun
       const names = Object.fromEntries(entries.map(([id], i) => [`#r${i}`, id]));
       const values = Object.fromEntries(entries.map(([, o], i) => [`:r${i}`, encode(o)]));
       const sets = entries.map((_, i) => `#out.#r${i} = :r${i}`);
-      const write = () =>
-        db.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              {
-                Update: {
-                  TableName: table,
-                  Key: keys.chunk(chunk.editionId, chunk.key),
-                  UpdateExpression: `SET ${[...sets, "done = :done", "v = :next"].join(", ")} REMOVE leaseUntil, inflight`,
-                  ConditionExpression: "v = :v",
-                  ...(sets.length ? { ExpressionAttributeNames: { ...names, "#out": "out" } } : {}),
-                  ExpressionAttributeValues: {
-                    ...values,
-                    ":done": done,
-                    ":v": chunk.version,
-                    ":next": chunk.version + 1,
-                  },
+      try {
+        // Every chunk's record moves its edition's counters, so on DynamoDB transactions collide
+        // under load: writeTransaction tries those again; only a failed version condition is an answer.
+        await writeTransaction(db, {
+          TransactItems: [
+            {
+              Update: {
+                TableName: table,
+                Key: keys.chunk(chunk.editionId, chunk.key),
+                UpdateExpression: `SET ${[...sets, "done = :done", "v = :next"].join(", ")} REMOVE leaseUntil, inflight`,
+                ConditionExpression: "v = :v",
+                ...(sets.length ? { ExpressionAttributeNames: { ...names, "#out": "out" } } : {}),
+                ExpressionAttributeValues: {
+                  ...values,
+                  ":done": done,
+                  ":v": chunk.version,
+                  ":next": chunk.version + 1,
                 },
               },
-              {
-                Update: {
-                  TableName: table,
-                  Key: keys.edition(chunk.editionId),
-                  UpdateExpression:
-                    "SET counts.sent = counts.sent + :s, counts.failed = counts.failed + :f, " +
-                    "counts.skipped = counts.skipped + :k, counts.#u = counts.#u + :u, chunksDone = chunksDone + :d",
-                  ExpressionAttributeNames: { "#u": "unknown" },
-                  ExpressionAttributeValues: {
-                    ":s": tally.sent,
-                    ":f": tally.failed,
-                    ":k": tally.skipped,
-                    ":u": tally.unknown,
-                    ":d": done ? 1 : 0,
-                  },
+            },
+            {
+              Update: {
+                TableName: table,
+                Key: keys.edition(chunk.editionId),
+                UpdateExpression:
+                  "SET counts.sent = counts.sent + :s, counts.failed = counts.failed + :f, " +
+                  "counts.skipped = counts.skipped + :k, counts.#u = counts.#u + :u, chunksDone = chunksDone + :d",
+                ExpressionAttributeNames: { "#u": "unknown" },
+                ExpressionAttributeValues: {
+                  ":s": tally.sent,
+                  ":f": tally.failed,
+                  ":k": tally.skipped,
+                  ":u": tally.unknown,
+                  ":d": done ? 1 : 0,
                 },
               },
-            ],
-          }),
-        );
-      for (let attempt = 1; ; attempt++) {
-        try {
-          await write();
-          return true;
-        } catch (error) {
-          // Another chunk's record held the edition item: wait a jittered moment and write again.
-          if (isTransactionConflict(error) && attempt < 8) {
-            await new Promise((r) => setTimeout(r, Math.random() * 20 * 2 ** attempt));
-            continue;
-          }
-          if (isConditionFailure(error)) return false;
-          throw error;
-        }
+            },
+          ],
+        });
+        return true;
+      } catch (error) {
+        if (isConditionFailure(error)) return false;
+        throw error;
       }
     },
   };

@@ -1,10 +1,11 @@
 import { createHash } from "node:crypto";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { GetCommand, TransactWriteCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { Counts } from "../../domain/edition.js";
 import type { EditionRepo } from "../../flows/ports.js";
 import { batchGetAll } from "./batch-get.js";
 import { cancelledItems, feedbackMarkPut, isConditionFailure, keys } from "./keys.js";
+import { writeTransaction } from "./transaction.js";
 
 const FEEDBACK_COUNTERS = ["bounced", "complained", "delivered", "opened", "clicked", "failed"] as const;
 type FeedbackCounts = Partial<Pick<Counts, (typeof FEEDBACK_COUNTERS)[number]>>;
@@ -59,33 +60,27 @@ export function editionFeedback(
   return {
     async countFeedback(id, counter, mark) {
       if (!(await exists(id))) return "no-edition";
-      for (let attempt = 0; ; attempt++) {
-        try {
-          await db.send(
-            new TransactWriteCommand({
-              TransactItems: [
-                { Put: feedbackMarkPut(table, mark, new Date()) },
-                {
-                  Update: {
-                    TableName: table,
-                    Key: keys.editionFeedback(id, shardOf(mark)),
-                    UpdateExpression: "ADD #c :one",
-                    ExpressionAttributeNames: { "#c": counter },
-                    ExpressionAttributeValues: { ":one": 1 },
-                  },
-                },
-              ],
-            }),
-          );
-          return "counted";
-        } catch (error) {
-          if (!isConditionFailure(error)) throw error;
-          if (cancelledItems(error)[0]) return "duplicate";
-          // Another event held the same counter shard: try again shortly, then give up (the
-          // caller's retry, Lambda's on AWS, comes back with the same mark).
-          if (attempt >= 5) throw error;
-          await new Promise((r) => setTimeout(r, 10 * 2 ** attempt * (0.5 + Math.random())));
-        }
+      try {
+        // Events of one edition arrive together: a collision on a counter shard is retried inside.
+        await writeTransaction(db, {
+          TransactItems: [
+            { Put: feedbackMarkPut(table, mark, new Date()) },
+            {
+              Update: {
+                TableName: table,
+                Key: keys.editionFeedback(id, shardOf(mark)),
+                UpdateExpression: "ADD #c :one",
+                ExpressionAttributeNames: { "#c": counter },
+                ExpressionAttributeValues: { ":one": 1 },
+              },
+            },
+          ],
+        });
+        return "counted";
+      } catch (error) {
+        // Only the mark has a condition: it failing means this event was counted before.
+        if (isConditionFailure(error) && cancelledItems(error)[0]) return "duplicate";
+        throw error;
       }
     },
     async resume(id, baseline) {

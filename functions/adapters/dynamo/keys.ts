@@ -73,19 +73,13 @@ export function cancelledItems(error: unknown): boolean[] {
 }
 
 /**
- * A transaction cancelled only because another write touched one of its items at the same moment
- * (`TransactionConflict`): nothing was written and trying again is right. Every chunk's record
- * moves its edition's counters, so on DynamoDB (not DynamoDB Local, which never reports it) this
- * happens under load.
+ * A write refused because an item was not as the condition said: a conditional write's
+ * `ConditionalCheckFailedException`, or a transaction cancelled with a `ConditionalCheckFailed`
+ * reason. A transaction cancelled for anything else (a conflict, throttling) is not one.
  */
-export function isTransactionConflict(error: unknown): boolean {
-  const e = error as { name?: string; CancellationReasons?: Array<{ Code?: string }> } | undefined;
-  if (e?.name !== "TransactionCanceledException") return false;
-  const codes = (e.CancellationReasons ?? []).map((r) => r.Code ?? "None");
-  return codes.includes("TransactionConflict") && !codes.includes("ConditionalCheckFailed");
-}
-
 export function isConditionFailure(error: unknown): boolean {
-  const name = (error as { name?: string } | undefined)?.name;
-  return name === "ConditionalCheckFailedException" || name === "TransactionCanceledException";
+  const e = error as { name?: string; CancellationReasons?: Array<{ Code?: string }> } | undefined;
+  if (e?.name === "ConditionalCheckFailedException") return true;
+  if (e?.name !== "TransactionCanceledException") return false;
+  return (e.CancellationReasons ?? []).some((r) => r.Code === "ConditionalCheckFailed");
 }

@@ -1,7 +1,7 @@
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
 import type { SubscriberRepo } from "../../flows/ports.js";
 import { cancelledItems, feedbackMarkPut, isConditionFailure, keys } from "./keys.js";
+import { writeTransaction } from "./transaction.js";
 
 /** `updatedAt` is the version every subscriber write conditions on: it must move forward. */
 function later(now: string, previous: string): string {
@@ -20,26 +20,24 @@ export function subscriberFeedback(
     async countSoftBounce(previous, mark) {
       const now = new Date();
       try {
-        await db.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              { Put: feedbackMarkPut(table, mark, now) },
-              {
-                Update: {
-                  TableName: table,
-                  Key: keys.subscriber(previous.id),
-                  UpdateExpression: "SET softBounces = :n, updatedAt = :next",
-                  ConditionExpression: "updatedAt = :seen",
-                  ExpressionAttributeValues: {
-                    ":n": (previous.softBounces ?? 0) + 1,
-                    ":next": later(now.toISOString(), previous.updatedAt),
-                    ":seen": previous.updatedAt,
-                  },
+        await writeTransaction(db, {
+          TransactItems: [
+            { Put: feedbackMarkPut(table, mark, now) },
+            {
+              Update: {
+                TableName: table,
+                Key: keys.subscriber(previous.id),
+                UpdateExpression: "SET softBounces = :n, updatedAt = :next",
+                ConditionExpression: "updatedAt = :seen",
+                ExpressionAttributeValues: {
+                  ":n": (previous.softBounces ?? 0) + 1,
+                  ":next": later(now.toISOString(), previous.updatedAt),
+                  ":seen": previous.updatedAt,
                 },
               },
-            ],
-          }),
-        );
+            },
+          ],
+        });
         return "counted";
       } catch (error) {
         if (!isConditionFailure(error)) throw error;

@@ -1,11 +1,13 @@
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { GetCommand, PutCommand, ScanCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, PutCommand, ScanCommand } from "@aws-sdk/lib-dynamodb";
 import { comboOf } from "../../domain/briefing/content.js";
 import { Subscriber, shardOf } from "../../domain/subscriber.js";
 import type { SubscriberRepo } from "../../flows/ports.js";
 import { batchGetAll } from "./batch-get.js";
 import { isConditionFailure, keys } from "./keys.js";
 import { subscriberFeedback } from "./subscriber-feedback.js";
+import { subscriberLeave } from "./subscriber-leave.js";
+import { retryingTransient, writeTransaction } from "./transaction.js";
 
 /** The record's fields, from the schema: storage keys and the TTL attribute are left behind. */
 const FIELDS = Object.keys(Subscriber.shape) as Array<keyof Subscriber>;
@@ -47,6 +49,7 @@ export function dynamoSubscriberRepo(
 ): SubscriberRepo {
   return {
     ...subscriberFeedback(db, table),
+    ...subscriberLeave(db, table, shards),
     async get(id) {
       const out = await db.send(
         new GetCommand({ TableName: table, Key: keys.subscriber(id), ConsistentRead: true }),
@@ -66,16 +69,14 @@ export function dynamoSubscriberRepo(
       const audience = audienceItems(s, shards);
       try {
         // A pending sign-up has no audience entries: one conditional put, not a transaction.
-        if (audience.length === 0) await db.send(new PutCommand(profile));
+        if (audience.length === 0) await retryingTransient(() => db.send(new PutCommand(profile)));
         else {
-          await db.send(
-            new TransactWriteCommand({
-              TransactItems: [
-                { Put: profile },
-                ...audience.map((Item) => ({ Put: { TableName: table, Item } })),
-              ],
-            }),
-          );
+          await writeTransaction(db, {
+            TransactItems: [
+              { Put: profile },
+              ...audience.map((Item) => ({ Put: { TableName: table, Item } })),
+            ],
+          });
         }
         return true;
       } catch (error) {
@@ -89,24 +90,24 @@ export function dynamoSubscriberRepo(
       const key = (i: { pk: string; sk: string }) => `${i.pk}|${i.sk}`;
       const kept = new Set(after.map(key));
       try {
-        await db.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              {
-                Put: {
-                  TableName: table,
-                  Item: profileItem(next),
-                  ConditionExpression: "updatedAt = :seen",
-                  ExpressionAttributeValues: { ":seen": previous.updatedAt },
-                },
+        await writeTransaction(db, {
+          TransactItems: [
+            {
+              Put: {
+                TableName: table,
+                Item: profileItem(next),
+                // The status too: `leave` changes it with no condition on the version.
+                ConditionExpression: "updatedAt = :seen AND #s = :was",
+                ExpressionAttributeNames: { "#s": "status" },
+                ExpressionAttributeValues: { ":seen": previous.updatedAt, ":was": previous.status },
               },
-              ...before
-                .filter((i) => !kept.has(key(i)))
-                .map(({ pk, sk }) => ({ Delete: { TableName: table, Key: { pk, sk } } })),
-              ...after.map((Item) => ({ Put: { TableName: table, Item } })),
-            ],
-          }),
-        );
+            },
+            ...before
+              .filter((i) => !kept.has(key(i)))
+              .map(({ pk, sk }) => ({ Delete: { TableName: table, Key: { pk, sk } } })),
+            ...after.map((Item) => ({ Put: { TableName: table, Item } })),
+          ],
+        });
         return true;
       } catch (error) {
         if (isConditionFailure(error)) return false;
@@ -115,23 +116,23 @@ export function dynamoSubscriberRepo(
     },
     async erase(previous) {
       try {
-        await db.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              {
-                Delete: {
-                  TableName: table,
-                  Key: keys.subscriber(previous.id),
-                  ConditionExpression: "updatedAt = :seen",
-                  ExpressionAttributeValues: { ":seen": previous.updatedAt },
-                },
+        await writeTransaction(db, {
+          TransactItems: [
+            {
+              Delete: {
+                TableName: table,
+                Key: keys.subscriber(previous.id),
+                // The status too: `leave` changes it with no condition on the version.
+                ConditionExpression: "updatedAt = :seen AND #s = :was",
+                ExpressionAttributeNames: { "#s": "status" },
+                ExpressionAttributeValues: { ":seen": previous.updatedAt, ":was": previous.status },
               },
-              ...audienceItems(previous, shards).map(({ pk, sk }) => ({
-                Delete: { TableName: table, Key: { pk, sk } },
-              })),
-            ],
-          }),
-        );
+            },
+            ...audienceItems(previous, shards).map(({ pk, sk }) => ({
+              Delete: { TableName: table, Key: { pk, sk } },
+            })),
+          ],
+        });
         return true;
       } catch (error) {
         if (isConditionFailure(error)) return false;

@@ -4,6 +4,7 @@ import { stringify } from "csv-stringify";
 import { HeraldError, InvalidRequest } from "../../domain/errors.js";
 import type { Subscriber } from "../../domain/subscriber.js";
 import type { ImportRow } from "../../flows/import-subscribers.js";
+import { spreadsheetSafe } from "./spreadsheet-safe.js";
 
 /**
  * Parses an import file (`email[,name,topics,cadence]`, RFC 4180 quoting). A file that is not CSV,
@@ -15,7 +16,6 @@ export function parseSubscriberCsv(text: string): ImportRow[] {
     records = parse(text.replace(/^\uFEFF/, ""), {
       columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
       skip_empty_lines: true,
-      trim: true,
       relax_column_count: true,
       info: true,
     });
@@ -34,7 +34,11 @@ export function parseSubscriberCsv(text: string): ImportRow[] {
       { path: "header", message: "no email column" },
     ]);
   }
-  return records.map(({ record, info }) => ({ line: info.lines, fields: record }));
+  // Only spaces are trimmed: csv-parse's `trim` also drops a leading tab, which turned the inert
+  // `\t=1+1` into the formula `=1+1`.
+  const trimmed = (record: Record<string, string>) =>
+    Object.fromEntries(Object.entries(record).map(([k, v]) => [k, v.replace(/^ +| +$/g, "")]));
+  return records.map(({ record, info }) => ({ line: info.lines, fields: trimmed(record) }));
 }
 
 const COLUMNS = [
@@ -48,13 +52,16 @@ const COLUMNS = [
   "created_at",
 ];
 
-/** The export: a CSV stream, one page of subscribers at a time, never the whole list in memory. */
+/**
+ * The export: a CSV stream, one page of subscribers at a time, never the whole list in memory. Every
+ * cell that a spreadsheet would run as a formula is neutralized ({@link spreadsheetSafe}).
+ */
 export function subscriberCsvStream(pages: AsyncIterable<Subscriber[]>): ReadableStream<Uint8Array> {
   const rows = Readable.from(
     (async function* () {
       for await (const page of pages) {
         for (const s of page) {
-          yield [
+          const row = [
             s.email,
             s.name ?? "",
             s.topics.join("|"),
@@ -64,6 +71,7 @@ export function subscriberCsvStream(pages: AsyncIterable<Subscriber[]>): Readabl
             s.consent.source,
             s.createdAt,
           ];
+          yield row.map(spreadsheetSafe);
         }
       }
     })(),

@@ -237,7 +237,11 @@ export const CONTRACT: Paths = {
         "Change topics and cadence, or unsubscribe from everything (form answers HTML, JSON answers JSON)",
       query: token,
       body: { type: json, schema: preferencesSchema(DEFAULT_TOPICS) },
-      responses: { 200: { description: "saved", type: json }, 400: err("invalid choice or token") },
+      responses: {
+        200: { description: "saved", type: json },
+        400: err("invalid choice or token"),
+        409: err("the subscriber unsubscribed meanwhile and `resubscribe` was not set: nothing changed"),
+      },
     },
   },
   "/v1/suppressions/{email}": {

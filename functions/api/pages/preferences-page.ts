@@ -6,6 +6,8 @@ import { page } from "./page.js";
 /**
  * The preference center: topics and cadence in one form, leaving everything in another. Plain HTML
  * form controls with labels (screen readers, keyboards and phones handle them well); no script.
+ * The page shown to someone not subscribed carries `resubscribe`: only its form brings them back,
+ * so a page left open from before an unsubscribe cannot undo it.
  */
 export function preferencesPage(
   config: Config,
@@ -23,7 +25,7 @@ export function preferencesPage(
 <form method="post" action="${escapeHtml(action)}">
 <fieldset style="border:0;padding:0;margin:0 0 16px"><legend style="font-weight:700">Topics</legend>${config.topics.map(topic).join("")}</fieldset>
 <fieldset style="border:0;padding:0;margin:0 0 16px"><legend style="font-weight:700">How often</legend>${cadence("instant", "Each article as it is published")}${cadence("daily", "One daily briefing")}</fieldset>
-<input type="hidden" name="action" value="save"><button type="submit">${left ? "Subscribe again" : "Save my choices"}</button>
+<input type="hidden" name="action" value="save">${left ? '<input type="hidden" name="resubscribe" value="true">' : ""}<button type="submit">${left ? "Subscribe again" : "Save my choices"}</button>
 </form>
 ${left ? "" : `<form method="post" action="${escapeHtml(action)}" style="margin-top:24px"><input type="hidden" name="action" value="unsubscribe"><button type="submit" style="background:#374151">Unsubscribe from everything</button></form>`}`;
   return page(config, "Your email preferences", body);

@@ -11,6 +11,9 @@ import { preferencesPage } from "../pages/preferences-page.js";
 import { readJsonOrForm } from "../read-body.js";
 import { parseOr400 } from "../validate.js";
 
+const LEFT_MEANWHILE =
+  "You unsubscribed after this page was loaded, so nothing was changed. To subscribe again, choose below and save.";
+
 /** `GET /v1/preferences?token=…` shows the preference center; `POST` (form or JSON) changes it. */
 export function preferencesRoutes(app: Hono, ports: Ports) {
   const schema = preferencesSchema(ports.config.topics);
@@ -46,25 +49,28 @@ export function preferencesRoutes(app: Hono, ports: Ports) {
       if (!check.ok) return c.html(refuse(), 400, PAGE_HEADERS);
       const { body, form } = await readJsonOrForm(c);
       const choice = parseOr400(schema, form ? fromForm(body) : body, "the preferences are not valid");
-      const changed =
+      const outcome =
         choice.action === "unsubscribe"
           ? await unsubscribe(ports, check.subject)
-          : await savePreferences(ports, check.subject, choice.topics, choice.cadence);
+          : await savePreferences(ports, check.subject, choice);
       const current = await ports.subscribers.get(check.subject);
       if (!current || current.status === "suppressed") return c.html(refuse(), 404, PAGE_HEADERS);
       ports.log.info("preferences changed", {
         subscriberId: check.subject,
         action: choice.action,
-        changed: Boolean(changed),
+        outcome: String(outcome),
       });
+      const action = c.req.url.replace(/^https?:\/\/[^/]+/, "");
+      if (outcome === "left") {
+        // Unsubscribed after this page was loaded: the unsubscribe stands until they choose again.
+        if (!form)
+          return jsonError(c, "conflict", "unsubscribed meanwhile; send `resubscribe: true` to subscribe again");
+        return c.html(preferencesPage(ports.config, current, action, LEFT_MEANWHILE), 409, PAGE_HEADERS);
+      }
       if (!form) return c.json({ status: current.status, topics: current.topics, cadence: current.cadence });
       const notice =
         choice.action === "unsubscribe" ? "You are unsubscribed from everything." : "Your choices are saved.";
-      return c.html(
-        preferencesPage(ports.config, current, c.req.url.replace(/^https?:\/\/[^/]+/, ""), notice),
-        200,
-        PAGE_HEADERS,
-      );
+      return c.html(preferencesPage(ports.config, current, action, notice), 200, PAGE_HEADERS);
     },
   );
 }

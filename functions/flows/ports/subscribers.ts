@@ -35,6 +35,12 @@ export interface SubscriberRepo {
    * audience. False when the record changed since it was read (read again and retry).
    */
   save(next: Subscriber, previous: Subscriber): Promise<boolean>;
+  /**
+   * Unsubscribes an active or pending subscriber at `at` with a write no concurrent change can
+   * fail (saves yield to it instead), and takes them out of every audience. False when there was
+   * nothing to do (no such subscriber, already unsubscribed, suppressed).
+   */
+  leave(id: string, at: string): Promise<boolean>;
   /** Deletes the record and its audience entries (erasure); the suppression list keeps the hash. */
   erase(previous: Subscriber): Promise<boolean>;
   /**

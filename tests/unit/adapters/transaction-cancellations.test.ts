@@ -1,0 +1,105 @@
+import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { describe, expect, it } from "vitest";
+import { dynamoChunkRepo } from "../../../functions/adapters/dynamo/chunk-repo.js";
+import { isConditionFailure } from "../../../functions/adapters/dynamo/keys.js";
+import { dynamoSubscriberRepo } from "../../../functions/adapters/dynamo/subscriber-repo.js";
+import type { Subscriber } from "../../../functions/domain/subscriber.js";
+import type { ChunkRecord } from "../../../functions/flows/ports.js";
+
+// DynamoDB Local never cancels a transaction for a conflict or throttling, so this is the one place
+// the client is faked: it throws what DynamoDB throws, then (if anything is left) succeeds.
+const cancelled = (...codes: string[]) =>
+  Object.assign(new Error("Transaction cancelled"), {
+    name: "TransactionCanceledException",
+    CancellationReasons: codes.map((Code) => ({ Code })),
+  });
+
+function clientFailing(...errors: Error[]) {
+  const calls: unknown[] = [];
+  const db = {
+    send: async (command: unknown) => {
+      calls.push(command);
+      const error = errors.shift();
+      if (error) throw error;
+      return {};
+    },
+  } as unknown as DynamoDBDocumentClient;
+  return { db, calls };
+}
+
+const chunk: ChunkRecord = {
+  editionId: "ed_x",
+  key: "00i00#000000",
+  recipients: ["a"],
+  outcomes: {},
+  inflight: ["a"],
+  lastKey: "a",
+  done: false,
+  version: 1,
+};
+const tally = { sent: 1, failed: 0, skipped: 0, unknown: 0 };
+const record = (db: DynamoDBDocumentClient) =>
+  dynamoChunkRepo(db, "t").record(chunk, { a: { kind: "sent", messageId: "m" } }, true, tally);
+
+const subscriber: Subscriber = {
+  id: "0123456789abcdef0123456789abcdef",
+  email: "reader@example.org",
+  status: "active",
+  topics: ["world"],
+  cadence: "instant",
+  consent: { at: "2026-01-01T00:00:00.000Z", source: "import" },
+  createdAt: "2026-01-01T00:00:00.000Z",
+  updatedAt: "2026-01-01T00:00:00.000Z",
+};
+
+describe("transaction cancellations are classified by their reasons", () => {
+  it.each([
+    ["a conflict", ["None", "TransactionConflict"]],
+    ["throttling", ["ThrottlingError", "None"]],
+    ["exceeded throughput", ["None", "ProvisionedThroughputExceeded"]],
+  ])("a chunk's record is written again after %s, not reported as changed", async (_, codes) => {
+    const { db, calls } = clientFailing(cancelled(...codes), cancelled(...codes));
+    expect(await record(db)).toBe(true);
+    expect(calls).toHaveLength(3);
+  });
+
+  it("a chunk whose version condition failed is reported as changed at once", async () => {
+    const { db, calls } = clientFailing(cancelled("ConditionalCheckFailed", "None"));
+    expect(await record(db)).toBe(false);
+    expect(calls).toHaveLength(1);
+  });
+
+  it("a cancellation for a malformed item is an error, not a changed chunk", async () => {
+    const { db } = clientFailing(cancelled("ValidationError", "None"));
+    await expect(record(db)).rejects.toThrow("Transaction cancelled");
+  });
+
+  it("throttling that does not stop is thrown after the retries, never called a changed chunk", async () => {
+    const { db, calls } = clientFailing(
+      ...Array.from({ length: 8 }, () => cancelled("ThrottlingError", "None")),
+    );
+    await expect(record(db)).rejects.toThrow("Transaction cancelled");
+    expect(calls).toHaveLength(8);
+  });
+
+  it("a subscriber's save is written again after a conflict, not reported as a concurrent change", async () => {
+    const { db, calls } = clientFailing(cancelled("TransactionConflict", "None"));
+    const repo = dynamoSubscriberRepo(db, "t", 4);
+    expect(
+      await repo.save({ ...subscriber, cadence: "daily", updatedAt: "2026-01-02T00:00:00.000Z" }, subscriber),
+    ).toBe(true);
+    expect(calls).toHaveLength(2);
+  });
+
+  it.each([
+    [{ name: "ConditionalCheckFailedException" }, true],
+    [cancelled("None", "ConditionalCheckFailed"), true],
+    [cancelled("ConditionalCheckFailed", "TransactionConflict"), true],
+    [cancelled("TransactionConflict", "None"), false],
+    [cancelled("ThrottlingError"), false],
+    [cancelled(), false],
+    [new Error("socket hang up"), false],
+  ])("isConditionFailure(%o) is %s", (error, expected) => {
+    expect(isConditionFailure(error)).toBe(expected);
+  });
+});
