@@ -1,8 +1,8 @@
 import { parse } from "csv-parse/sync";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseSubscriberCsv, subscriberCsvStream } from "../../../functions/adapters/csv/subscriber-csv.js";
-import type { Subscriber } from "../../../functions/domain/subscriber.js";
+import { parseSubscriberCsv, subscriberCsvStream } from "../../../../functions/api/csv/subscriber-csv.js";
+import type { Subscriber } from "../../../../functions/domain/subscriber.js";
 
 const subscriber = (name: string): Subscriber => ({
   id: "x",
