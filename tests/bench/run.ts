@@ -4,8 +4,10 @@ import { createServer } from "node:net";
 import { cpus, hostname, totalmem } from "node:os";
 import { startDynamoLocal } from "../../functions/local/dynamodb-local.js";
 import { measureBundles } from "./bundles.js";
+import { writeBenchDocs } from "./docs-table.js";
 import { LATENCY_RATE, measureHttpLoad } from "./http-load.js";
 import { measureRender } from "./render.js";
+import { benchRows, type Row, socialBenchRows } from "./rows.js";
 import { measureCard, measureComposition } from "./social.js";
 
 /**
@@ -53,7 +55,6 @@ function fanout(size: number, dynamo: string, ses: string, mode = "") {
   return { ...run(["tests/bench/fanout.ts", table, String(size), dynamo, ses, mode]), seedSeconds };
 }
 
-type Row = [string, string, string];
 function printTable(rows: Row[]) {
   const width = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]?.length ?? 0), 10));
   const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(width[i] as number)).join(" | ")} |`;
@@ -64,23 +65,7 @@ function printTable(rows: Row[]) {
 
 const card = await measureCard();
 const composition = measureComposition();
-const socialRows: Row[] = [
-  [
-    "social card, cold (fresh process to first card, fonts loaded), p50 of 5",
-    `${card.coldP50Ms.toFixed(0)} ms (import ${card.coldImportMs.toFixed(0)}, first card ${card.coldFirstCardMs.toFixed(0)}; runs: ${card.allColdMs.join(", ")})`,
-    "≤ 1.5 s",
-  ],
-  [
-    "social card, warm p50 (40 cards, 4 scripts)",
-    `${card.warmP50Ms.toFixed(0)} ms (p90 ${card.warmP90Ms.toFixed(0)}; Chinese p50 ${card.warmP50MsByScript.chinese.toFixed(0)}), ${(card.pngBytes / 1024).toFixed(0)} KB PNG`,
-    "≤ 150 ms",
-  ],
-  [
-    `posts for all 7 networks per edition, p50 (${composition.editions} editions)`,
-    `${composition.p50Ms.toFixed(2)} ms (p90 ${composition.p90Ms.toFixed(2)}, p99 ${composition.p99Ms.toFixed(2)})`,
-    "≤ 2 ms",
-  ],
-];
+const socialRows = socialBenchRows({ card, composition });
 if (process.argv.includes("social")) {
   printTable(socialRows);
   console.log(JSON.stringify({ card, composition }));
@@ -142,57 +127,6 @@ standIn.child.kill();
 await dynamo.stop();
 
 const apiBundle = bundles.find((b) => b.name === "api");
-const spread = (r: { allRecipientsPerSecond: number[] }) => ` (runs: ${r.allRecipientsPerSecond.join(", ")})`;
-const rows: Row[] = [
-  [
-    "MJML render per edition, warm p50",
-    `${render.p50Ms.toFixed(1)} ms (p90 ${render.p90Ms.toFixed(1)})`,
-    "≤ 30 ms",
-  ],
-  [
-    "fan-out 10k → null SES, median of 3",
-    `${runs.null10k.recipientsPerSecond.toFixed(0)} recipients/s${spread(runs.null10k)}`,
-    "≥ 2,000/s",
-  ],
-  [
-    "fan-out 100k → null SES, median of 3",
-    `${runs.null100k.recipientsPerSecond.toFixed(0)} recipients/s${spread(runs.null100k)}`,
-    "≥ 2,000/s",
-  ],
-  [
-    "daily briefing 100k (31 topic combinations) → null SES, median of 3",
-    `${runs.briefing100k.recipientsPerSecond.toFixed(0)} recipients/s${spread(runs.briefing100k)}, ${runs.briefing100k.renders} renders`,
-    "as an edition; ≤ 31 renders",
-  ],
-  ["fan-out 10k → SES stand-in", `${runs.standIn10k.recipientsPerSecond.toFixed(0)} recipients/s`, "—"],
-  [
-    "send worker CPU per recipient (10k, sends alone)",
-    `${runs.split10k.sendCpuMicrosPerRecipient.toFixed(0)} µs`,
-    "—",
-  ],
-  ["planning 10k recipients (before any send)", `${runs.split10k.planSeconds.toFixed(2)} s`, "—"],
-  ...(["subscribe", "unsubscribe"] as const).map((k): [string, string, string] => {
-    const { throughput, latency } = http[k];
-    const errors = throughput.non2xx + latency.non2xx;
-    return [
-      k === "subscribe" ? "sign-up POST /v1/subscribers" : "one-click POST /v1/unsubscribe",
-      `${throughput.requestsPerSecond.toFixed(0)} req/s flat out; at ${LATENCY_RATE} req/s p50 ${latency.p50Ms} ms, p99 ${latency.p99Ms} ms${errors ? `, ${errors} non-2xx` : ""}`,
-      "p99 ≤ 50 ms",
-    ];
-  }),
-  [
-    "peak RSS 10k / 100k",
-    `${runs.null10k.peakRssMb.toFixed(0)} / ${runs.null100k.peakRssMb.toFixed(0)} MB`,
-    "100k ≤ 10k + 64 MB",
-  ],
-  ...bundles.map((b): [string, string, string] => [
-    `bundle ${b.name}: size, cold import`,
-    `${(b.bytes / 1024).toFixed(0)} KB, ${b.coldImportMs.toFixed(0)} ms${b.containsMjml ? ", has MJML" : ""}`,
-    b.name === "renderPlan" ? "only bundle with MJML" : b.name === "api" ? "≤ 300 KB, no MJML" : "no MJML",
-  ]),
-  ...socialRows,
-];
-printTable(rows);
 
 const machine = {
   cpu: cpus()[0]?.model,
@@ -216,6 +150,8 @@ mkdirSync("tests/bench/results", { recursive: true });
 const file = `tests/bench/results/bench-${result.at.slice(0, 19).replace(/[:T]/g, "-")}.json`;
 writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
 writeFileSync("tests/bench/results/latest.json", `${JSON.stringify(result, null, 2)}\n`);
+printTable(benchRows(result));
+writeBenchDocs(result);
 console.log(
   `\n${machine.cores} × ${machine.cpu}, ${machine.memoryGb} GiB, Node ${machine.node}. Written to ${file}`,
 );

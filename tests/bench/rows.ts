@@ -1,0 +1,110 @@
+import type { measureBundles } from "./bundles.js";
+import { LATENCY_RATE, type measureHttpLoad } from "./http-load.js";
+import type { measureRender } from "./render.js";
+import type { measureCard, measureComposition } from "./social.js";
+
+/** One line of the bench table: what, the result, the target. */
+export type Row = [string, string, string];
+
+interface FanOut {
+  recipientsPerSecond: number;
+  allRecipientsPerSecond: number[];
+  peakRssMb: number;
+  renders?: number;
+  sendCpuMicrosPerRecipient?: number;
+  planSeconds?: number;
+}
+
+/** What a whole `npm run bench` run records in its results file. */
+export interface BenchResult {
+  at: string;
+  machine: { cpu?: string; cores: number; memoryGb: number; node: string };
+  render: Awaited<ReturnType<typeof measureRender>>;
+  bundles: Awaited<ReturnType<typeof measureBundles>>;
+  runs: Record<"null10k" | "null100k" | "split10k" | "standIn10k" | "briefing100k", FanOut>;
+  http: Awaited<ReturnType<typeof measureHttpLoad>>;
+  card: Awaited<ReturnType<typeof measureCard>>;
+  composition: ReturnType<typeof measureComposition>;
+}
+
+/** The card and post-composition rows (`npm run bench -- social` prints only these). */
+export function socialBenchRows({ card, composition }: Pick<BenchResult, "card" | "composition">): Row[] {
+  const rows: Row[] = [
+    [
+      "social card, cold (fresh process to first card, fonts loaded), p50 of 5",
+      `${card.coldP50Ms.toFixed(0)} ms (import ${card.coldImportMs.toFixed(0)}, first card ${card.coldFirstCardMs.toFixed(0)}; runs: ${card.allColdMs.join(", ")})`,
+      "≤ 1.5 s",
+    ],
+    [
+      "social card, warm p50 (40 cards, 4 scripts)",
+      `${card.warmP50Ms.toFixed(0)} ms (p90 ${card.warmP90Ms.toFixed(0)}; Chinese p50 ${card.warmP50MsByScript.chinese.toFixed(0)}), ${(card.pngBytes / 1024).toFixed(0)} KB PNG`,
+      "≤ 150 ms",
+    ],
+    [
+      `posts for all 7 networks per edition, p50 (${composition.editions} editions)`,
+      `${composition.p50Ms.toFixed(2)} ms (p90 ${composition.p90Ms.toFixed(2)}, p99 ${composition.p99Ms.toFixed(2)})`,
+      "≤ 2 ms",
+    ],
+  ];
+  return rows;
+}
+
+/**
+ * The bench table, from a results file: the printed table and docs/benchmarks.md are both made from
+ * it, so the docs cannot drift from the measurements.
+ */
+export function benchRows(result: BenchResult): Row[] {
+  const { render, runs, http, bundles } = result;
+  const spread = (r: { allRecipientsPerSecond: number[] }) =>
+    ` (runs: ${r.allRecipientsPerSecond.join(", ")})`;
+  const rows: Row[] = [
+    [
+      "MJML render per edition, warm p50",
+      `${render.p50Ms.toFixed(1)} ms (p90 ${render.p90Ms.toFixed(1)})`,
+      "≤ 30 ms",
+    ],
+    [
+      "fan-out 10k → null SES, median of 3",
+      `${runs.null10k.recipientsPerSecond.toFixed(0)} recipients/s${spread(runs.null10k)}`,
+      "≥ 2,000/s",
+    ],
+    [
+      "fan-out 100k → null SES, median of 3",
+      `${runs.null100k.recipientsPerSecond.toFixed(0)} recipients/s${spread(runs.null100k)}`,
+      "≥ 2,000/s",
+    ],
+    [
+      "daily briefing 100k (31 topic combinations) → null SES, median of 3",
+      `${runs.briefing100k.recipientsPerSecond.toFixed(0)} recipients/s${spread(runs.briefing100k)}, ${runs.briefing100k.renders} renders`,
+      "as an edition; ≤ 31 renders",
+    ],
+    ["fan-out 10k → SES stand-in", `${runs.standIn10k.recipientsPerSecond.toFixed(0)} recipients/s`, "—"],
+    [
+      "send worker CPU per recipient (10k, sends alone)",
+      `${(runs.split10k.sendCpuMicrosPerRecipient ?? 0).toFixed(0)} µs`,
+      "—",
+    ],
+    ["planning 10k recipients (before any send)", `${(runs.split10k.planSeconds ?? 0).toFixed(2)} s`, "—"],
+    ...(["subscribe", "unsubscribe"] as const).map((k): [string, string, string] => {
+      const { throughput, latency } = http[k];
+      const errors = throughput.non2xx + latency.non2xx;
+      return [
+        k === "subscribe" ? "sign-up POST /v1/subscribers" : "one-click POST /v1/unsubscribe",
+        `${throughput.requestsPerSecond.toFixed(0)} req/s flat out; at ${LATENCY_RATE} req/s p50 ${latency.p50Ms} ms, p99 ${latency.p99Ms} ms${errors ? `, ${errors} non-2xx` : ""}`,
+        "p99 ≤ 50 ms",
+      ];
+    }),
+    [
+      "peak RSS 10k / 100k",
+      `${runs.null10k.peakRssMb.toFixed(0)} / ${runs.null100k.peakRssMb.toFixed(0)} MB`,
+      "100k ≤ 10k + 64 MB",
+    ],
+    ...bundles.map((b): [string, string, string] => [
+      `bundle ${b.name}: size, cold import`,
+      `${(b.bytes / 1024).toFixed(0)} KB, ${b.coldImportMs.toFixed(0)} ms${b.containsMjml ? ", has MJML" : ""}`,
+      b.name === "renderPlan" ? "only bundle with MJML" : b.name === "api" ? "≤ 300 KB, no MJML" : "no MJML",
+    ]),
+    ...socialBenchRows(result),
+  ];
+  return rows;
+}
