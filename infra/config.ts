@@ -33,8 +33,6 @@ export const CONTEXT_KEYS = [
   "briefingTimeZone",
 ] as const;
 
-/** The newsroom's default topics, as in API.md. */
-
 /** `-c key=value` always arrives as a string; cdk.json may hold numbers and arrays. */
 const count = z.coerce.number().int().positive();
 const csv = z

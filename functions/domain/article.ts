@@ -1,7 +1,7 @@
 import * as z from "zod";
 import { singleLine } from "./text.js";
 
-/** Maximum webhook body, from API.md. */
+/** Maximum webhook body: an article with a long body and its HTML fits with room to spare. */
 export const MAX_WEBHOOK_BYTES = 256 * 1024;
 
 const httpUrl = z

@@ -5,7 +5,7 @@ export const EditionStatus = z.enum(["queued", "rendering", "sending", "sent", "
 export type EditionStatus = z.infer<typeof EditionStatus>;
 
 /**
- * The counters of `API.md`, plus `unknown`: recipients whose chunk died between SES accepting it and
+ * The counters of an edition, including `unknown`: recipients whose chunk died between SES accepting it and
  * the outcome being recorded. They are not sent again (that could mail them twice), only counted.
  */
 export const Counts = z.object({

@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 
-/** How far a signature's timestamp may be from now, from API.md. */
+/** How far a signature's timestamp may be from now: long enough for clock skew, short enough to stop replays. */
 export const SIGNATURE_TOLERANCE_SECONDS = 300;
 
 /**

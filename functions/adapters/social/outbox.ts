@@ -9,7 +9,7 @@ import type { PublishRequest, SocialAdapter } from "../../flows/ports/social.js"
 export const OUTBOX_ACCOUNT = "outbox";
 
 /**
- * The local stand-in for a network without credentials (DESIGN.md): each post is a JSON file,
+ * The local stand-in for a network without credentials: each post is a JSON file,
  * `<dir>/<network>/<editionId>.json`, with the composed post, the URL as posted and where the card
  * is served, and the card itself beside it (`<editionId>.png`). An edition's file is written once;
  * publishing it again finds it, so the outbox is idempotent like Mastodon.

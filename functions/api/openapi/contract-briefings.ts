@@ -5,7 +5,7 @@ import { err, json, type Paths } from "./operation.js";
 
 const id = z.object({ id: BriefingId });
 
-/** The daily briefing's admin routes (API.md, Admin). */
+/** The daily briefing's admin routes (admin). */
 export const BRIEFING_CONTRACT: Paths = {
   "/v1/briefings/run": {
     post: {

@@ -27,7 +27,7 @@ export type { Operation } from "./operation.js";
 const id = z.object({ id: EditionId });
 const token = z.object({ token: z.string() });
 
-/** API.md as data: the OpenAPI document is generated from this table (`npm run openapi`). */
+/** The HTTP contract as data: the OpenAPI document is generated from this table (`npm run openapi`). */
 export const CONTRACT: Paths = {
   ...BRIEFING_CONTRACT,
   "/v1/webhooks/articles": {

@@ -52,7 +52,8 @@ export function openApiDocument() {
     info: {
       title: "Herald",
       version: "1.0.0",
-      description: "Newsletter and social syndication backend. See API.md.",
+      description:
+        "Newsletter and social syndication backend for newsrooms: the signed publish webhook, subscribers, editions, briefings and social posts. This document is the HTTP contract.",
     },
     components: { securitySchemes: { adminKey: { type: "http", scheme: "bearer" } } },
     paths: Object.fromEntries(

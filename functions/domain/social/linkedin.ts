@@ -11,7 +11,7 @@ const ARTICLE_DESCRIPTION_MAX = 1000;
 
 /**
  * Commentary is in LinkedIn's "little" text format, where these characters are markup; left bare,
- * LinkedIn cuts the published post at the first one without an error (see the social API notes).
+ * LinkedIn cuts the published post at the first one without an error.
  */
 const RESERVED = /[\\|{}@[\]()<>#*_~]/g;
 

@@ -1,6 +1,6 @@
 import * as z from "zod";
 
-/** The networks Herald posts to on the newsroom's behalf ("Spread the News", DESIGN.md flow 6). */
+/** The networks Herald posts to on the newsroom's behalf ("Spread the News"). */
 export const SocialNetwork = z.enum([
   "x",
   "bluesky",

@@ -2,7 +2,7 @@ import type { ComposeOptions, SocialPostFor } from "../../domain/social/compose.
 import type { SocialNetwork } from "../../domain/social/network.js";
 
 /**
- * Posting to the newsroom's social accounts (DESIGN.md flow 6). One adapter per configured account;
+ * Posting to the newsroom's social accounts. One adapter per configured account;
  * adapters are the only code that knows a network's wire format. They never throw for an answer
  * the network gave: every answer is reduced to one of these outcomes, with the network's own words.
  */

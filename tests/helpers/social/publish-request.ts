@@ -3,7 +3,7 @@ import { type SocialNetwork, socialUrl } from "../../../functions/domain/social/
 import type { PostSource } from "../../../functions/domain/social/source.js";
 import type { PublishRequest } from "../../../functions/flows/ports/social.js";
 
-/** The seed article (`/work/shared/seed-article.txt`) as a post source. */
+/** The seed article (tests/unit/render/fixtures/seed-article.html) as a post source. */
 export const SEED_SOURCE: PostSource = {
   editionId: "ed_Fx3kQ9mTz7LpWc2VbN8yRa",
   url: "https://news.example.org/2025/02/us-europe-ukraine-security-guarantees",

@@ -35,7 +35,7 @@ describe("the OpenAPI document served at /docs", () => {
     }
   });
 
-  it("describes every route of API.md that this version serves", () => {
+  it("describes every route this version serves", () => {
     const paths = Object.keys(openApiDocument().paths);
     expect(paths).toEqual(
       expect.arrayContaining([

@@ -89,7 +89,7 @@ export function createFacebookAdapter(options: FacebookAdapterOptions): SocialAd
         case "rate_limited":
           return { kind: "rate_limited", retryAt: regainAccessAt(answer.headers, now()), message };
         case "transient":
-          // A 500 can still mean the post was created (social API notes): look it up before retrying.
+          // A 500 can still mean the post was created (Meta documents it for Graph API 5xx answers): look it up before retrying.
           return { kind: "unknown", message: `Facebook answered ${answer.status}: ${message}` };
         case "duplicate": {
           const earlier = await findPost(request);

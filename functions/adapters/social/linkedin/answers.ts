@@ -31,7 +31,7 @@ export function linkedinErrorMessage(answer: HttpAnswer): string {
 }
 
 /**
- * LinkedIn publishes no rate-limit headers: daily quotas reset at midnight UTC (social API notes).
+ * LinkedIn publishes no rate-limit headers: daily quotas reset at midnight UTC.
  *
  * @example
  * nextUtcMidnight(new Date("2026-03-01T17:20:00Z")); // 2026-03-02T00:00:00Z

@@ -21,7 +21,7 @@ export type XAdapterOptions = AdapterOptions<XSettings>;
  * Posts to X with OAuth 2.0 user-context tokens, refreshing them when X answers 401.
  *
  * The card is not uploaded: X builds a `summary_large_image` card from the article's own
- * `twitter:`/`og:` tags (social API notes, section 3), and that card is one link to the
+ * `twitter:`/`og:` tags, and that card is one link to the
  * article. Attached media would replace the card with an image that opens itself, not the
  * article, and would cost a `media.write` scope and an upload call that can fail on its own.
  *

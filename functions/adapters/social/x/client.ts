@@ -6,7 +6,7 @@ import { xErrorMessage } from "./answers.js";
 import type { XSettings } from "./settings.js";
 
 /**
- * The X API v2 calls Herald makes, over `fetch`. DESIGN.md names `twitter-api-v2`, but it is not
+ * The X API v2 calls Herald makes, over `fetch`. `twitter-api-v2` is the usual client, but it is not
  * installed and four calls do not need it: plain `fetch` gives each call its own timeout, keeps the
  * raw status and `x-rate-limit-*` headers in hand, and never throws for an answer X gave.
  */
