@@ -18,14 +18,16 @@ export const AuditEntry = z.object({
 export type AuditEntry = z.infer<typeof AuditEntry>;
 
 /**
- * An address as the audit log may show it: the first character of the local part and the domain.
+ * An address as the audit log may show it: the domain, and the first character of a local part
+ * longer than one (a one-character local part shown would be the address itself).
  *
  * @example
  * maskEmail("jane.doe@example.com"); // "j***@example.com"
  */
 export function maskEmail(email: string): string {
   const at = email.lastIndexOf("@");
-  return at < 1 ? "***" : `${email[0]}***${email.slice(at)}`;
+  if (at < 0) return "***";
+  return `${at > 1 ? email[0] : ""}***${email.slice(at)}`;
 }
 
 /** Verbs for the routes whose last segment is a parameter: what the method means there. */
