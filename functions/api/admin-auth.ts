@@ -30,7 +30,11 @@ export function adminGuard(ports: Ports, method: string, pattern: string): Middl
   return async (c, next) => {
     const actor = await actorOf(c, ports);
     if (!actor)
-      return jsonError(c, "unauthorized", "a valid admin key (Authorization: Bearer …) or session is required");
+      return jsonError(
+        c,
+        "unauthorized",
+        "a valid admin key (Authorization: Bearer …) or session is required",
+      );
     if (!csrfHolds(c, actor))
       return jsonError(c, "csrf_failed", "the x-csrf-token header must carry this session's token");
     if (!allows(actor.role, needed))

@@ -1,7 +1,7 @@
 import * as z from "zod";
-import { Counts, EditionStatus } from "../domain/edition.js";
-import { AuditEntry } from "../domain/access/audit-entry.js";
 import { Role } from "../domain/access/admin-keys.js";
+import { AuditEntry } from "../domain/access/audit-entry.js";
+import { Counts, EditionStatus } from "../domain/edition.js";
 import { Subscriber } from "../domain/subscriber.js";
 
 /** Request and response shapes: the handlers' types and the source of the OpenAPI document. */

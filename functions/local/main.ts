@@ -77,7 +77,10 @@ async function main() {
       value === fallback ? `${value}  (development default)` : "(from the environment)";
     const devKeys = [DEV_SECRETS.admin, ...DEV_SECRETS.adminKeys.split(",").map((k) => k.split(":")[2])];
     const keys = adminKeys
-      .map((k) => `${k.name} (${k.role}): ${devKeys.includes(k.key) ? dev(k.key, k.key) : "(from the environment)"}`)
+      .map(
+        (k) =>
+          `${k.name} (${k.role}): ${devKeys.includes(k.key) ? dev(k.key, k.key) : "(from the environment)"}`,
+      )
       .join("\n                 ");
     console.log(`
 Herald is running.

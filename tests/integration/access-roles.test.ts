@@ -30,7 +30,13 @@ const ROUTES: Array<[string, string, string | undefined, keyof typeof KEYS]> = [
 ];
 const RANK = { viewer: 0, editor: 1, admin: 2 };
 
-const send = (app: Hono, method: string, path: string, body: string | undefined, headers: Record<string, string>) =>
+const send = (
+  app: Hono,
+  method: string,
+  path: string,
+  body: string | undefined,
+  headers: Record<string, string>,
+) =>
   app.request(path, {
     method,
     headers: { "content-type": body?.startsWith("{") ? "application/json" : "text/csv", ...headers },
@@ -89,8 +95,20 @@ describe("roles, enforced by the API", () => {
       ...["pause", "resume", "cancel", "approve", "discard"].map((a) => `/v1/editions/${ED}/${a}`),
       ...["pause", "resume", "cancel"].map((a) => `/v1/briefings/br_20261206/${a}`),
     ]) {
-      const asViewer = await send(app, "POST", path, undefined, withSession(viewer.cookie, viewer.body.csrfToken));
-      const asEditor = await send(app, "POST", path, undefined, withSession(editor.cookie, editor.body.csrfToken));
+      const asViewer = await send(
+        app,
+        "POST",
+        path,
+        undefined,
+        withSession(viewer.cookie, viewer.body.csrfToken),
+      );
+      const asEditor = await send(
+        app,
+        "POST",
+        path,
+        undefined,
+        withSession(editor.cookie, editor.body.csrfToken),
+      );
       expect([path, asViewer.status, asEditor.status]).toEqual([path, 403, 200]);
     }
     const read = await app.request(`/v1/editions/${ED}/email`, { headers: withSession(viewer.cookie) });

@@ -48,13 +48,16 @@ describe("every operation of the contract, walked", () => {
     expect(operations.filter((o) => !o.guarded).length).toBeGreaterThan(10);
   });
 
-  it.each(operations.filter((o) => o.guarded))("$method $path answers 401 without a key or session", async (op) => {
-    const res = await call(op.method, op.path);
-    expect(res.status).toBe(401);
-    expect(((await res.json()) as { error: { code: string } }).error.code).toBe("unauthorized");
-    const wrong = await call(op.method, op.path, { authorization: "Bearer not-a-key" });
-    expect(wrong.status).toBe(401);
-  });
+  it.each(operations.filter((o) => o.guarded))(
+    "$method $path answers 401 without a key or session",
+    async (op) => {
+      const res = await call(op.method, op.path);
+      expect(res.status).toBe(401);
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe("unauthorized");
+      const wrong = await call(op.method, op.path, { authorization: "Bearer not-a-key" });
+      expect(wrong.status).toBe(401);
+    },
+  );
 
   it.each(operations.filter((o) => o.keyed))("$method $path lets the admin key through", async (op) => {
     expect((await call(op.method, op.path, adminHeaders())).status).not.toBe(401);

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SIGN_INS_PER_MINUTE } from "../../functions/api/routes/session.js";
+import { signIn, withSession } from "../helpers/console-session.js";
 import { adminHeaders } from "../helpers/factories.js";
 import { startHerald, type TestHerald } from "../helpers/herald.js";
-import { signIn, withSession } from "../helpers/console-session.js";
 
 let herald: TestHerald;
 let skewMs = 0;
@@ -71,7 +71,10 @@ describe("console sign-in", () => {
 
   it("signs out: CSRF required, cookie cleared, the session deleted on the server", async () => {
     const { cookie, body } = await signIn(herald, "dev-viewer-key");
-    const noToken = await herald.app.request("/v1/session", { method: "DELETE", headers: withSession(cookie) });
+    const noToken = await herald.app.request("/v1/session", {
+      method: "DELETE",
+      headers: withSession(cookie),
+    });
     expect([noToken.status, await errorCode(noToken)]).toEqual([403, "csrf_failed"]);
     const out = await herald.app.request("/v1/session", {
       method: "DELETE",

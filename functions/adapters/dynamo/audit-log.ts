@@ -24,7 +24,10 @@ export function dynamoAuditLog(db: DynamoDBDocumentClient, table: string): Audit
     async record(entry) {
       const sk = `${entry.at}#${randomBytes(8).toString("hex")}`;
       await db.send(
-        new PutCommand({ TableName: table, Item: { pk: keys.auditPartition, sk, ...AuditEntry.parse(entry) } }),
+        new PutCommand({
+          TableName: table,
+          Item: { pk: keys.auditPartition, sk, ...AuditEntry.parse(entry) },
+        }),
       );
     },
     async list(limit, cursor) {

@@ -32,7 +32,8 @@ export async function recountSubscriberTotals(db: DynamoDBDocumentClient, table:
       const s = Subscriber.safeParse(item);
       if (!s.success) continue;
       subscribers++;
-      for (const [k, v] of Object.entries(statsChange(undefined, s.data, "").totals)) totals[k] = (totals[k] ?? 0) + v;
+      for (const [k, v] of Object.entries(statsChange(undefined, s.data, "").totals))
+        totals[k] = (totals[k] ?? 0) + v;
     }
     start = out.LastEvaluatedKey;
   } while (start);

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { DeleteCommand, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
-import type { Session, SessionStore } from "../../flows/ports.js";
+import type { SessionStore } from "../../flows/ports.js";
 import { keys } from "./keys.js";
 
 /** The table keeps a hash of the cookie's value: reading the table does not give a usable session. */
@@ -14,7 +14,9 @@ const hashOf = (id: string) => createHash("sha256").update(id).digest("base64url
 export function dynamoSessionStore(db: DynamoDBDocumentClient, table: string): SessionStore {
   return {
     async put(id, s) {
-      await db.send(new PutCommand({ TableName: table, Item: { ...keys.session(hashOf(id)), ...s, ttl: s.expiresAt } }));
+      await db.send(
+        new PutCommand({ TableName: table, Item: { ...keys.session(hashOf(id)), ...s, ttl: s.expiresAt } }),
+      );
     },
     async get(id, nowSeconds) {
       const out = await db.send(

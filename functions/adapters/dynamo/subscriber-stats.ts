@@ -77,4 +77,5 @@ export function dynamoSubscriberStats(db: DynamoDBDocumentClient, table: string)
   };
 }
 
-const zeroes = () => Object.fromEntries(GROWTH_EVENTS.map((e) => [e, 0])) as Record<(typeof GROWTH_EVENTS)[number], number>;
+const zeroes = () =>
+  Object.fromEntries(GROWTH_EVENTS.map((e) => [e, 0])) as Record<(typeof GROWTH_EVENTS)[number], number>;

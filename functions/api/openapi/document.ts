@@ -31,7 +31,10 @@ function security(op: Operation, method: string, path: string) {
 /** Every admin operation may answer 403: a role below the route's, or a session request without CSRF. */
 function withAccessErrors(op: Operation): Operation["responses"] {
   if (!op.admin || op.responses[403]) return op.responses;
-  return { ...op.responses, 403: err("`forbidden`: the role may not do this; `csrf_failed`: no x-csrf-token") };
+  return {
+    ...op.responses,
+    403: err("`forbidden`: the role may not do this; `csrf_failed`: no x-csrf-token"),
+  };
 }
 
 function operation(op: Operation, method: string, path: string) {
@@ -79,7 +82,9 @@ export function openApiDocument() {
     paths: Object.fromEntries(
       Object.entries(CONTRACT).map(([path, ops]) => [
         path,
-        Object.fromEntries(Object.entries(ops).map(([method, op]) => [method, operation(op as Operation, method, path)])),
+        Object.fromEntries(
+          Object.entries(ops).map(([method, op]) => [method, operation(op as Operation, method, path)]),
+        ),
       ]),
     ),
   };

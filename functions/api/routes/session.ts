@@ -16,7 +16,9 @@ import { parseOr400 } from "../validate.js";
 /** Sign-in attempts per client address per minute: a person mistypes, a script guesses. */
 export const SIGN_INS_PER_MINUTE = 10;
 
-const view = (s: Pick<Session, "name" | "role" | "csrfToken" | "expiresAt">): z.infer<typeof SessionView> => ({
+const view = (
+  s: Pick<Session, "name" | "role" | "csrfToken" | "expiresAt">,
+): z.infer<typeof SessionView> => ({
   name: s.name,
   role: s.role,
   csrfToken: s.csrfToken,

@@ -1,6 +1,6 @@
-import type { AuditEntry } from "../../domain/access/audit-entry.js";
 import type { Role } from "../../domain/access/admin-keys.js";
-import type { SubscriberStats, StatsChange } from "../../domain/subscriber-stats.js";
+import type { AuditEntry } from "../../domain/access/audit-entry.js";
+import type { StatsChange, SubscriberStats } from "../../domain/subscriber-stats.js";
 
 /** Console sessions, the audit log and the subscriber counters: what the admin side keeps. */
 

@@ -29,7 +29,9 @@ describe("the access table", () => {
 
 describe("admin keys", () => {
   it("keeps the single admin key working, as a key named admin with every right", () => {
-    expect(adminKeysOf({ adminKey: "k".repeat(20) })).toEqual([{ name: "admin", role: "admin", key: "k".repeat(20) }]);
+    expect(adminKeysOf({ adminKey: "k".repeat(20) })).toEqual([
+      { name: "admin", role: "admin", key: "k".repeat(20) },
+    ]);
   });
 
   it("reads HERALD_ADMIN_KEYS as name:role:key (the key may hold colons), and refuses anything else", () => {
@@ -42,8 +44,12 @@ describe("admin keys", () => {
   });
 
   it("refuses two keys with one name, or one key under two names (the audit log must say who)", () => {
-    expect(() => adminKeysOf(secretsFromEnv({ HERALD_ADMIN_KEYS: "admin:viewer:other" }))).toThrow(/same name/);
-    expect(() => adminKeysOf({ adminKey: "same", adminKeys: [{ name: "b", role: "viewer", key: "same" }] })).toThrow(/twice/);
+    expect(() => adminKeysOf(secretsFromEnv({ HERALD_ADMIN_KEYS: "admin:viewer:other" }))).toThrow(
+      /same name/,
+    );
+    expect(() =>
+      adminKeysOf({ adminKey: "same", adminKeys: [{ name: "b", role: "viewer", key: "same" }] }),
+    ).toThrow(/twice/);
   });
 });
 
