@@ -7,6 +7,8 @@ export type ErrorCode =
   | "invalid_request"
   | "unauthorized"
   | "forbidden"
+  /** A console request that changes something came without its session's CSRF token. */
+  | "csrf_failed"
   | "not_found"
   | "conflict"
   | "payload_too_large"

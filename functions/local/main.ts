@@ -7,6 +7,7 @@ import { configFromEnv } from "../adapters/env-config.js";
 import { DEV_SECRETS, secretsFromEnv } from "../adapters/env-secrets.js";
 import { httpImageFetcher } from "../adapters/images/http-image-fetcher.js";
 import { createApp } from "../api/app.js";
+import { adminKeysOf } from "../domain/access/admin-keys.js";
 import { mjmlRenderers } from "../render/renderers.js";
 import { renderEditionCard } from "../render/social/edition-card.js";
 import { ensureTable, LOCAL_CREDENTIALS, startDynamoLocal } from "./dynamodb-local.js";
@@ -32,6 +33,8 @@ async function main() {
 
   const config = configFromEnv(env);
   const secrets = secretsFromEnv(env);
+  // Checked before anything starts: two keys with one name would make the audit log ambiguous.
+  const adminKeys = adminKeysOf(secrets);
   const log = new Logger({ serviceName: "herald", logLevel: (env.LOG_LEVEL ?? "INFO") as "INFO" });
   mkdirSync(resolve(dataDir, "dynamodb"), { recursive: true });
 
@@ -72,6 +75,13 @@ async function main() {
     stops.push(() => new Promise((r) => server.close(r)));
     const dev = (value: string, fallback: string) =>
       value === fallback ? `${value}  (development default)` : "(from the environment)";
+    const devKeys = [DEV_SECRETS.admin, ...DEV_SECRETS.adminKeys.split(",").map((k) => k.split(":")[2])];
+    const keys = adminKeys
+      .map(
+        (k) =>
+          `${k.name} (${k.role}): ${devKeys.includes(k.key) ? dev(k.key, k.key) : "(from the environment)"}`,
+      )
+      .join("\n                 ");
     console.log(`
 Herald is running.
   API            http://127.0.0.1:${port}        OpenAPI: http://127.0.0.1:${port}/docs
@@ -83,7 +93,8 @@ Herald is running.
   Social, live   ${networks(runtime.social.live)}
   Social, outbox ${networks(runtime.social.outbox)}  (JSON files in ${resolve(dataDir, "outbox")})${runtime.social.broken.map((b) => `\n  Social, NOT posting to ${b.network}: ${b.reason}`).join("")}
   Webhook secret ${dev(secrets.webhookSecrets[0] as string, DEV_SECRETS.webhook)}
-  Admin key      ${dev(secrets.adminKey, DEV_SECRETS.admin)}
+  Admin keys     ${keys}
+  Console login  POST /v1/session {"key": "<one of the keys>"}
 Publish the sample article:  npx tsx scripts/publish.ts
 Stop with Ctrl-C.
 `);

@@ -6,10 +6,10 @@ import { benchRuntime } from "./bench-runtime.js";
 
 /**
  * Herald's local server as `npm start` runs it, on a fresh table and a free port, for the HTTP load
- * benchmark, API only:  tsx tests/bench/api-server.ts <dynamo endpoint> <ses endpoint>  → prints {"port":n}
+ * benchmark, API only:  tsx tests/bench/api-server.ts <dynamo endpoint> <ses endpoint> [table]  → prints {"port":n}
  */
-const [dynamoEndpoint, sesEndpoint] = process.argv.slice(2) as [string, string];
-const tableName = `bench-api-${randomUUID().slice(0, 8)}`;
+const [dynamoEndpoint, sesEndpoint, seeded] = process.argv.slice(2) as [string, string, string?];
+const tableName = seeded ?? `bench-api-${randomUUID().slice(0, 8)}`;
 await ensureTable(
   new DynamoDBClient({ endpoint: dynamoEndpoint, region: "local", credentials: LOCAL_CREDENTIALS }),
   tableName,

@@ -25,6 +25,8 @@ export interface BenchResult {
   http: Awaited<ReturnType<typeof measureHttpLoad>>;
   card: Awaited<ReturnType<typeof measureCard>>;
   composition: ReturnType<typeof measureComposition>;
+  /** Rows a bench module made itself (the console pages, recovery, the subscriber overview). */
+  extraRows?: Row[];
 }
 
 /** The card and post-composition rows (`npm run bench -- social` prints only these). */
@@ -104,6 +106,7 @@ export function benchRows(result: BenchResult): Row[] {
       `${(b.bytes / 1024).toFixed(0)} KB, ${b.coldImportMs.toFixed(0)} ms${b.containsMjml ? ", has MJML" : ""}`,
       b.name === "renderPlan" ? "only bundle with MJML" : b.name === "api" ? "≤ 300 KB, no MJML" : "no MJML",
     ]),
+    ...(result.extraRows ?? []),
     ...socialBenchRows(result),
   ];
   return rows;

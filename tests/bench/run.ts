@@ -9,12 +9,14 @@ import { LATENCY_RATE, measureHttpLoad } from "./http-load.js";
 import { measureRender } from "./render.js";
 import { benchRows, type Row, socialBenchRows } from "./rows.js";
 import { measureCard, measureComposition } from "./social.js";
+import { measureStatsLoad } from "./stats-load.js";
 
 /**
  * `npm run bench`: the numbers behind the README's claims, as one table and a JSON file under
  * tests/bench/results/. Targets are printed beside the measurements; nothing here fails a build.
  * `npm run bench -- social` measures only the social rows (card, post composition; under a minute)
- * and prints them with their JSON, writing no file: results/ holds whole runs only.
+ * and prints them with their JSON, writing no file: results/ holds whole runs only. `npm run bench --
+ * stats` does the same for the subscriber overview (100,000 subscribers seeded; a few minutes).
  */
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
 const tsx = "node_modules/.bin/tsx";
@@ -61,6 +63,36 @@ function printTable(rows: Row[]) {
   console.log(line(["measure", "result", "target"]));
   console.log(line(width.map((w) => "-".repeat(w))));
   for (const r of rows) console.log(line(r));
+}
+
+/** The console's subscriber overview over 100,000 seeded subscribers and 90 days of counters. */
+async function statsRow(dynamo: string, ses: string): Promise<{ row: Row; result: unknown }> {
+  const table = "bench-stats-100000";
+  const { seedSeconds } = run(["tests/bench/seed-cli.ts", dynamo, table, "100000", "8"]);
+  run(["tests/bench/seed-stats.ts", dynamo, table]);
+  const api = await startChild("tests/bench/api-server.ts", [dynamo, ses, table]);
+  const { throughput, latency } = await measureStatsLoad(api.endpoint);
+  api.child.kill();
+  const errors = throughput.non2xx + latency.non2xx;
+  return {
+    row: [
+      "subscriber overview GET /v1/subscribers/stats (100k subscribers, 90 days)",
+      `${throughput.requestsPerSecond.toFixed(0)} req/s flat out; at ${LATENCY_RATE} req/s p50 ${latency.p50Ms} ms, p99 ${latency.p99Ms} ms${errors ? `, ${errors} non-2xx` : ""}`,
+      "p99 ≤ 100 ms",
+    ],
+    result: { seedSeconds, throughput, latency },
+  };
+}
+
+if (process.argv.includes("stats")) {
+  const dynamo = await startDynamoLocal(await freePort());
+  const nullSes = await startChild("tests/bench/null-ses.ts");
+  const stats = await statsRow(dynamo.endpoint, nullSes.endpoint);
+  nullSes.child.kill();
+  await dynamo.stop();
+  printTable([stats.row]);
+  console.log(JSON.stringify(stats.result));
+  process.exit(0);
 }
 
 const card = await measureCard();
@@ -122,6 +154,7 @@ const runs = {
 const api = await startChild(`tests/bench/api-server.ts`, [dynamo.endpoint, nullSes.endpoint]);
 const http = await measureHttpLoad(api.endpoint);
 api.child.kill();
+const stats = await statsRow(dynamo.endpoint, nullSes.endpoint);
 nullSes.child.kill();
 standIn.child.kill();
 await dynamo.stop();
@@ -142,6 +175,8 @@ const result = {
   bundles,
   runs,
   http,
+  stats: stats.result,
+  extraRows: [stats.row],
   card,
   composition,
   apiBundleOk: (apiBundle?.bytes ?? Number.POSITIVE_INFINITY) <= 300 * 1024,

@@ -19,6 +19,7 @@ import {
   SubscriberView,
 } from "../schemas.js";
 
+import { ACCESS_CONTRACT } from "./contract-access.js";
 import { BRIEFING_CONTRACT } from "./contract-briefings.js";
 import { err, html, json, type Paths } from "./operation.js";
 
@@ -30,6 +31,7 @@ const token = z.object({ token: z.string() });
 /** The HTTP contract as data: the OpenAPI document is generated from this table (`npm run openapi`). */
 export const CONTRACT: Paths = {
   ...BRIEFING_CONTRACT,
+  ...ACCESS_CONTRACT,
   "/v1/webhooks/articles": {
     post: {
       summary:
@@ -285,6 +287,22 @@ export const CONTRACT: Paths = {
       params: z.object({ email: z.string() }),
       responses: {
         200: { description: "the subscriber", type: json, schema: SubscriberView },
+        401: err("no admin key"),
+        404: err("unknown address"),
+      },
+    },
+    delete: {
+      summary:
+        "Erase a subscriber (GDPR): the record and its audience entries are deleted; the address's hash stays on the suppression list",
+      admin: true,
+      params: z.object({ email: z.string() }),
+      responses: {
+        200: {
+          description: "erased",
+          type: json,
+          schema: z.object({ erased: z.literal(true), suppressed: z.literal(true) }),
+        },
+        400: err("not an email address"),
         401: err("no admin key"),
         404: err("unknown address"),
       },

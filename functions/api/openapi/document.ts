@@ -1,5 +1,7 @@
 import * as z from "zod";
+import { requiredRole } from "../../domain/access/policy.js";
 import { CONTRACT, type Operation } from "./contract.js";
+import { err } from "./operation.js";
 
 type Io = "input" | "output";
 const schemaOf = (s: z.ZodType, io: Io) => {
@@ -18,10 +20,27 @@ function parameters(op: Operation) {
   return [...place("path", op.params), ...place("query", op.query)];
 }
 
-function operation(op: Operation) {
+/** Who may call an operation: a key or the session cookie, and the role the access table asks. */
+function security(op: Operation, method: string, path: string) {
+  if (op.session) return { security: [{ session: [] }] };
+  if (!op.admin) return {};
+  const role = requiredRole(method.toUpperCase(), path.replace(/\{(\w+)\}/g, ":$1"));
+  return { security: [{ adminKey: [] }, { session: [] }], "x-herald-role": role };
+}
+
+/** Every admin operation may answer 403: a role below the route's, or a session request without CSRF. */
+function withAccessErrors(op: Operation): Operation["responses"] {
+  if (!op.admin || op.responses[403]) return op.responses;
+  return {
+    ...op.responses,
+    403: err("`forbidden`: the role may not do this; `csrf_failed`: no x-csrf-token"),
+  };
+}
+
+function operation(op: Operation, method: string, path: string) {
   return {
     summary: op.summary,
-    ...(op.admin ? { security: [{ adminKey: [] }] } : {}),
+    ...security(op, method, path),
     parameters: parameters(op),
     ...(op.body
       ? {
@@ -32,7 +51,7 @@ function operation(op: Operation) {
         }
       : {}),
     responses: Object.fromEntries(
-      Object.entries(op.responses).map(([status, r]) => [
+      Object.entries(withAccessErrors(op)).map(([status, r]) => [
         status,
         {
           description: r.description,
@@ -55,11 +74,18 @@ export function openApiDocument() {
       description:
         "Newsletter and social syndication backend for newsrooms: the signed publish webhook, subscribers, editions, briefings and social posts. This document is the HTTP contract.",
     },
-    components: { securitySchemes: { adminKey: { type: "http", scheme: "bearer" } } },
+    components: {
+      securitySchemes: {
+        adminKey: { type: "http", scheme: "bearer" },
+        session: { type: "apiKey", in: "cookie", name: "herald_session" },
+      },
+    },
     paths: Object.fromEntries(
       Object.entries(CONTRACT).map(([path, ops]) => [
         path,
-        Object.fromEntries(Object.entries(ops).map(([method, op]) => [method, operation(op as Operation)])),
+        Object.fromEntries(
+          Object.entries(ops).map(([method, op]) => [method, operation(op as Operation, method, path)]),
+        ),
       ]),
     ),
   };

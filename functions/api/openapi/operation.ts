@@ -4,7 +4,10 @@ import { ErrorResponse } from "../schemas.js";
 /** One operation of the HTTP contract, described with the same zod schemas the handlers use. */
 export interface Operation {
   summary: string;
+  /** Needs an admin key or a console session; the role comes from the access table. */
   admin?: boolean;
+  /** Needs the console's session cookie (the session routes themselves). */
+  session?: boolean;
   params?: z.ZodObject;
   query?: z.ZodObject;
   body?: { type: string; schema: z.ZodType };
