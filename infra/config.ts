@@ -30,6 +30,8 @@ export const CONTEXT_KEYS = [
   "feedPollMinutes",
   "briefingHour",
   "briefingTimeZone",
+  "tokenKeysSecretArn",
+  "apiSecretArn",
 ] as const;
 
 /** The newsroom's default topics, as in API.md. */
@@ -40,6 +42,10 @@ const count = z.coerce.number().int().positive();
 const csv = z
   .union([z.array(z.string()), z.string()])
   .transform((v) => (Array.isArray(v) ? v : v.split(",")).map((s) => s.trim()).filter(Boolean));
+
+const secretArn = z
+  .string()
+  .regex(/^arn:[\w-]+:secretsmanager:[\w-]+:\d{12}:secret:.+-[A-Za-z0-9]{6}$/, "a complete secret ARN");
 
 const Raw = z.object({
   domain: z
@@ -72,6 +78,9 @@ const Raw = z.object({
   /** The daily briefing's hour (0–23) in `briefingTimeZone`, an IANA zone name. */
   briefingHour: z.coerce.number().int().min(0).max(23).default(7),
   briefingTimeZone: z.string().default("UTC").refine(isTimeZone, "an IANA time zone such as Europe/Berlin"),
+  /** A retained secret of a previous deployment to use instead of creating one (docs/security-aws.md). */
+  tokenKeysSecretArn: secretArn.optional(),
+  apiSecretArn: secretArn.optional(),
 });
 
 const asJson = (v: unknown) => (v === undefined ? undefined : typeof v === "string" ? v : JSON.stringify(v));
@@ -95,6 +104,8 @@ export interface HeraldConfig {
   /** Feed settings in the environment's format (JSON strings); the functions validate them at start. */
   sources: { feeds?: string; topicMap?: string; defaultTopic?: string; pollMinutes: number };
   briefing: { hour: number; timeZone: string };
+  /** Secrets retained from a previous deployment, adopted instead of created (complete ARNs). */
+  adoptSecrets: { tokens?: string; api?: string };
 }
 
 /** Parses and cross-checks the settings; throws one error naming every field at fault. */
@@ -134,6 +145,10 @@ export function parseConfig(input: Record<string, unknown>): HeraldConfig {
       pollMinutes: raw.feedPollMinutes,
     },
     briefing: { hour: raw.briefingHour, timeZone: raw.briefingTimeZone },
+    adoptSecrets: {
+      ...(raw.tokenKeysSecretArn ? { tokens: raw.tokenKeysSecretArn } : {}),
+      ...(raw.apiSecretArn ? { api: raw.apiSecretArn } : {}),
+    },
   };
 }
 
