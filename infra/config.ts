@@ -32,6 +32,13 @@ export const CONTEXT_KEYS = [
   "briefingTimeZone",
   "tokenKeysSecretArn",
   "apiSecretArn",
+  "edge",
+  "clientRateLimit",
+  "clientWriteRateLimit",
+  "webhookRateLimit",
+  "webhookBurstLimit",
+  "unsubscribeRateLimit",
+  "unsubscribeBurstLimit",
 ] as const;
 
 /** The newsroom's default topics, as in API.md. */
@@ -81,6 +88,16 @@ const Raw = z.object({
   /** A retained secret of a previous deployment to use instead of creating one (docs/security-aws.md). */
   tokenKeysSecretArn: secretArn.optional(),
   apiSecretArn: secretArn.optional(),
+  /** CloudFront + AWS WAF in front of the API (docs/security-aws.md); needs the stack in us-east-1. */
+  edge: z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")]).default(true),
+  /** Requests one client IP may make in 5 minutes (AWS WAF rate-based rule), and of them writes. */
+  clientRateLimit: count.min(10).default(1000),
+  clientWriteRateLimit: count.min(10).default(100),
+  /** Route budgets of the HTTP API, requests per second, apart from the stage's (apiRateLimit). */
+  webhookRateLimit: count.default(10),
+  webhookBurstLimit: count.default(20),
+  unsubscribeRateLimit: count.default(20),
+  unsubscribeBurstLimit: count.default(40),
 });
 
 const asJson = (v: unknown) => (v === undefined ? undefined : typeof v === "string" ? v : JSON.stringify(v));
@@ -104,6 +121,13 @@ export interface HeraldConfig {
   /** Feed settings in the environment's format (JSON strings); the functions validate them at start. */
   sources: { feeds?: string; topicMap?: string; defaultTopic?: string; pollMinutes: number };
   briefing: { hour: number; timeZone: string };
+  /** CloudFront and WAF in front of the API, with per-client limits in 5-minute windows. */
+  edge?: { clientRateLimit: number; clientWriteRateLimit: number };
+  /** Each route's own throttle: a flood on one route leaves these their budget. */
+  routeThrottles: {
+    webhooks: { rateLimit: number; burstLimit: number };
+    unsubscribe: { rateLimit: number; burstLimit: number };
+  };
   /** Secrets retained from a previous deployment, adopted instead of created (complete ARNs). */
   adoptSecrets: { tokens?: string; api?: string };
 }
@@ -145,6 +169,13 @@ export function parseConfig(input: Record<string, unknown>): HeraldConfig {
       pollMinutes: raw.feedPollMinutes,
     },
     briefing: { hour: raw.briefingHour, timeZone: raw.briefingTimeZone },
+    ...(raw.edge
+      ? { edge: { clientRateLimit: raw.clientRateLimit, clientWriteRateLimit: raw.clientWriteRateLimit } }
+      : {}),
+    routeThrottles: {
+      webhooks: { rateLimit: raw.webhookRateLimit, burstLimit: raw.webhookBurstLimit },
+      unsubscribe: { rateLimit: raw.unsubscribeRateLimit, burstLimit: raw.unsubscribeBurstLimit },
+    },
     adoptSecrets: {
       ...(raw.tokenKeysSecretArn ? { tokens: raw.tokenKeysSecretArn } : {}),
       ...(raw.apiSecretArn ? { api: raw.apiSecretArn } : {}),

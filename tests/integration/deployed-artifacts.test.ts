@@ -64,13 +64,26 @@ let tableName: string;
 let dynamo: DynamoDBClient;
 const staged = new Map<string, string>();
 
-/** A CloudFormation reference in the template's environment, as this run's stand-ins name it. */
+/** A CloudFormation value in the template's environment, as this run's stand-ins name it. */
 function resolve(value: unknown, loopback: string): string {
   if (typeof value === "string") return value;
-  const v = value as { Ref?: string; "Fn::GetAtt"?: [string, string] };
-  const id = String(v.Ref ?? v["Fn::GetAtt"]?.[0]).replace(/[0-9A-F]{8}$/, "");
+  const v = value as Record<string, unknown>;
+  if (v["Fn::Join"]) {
+    const [separator, parts] = v["Fn::Join"] as [string, unknown[]];
+    return parts.map((p) => resolve(p, loopback)).join(separator);
+  }
+  if (v["Fn::Select"]) {
+    const [index, list] = v["Fn::Select"] as [number, { "Fn::Split": [string, unknown] }];
+    const [separator, source] = list["Fn::Split"];
+    return resolve(source, loopback).split(separator)[index] as string;
+  }
+  const id = String(v.Ref ?? (v["Fn::GetAtt"] as string[] | undefined)?.[0]).replace(/[0-9A-F]{8}$/, "");
+  if (id === "AWS::StackId")
+    return `arn:aws:cloudformation:us-east-1:${ACCOUNT}:stack/Herald/${randomUUID()}`;
   if (id === "DataTable") return tableName;
   if (id === "EmailConfigurationSet") return "herald";
+  // Links: CloudFront's domain name (the edge), or the HTTP API's endpoint URL (without the edge).
+  if (id === "ApiEdgeDistribution") return "news.example.test";
   if (id === "ApiHttpApi") return "https://news.example.test";
   if (id.endsWith("Queue")) return `${loopback}/${ACCOUNT}/${id}`;
   if (/Secret|TokenKeys/.test(id)) return secretArn(id);
