@@ -31,6 +31,15 @@ export const CONTEXT_KEYS = [
   "feedPollMinutes",
   "briefingHour",
   "briefingTimeZone",
+  "tokenKeysSecretArn",
+  "apiSecretArn",
+  "edge",
+  "clientRateLimit",
+  "clientWriteRateLimit",
+  "webhookRateLimit",
+  "webhookBurstLimit",
+  "unsubscribeRateLimit",
+  "unsubscribeBurstLimit",
 ] as const;
 
 /** `-c key=value` always arrives as a string; cdk.json may hold numbers and arrays. */
@@ -38,6 +47,10 @@ const count = z.coerce.number().int().positive();
 const csv = z
   .union([z.array(z.string()), z.string()])
   .transform((v) => (Array.isArray(v) ? v : v.split(",")).map((s) => s.trim()).filter(Boolean));
+
+const secretArn = z
+  .string()
+  .regex(/^arn:[\w-]+:secretsmanager:[\w-]+:\d{12}:secret:.+-[A-Za-z0-9]{6}$/, "a complete secret ARN");
 
 const Raw = z.object({
   domain: z
@@ -70,6 +83,19 @@ const Raw = z.object({
   /** The daily briefing's hour (0–23) in `briefingTimeZone`, an IANA zone name. */
   briefingHour: z.coerce.number().int().min(0).max(23).default(7),
   briefingTimeZone: z.string().default("UTC").refine(isTimeZone, "an IANA time zone such as Europe/Berlin"),
+  /** A retained secret of a previous deployment to use instead of creating one (docs/security-aws.md). */
+  tokenKeysSecretArn: secretArn.optional(),
+  apiSecretArn: secretArn.optional(),
+  /** CloudFront + AWS WAF in front of the API (docs/security-aws.md); needs the stack in us-east-1. */
+  edge: z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")]).default(true),
+  /** Requests one client IP may make in 5 minutes (AWS WAF rate-based rule), and of them writes. */
+  clientRateLimit: count.min(10).default(1000),
+  clientWriteRateLimit: count.min(10).default(100),
+  /** Route budgets of the HTTP API, requests per second, apart from the stage's (apiRateLimit). */
+  webhookRateLimit: count.default(10),
+  webhookBurstLimit: count.default(20),
+  unsubscribeRateLimit: count.default(20),
+  unsubscribeBurstLimit: count.default(40),
 });
 
 const asJson = (v: unknown) => (v === undefined ? undefined : typeof v === "string" ? v : JSON.stringify(v));
@@ -93,6 +119,15 @@ export interface HeraldConfig {
   /** Feed settings in the environment's format (JSON strings); the functions validate them at start. */
   sources: { feeds?: string; topicMap?: string; defaultTopic?: string; pollMinutes: number };
   briefing: { hour: number; timeZone: string };
+  /** CloudFront and WAF in front of the API, with per-client limits in 5-minute windows. */
+  edge?: { clientRateLimit: number; clientWriteRateLimit: number };
+  /** Each route's own throttle: a flood on one route leaves these their budget. */
+  routeThrottles: {
+    webhooks: { rateLimit: number; burstLimit: number };
+    unsubscribe: { rateLimit: number; burstLimit: number };
+  };
+  /** Secrets retained from a previous deployment, adopted instead of created (complete ARNs). */
+  adoptSecrets: { tokens?: string; api?: string };
 }
 
 /** Parses and cross-checks the settings; throws one error naming every field at fault. */
@@ -132,6 +167,17 @@ export function parseConfig(input: Record<string, unknown>): HeraldConfig {
       pollMinutes: raw.feedPollMinutes,
     },
     briefing: { hour: raw.briefingHour, timeZone: raw.briefingTimeZone },
+    ...(raw.edge
+      ? { edge: { clientRateLimit: raw.clientRateLimit, clientWriteRateLimit: raw.clientWriteRateLimit } }
+      : {}),
+    routeThrottles: {
+      webhooks: { rateLimit: raw.webhookRateLimit, burstLimit: raw.webhookBurstLimit },
+      unsubscribe: { rateLimit: raw.unsubscribeRateLimit, burstLimit: raw.unsubscribeBurstLimit },
+    },
+    adoptSecrets: {
+      ...(raw.tokenKeysSecretArn ? { tokens: raw.tokenKeysSecretArn } : {}),
+      ...(raw.apiSecretArn ? { api: raw.apiSecretArn } : {}),
+    },
   };
 }
 

@@ -14,6 +14,7 @@ import { HeraldSchedules } from "./constructs/schedules.js";
 import { HeraldSecrets } from "./constructs/secrets.js";
 import { HeraldSending } from "./constructs/sending.js";
 import { HeraldSocial } from "./constructs/social.js";
+import { FUNCTION_ACCESS } from "./function-access.js";
 import { FUNCTION_SPECS } from "./function-specs.js";
 
 export interface HeraldStackProps extends StackProps {
@@ -64,7 +65,7 @@ export class HeraldStack extends Stack {
 
     const key = new NotificationKey(this, "NotificationKey");
     this.data = new HeraldData(this, "Data", { env });
-    const secrets = new HeraldSecrets(this, "Secrets", { env });
+    const secrets = new HeraldSecrets(this, "Secrets", { adopt: config.adoptSecrets });
     this.email = new HeraldEmail(this, "Email", { domain: config.domain, key, env });
     this.api = new HeraldApi(this, "Api", { config, env });
     this.sending = new HeraldSending(this, "Sending", {
@@ -76,13 +77,13 @@ export class HeraldStack extends Stack {
       handlersDir,
     });
 
-    this.social = new HeraldSocial(this, "Social", { env, data: this.data, secrets, handlersDir });
+    this.social = new HeraldSocial(this, "Social", { env, data: this.data, handlersDir });
     this.social.grantEnqueue(this.sending.renderPlan);
 
     this.apiFunction = new HeraldFunction(this, "ApiFunction", { ...FUNCTION_SPECS.api, handlersDir });
     env.apply(this.apiFunction);
-    this.data.grantData(this.apiFunction);
-    secrets.grantRead(this.apiFunction);
+    this.data.grantData(this.apiFunction, FUNCTION_ACCESS.api);
+    secrets.grant(this.apiFunction, FUNCTION_ACCESS.api.secrets);
     this.sending.editionQueue.grantSend(this.apiFunction);
     // Resuming a paused edition queues its unsent chunks again.
     this.sending.sendQueue.grantSend(this.apiFunction);
@@ -93,7 +94,6 @@ export class HeraldStack extends Stack {
     this.feedback = new HeraldFeedback(this, "Feedback", {
       env,
       data: this.data,
-      secrets,
       email: this.email,
       handlersDir,
     });
@@ -103,8 +103,8 @@ export class HeraldStack extends Stack {
     if (config.sources.feeds) {
       this.pollFeeds = new HeraldFunction(this, "PollFeeds", { ...FUNCTION_SPECS.pollFeeds, handlersDir });
       env.apply(this.pollFeeds);
-      this.data.grantData(this.pollFeeds);
-      secrets.grantRead(this.pollFeeds);
+      this.data.grantData(this.pollFeeds, FUNCTION_ACCESS.pollFeeds);
+      secrets.grant(this.pollFeeds, FUNCTION_ACCESS.pollFeeds.secrets);
       this.sending.editionQueue.grantSend(this.pollFeeds);
       this.schedules.addEvery("FeedPoll", { target: this.pollFeeds, minutes: config.sources.pollMinutes });
     }
@@ -112,8 +112,8 @@ export class HeraldStack extends Stack {
     // The daily briefing: the scheduler starts it; the render function renders and plans it.
     this.briefing = new HeraldFunction(this, "Briefing", { ...FUNCTION_SPECS.briefing, handlersDir });
     env.apply(this.briefing);
-    this.data.grantData(this.briefing);
-    secrets.grantRead(this.briefing);
+    this.data.grantData(this.briefing, FUNCTION_ACCESS.briefing);
+    secrets.grant(this.briefing, FUNCTION_ACCESS.briefing.secrets);
     this.sending.editionQueue.grantSend(this.briefing);
     this.schedules.addDaily("Briefing", { target: this.briefing, ...config.briefing });
 

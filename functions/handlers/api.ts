@@ -10,7 +10,7 @@ let app: { ports: Ports; handle: ReturnType<typeof handle> } | undefined;
  * on the shared ports object, which the app reads per request. MJML never reaches this bundle.
  */
 export const handler: ReturnType<typeof handle> = async (event, context) => {
-  const ports = await awsPorts();
+  const ports = await awsPorts(["api", "tokens"]);
   if (app?.ports !== ports) app = { ports, handle: handle(createApp(ports)) };
   return app.handle(event, context);
 };

@@ -1,31 +1,13 @@
 import { Logger } from "@aws-lambda-powertools/logger";
-import { getSecret } from "@aws-lambda-powertools/parameters/secrets";
 import { SESv2Client } from "@aws-sdk/client-sesv2";
 import { SQSClient } from "@aws-sdk/client-sqs";
-import * as z from "zod";
 import { buildPorts } from "../adapters/build-ports.js";
 import { documentClient } from "../adapters/dynamo/client.js";
 import { configFromEnv } from "../adapters/env-config.js";
+import type { SecretPart } from "../adapters/secret-parts.js";
+import { loadSecrets } from "../adapters/secrets-manager.js";
 import { sqsQueue } from "../adapters/sqs/sqs-queue.js";
-import { AdminKey } from "../domain/access/admin-keys.js";
-import type { Secrets } from "../domain/config.js";
 import type { Ports } from "../flows/ports.js";
-
-/** The secret's JSON, as the stack generates it and the operator fills it. */
-const SecretValue = z.object({
-  webhookSecrets: z.array(z.string().min(16)).min(1),
-  adminKey: z.string().min(16),
-  /** Named keys with roles (`[{name, role, key}]`), added by the operator beside `adminKey`. */
-  adminKeys: z.array(AdminKey.extend({ key: z.string().min(16) })).optional(),
-  tokenKeys: z.object({ current: z.string(), keys: z.record(z.string(), z.string().min(16)) }),
-});
-
-/** Secrets Manager, through Powertools' cache: read at most every 5 minutes per warm container. */
-async function loadSecrets(): Promise<Secrets> {
-  const arn = process.env.HERALD_SECRET_ARN;
-  if (!arn) throw new Error("HERALD_SECRET_ARN is not set");
-  return SecretValue.parse(await getSecret(arn, { transform: "json", maxAge: 300 }));
-}
 
 export const log = new Logger({ serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? "herald" });
 export const dynamo = documentClient();
@@ -37,10 +19,11 @@ let ports: Ports | undefined;
 /**
  * The AWS composition root: clients built once per container, configuration from the stack's
  * environment, secrets from Secrets Manager (re-read through the cache on every invocation, so a
- * rotation reaches warm containers within five minutes).
+ * rotation reaches warm containers within five minutes). `secretParts` are the parts of the app
+ * secret this function uses, and may read (infra/function-access.ts); the others read as errors.
  */
-export async function awsPorts(): Promise<Ports> {
-  const secrets = await loadSecrets();
+export async function awsPorts(secretParts: readonly SecretPart[]): Promise<Ports> {
+  const secrets = await loadSecrets(secretParts);
   ports ??= buildPorts({
     config: configFromEnv(),
     secrets,

@@ -7,6 +7,6 @@ import { awsPorts } from "./aws-ports.js";
  * combination and plans the fan-out. A retried invocation finds the same briefing.
  */
 export const handler = async () => {
-  const { briefing, created } = await startBriefing(await awsPorts());
+  const { briefing, created } = await startBriefing(await awsPorts([]));
   return { briefingId: briefing.id, created, editions: briefing.items.length };
 };

@@ -9,7 +9,7 @@ const fetcher = httpFeedFetcher();
  * fails for a broken feed (that feed backs off); the summary lands in the function's log.
  */
 export const handler = async () => {
-  const reports = await pollFeeds(await awsPorts(), fetcher);
+  const reports = await pollFeeds(await awsPorts([]), fetcher);
   const count = (outcome: string) => reports.filter((r) => r.outcome === outcome).length;
   const summary = {
     feeds: reports.length,

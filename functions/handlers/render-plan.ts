@@ -11,4 +11,4 @@ const renderers = { ...mjmlRenderers, card: { render: renderEditionCard, images:
  * The render queue's Lambda, the only bundle with MJML and the card renderer: renders each edition
  * and its social card once and plans its fan-out, and renders and sends confirmation emails.
  */
-export const handler = async (event: SQSEvent) => renderWorker(await awsPorts(), renderers)(event);
+export const handler = async (event: SQSEvent) => renderWorker(await awsPorts(["tokens"]), renderers)(event);

@@ -6,4 +6,4 @@ import { awsPorts } from "./aws-ports.js";
  * The send queue's Lambda: one SES SendBulkEmail per chunk. A throttled chunk is queued again with a
  * delay and its message acknowledged; `batchItemFailures` reports only real failures.
  */
-export const handler = async (event: SQSEvent) => sendWorker(await awsPorts())(event);
+export const handler = async (event: SQSEvent) => sendWorker(await awsPorts(["tokens"]))(event);

@@ -25,7 +25,7 @@ let built: { settings: string; social: SocialWorkerPorts } | undefined;
 
 /** The social queue's Lambda: fans editions out to the configured accounts and posts to each once. */
 export const handler = async (event: SQSEvent) => {
-  const ports = await awsPorts();
+  const ports = await awsPorts([]);
   const settings = await loadSocialSettings();
   const fingerprint = JSON.stringify(settings);
   // Adapters keep sessions; they are rebuilt only when the operator changed the settings.

@@ -1,7 +1,10 @@
 import { CfnOutput, RemovalPolicy, Validations } from "aws-cdk-lib";
 import {
+  type CfnRoute,
+  type CfnStage,
   DomainName,
   HttpApi,
+  HttpMethod,
   HttpRoute,
   HttpRouteKey,
   type HttpStage,
@@ -13,7 +16,32 @@ import type * as lambda from "aws-cdk-lib/aws-lambda";
 import { LogGroup, RetentionDays } from "aws-cdk-lib/aws-logs";
 import { Construct } from "constructs";
 import type { HeraldConfig } from "../config.js";
+import { HeraldEdge } from "./edge.js";
 import type { RuntimeEnvironment } from "./runtime-environment.js";
+
+type Throttle = { rateLimit: number; burstLimit: number };
+
+/**
+ * Routes with a throttle of their own (requests per second): each route of an HTTP API has its own
+ * budget, so a flood of `/health` or card requests spends theirs and the stage's (`$default`, every
+ * other path), never the CMS's webhooks' or the readers' one-click unsubscribes'. The app still routes
+ * every request itself; these only split the budgets.
+ */
+export function routeBudgets(
+  config: Pick<HeraldConfig, "routeThrottles">,
+): Array<[string, HttpMethod, Throttle]> {
+  const { webhooks, unsubscribe } = config.routeThrottles;
+  const cached = { rateLimit: 20, burstLimit: 40 };
+  return [
+    ["/v1/webhooks/{proxy+}", HttpMethod.POST, webhooks],
+    ["/v1/unsubscribe", HttpMethod.POST, unsubscribe],
+    ["/v1/unsubscribe", HttpMethod.GET, unsubscribe],
+    ["/health", HttpMethod.GET, { rateLimit: 2, burstLimit: 5 }],
+    // Cached at CloudFront when the edge is on: what reaches API Gateway is misses and direct calls.
+    ["/v1/editions/{id}/card.png", HttpMethod.GET, cached],
+    ["/v1/editions/{id}/web", HttpMethod.GET, cached],
+  ];
+}
 
 /**
  * The public HTTP entry: an API Gateway HTTP API whose `$default` route sends every request to the
@@ -27,10 +55,13 @@ export class HeraldApi extends Construct {
   readonly stage: HttpStage;
   /** The base of every link Herald puts in an email or page. */
   readonly publicUrl: string;
+  readonly edge?: HeraldEdge;
+  private readonly config: HeraldConfig;
 
   constructor(scope: Construct, id: string, props: { config: HeraldConfig; env: RuntimeEnvironment }) {
     super(scope, id);
     const { config } = props;
+    this.config = config;
     this.httpApi = new HttpApi(this, "HttpApi", {
       description: "Herald: publish webhook, subscriber pages, admin API",
       createDefaultStage: false,
@@ -40,16 +71,18 @@ export class HeraldApi extends Construct {
       retention: RetentionDays.ONE_MONTH,
       removalPolicy: RemovalPolicy.DESTROY,
     });
-    const domain = config.customDomain
-      ? new DomainName(this, "DomainName", {
-          domainName: config.customDomain.name,
-          certificate: Certificate.fromCertificateArn(
-            this,
-            "Certificate",
-            config.customDomain.certificateArn,
-          ),
-        })
-      : undefined;
+    // With the edge on, the custom domain is CloudFront's (its certificate in us-east-1, the stack's region).
+    const domain =
+      config.customDomain && !config.edge
+        ? new DomainName(this, "DomainName", {
+            domainName: config.customDomain.name,
+            certificate: Certificate.fromCertificateArn(
+              this,
+              "Certificate",
+              config.customDomain.certificateArn,
+            ),
+          })
+        : undefined;
     this.stage = this.httpApi.addStage("DefaultStage", {
       stageName: "$default",
       autoDeploy: true,
@@ -57,9 +90,20 @@ export class HeraldApi extends Construct {
       accessLogSettings: { destination: new LogGroupLogDestination(accessLogs) },
       ...(domain ? { domainMapping: { domainName: domain } } : {}),
     });
+    if (config.edge) {
+      this.edge = new HeraldEdge(this, "Edge", {
+        apiEndpoint: this.httpApi.apiEndpoint,
+        ...config.edge,
+        ...(config.customDomain ? { customDomain: config.customDomain } : {}),
+      });
+    }
     this.publicUrl =
       config.publicUrl ??
-      (config.customDomain ? `https://${config.customDomain.name}` : this.httpApi.apiEndpoint);
+      (config.customDomain
+        ? `https://${config.customDomain.name}`
+        : this.edge
+          ? `https://${this.edge.distribution.distributionDomainName}`
+          : this.httpApi.apiEndpoint);
     props.env.set("HERALD_PUBLIC_URL", this.publicUrl);
 
     new CfnOutput(scope, "PublicUrl", { value: this.publicUrl, description: "Base URL of every link" });
@@ -67,6 +111,12 @@ export class HeraldApi extends Construct {
       value: `${this.publicUrl}/v1/webhooks/articles`,
       description: "Give this to the CMS, with a webhook secret from the app secret",
     });
+    if (this.edge) {
+      new CfnOutput(scope, "EdgeDomainTarget", {
+        value: this.edge.distribution.distributionDomainName,
+        description: `DNS: ${config.customDomain?.name ?? "your domain"} CNAME (or alias) to this CloudFront name`,
+      });
+    }
     if (domain) {
       new CfnOutput(scope, "ApiDomainTarget", {
         value: domain.regionalDomainName,
@@ -75,19 +125,48 @@ export class HeraldApi extends Construct {
     }
   }
 
-  /** Sends every request (`$default` route) to `fn`. */
-  serve(fn: lambda.IFunction): void {
-    const route = new HttpRoute(this, "DefaultRoute", {
-      httpApi: this.httpApi,
-      routeKey: HttpRouteKey.DEFAULT,
-      integration: new HttpLambdaIntegration("App", fn),
-    });
-    Validations.of(route).acknowledge({
-      id: "AwsSolutions-APIG4",
-      reason:
-        "Authorization is per route inside the app and must stay there to behave the same locally: the " +
-        "webhook verifies an HMAC signature over the raw body, admin routes a bearer key, subscriber " +
-        "links an HMAC-signed token; subscribe and share are public by design and throttled.",
-    });
+  /**
+   * Sends every request to `fn`: the routes with a budget of their own, and `$default` for the rest.
+   * With the edge on, `fn` learns the value CloudFront's origin requests carry.
+   */
+  serve(fn: lambda.Function): void {
+    const integration = new HttpLambdaIntegration("App", fn);
+    const routes = [
+      new HttpRoute(this, "DefaultRoute", {
+        httpApi: this.httpApi,
+        routeKey: HttpRouteKey.DEFAULT,
+        integration,
+      }),
+    ];
+    // RouteSettings is a map CloudFormation takes as raw JSON: its keys are not renamed for us.
+    const routeSettings: Record<string, { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }> = {};
+    for (const [path, method, throttle] of routeBudgets(this.config)) {
+      const key = HttpRouteKey.with(path, method);
+      routes.push(
+        new HttpRoute(this, `Route${method}${path.replace(/[^A-Za-z0-9]/g, "")}`, {
+          httpApi: this.httpApi,
+          routeKey: key,
+          integration,
+        }),
+      );
+      routeSettings[key.key] = {
+        ThrottlingRateLimit: throttle.rateLimit,
+        ThrottlingBurstLimit: throttle.burstLimit,
+      };
+    }
+    const stage = this.stage.node.defaultChild as CfnStage;
+    stage.routeSettings = routeSettings;
+    for (const route of routes) {
+      // A route setting names a route that must exist before the stage is updated.
+      stage.addDependency(route.node.defaultChild as CfnRoute);
+      Validations.of(route).acknowledge({
+        id: "AwsSolutions-APIG4",
+        reason:
+          "Authorization is per route inside the app and must stay there to behave the same locally: the " +
+          "webhook verifies an HMAC signature over the raw body, admin routes a bearer key, subscriber " +
+          "links an HMAC-signed token; subscribe and share are public by design and throttled.",
+      });
+    }
+    if (this.edge) fn.addEnvironment("HERALD_EDGE_ORIGIN_SECRET", this.edge.originSecret);
   }
 }

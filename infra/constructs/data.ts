@@ -3,20 +3,8 @@ import { AttributeType, Billing, TableV2 } from "aws-cdk-lib/aws-dynamodb";
 import * as iam from "aws-cdk-lib/aws-iam";
 import { Construct } from "constructs";
 import { TABLE_SCHEMA } from "../../functions/adapters/dynamo/table-schema.js";
+import type { FunctionAccess } from "../function-access.js";
 import type { RuntimeEnvironment } from "./runtime-environment.js";
-
-/** The item-level actions the repositories use (TransactWrite is authorized per contained action). */
-const DATA_ACTIONS = [
-  "dynamodb:GetItem",
-  "dynamodb:BatchGetItem",
-  "dynamodb:Query",
-  "dynamodb:Scan",
-  "dynamodb:ConditionCheckItem",
-  "dynamodb:PutItem",
-  "dynamodb:UpdateItem",
-  "dynamodb:DeleteItem",
-  "dynamodb:BatchWriteItem",
-];
 
 /**
  * The one table, built from the same schema the local bootstrap uses, so the two cannot drift.
@@ -62,17 +50,22 @@ export class HeraldData extends Construct {
   }
 
   /**
-   * Item reads and writes on the table and on its named indexes only. CDK's `grantReadWriteData`
-   * would add `index/*` and table-management actions (DescribeTable, streams) no function needs.
+   * A function's row of `FUNCTION_ACCESS`: its item actions on the table, and Query on the indexes
+   * only if it lists through them. CDK's `grantReadWriteData` would add every item action, `index/*`
+   * and table-management actions (DescribeTable, streams) that no function needs.
    */
-  grantData(grantee: iam.IGrantable): void {
+  grantData(grantee: iam.IGrantable, access: Pick<FunctionAccess, "table" | "index">): void {
     iam.Grant.addToPrincipal({
       grantee,
-      actions: DATA_ACTIONS,
-      resourceArns: [
-        this.table.tableArn,
-        ...TABLE_SCHEMA.indexes.map((index) => `${this.table.tableArn}/index/${index.name}`),
-      ],
+      actions: access.table.map((a) => `dynamodb:${a}`),
+      resourceArns: [this.table.tableArn],
     });
+    if (access.index) {
+      iam.Grant.addToPrincipal({
+        grantee,
+        actions: ["dynamodb:Query"],
+        resourceArns: TABLE_SCHEMA.indexes.map((index) => `${this.table.tableArn}/index/${index.name}`),
+      });
+    }
   }
 }

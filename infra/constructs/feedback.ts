@@ -3,17 +3,16 @@ import { SqsDestination } from "aws-cdk-lib/aws-lambda-destinations";
 import { LambdaSubscription } from "aws-cdk-lib/aws-sns-subscriptions";
 import { Queue, QueueEncryption } from "aws-cdk-lib/aws-sqs";
 import { Construct } from "constructs";
+import { FUNCTION_ACCESS } from "../function-access.js";
 import { FUNCTION_SPECS } from "../function-specs.js";
 import type { HeraldData } from "./data.js";
 import type { HeraldEmail } from "./email.js";
 import { HeraldFunction } from "./herald-function.js";
 import type { RuntimeEnvironment } from "./runtime-environment.js";
-import type { HeraldSecrets } from "./secrets.js";
 
 export interface HeraldFeedbackProps {
   env: RuntimeEnvironment;
   data: HeraldData;
-  secrets: HeraldSecrets;
   email: HeraldEmail;
   handlersDir: string;
 }
@@ -21,8 +20,8 @@ export interface HeraldFeedbackProps {
 /**
  * SES feedback: the configuration set's events topic invokes the feedback function, which suppresses
  * bounced and complaining addresses, counts the rest on editions and pauses an edition whose rates
- * cross SES's lines. It may read and write the table and read the secret, nothing else: it sends no
- * mail and queues nothing. SNS invokes it asynchronously; a DynamoDB failure is retried twice by
+ * cross SES's lines. It may touch the table (its row of FUNCTION_ACCESS), nothing else: it reads no
+ * secret, sends no mail and queues nothing. SNS invokes it asynchronously; a DynamoDB failure is retried twice by
  * Lambda, and an event that still fails lands in a dead-letter queue instead of vanishing.
  */
 export class HeraldFeedback extends Construct {
@@ -36,8 +35,7 @@ export class HeraldFeedback extends Construct {
       handlersDir: props.handlersDir,
     });
     props.env.apply(this.fn);
-    props.data.grantData(this.fn);
-    props.secrets.grantRead(this.fn);
+    props.data.grantData(this.fn, FUNCTION_ACCESS.sesFeedback);
 
     this.deadLetterQueue = new Queue(this, "Dlq", {
       retentionPeriod: Duration.days(14),

@@ -1,5 +1,6 @@
 import { Construct } from "constructs";
 import type { HeraldConfig } from "../config.js";
+import { FUNCTION_ACCESS } from "../function-access.js";
 import { FUNCTION_SPECS } from "../function-specs.js";
 import { SEND_BATCH_SIZE, type SendCapacity, sendCapacity } from "../send-concurrency.js";
 import type { HeraldData } from "./data.js";
@@ -53,8 +54,8 @@ export class HeraldSending extends Construct {
       handlersDir: props.handlersDir,
     });
     env.apply(this.renderPlan);
-    data.grantData(this.renderPlan);
-    secrets.grantRead(this.renderPlan);
+    data.grantData(this.renderPlan, FUNCTION_ACCESS.renderPlan);
+    secrets.grant(this.renderPlan, FUNCTION_ACCESS.renderPlan.secrets);
     this.sendQueue.grantSend(this.renderPlan);
     // Confirmation emails are rendered (MJML) and sent here, one at a time.
     props.email.grantSend(this.renderPlan, ["ses:SendEmail"]);
@@ -64,9 +65,11 @@ export class HeraldSending extends Construct {
     this.capacity = sendCapacity(props.config.sesMaxSendRate, { batchSize: SEND_BATCH_SIZE });
     this.send = new HeraldFunction(this, "Send", { ...FUNCTION_SPECS.send, handlersDir: props.handlersDir });
     env.apply(this.send);
-    data.grantData(this.send);
-    secrets.grantRead(this.send);
+    data.grantData(this.send, FUNCTION_ACCESS.send);
+    secrets.grant(this.send, FUNCTION_ACCESS.send.secrets);
     props.email.grantSend(this.send, ["ses:SendBulkEmail"]);
+    // A chunk SES throttled is queued again with a delay (flows/send-chunk.ts retryThrottled).
+    this.sendQueue.grantSend(this.send);
     // Its share of the SES quota, for a worker that paces itself (see send-concurrency.ts).
     this.send.addEnvironment("HERALD_SEND_RATE_PER_WORKER", String(this.capacity.perWorkerRate));
     this.sendQueue.attach(this.send, {

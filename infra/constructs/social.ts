@@ -7,13 +7,11 @@ import { FUNCTION_SPECS } from "../function-specs.js";
 import type { HeraldData } from "./data.js";
 import { HeraldFunction } from "./herald-function.js";
 import type { RuntimeEnvironment } from "./runtime-environment.js";
-import type { HeraldSecrets } from "./secrets.js";
 import { WorkerQueue } from "./worker-queue.js";
 
 export interface HeraldSocialProps {
   env: RuntimeEnvironment;
   data: HeraldData;
-  secrets: HeraldSecrets;
   handlersDir: string;
 }
 
@@ -73,7 +71,6 @@ export class HeraldSocial extends Construct {
     env.apply(this.fn);
     this.fn.addEnvironment("HERALD_SOCIAL_SECRET_ARN", this.secret.secretArn);
     this.secret.grantRead(this.fn);
-    props.secrets.grantRead(this.fn);
     data.grantItems(this.fn, SOCIAL_ITEM_ACTIONS, SOCIAL_KEY_PREFIXES);
     // Fan-out and deferred posts (rate limits, lookups later) go back onto its own queue.
     this.queue.grantSend(this.fn);

@@ -1,23 +1,31 @@
 import { describe, expect, it } from "vitest";
-import { SECRET_SKELETON } from "../../infra/constructs/secrets.js";
-import { fillSecret, randomSecret } from "../../infra/fill-secret.js";
+import { API_SECRET_SKELETON, TOKEN_SECRET_SKELETON } from "../../infra/constructs/secrets.js";
+import { fillSecret, joinSecrets, randomSecret, splitSecret } from "../../infra/fill-secret.js";
 
 let n = 0;
 const counter = () => `generated-secret-value-${++n}`;
 
 describe("fillSecret", () => {
-  it("fills the stack's skeleton into a complete secret, keeping the generated admin key", () => {
-    const generated = { ...SECRET_SKELETON, adminKey: "A".repeat(48) };
+  // What Secrets Manager makes of the two skeletons: the admin key and the first token key generated.
+  const generated = joinSecrets({
+    api: { ...API_SECRET_SKELETON, adminKey: "A".repeat(48) },
+    tokens: { ...TOKEN_SECRET_SKELETON, k1: "K".repeat(48) },
+  });
+
+  it("fills the stack's skeletons into complete secrets, keeping the generated admin key and token key", () => {
     const { secret, changed } = fillSecret(generated, {}, counter);
-    expect(changed).toEqual(["webhookSecrets", "tokenKeys.keys.k1"]);
+    expect(changed).toEqual(["webhookSecrets"]);
     expect(secret.adminKey).toBe("A".repeat(48));
     expect(secret.webhookSecrets).toHaveLength(1);
-    expect(secret.tokenKeys.current).toBe("k1");
-    expect(secret.tokenKeys.keys.k1).toMatch(/^generated-secret-value-/);
+    expect(secret.tokenKeys).toEqual({ current: "k1", keys: { k1: "K".repeat(48) } });
+    expect(splitSecret(secret)).toEqual({
+      api: { adminKey: "A".repeat(48), webhookSecrets: secret.webhookSecrets },
+      tokens: { current: "k1", k1: "K".repeat(48) },
+    });
   });
 
   it("is idempotent: a complete secret is left alone", () => {
-    const { secret } = fillSecret({ ...SECRET_SKELETON, adminKey: "A".repeat(48) }, {}, counter);
+    const { secret } = fillSecret(generated, {}, counter);
     expect(fillSecret(secret, {}, counter)).toEqual({ secret, changed: [] });
   });
 

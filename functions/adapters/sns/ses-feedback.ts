@@ -10,7 +10,7 @@ import { applyFeedback, type FeedbackPorts } from "../../flows/apply-feedback.js
  * Logs carry event types, SES message ids and edition ids, never an address.
  *
  * @example
- * export const handler = async (event: SNSEvent) => sesFeedbackHandler(await awsPorts())(event);
+ * export const handler = async (event: SNSEvent) => sesFeedbackHandler(await awsPorts([]))(event);
  */
 export const sesFeedbackHandler = (ports: FeedbackPorts) => async (event: SNSEvent) => {
   for (const record of event?.Records ?? []) {

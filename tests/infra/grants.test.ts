@@ -1,0 +1,109 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { FUNCTION_ACCESS } from "../../infra/function-access.js";
+import { synthHerald } from "./helpers.js";
+import { roleGrants } from "./role-grants.js";
+
+const SES = (action: string) => [
+  `ses:${action} arn:\${Partition}:ses:\${Region}:\${AccountId}:configuration-set/EmailConfigurationSet`,
+  `ses:${action} arn:\${Partition}:ses:\${Region}:\${AccountId}:identity/EmailIdentity`,
+];
+const table = (...actions: string[]) => actions.map((a) => `dynamodb:${a} DataTable.Arn`);
+const logs = (fn: string) => [`logs:CreateLogStream ${fn}Logs.Arn`, `logs:PutLogEvents ${fn}Logs.Arn`];
+/** CDK's grantSendMessages: SendMessage plus the two metadata reads its client may make. */
+const sendTo = (queue: string) =>
+  ["GetQueueAttributes", "GetQueueUrl", "SendMessage"].map((a) => `sqs:${a} ${queue}.Arn`);
+/** An SQS event source: receive, delete, extend visibility (and the same metadata reads). */
+const consume = (queue: string) =>
+  ["ChangeMessageVisibility", "DeleteMessage", "GetQueueAttributes", "GetQueueUrl", "ReceiveMessage"].map(
+    (a) => `sqs:${a} ${queue}.Arn`,
+  );
+const SOCIAL_KEYS = '{"ForAllValues:StringLike":{"dynamodb:LeadingKeys":["ED#*","SOCIAL#*"]}}';
+
+/**
+ * Every grant of every function's role, exactly: a grant added anywhere fails here until it is
+ * listed (and so reviewed). What each line is for is in infra/function-access.ts and the constructs.
+ */
+const EXPECTED: Record<string, string[]> = {
+  ApiFunction: [
+    ...table("BatchGetItem", "DeleteItem", "GetItem", "PutItem", "Query", "Scan", "UpdateItem"),
+    "dynamodb:Query DataTable.Arn/index/gsi1",
+    ...logs("ApiFunction"),
+    "secretsmanager:GetSecretValue SecretsApiSecret",
+    "secretsmanager:GetSecretValue SecretsTokenKeys",
+    ...SES("SendBulkEmail"),
+    ...SES("SendEmail"),
+    ...sendTo("SendingEditionQueue"),
+    ...sendTo("SendingSendQueue"),
+  ],
+  SendingRenderPlan: [
+    ...table("BatchGetItem", "DeleteItem", "GetItem", "PutItem", "Query", "UpdateItem"),
+    ...logs("SendingRenderPlan"),
+    "secretsmanager:GetSecretValue SecretsTokenKeys",
+    ...SES("SendEmail"),
+    ...consume("SendingEditionQueue"),
+    ...sendTo("SendingSendQueue"),
+    ...sendTo("SocialPostQueue"),
+  ],
+  SendingSend: [
+    ...table("BatchGetItem", "GetItem", "UpdateItem"),
+    ...logs("SendingSend"),
+    "secretsmanager:GetSecretValue SecretsTokenKeys",
+    ...SES("SendBulkEmail"),
+    ...consume("SendingSendQueue"),
+    "sqs:SendMessage SendingSendQueue.Arn",
+  ],
+  FeedbackSesFeedback: [
+    ...table("BatchGetItem", "DeleteItem", "GetItem", "PutItem", "UpdateItem"),
+    ...logs("FeedbackSesFeedback"),
+    ...sendTo("FeedbackDlq"),
+  ],
+  SocialWorker: [
+    ...table("BatchGetItem", "DeleteItem", "GetItem", "PutItem", "Query", "UpdateItem").map(
+      (line) => `${line} if ${SOCIAL_KEYS}`,
+    ),
+    ...logs("SocialWorker"),
+    "secretsmanager:DescribeSecret SocialSocialSecret",
+    "secretsmanager:GetSecretValue SocialSocialSecret",
+    ...consume("SocialPostQueue"),
+    "sqs:SendMessage SocialPostQueue.Arn",
+  ],
+  PollFeeds: [
+    ...table("BatchGetItem", "BatchWriteItem", "GetItem", "PutItem", "UpdateItem"),
+    ...logs("PollFeeds"),
+    ...sendTo("SendingEditionQueue"),
+  ],
+  Briefing: [
+    ...table("BatchGetItem", "PutItem", "Query"),
+    "dynamodb:Query DataTable.Arn/index/gsi1",
+    ...logs("Briefing"),
+    ...sendTo("SendingEditionQueue"),
+  ],
+};
+
+describe("each function's role holds exactly the grants it uses", () => {
+  let grants: Record<string, string[]>;
+  beforeAll(() => {
+    grants = roleGrants(synthHerald({ feeds: '[{"url":"https://example.com/feed.xml"}]' }).template);
+  });
+
+  it.each(Object.keys(EXPECTED))("%s", (fn) => {
+    expect(grants[fn]).toEqual([...new Set(EXPECTED[fn])].sort());
+  });
+
+  it("no function is left unlisted", () => {
+    expect(Object.keys(grants).sort()).toEqual(Object.keys(EXPECTED).sort());
+  });
+
+  it("only the API scans, only the feed poller batch-writes, and the feedback and social workers read no app secret", () => {
+    const holders = (line: RegExp) =>
+      Object.entries(grants)
+        .filter(([, lines]) => lines.some((l) => line.test(l)))
+        .map(([fn]) => fn)
+        .sort();
+    expect(holders(/^dynamodb:Scan /)).toEqual(["ApiFunction"]);
+    expect(holders(/^dynamodb:BatchWriteItem /)).toEqual(["PollFeeds"]);
+    expect(holders(/SecretsApiSecret/)).toEqual(["ApiFunction"]);
+    expect(holders(/SecretsTokenKeys/)).toEqual(["ApiFunction", "SendingRenderPlan", "SendingSend"]);
+    expect(FUNCTION_ACCESS.sesFeedback.secrets).toEqual([]);
+  });
+});

@@ -1,0 +1,286 @@
+import { randomUUID } from "node:crypto";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { Template } from "aws-cdk-lib/assertions";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { dynamoCardStore } from "../../functions/adapters/dynamo/card-store.js";
+import { documentClient } from "../../functions/adapters/dynamo/client.js";
+import { dynamoEditionRepo } from "../../functions/adapters/dynamo/edition-repo.js";
+import { dynamoSubscriberRepo } from "../../functions/adapters/dynamo/subscriber-repo.js";
+import { dynamoSuppressionRepo } from "../../functions/adapters/dynamo/suppression-repo.js";
+import { subscriberId } from "../../functions/domain/subscriber.js";
+import { ensureTable, LOCAL_CREDENTIALS } from "../../functions/local/dynamodb-local.js";
+import { type RunningSes, startSesLocal } from "../../functions/local/ses-local.js";
+import { type AwsLoopback, startAwsLoopback } from "../helpers/aws-loopback.js";
+import {
+  type DeployedFunction,
+  invokeStaged,
+  stageAsset,
+  synthDeployed,
+} from "../helpers/deployed-assets.js";
+import { articleBody, signedWebhook } from "../helpers/factories.js";
+import { httpEvent, sqsEvent } from "../helpers/lambda-events.js";
+import { seedSubscribers } from "../helpers/seed.js";
+import { bounceDetail, sesEvent, snsEvent } from "../helpers/ses-events.js";
+import { sentEmails } from "../helpers/ses-store.js";
+import { roleGrants } from "../infra/role-grants.js";
+
+/**
+ * What `cdk deploy` ships, run as Lambda runs it: each function's asset from a real `cdk synth`,
+ * alone in a folder where only the AWS SDK resolves, started in a fresh `node` with the template's
+ * environment (endpoints pointed at DynamoDB Local, the SES stand-in and a loopback for Secrets
+ * Manager and SQS), invoked with the event its trigger sends. Every AWS call each function makes is
+ * held against its role's grants in the same template.
+ */
+
+const ACCOUNT = "123456789012";
+
+/** SES out of sending quota: every call answered 429 TooManyRequestsException, as SES v2 does. */
+async function startThrottledSes() {
+  const server = createServer((req, res) => {
+    req.resume();
+    res.writeHead(429, {
+      "content-type": "application/json",
+      "x-amzn-errortype": "TooManyRequestsException",
+    });
+    res.end(JSON.stringify({ message: "Maximum sending rate exceeded." }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+const WEBHOOK_SECRET = "w".repeat(40);
+const secretArn = (name: string) => `arn:aws:secretsmanager:us-east-1:${ACCOUNT}:secret:${name}-AbCdEf`;
+
+let template: Record<string, unknown>;
+let functions: Map<string, DeployedFunction>;
+let grants: Record<string, string[]>;
+let aws: AwsLoopback;
+let ses: RunningSes;
+let tableName: string;
+let dynamo: DynamoDBClient;
+const staged = new Map<string, string>();
+
+/** A CloudFormation value in the template's environment, as this run's stand-ins name it. */
+function resolve(value: unknown, loopback: string): string {
+  if (typeof value === "string") return value;
+  const v = value as Record<string, unknown>;
+  if (v["Fn::Join"]) {
+    const [separator, parts] = v["Fn::Join"] as [string, unknown[]];
+    return parts.map((p) => resolve(p, loopback)).join(separator);
+  }
+  if (v["Fn::Select"]) {
+    const [index, list] = v["Fn::Select"] as [number, { "Fn::Split": [string, unknown] }];
+    const [separator, source] = list["Fn::Split"];
+    return resolve(source, loopback).split(separator)[index] as string;
+  }
+  const id = String(v.Ref ?? (v["Fn::GetAtt"] as string[] | undefined)?.[0]).replace(/[0-9A-F]{8}$/, "");
+  if (id === "AWS::StackId")
+    return `arn:aws:cloudformation:us-east-1:${ACCOUNT}:stack/Herald/${randomUUID()}`;
+  if (id === "DataTable") return tableName;
+  if (id === "EmailConfigurationSet") return "herald";
+  // Links: CloudFront's domain name (the edge), or the HTTP API's endpoint URL (without the edge).
+  if (id === "ApiEdgeDistribution") return "news.example.test";
+  if (id === "ApiHttpApi") return "https://news.example.test";
+  if (id.endsWith("Queue")) return `${loopback}/${ACCOUNT}/${id}`;
+  if (/Secret|TokenKeys/.test(id)) return secretArn(id);
+  throw new Error(`no stand-in for ${JSON.stringify(value)}`);
+}
+
+/** The grant a recorded call needs, in roleGrants' notation: `sqs:SendMessage SendingSendQueue.Arn`. */
+function grantFor(call: { action: string; resource: string }): string {
+  if (call.action.startsWith("dynamodb:"))
+    return `${call.action} ${call.resource.replace(tableName, "DataTable.Arn")}`;
+  if (call.action.startsWith("sqs:")) return `${call.action} ${call.resource.split("/").pop()}.Arn`;
+  return `${call.action} ${/secret:(.+)-AbCdEf$/.exec(call.resource)?.[1]}`;
+}
+
+/** Runs `name`'s asset once with `event`; asserts every AWS call it made is granted to its role. */
+async function invoke(name: string, event: unknown, overrides: Record<string, string> = {}) {
+  const fn = functions.get(name);
+  if (!fn) throw new Error(`${name} is not in the template`);
+  let dir = staged.get(name);
+  if (!dir) {
+    // The renderer's asset carries linux-arm64's resvg; this machine's own binary runs in its place.
+    const native = `@resvg/resvg-js-${process.platform}-${process.arch}-gnu`;
+    dir = stageAsset(fn, name === "SendingRenderPlan" ? [native] : []);
+    staged.set(name, dir);
+  }
+  const env = Object.fromEntries(
+    Object.entries(fn.environment).map(([k, v]) => [k, resolve(v, aws.endpoint)]),
+  );
+  aws.reset();
+  const out = await invokeStaged(
+    dir,
+    {
+      ...env,
+      AWS_REGION: "us-east-1",
+      AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+      AWS_LAMBDA_FUNCTION_NAME: name,
+      AWS_ENDPOINT_URL_DYNAMODB: aws.endpoint,
+      AWS_ENDPOINT_URL_SQS: aws.endpoint,
+      AWS_ENDPOINT_URL_SECRETS_MANAGER: aws.endpoint,
+      AWS_ENDPOINT_URL_SESV2: ses.endpoint,
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+      TZ: "UTC",
+      ...overrides,
+    },
+    event,
+  );
+  const needed = [...new Set(aws.calls.map(grantFor))];
+  const held = (grants[name] ?? []).map((g) => g.replace(/ if .*$/, ""));
+  expect(
+    needed.filter((g) => !held.includes(g)),
+    `${name} made calls its role may not make`,
+  ).toEqual([]);
+  return { ...out, calls: [...aws.calls], messages: [...aws.messages] };
+}
+
+beforeAll(async () => {
+  // Once for the file: bundling every function is most of this test's time.
+  const synth = synthDeployed();
+  template = synth.template;
+  functions = new Map(synth.functions.map((f) => [f.name, f]));
+  grants = roleGrants(Template.fromJSON(synth.template));
+  tableName = `herald-${randomUUID().slice(0, 8)}`;
+  dynamo = new DynamoDBClient({
+    endpoint: inject("dynamoEndpoint"),
+    region: "local",
+    credentials: LOCAL_CREDENTIALS,
+  });
+  await ensureTable(dynamo, tableName);
+  ses = await startSesLocal(0);
+  await fetch(`${ses.endpoint}/clear-store`, { method: "POST" });
+  aws = await startAwsLoopback({
+    dynamoEndpoint: inject("dynamoEndpoint"),
+    secrets: {
+      [secretArn("SecretsApiSecret")]: { adminKey: "A".repeat(48), webhookSecrets: [WEBHOOK_SECRET] },
+      [secretArn("SecretsTokenKeys")]: { current: "k1", k1: "K".repeat(48) },
+      [secretArn("SocialSocialSecret")]: { HERALD_SOCIAL_TOKEN_KEY: "S".repeat(48) },
+    },
+  });
+}, 300_000);
+
+afterAll(async () => {
+  await aws?.stop();
+  await ses?.stop();
+  dynamo?.destroy();
+});
+
+describe("the deployed artifacts run", () => {
+  const db = () =>
+    documentClient({ endpoint: inject("dynamoEndpoint"), region: "local", credentials: LOCAL_CREDENTIALS });
+  const article = articleBody({ id: "deployed-1", imageUrl: undefined, topics: ["world"] });
+  let editionId: string;
+  let renderJob: string;
+  let sendJobs: string[] = [];
+
+  it("synthesizes every function of the stack", () => {
+    expect(template).toBeDefined();
+    expect([...functions.keys()].sort()).toEqual([
+      "ApiFunction",
+      "Briefing",
+      "FeedbackSesFeedback",
+      "SendingRenderPlan",
+      "SendingSend",
+      "SocialWorker",
+    ]);
+  });
+
+  it("the API answers /health (HTTP API v2 payload)", async () => {
+    const { result } = await invoke("ApiFunction", httpEvent("GET", "/health"));
+    expect(result.statusCode).toBe(200);
+    expect(JSON.parse(result.body)).toEqual({ ok: true });
+  });
+
+  it("the API takes a signed webhook: the edition is recorded and queued for rendering", async () => {
+    const request = signedWebhook(article, WEBHOOK_SECRET);
+    const { result, messages, calls } = await invoke(
+      "ApiFunction",
+      httpEvent("POST", "/v1/webhooks/articles", { headers: request.headers, body: request.body }),
+    );
+    expect(result.statusCode, result.body).toBe(202);
+    editionId = JSON.parse(result.body).editionId;
+    expect((await dynamoEditionRepo(db(), tableName).get(editionId))?.status).toBe("queued");
+    expect(messages.map((m) => m.queueUrl.split("/").pop())).toEqual(["SendingEditionQueue"]);
+    renderJob = messages[0]?.body as string;
+    expect(calls.map((c) => c.action)).toEqual(
+      expect.arrayContaining(["secretsmanager:GetSecretValue", "dynamodb:PutItem", "sqs:SendMessage"]),
+    );
+  });
+
+  it("the renderer (SQS batch) renders the edition and its card with the native binary, and plans its chunks", async () => {
+    const ports = { subscribers: dynamoSubscriberRepo(db(), tableName, 8) };
+    await seedSubscribers(ports, 3, ["world"], { prefix: "deployed" });
+    const { result, messages } = await invoke(
+      "SendingRenderPlan",
+      sqsEvent("SendingEditionQueue", [renderJob]),
+    );
+    expect(result).toEqual({ batchItemFailures: [] });
+    const card = await dynamoCardStore(db(), tableName).get(editionId);
+    expect(
+      Buffer.from(card ?? [])
+        .subarray(1, 4)
+        .toString(),
+    ).toBe("PNG");
+    sendJobs = messages.filter((m) => m.queueUrl.endsWith("/SendingSendQueue")).map((m) => m.body);
+    expect(sendJobs.length).toBeGreaterThan(0);
+  });
+
+  it("the send worker queues a chunk SES throttled again, with a delay, on its own queue", async () => {
+    const throttling = await startThrottledSes();
+    try {
+      const { result, messages } = await invoke("SendingSend", sqsEvent("SendingSendQueue", sendJobs), {
+        AWS_ENDPOINT_URL_SESV2: throttling.endpoint,
+      });
+      expect(result).toEqual({ batchItemFailures: [] });
+      expect(messages.map((m) => [m.queueUrl.split("/").pop(), m.delaySeconds])).toEqual(
+        sendJobs.map(() => ["SendingSendQueue", 1]),
+      );
+    } finally {
+      await throttling.stop();
+    }
+  });
+
+  it("the send worker (SQS batch) sends the chunks through SES with signed unsubscribe links", async () => {
+    const { result } = await invoke("SendingSend", sqsEvent("SendingSendQueue", sendJobs));
+    expect(result).toEqual({ batchItemFailures: [] });
+    const emails = await sentEmails(ses.endpoint);
+    expect(emails.flatMap((e) => e.destination.to).sort()).toEqual([
+      "deployed0@example.org",
+      "deployed1@example.org",
+      "deployed2@example.org",
+    ]);
+    expect(emails[0]?.body.html).toContain("/v1/unsubscribe?token=");
+  });
+
+  it("the feedback function records an SNS-wrapped SES bounce as a suppression", async () => {
+    const bounce = sesEvent("Bounce", "deployed0@example.org", {
+      edition: editionId,
+      detail: bounceDetail("deployed0@example.org"),
+    });
+    await invoke("FeedbackSesFeedback", snsEvent(bounce));
+    const suppressed = await dynamoSuppressionRepo(db(), tableName).suppressedAmong([
+      subscriberId("deployed0@example.org"),
+    ]);
+    expect(suppressed.size).toBe(1);
+  });
+
+  it("the briefing function (Scheduler event) records today's briefing", async () => {
+    const { result } = await invoke("Briefing", {});
+    expect(result).toMatchObject({ created: true });
+    expect(String(result.briefingId)).not.toBe("");
+  });
+
+  it("the social worker (SQS batch) loads its secret and fans out to no account when none is configured", async () => {
+    const { result } = await invoke(
+      "SocialWorker",
+      sqsEvent("SocialPostQueue", [JSON.stringify({ editionId })]),
+    );
+    expect(result).toEqual({ batchItemFailures: [] });
+  });
+});
