@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { composeLinkedIn, escapeLittleText } from "../../../functions/domain/social/linkedin.js";
-import { linkedinVisible, source, taggedFor, words } from "./fixtures/posts.js";
+import { composeLinkedIn, escapeLittleText } from "../../../../functions/domain/social/linkedin.js";
+import { linkedinVisible, source, taggedFor, words } from "../../../fixtures/social/posts.js";
 
 describe("escapeLittleText", () => {
   it("backslash-escapes every reserved character of LinkedIn's little text and nothing else", () => {

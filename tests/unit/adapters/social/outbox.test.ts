@@ -3,9 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { outboxAdapter } from "../../../functions/adapters/social/outbox.js";
-import { composePost } from "../../../functions/domain/social/compose.js";
-import type { PublishRequest } from "../../../functions/flows/ports/social.js";
+import { outboxAdapter } from "../../../../functions/adapters/social/outbox.js";
+import { composePost } from "../../../../functions/domain/social/compose.js";
+import type { PublishRequest } from "../../../../functions/flows/ports/social.js";
 
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]);
 

@@ -7,9 +7,9 @@ import {
   CARD_WIDTH,
   MAX_CARD_BYTES,
   renderCard,
-} from "../../../functions/render/social/card.js";
-import { headlineSize } from "../../../templates/card/layout.js";
-import { decodePng, inkShare, pngSize } from "./fixtures/png.js";
+} from "../../../../functions/render/social/card.js";
+import { headlineSize } from "../../../../templates/card/layout.js";
+import { decodePng, inkShare, pngSize } from "../../../helpers/png.js";
 
 const HEADLINES = {
   latin: "US Seeks European Input on Ukraine Security Guarantees Amid Shifting Alliances",

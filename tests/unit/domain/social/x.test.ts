@@ -1,7 +1,7 @@
 import twitterText from "twitter-text";
 import { describe, expect, it } from "vitest";
-import { composeX } from "../../../functions/domain/social/x.js";
-import { source, taggedFor, words } from "./fixtures/posts.js";
+import { composeX } from "../../../../functions/domain/social/x.js";
+import { source, taggedFor, words } from "../../../fixtures/social/posts.js";
 
 describe("composeX", () => {
   it("counts by twitter-text: the post is valid with a weighted length of at most 280", () => {

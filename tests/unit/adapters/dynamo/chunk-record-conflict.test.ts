@@ -1,7 +1,7 @@
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { describe, expect, it } from "vitest";
-import { dynamoChunkRepo } from "../../../functions/adapters/dynamo/chunk-repo.js";
-import type { ChunkRecord } from "../../../functions/flows/ports.js";
+import { dynamoChunkRepo } from "../../../../functions/adapters/dynamo/chunk-repo.js";
+import type { ChunkRecord } from "../../../../functions/flows/ports.js";
 
 // DynamoDB Local never reports TransactionConflict, so this is the one place the client is faked:
 // it answers the way DynamoDB does when two transactions touch the edition item at the same moment.

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { topicRules } from "../../../functions/domain/cms/topic-map.js";
-import { feedArticleId } from "../../../functions/domain/feeds/candidate.js";
-import { type FeedItem, parseFeed } from "../../../functions/domain/feeds/parse-feed.js";
+import { topicRules } from "../../../../functions/domain/cms/topic-map.js";
+import { feedArticleId } from "../../../../functions/domain/feeds/candidate.js";
+import { type FeedItem, parseFeed } from "../../../../functions/domain/feeds/parse-feed.js";
 
 const TOPICS = ["world", "politics", "business", "technology", "culture"];
 const NOW = new Date("2025-02-15T12:00:00Z");
@@ -11,7 +11,7 @@ const config = {
   sources: { feeds: [], pollMinutes: 5, topicMap: { Wirtschaft: "business" } },
 };
 const fixture = (name: string) =>
-  readFileSync(new URL(`../../fixtures/feeds/${name}`, import.meta.url), "utf8");
+  readFileSync(new URL(`../../../fixtures/feeds/${name}`, import.meta.url), "utf8");
 
 function parse(xml: string, feedUrl: string, topicMap: Record<string, string> = {}) {
   const rules = topicRules(config, { url: feedUrl, topicMap, defaultTopic: "world" });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { composeTelegram } from "../../../functions/domain/social/telegram.js";
-import { source, taggedFor, telegramVisible, words } from "./fixtures/posts.js";
+import { composeTelegram } from "../../../../functions/domain/social/telegram.js";
+import { source, taggedFor, telegramVisible, words } from "../../../fixtures/social/posts.js";
 
 describe("composeTelegram", () => {
   it("escapes HTML in the title and summary, and in the link's href", () => {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { articleSchema } from "../../../functions/domain/article.js";
+import { articleSchema } from "../../../../functions/domain/article.js";
 import {
   type BriefingCandidate,
   briefingItems,
   comboOf,
   sectionsFor,
-} from "../../../functions/domain/briefing/content.js";
-import { BriefingSchedule, briefingId, isDue } from "../../../functions/domain/briefing/schedule.js";
+} from "../../../../functions/domain/briefing/content.js";
+import { BriefingSchedule, briefingId, isDue } from "../../../../functions/domain/briefing/schedule.js";
 
 const Article = articleSchema(["world", "politics", "business", "culture"]);
 

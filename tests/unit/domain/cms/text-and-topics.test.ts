@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { sourcesFromEnv } from "../../../functions/adapters/feeds/env-sources.js";
-import { clip, decodeEntities, htmlToText } from "../../../functions/domain/cms/html-text.js";
-import { mapTopics, topicRules } from "../../../functions/domain/cms/topic-map.js";
+import { sourcesFromEnv } from "../../../../functions/adapters/feeds/env-sources.js";
+import { clip, decodeEntities, htmlToText } from "../../../../functions/domain/cms/html-text.js";
+import { mapTopics, topicRules } from "../../../../functions/domain/cms/topic-map.js";
 
 const TOPICS = ["world", "politics", "business", "technology", "culture"];
 

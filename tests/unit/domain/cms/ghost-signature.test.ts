@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { signGhost, verifyGhostSignature } from "../../../functions/domain/cms/ghost-signature.js";
+import { signGhost, verifyGhostSignature } from "../../../../functions/domain/cms/ghost-signature.js";
 
 // Computed independently, the way Ghost's WebhookTrigger does (body, then the millisecond timestamp):
 // printf '%s' '{"post":{}}1739610000000' | openssl dgst -sha256 -hmac s3cret

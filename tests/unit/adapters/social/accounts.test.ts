@@ -1,10 +1,10 @@
 import { Logger } from "@aws-lambda-powertools/logger";
 import { describe, expect, it } from "vitest";
-import { type AdapterFactories, socialAccounts } from "../../../functions/adapters/social/accounts.js";
-import { NETWORK_FACTORIES } from "../../../functions/adapters/social/network-factories.js";
-import { OUTBOX_ACCOUNT } from "../../../functions/adapters/social/outbox.js";
-import { memoryCredentials } from "../../helpers/social/memory-credentials.js";
-import { scriptedAdapter } from "../../helpers/social/scripted-adapter.js";
+import { type AdapterFactories, socialAccounts } from "../../../../functions/adapters/social/accounts.js";
+import { NETWORK_FACTORIES } from "../../../../functions/adapters/social/network-factories.js";
+import { OUTBOX_ACCOUNT } from "../../../../functions/adapters/social/outbox.js";
+import { memoryCredentials } from "../../../helpers/social/memory-credentials.js";
+import { scriptedAdapter } from "../../../helpers/social/scripted-adapter.js";
 
 const deps = { credentials: memoryCredentials(), log: new Logger({ logLevel: "SILENT" as "ERROR" }) };
 

@@ -1,10 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { displayUrl, fitParts, shorten } from "../../../functions/domain/social/fit.js";
-import { graphemeLength } from "../../../functions/domain/social/graphemes.js";
-import { socialUrl } from "../../../functions/domain/social/network.js";
-import { cleanText, hashtag, type PostParts, postParts } from "../../../functions/domain/social/source.js";
-import { graphemes, source } from "./fixtures/posts.js";
+import { displayUrl, fitParts, shorten } from "../../../../functions/domain/social/fit.js";
+import { graphemeLength } from "../../../../functions/domain/social/graphemes.js";
+import { socialUrl } from "../../../../functions/domain/social/network.js";
+import { cleanText, hashtag, type PostParts, postParts } from "../../../../functions/domain/social/source.js";
+import { graphemes, source } from "../../../fixtures/social/posts.js";
 
 describe("shorten", () => {
   it("keeps text that fits, else cuts after a whole word with an ellipsis", () => {

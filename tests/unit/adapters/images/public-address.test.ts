@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isPrivateAddress, resolvesPublic } from "../../../functions/adapters/images/public-address.js";
+import { isPrivateAddress, resolvesPublic } from "../../../../functions/adapters/images/public-address.js";
 
 describe("public addresses for article images", () => {
   it.each([

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { configFromEnv } from "../../../functions/adapters/env-config.js";
-import { articleSchema } from "../../../functions/domain/article.js";
-import { editionCardInput, topicLabel } from "../../../functions/render/social/edition-card.js";
-import { articleBody } from "../../helpers/factories.js";
+import { configFromEnv } from "../../../../functions/adapters/env-config.js";
+import { articleSchema } from "../../../../functions/domain/article.js";
+import { editionCardInput, topicLabel } from "../../../../functions/render/social/edition-card.js";
+import { articleBody } from "../../../helpers/factories.js";
 
 const config = configFromEnv({ HERALD_PUBLIC_URL: "https://news.example.test" });
 const article = (overrides: Record<string, unknown> = {}) =>

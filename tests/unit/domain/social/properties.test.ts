@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { composeAll } from "../../../functions/domain/social/compose.js";
-import type { PostSource } from "../../../functions/domain/social/source.js";
-import { caseOf, EDITION_ID, taggedFor, utf8 } from "./fixtures/posts.js";
+import { composeAll } from "../../../../functions/domain/social/compose.js";
+import type { PostSource } from "../../../../functions/domain/social/source.js";
+import { caseOf, EDITION_ID, taggedFor, utf8 } from "../../../fixtures/social/posts.js";
 
 /** Pieces that make cutting hard: clusters, scripts, RTL, long words, URLs, markup, joiners. */
 const PIECES = [

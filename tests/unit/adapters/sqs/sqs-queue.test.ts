@@ -1,6 +1,6 @@
 import type { SendMessageBatchCommand, SQSClient } from "@aws-sdk/client-sqs";
 import { describe, expect, it } from "vitest";
-import { sqsQueue } from "../../../functions/adapters/sqs/sqs-queue.js";
+import { sqsQueue } from "../../../../functions/adapters/sqs/sqs-queue.js";
 
 /** An SQS client that keeps what it was asked and accepts every entry, as SendMessageBatch answers. */
 function recordingSqs() {

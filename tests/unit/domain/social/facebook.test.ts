@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { composeFacebook } from "../../../functions/domain/social/facebook.js";
-import { source, taggedFor } from "./fixtures/posts.js";
+import { composeFacebook } from "../../../../functions/domain/social/facebook.js";
+import { source, taggedFor } from "../../../fixtures/social/posts.js";
 
 describe("composeFacebook", () => {
   it("makes a link post: the message without the link, the tagged link beside it", () => {

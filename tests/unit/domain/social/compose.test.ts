@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { composeAll, composePost } from "../../../functions/domain/social/compose.js";
-import { caseOf, graphemes, NETWORKS, source, taggedFor, words } from "./fixtures/posts.js";
+import { composeAll, composePost } from "../../../../functions/domain/social/compose.js";
+import { caseOf, graphemes, NETWORKS, source, taggedFor, words } from "../../../fixtures/social/posts.js";
 
 const ELLIPSIS = "…";
 

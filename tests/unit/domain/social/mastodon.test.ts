@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { composeMastodon } from "../../../functions/domain/social/mastodon.js";
-import { mastodonCount, source, taggedFor, words } from "./fixtures/posts.js";
+import { composeMastodon } from "../../../../functions/domain/social/mastodon.js";
+import { mastodonCount, source, taggedFor, words } from "../../../fixtures/social/posts.js";
 
 describe("composeMastodon", () => {
   it("fits 500 by default, the link counting 23 however long it is", () => {

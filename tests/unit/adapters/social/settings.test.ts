@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { facebookSettingsFromEnv } from "../../../functions/adapters/social/facebook/settings.js";
-import { linkedinSettingsFromEnv } from "../../../functions/adapters/social/linkedin/settings.js";
-import { threadsSettingsFromEnv } from "../../../functions/adapters/social/threads/settings.js";
-import { xSettingsFromEnv } from "../../../functions/adapters/social/x/settings.js";
+import { facebookSettingsFromEnv } from "../../../../functions/adapters/social/facebook/settings.js";
+import { linkedinSettingsFromEnv } from "../../../../functions/adapters/social/linkedin/settings.js";
+import { threadsSettingsFromEnv } from "../../../../functions/adapters/social/threads/settings.js";
+import { xSettingsFromEnv } from "../../../../functions/adapters/social/x/settings.js";
 
 type Env = Record<string, string>;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { composeThreads, threadsLength } from "../../../functions/domain/social/threads.js";
-import { source, taggedFor, threadsCount, words } from "./fixtures/posts.js";
+import { composeThreads, threadsLength } from "../../../../functions/domain/social/threads.js";
+import { source, taggedFor, threadsCount, words } from "../../../fixtures/social/posts.js";
 
 describe("composeThreads", () => {
   it("tags only the main topic: Threads allows one hashtag a post", () => {

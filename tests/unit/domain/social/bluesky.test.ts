@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { type BlueskyPost, composeBluesky } from "../../../functions/domain/social/bluesky.js";
-import { graphemes, source, taggedFor, utf8, words } from "./fixtures/posts.js";
+import { type BlueskyPost, composeBluesky } from "../../../../functions/domain/social/bluesky.js";
+import { graphemes, source, taggedFor, utf8, words } from "../../../fixtures/social/posts.js";
 
 const decoder = new TextDecoder();
 /** The text a facet points at, cut from the UTF-8 bytes as Bluesky does. */
