@@ -11,9 +11,9 @@ import { articleBody, signedWebhook } from "../helpers/factories.js";
 import { loopbackImages, startHerald, type TestHerald } from "../helpers/herald.js";
 import { solidPng } from "../helpers/images.js";
 import { captureLogs } from "../helpers/log-capture.js";
+import { decodePng, pngSize } from "../helpers/png.js";
 import { seedSubscribers } from "../helpers/seed.js";
 import { type Loopback, type SeenRequest, startLoopback } from "../helpers/social/loopback.js";
-import { decodePng, pngSize } from "../unit/social/fixtures/png.js";
 
 /** Red, so the card's image column can be told from its white text column. */
 const PHOTO = solidPng(800, 800, "#ff0000");

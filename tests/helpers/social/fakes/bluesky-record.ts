@@ -1,4 +1,4 @@
-import { graphemes, utf8 } from "../../../unit/social/fixtures/posts.js";
+import { graphemes, utf8 } from "../../../fixtures/social/posts.js";
 
 /** What the fake PDS knows about an uploaded blob. */
 export interface StoredBlob {

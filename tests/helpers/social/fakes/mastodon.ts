@@ -1,5 +1,5 @@
 import type { ServerResponse } from "node:http";
-import { mastodonCount } from "../../../unit/social/fixtures/posts.js";
+import { mastodonCount } from "../../../fixtures/social/posts.js";
 import { json, jsonBody, type Loopback, type SeenRequest, startLoopback } from "../loopback.js";
 import { untilClientLeaves } from "./hang.js";
 
