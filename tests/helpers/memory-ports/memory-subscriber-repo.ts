@@ -34,6 +34,13 @@ export function memorySubscriberRepo(now: () => Date): MemorySubscriberRepo {
       stored.set(next.id, copy(next));
       return true;
     },
+    async leave(id, at) {
+      // Like the adapter's status-only write: no `updatedAt` condition, so no save can make it fail.
+      const s = stored.get(id);
+      if (!s || (s.status !== "active" && s.status !== "pending")) return false;
+      stored.set(id, { ...s, status: "unsubscribed", unsubscribedAt: at, updatedAt: at, expiresAt: undefined });
+      return true;
+    },
     async erase(previous) {
       if (!unchanged(previous)) return false;
       return stored.delete(previous.id);
