@@ -1,19 +1,40 @@
 import type { Context } from "hono";
 
+/** `::ffff:192.0.2.1` is how a dual-stack socket shows an IPv4 peer: one spelling per address. */
+const plain = (address: string) => address.trim().replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, "");
+
+let fromEnv: ReadonlySet<string> | undefined;
+/** `HERALD_TRUSTED_PROXIES`: comma-separated addresses of the reverse proxies in front of the local server. */
+function configuredProxies(): ReadonlySet<string> {
+  fromEnv ??= new Set((process.env.HERALD_TRUSTED_PROXIES ?? "").split(",").map(plain).filter(Boolean));
+  return fromEnv;
+}
+
 /**
- * The caller's IP, for rate limiting and the consent record. Behind API Gateway it is the request
- * context's source IP (the last X-Forwarded-For hop is the same value; earlier hops are whatever the
- * client wrote). Locally it is the socket's peer address.
+ * The caller's IP, for rate limiting and the consent record.
+ * - Behind API Gateway or a function URL: the platform's source IP, which no header can change.
+ * - On a socket (the local server): the peer's address. `X-Forwarded-For` counts only when that
+ *   peer is a configured proxy, and then only its hops added by configured proxies: the client is
+ *   the rightmost hop that is not one. Anyone else's header is ignored, so rotating it buys nothing.
+ * - With neither (a request made in-process, as tests do): the header's last hop, since only code
+ *   in this process can make such a request.
+ *
+ * @example
+ * const limit = await ports.rateLimiter.hit("sign-up", clientAddress(c), 20, 60);
  */
-export function clientAddress(c: Context): string {
+export function clientAddress(c: Context, trusted: ReadonlySet<string> = configuredProxies()): string {
   const env = c.env as
     | {
         event?: { requestContext?: { http?: { sourceIp?: string } } };
         incoming?: { socket?: { remoteAddress?: string } };
       }
     | undefined;
-  const fromLambda = env?.event?.requestContext?.http?.sourceIp;
-  if (fromLambda) return fromLambda;
-  const forwarded = c.req.header("x-forwarded-for")?.split(",").pop()?.trim();
-  return forwarded || env?.incoming?.socket?.remoteAddress || "unknown";
+  const fromPlatform = env?.event?.requestContext?.http?.sourceIp;
+  if (fromPlatform) return fromPlatform;
+  const hops = (c.req.header("x-forwarded-for") ?? "").split(",").map(plain).filter(Boolean);
+  const peer = env?.incoming?.socket?.remoteAddress;
+  if (peer === undefined) return hops.at(-1) ?? "unknown";
+  let client = plain(peer);
+  while (trusted.has(client) && hops.length > 0) client = hops.pop() as string;
+  return client;
 }
