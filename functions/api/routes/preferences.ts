@@ -64,7 +64,11 @@ export function preferencesRoutes(app: Hono, ports: Ports) {
       if (outcome === "left") {
         // Unsubscribed after this page was loaded: the unsubscribe stands until they choose again.
         if (!form)
-          return jsonError(c, "conflict", "unsubscribed meanwhile; send `resubscribe: true` to subscribe again");
+          return jsonError(
+            c,
+            "conflict",
+            "unsubscribed meanwhile; send `resubscribe: true` to subscribe again",
+          );
         return c.html(preferencesPage(ports.config, current, action, LEFT_MEANWHILE), 409, PAGE_HEADERS);
       }
       if (!form) return c.json({ status: current.status, topics: current.topics, cadence: current.cadence });
