@@ -4,7 +4,7 @@ import * as cloudfront from "aws-cdk-lib/aws-cloudfront";
 import { HttpOrigin } from "aws-cdk-lib/aws-cloudfront-origins";
 import { CfnWebACL } from "aws-cdk-lib/aws-wafv2";
 import { Construct } from "constructs";
-import { CLIENT_IP_HEADER, EDGE_ORIGIN_HEADER } from "../../functions/api/client-address.js";
+import { CLIENT_IP_HEADER, EDGE_ORIGIN_HEADER } from "../../functions/domain/edge-headers.js";
 import { clientIpFunctionCode, rateRule, writesExceptWebhooks } from "./edge-rules.js";
 
 export interface HeraldEdgeProps {

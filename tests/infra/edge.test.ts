@@ -1,7 +1,7 @@
 import { App } from "aws-cdk-lib";
 import type { Template } from "aws-cdk-lib/assertions";
 import { beforeAll, describe, expect, it } from "vitest";
-import { CLIENT_IP_HEADER, EDGE_ORIGIN_HEADER } from "../../functions/api/client-address.js";
+import { CLIENT_IP_HEADER, EDGE_ORIGIN_HEADER } from "../../functions/domain/edge-headers.js";
 import { configFromContext } from "../../infra/config.js";
 import { clientIpFunctionCode } from "../../infra/constructs/edge-rules.js";
 import { HeraldStack } from "../../infra/herald-stack.js";

@@ -8,6 +8,7 @@ import { batchGetAll } from "./batch-get.js";
 import { editionFeedback, feedbackCounts, feedbackKeys, sumFeedback } from "./edition-feedback.js";
 import { listedPage, putListed } from "./indexed-items.js";
 import { isConditionFailure, keys } from "./keys.js";
+import { shareCounter } from "./share-counter.js";
 
 const PROGRESS_FIELDS = [
   "id",
@@ -79,6 +80,7 @@ export function dynamoEditionRepo(db: DynamoDBDocumentClient, table: string): Ed
       } while (start);
     },
     ...editionFeedback(db, table),
+    ...shareCounter(db, table),
     async create(edition) {
       if (await putListed(db, table, { ...keys.edition(edition.id), ...edition }, keys.editionsIndex)) {
         return { created: true, edition };
@@ -185,17 +187,6 @@ export function dynamoEditionRepo(db: DynamoDBDocumentClient, table: string): Ed
         if (isConditionFailure(error)) return false;
         throw error;
       }
-    },
-    async countShare(id, network) {
-      await db.send(
-        new UpdateCommand({
-          TableName: table,
-          Key: keys.shares(id),
-          UpdateExpression: "ADD #n :one",
-          ExpressionAttributeNames: { "#n": network },
-          ExpressionAttributeValues: { ":one": 1 },
-        }),
-      );
     },
     async shares(id) {
       const out = await db.send(new GetCommand({ TableName: table, Key: keys.shares(id) }));

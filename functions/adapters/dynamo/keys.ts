@@ -20,6 +20,8 @@ export const keys = {
   edition: (id: string) => ({ pk: `ED#${id}`, sk: "EDITION" }),
   render: (id: string) => ({ pk: `ED#${id}`, sk: "RENDER" }),
   shares: (id: string) => ({ pk: `ED#${id}`, sk: "SHARES" }),
+  /** One client's share of an edition to a network in a window (a hash; expires with the window). */
+  shareMark: (mark: string) => ({ pk: `SHARE#${mark}`, sk: "MARK" }),
   /** The card's manifest, and its parts: named by the card's hash, so parts are never overwritten. */
   card: (id: string) => ({ pk: `ED#${id}`, sk: "CARD" }),
   cardPart: (id: string, etag: string, n: number) => ({ pk: `ED#${id}`, sk: `CARD#${etag}#${n}` }),

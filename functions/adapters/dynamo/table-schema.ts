@@ -12,6 +12,7 @@
  * - `ED#<id>` / `CARD#<etag>#<n>`     part n of the card PNG (≤ 350 KB each: an item holds 400 KB at most);
  *                                     the ETag in the key means a second render never overwrites a part
  * - `ED#<id>` / `SHARES`              reader shares by network (kept apart from the busy edition item)
+ * - `SHARE#<hash>` / `MARK`           one client's share of an edition to a network today (TTL)
  * - `ED#<id>` / `FEEDBACK#<0..7>`     SES feedback counters (bounced, complained, delivered, opened, clicked,
  *                                     failed) in 8 shards summed on read, also apart from the edition item
  * - `FB#<SES message id>#<event type>#<subscriber id>` / `FEEDBACK`  marks an SES event as applied, so a

@@ -1,7 +1,10 @@
+import { isIP } from "node:net";
 import type { ArticleImage } from "../../domain/article-image.js";
 import type { ImageFetcher } from "../../flows/ports.js";
+import { BlockedAddressError, checkedLookup, type Resolve } from "../http/checked-lookup.js";
+import { getWithLookup } from "../http/get-with-lookup.js";
 import { readCapped } from "../http/read-capped.js";
-import { resolvesPublic } from "./public-address.js";
+import { isPrivateAddress } from "./public-address.js";
 
 export interface HttpImageFetcherOptions {
   /** The whole request, body included: the edition's email waits for the card. */
@@ -14,6 +17,10 @@ export interface HttpImageFetcherOptions {
    * default, which is what the render function runs with (see `public-address.ts`).
    */
   allowPrivateHosts?: boolean;
+  /** Which resolved addresses may be connected to; overrides the two defaults above. */
+  allowedAddress?: (address: string) => boolean;
+  /** The DNS resolver (the system's by default; tests answer for made-up names). */
+  resolve?: Resolve;
 }
 
 /** Redirects followed at most; each hop's host is checked like the first. */
@@ -36,8 +43,9 @@ function imageType(bytes: Uint8Array): ArticleImage["type"] | undefined {
 }
 
 /**
- * Fetches an article image over the global `fetch`, following up to three redirects, within a time
- * and size limit, from public addresses only (unless allowed), and accepts only PNG and JPEG (by
+ * Fetches an article image, following up to three redirects, within a time and size limit, from
+ * public addresses only (unless allowed; every hop checked, and connected to the address that was
+ * checked), and accepts only PNG and JPEG (by
  * their signature bytes). Anything else throws an
  * `ImageFetchError`; the card is then drawn without an image.
  *
@@ -49,6 +57,11 @@ export function httpImageFetcher(options: HttpImageFetcherOptions = {}): ImageFe
   const timeoutMs = options.timeoutMs ?? 4_000;
   const maxBytes = options.maxBytes ?? 5 * 1024 * 1024;
   const userAgent = options.userAgent ?? "Herald/0.1 (social card)";
+  const allowed =
+    options.allowedAddress ?? (options.allowPrivateHosts ? () => true : (a: string) => !isPrivateAddress(a));
+  // Each hop's name is resolved once, by the connection itself, and refused unless every address
+  // is allowed: the address checked is the address connected to.
+  const lookup = checkedLookup(allowed, options.resolve);
   return {
     async fetch(url: string): Promise<ArticleImage> {
       if (!/^https?:\/\//i.test(url)) throw new ImageFetchError("not an http(s) URL");
@@ -56,20 +69,24 @@ export function httpImageFetcher(options: HttpImageFetcherOptions = {}): ImageFe
       let res: Response | undefined;
       let target = new URL(url);
       for (let hop = 0; ; hop++) {
-        if (!options.allowPrivateHosts && !(await resolvesPublic(target.hostname))) {
+        const literal = target.hostname.replace(/^\[|\]$/g, "");
+        // An IP literal is connected to without a lookup: it is checked here.
+        if (isIP(literal) && !allowed(literal)) {
           throw new ImageFetchError(`${target.hostname} is not a public address`);
         }
         try {
-          res = await fetch(target, {
+          res = await getWithLookup(target, {
             headers: { accept: "image/png, image/jpeg;q=0.9", "user-agent": userAgent },
-            redirect: "manual",
             signal,
+            lookup,
           });
         } catch (error) {
-          if ((error as Error).name === "TimeoutError")
-            throw new ImageFetchError(`no answer within ${timeoutMs} ms`);
-          const cause = (error as { cause?: { code?: string } }).cause;
-          throw new ImageFetchError(`request failed (${cause?.code ?? "network error"})`);
+          if (error instanceof BlockedAddressError) {
+            throw new ImageFetchError(`${target.hostname} is not a public address`);
+          }
+          if (signal.aborted) throw new ImageFetchError(`no answer within ${timeoutMs} ms`);
+          const code = (error as { code?: string }).code;
+          throw new ImageFetchError(`request failed (${code ?? "network error"})`);
         }
         const location = res.headers.get("location");
         if (res.status < 300 || res.status >= 400 || !location) break;

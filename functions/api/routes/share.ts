@@ -3,6 +3,7 @@ import { bodyLimit } from "hono/body-limit";
 import { EditionId } from "../../domain/edition.js";
 import { HeraldError } from "../../domain/errors.js";
 import { isShareNetwork, shareTarget } from "../../domain/share.js";
+import { shareOnce } from "../../domain/share-count.js";
 import { ShareEmailRequest } from "../../domain/share-email.js";
 import type { Ports } from "../../flows/ports.js";
 import { shareByEmail } from "../../flows/share-by-email.js";
@@ -16,7 +17,7 @@ export const SHARE_EMAILS_PER_HOUR = 10;
 
 /**
  * `GET /v1/share/{editionId}/{network}`: the "Spread the News" links of every email land here. The
- * share is counted, then the reader goes on to the network's share page with a UTM-tagged URL.
+ * share is counted (once per client a day), then the reader goes on to the network's share page with a UTM-tagged URL.
  */
 export function shareRoutes(app: Hono, ports: Ports) {
   app.post(
@@ -55,7 +56,13 @@ export function shareRoutes(app: Hono, ports: Ports) {
     }
     const edition = EditionId.safeParse(editionId).success ? await ports.editions.get(editionId) : undefined;
     if (!edition) throw new HeraldError("not_found", "no such edition");
-    await ports.editions.countShare(editionId, network);
+    // Once per client, edition and network a day: a loop of GETs inflates nothing and costs one write.
+    const nowSeconds = Math.floor(ports.now().getTime() / 1000);
+    await ports.editions.countShare(
+      editionId,
+      network,
+      shareOnce(clientAddress(c), editionId, network, nowSeconds),
+    );
     c.header("cache-control", "no-store");
     c.header("referrer-policy", "no-referrer");
     return c.redirect(shareTarget(network, edition.article.url, edition.article.title, editionId), 302);

@@ -3,6 +3,7 @@ import type { ChunkState, Outcome, Tally } from "../../domain/chunk.js";
 import type { Counts, EditionStatus } from "../../domain/edition.js";
 import type { RenderedEdition } from "../../domain/rendered.js";
 import type { FeedbackCounter } from "../../domain/ses-event.js";
+import type { ShareOnce } from "../../domain/share-count.js";
 
 /** Editions, their renders and their send chunks: what the planner and the send worker keep. */
 
@@ -63,8 +64,8 @@ export interface EditionRepo {
   /** Marks a sending edition `sent` once planning is done and every chunk is worked off. */
   completeIfFinished(id: string): Promise<boolean>;
   saveRender(id: string, rendered: RenderedEdition): Promise<void>;
-  /** Counts one reader share of the edition to `network`. */
-  countShare(id: string, network: string): Promise<void>;
+  /** Counts one reader share of the edition to `network`; with `once`, only if its mark is new. */
+  countShare(id: string, network: string, once?: ShareOnce): Promise<void>;
   /** Reader shares so far, by network. */
   shares(id: string): Promise<Record<string, number>>;
   getRender(id: string): Promise<RenderedEdition | undefined>;

@@ -38,7 +38,13 @@ export function memorySubscriberRepo(now: () => Date): MemorySubscriberRepo {
       // Like the adapter's status-only write: no `updatedAt` condition, so no save can make it fail.
       const s = stored.get(id);
       if (!s || (s.status !== "active" && s.status !== "pending")) return false;
-      stored.set(id, { ...s, status: "unsubscribed", unsubscribedAt: at, updatedAt: at, expiresAt: undefined });
+      stored.set(id, {
+        ...s,
+        status: "unsubscribed",
+        unsubscribedAt: at,
+        updatedAt: at,
+        expiresAt: undefined,
+      });
       return true;
     },
     async erase(previous) {

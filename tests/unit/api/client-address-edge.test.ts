@@ -1,11 +1,12 @@
 import { Hono } from "hono";
 import { describe, expect, it } from "vitest";
-import { CLIENT_IP_HEADER, clientAddress, EDGE_ORIGIN_HEADER } from "../../functions/api/client-address.js";
+import { clientAddress } from "../../../functions/api/client-address.js";
+import { CLIENT_IP_HEADER, EDGE_ORIGIN_HEADER } from "../../../functions/domain/edge-headers.js";
 
 /** What the app would attribute a request to, as API Gateway hands it over from CloudFront. */
 async function addressOf(headers: Record<string, string>, edgeSecret: string | undefined) {
   const app = new Hono();
-  app.get("/", (c) => c.text(clientAddress(c, edgeSecret)));
+  app.get("/", (c) => c.text(clientAddress(c, { edgeSecret })));
   const env = { event: { requestContext: { http: { sourceIp: "130.176.0.5" } } } };
   return (await app.request("/", { headers }, env)).text();
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { secretsFromParts } from "../../functions/adapters/secret-parts.js";
+import { secretsFromParts } from "../../../functions/adapters/secret-parts.js";
 
 const tokens = { current: "k2", k1: "a".repeat(32), k2: "b".repeat(32) };
 const api = { adminKey: "A".repeat(48), webhookSecrets: ["w".repeat(32)] };
