@@ -1,6 +1,6 @@
 import { BatchWriteCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { audienceItems } from "../../functions/adapters/dynamo/audience-items.js";
 import { keys } from "../../functions/adapters/dynamo/keys.js";
-import { audienceItems } from "../../functions/adapters/dynamo/subscriber-repo.js";
 import type { Subscriber } from "../../functions/domain/subscriber.js";
 import { subscriberId } from "../../functions/domain/subscriber.js";
 import { mapConcurrent } from "../../functions/flows/concurrency.js";

@@ -2,8 +2,8 @@ import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { Subscriber } from "../../domain/subscriber.js";
 import type { SubscriberRepo } from "../../flows/ports.js";
+import { audienceItems } from "./audience-items.js";
 import { isConditionFailure, keys } from "./keys.js";
-import { audienceItems } from "./subscriber-repo.js";
 import { retryingTransient, writeTransaction } from "./transaction.js";
 
 type Item = { pk: string; sk: string };

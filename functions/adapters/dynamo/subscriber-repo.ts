@@ -1,8 +1,8 @@
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { GetCommand, PutCommand, ScanCommand } from "@aws-sdk/lib-dynamodb";
-import { comboOf } from "../../domain/briefing/content.js";
-import { Subscriber, shardOf } from "../../domain/subscriber.js";
+import { Subscriber } from "../../domain/subscriber.js";
 import type { SubscriberRepo } from "../../flows/ports.js";
+import { audienceItems } from "./audience-items.js";
 import { batchGetAll } from "./batch-get.js";
 import { isConditionFailure, keys } from "./keys.js";
 import { subscriberFeedback } from "./subscriber-feedback.js";
@@ -21,24 +21,6 @@ function toSubscriber(item: Record<string, unknown>): Subscriber {
 /** The stored profile: the record, its keys, and the TTL that expires an unconfirmed subscription. */
 function profileItem(s: Subscriber) {
   return { ...keys.subscriber(s.id), ...s, ...(s.expiresAt ? { ttl: s.expiresAt } : {}) };
-}
-
-/**
- * The audience items an active subscriber has: one per topic, in the shard of their id; a daily
- * subscriber also one in the briefing audience, under their topic combination.
- */
-export function audienceItems(s: Subscriber, shards: number) {
-  if (s.status !== "active") return [];
-  const shard = shardOf(s.id, shards);
-  const perTopic = s.topics.map((topic) => ({
-    ...keys.audience(topic, s.cadence, shard, s.id),
-    topics: s.topics,
-  }));
-  if (s.cadence !== "daily") return perTopic;
-  return [
-    ...perTopic,
-    { ...keys.briefingAudience(shard, comboOf(s.topics), s.id), id: s.id, topics: s.topics },
-  ];
 }
 
 /** Subscribers in DynamoDB; an active one also has audience items, written in the same transaction. */
