@@ -62,7 +62,6 @@ describe("the audit log", () => {
       ["admin", "admin", "subscriber.import", undefined],
       ["editor", "editor", "session.create", undefined],
     ]);
-    expect(log[1]?.details?.subscriberId).toMatch(/^[0-9a-f]{32}$/);
     const times = log.map((e) => e.at);
     expect([...times].sort().reverse()).toEqual(times);
   });

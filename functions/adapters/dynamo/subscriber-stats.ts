@@ -21,6 +21,7 @@ function addAll(deltas: Record<string, number>) {
 /** Subscriber counters in a few small items: reading them costs the same at 100 or 10 million. */
 export function dynamoSubscriberStats(db: DynamoDBDocumentClient, table: string): SubscriberStatsRepo {
   const pk = keys.statsPartition;
+  let history: { key: string; items: Record<string, unknown>[] } | undefined;
   const update = async (sk: string, deltas: Record<string, number>) => {
     const { empty, ...expression } = addAll(deltas);
     if (!empty) await db.send(new UpdateCommand({ TableName: table, Key: { pk, sk }, ...expression }));
@@ -52,12 +53,21 @@ export function dynamoSubscriberStats(db: DynamoDBDocumentClient, table: string)
       ]);
     },
     async read(days): Promise<SubscriberStats> {
-      const first = days[0] ?? "";
-      const last = days.at(-1) ?? "";
-      const [totalItems, dayItems] = await Promise.all([
+      const today = days.at(-1) ?? "";
+      const past = days.slice(0, -1);
+      const between = (from: string, to: string) =>
+        query("sk BETWEEN :from AND :to", { ":from": `DAY#${from}#`, ":to": `DAY#${to}#~` });
+      // Days before today no longer change (events are counted on the day they happen): read once
+      // per container and day, so a page view reads the totals and today's shards only.
+      const historyKey = `${past[0]}..${past.at(-1)}`;
+      if (past.length && history?.key !== historyKey) {
+        history = { key: historyKey, items: await between(past[0] as string, past.at(-1) as string) };
+      }
+      const [totalItems, todayItems] = await Promise.all([
         query("begins_with(sk, :t)", { ":t": "TOTALS#" }),
-        query("sk BETWEEN :from AND :to", { ":from": `DAY#${first}#`, ":to": `DAY#${last}#~` }),
+        between(today, today),
       ]);
+      const dayItems = [...(past.length ? (history?.items ?? []) : []), ...todayItems];
       const totals = { byStatus: {}, byTopic: {}, byCadence: {} } as SubscriberStats["totals"];
       const group = { status: totals.byStatus, topic: totals.byTopic, cadence: totals.byCadence };
       for (const item of totalItems) {

@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { normalizeEmail, subscriberId } from "../subscriber.js";
+import { normalizeEmail } from "../subscriber.js";
 import { Role } from "./admin-keys.js";
 
 /** One change made through the admin API, as the audit log keeps and shows it. */
@@ -58,16 +58,11 @@ export function auditAction(method: string, pattern: string): string {
 }
 
 /**
- * The target of a change from the route's parameters: an id as it is; an address masked, with the
- * subscriber id (its hash) in the details so entries about one address can still be found.
+ * The target of a change from the route's parameters: an id as it is, an address masked. Not the
+ * subscriber id either: after an erasure, the suppression list is the only place that keeps it.
  */
-export function auditTarget(params: Record<string, string>): Pick<AuditEntry, "target" | "details"> {
-  if (params.email !== undefined) {
-    const email = normalizeEmail(params.email);
-    return email
-      ? { target: maskEmail(email), details: { subscriberId: subscriberId(email) } }
-      : { target: maskEmail(params.email) };
-  }
+export function auditTarget(params: Record<string, string>): Pick<AuditEntry, "target"> {
+  if (params.email !== undefined) return { target: maskEmail(normalizeEmail(params.email) ?? params.email) };
   const id = params.id ?? params.editionId;
   return id ? { target: id.slice(0, 200) } : {};
 }
