@@ -167,13 +167,13 @@ export const CONTRACT: Paths = {
   "/v1/share/email": {
     post: {
       summary:
-        "Email the article to up to 5 friends: fixed wording and sender, a plain-text note without links; suppressed addresses skipped silently; 10 per client per hour",
+        "Email the article to up to 5 friends: fixed wording, sender and subject, a plain-text note and name with nothing link-like; suppressed or unsubscribed addresses and inboxes past 3 share emails a day skipped silently; 10 per client per hour, and a daily budget for the whole feature",
       body: { type: json, schema: ShareEmailRequest },
       responses: {
         202: { description: "accepted", type: json, schema: z.object({ status: z.literal("accepted") }) },
         400: err("invalid field"),
-        404: err("unknown edition"),
-        429: err("too many shares from this client; see Retry-After"),
+        404: err("unknown edition, or the feature is turned off"),
+        429: err("too many shares from this client, or the feature's daily budget is spent; see Retry-After"),
       },
     },
   },
