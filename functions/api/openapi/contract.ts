@@ -199,7 +199,7 @@ export const CONTRACT: Paths = {
   "/v1/subscribers": {
     post: {
       summary:
-        "Sign up (JSON or form). Always 202, known address or not; a confirmation email follows (at most one per address per 10 minutes). Rate-limited per client.",
+        "Sign up (JSON or form). Always 202, known address or not: the sign-up is queued and decided by a worker; a confirmation email follows (at most one per inbox per 10 minutes, `+tags`, Gmail dots and googlemail.com included, within an hourly budget). For a known address the sign-up waits beside the record until confirmed. Rate-limited per client and per inbox.",
       body: { type: json, schema: subscribeSchema(DEFAULT_TOPICS) },
       responses: {
         202: {
@@ -209,17 +209,29 @@ export const CONTRACT: Paths = {
         },
         400: err("invalid address, topic or cadence"),
         413: err("body over 16 KB"),
-        429: err("too many sign-ups from this client; see Retry-After"),
+        429: err("too many sign-ups from this client or for this inbox; see Retry-After"),
       },
     },
   },
   "/v1/confirm": {
     get: {
-      summary: "Double opt-in link: the pending subscriber becomes active",
+      summary:
+        "Double opt-in link: shows what would be confirmed and a one-button form (changes nothing: link scanners follow GETs)",
+      query: token,
+      responses: {
+        200: { description: "HTML page with the confirm button", type: html },
+        400: { description: "invalid or expired token (HTML page)", type: html },
+        404: { description: "nothing to confirm any more (HTML page)", type: html },
+      },
+    },
+    post: {
+      summary:
+        "The confirm button: the pending subscriber, or the pending change of a known one, becomes active",
       query: token,
       responses: {
         200: { description: "HTML page", type: html },
         400: { description: "invalid or expired token (HTML page)", type: html },
+        404: { description: "nothing to confirm any more (HTML page)", type: html },
       },
     },
   },
