@@ -80,7 +80,7 @@ beforeAll(async () => {
   await herald.settled();
   // From here on sign-ups stay queued: what is measured is the request alone, never a worker's job.
   herald.editionQueue.stop();
-}, 120_000);
+}, 240_000);
 afterAll(() => herald.stop());
 
 describe("a sign-up's request is the same for every state of the address", () => {
