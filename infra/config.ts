@@ -25,6 +25,8 @@ export const CONTEXT_KEYS = [
   "apiRateLimit",
   "apiBurstLimit",
   "pauseMinSample",
+  "shareEmailsPerDay",
+  "confirmationsPerHour",
   "feeds",
   "topicMap",
   "defaultTopic",
@@ -74,6 +76,10 @@ const Raw = z.object({
   apiBurstLimit: count.default(100),
   /** Recipients an edition must have sent before its bounce and complaint rates may pause it. */
   pauseMinSample: count.default(100),
+  /** "Email a friend": emails the whole feature may send a day; 0 turns it off. */
+  shareEmailsPerDay: z.coerce.number().int().min(0).default(1000),
+  /** Confirmation emails sign-ups may cause in an hour, every address together. */
+  confirmationsPerHour: count.default(1000),
   /** Feeds to poll, as `HERALD_FEEDS` takes them: a JSON array (or a JSON string of one). */
   feeds: z.union([z.string(), z.array(z.unknown())]).optional(),
   /** CMS categories and tags to topics, as `HERALD_TOPIC_MAP`: a JSON object (or its JSON string). */
@@ -116,6 +122,8 @@ export interface HeraldConfig {
   customDomain?: { name: string; certificateArn: string };
   apiThrottle: { rateLimit: number; burstLimit: number };
   pauseMinSample: number;
+  shareEmailsPerDay: number;
+  confirmationsPerHour: number;
   /** Feed settings in the environment's format (JSON strings); the functions validate them at start. */
   sources: { feeds?: string; topicMap?: string; defaultTopic?: string; pollMinutes: number };
   briefing: { hour: number; timeZone: string };
@@ -160,6 +168,8 @@ export function parseConfig(input: Record<string, unknown>): HeraldConfig {
       : {}),
     apiThrottle: { rateLimit: raw.apiRateLimit, burstLimit: raw.apiBurstLimit },
     pauseMinSample: raw.pauseMinSample,
+    shareEmailsPerDay: raw.shareEmailsPerDay,
+    confirmationsPerHour: raw.confirmationsPerHour,
     sources: {
       ...(raw.feeds !== undefined ? { feeds: asJson(raw.feeds) } : {}),
       ...(raw.topicMap !== undefined ? { topicMap: asJson(raw.topicMap) } : {}),

@@ -56,6 +56,8 @@ export class HeraldStack extends Stack {
     env.set("HERALD_POSTAL_ADDRESS", config.postalAddress);
     env.set("HERALD_LIST_ID", config.listId);
     env.set("HERALD_PAUSE_MIN_SAMPLE", String(config.pauseMinSample));
+    env.set("HERALD_SHARE_EMAILS_PER_DAY", String(config.shareEmailsPerDay));
+    env.set("HERALD_CONFIRMATIONS_PER_HOUR", String(config.confirmationsPerHour));
     if (config.sources.feeds) env.set("HERALD_FEEDS", config.sources.feeds);
     if (config.sources.topicMap) env.set("HERALD_TOPIC_MAP", config.sources.topicMap);
     if (config.sources.defaultTopic) env.set("HERALD_DEFAULT_TOPIC", config.sources.defaultTopic);

@@ -27,6 +27,13 @@ export const Config = z.object({
   sesConfigurationSet: z.string().optional(),
   /** Which wording of the sign-up consent a subscriber agreed to; recorded with their consent. */
   consentTextVersion: z.string().min(1).default("1"),
+  /**
+   * "Email this article to a friend": emails the whole feature may send a day, every reader together
+   * (each recipient counts); 0 turns the feature off. A relay's worst day is bounded by it.
+   */
+  shareEmailsPerDay: z.number().int().min(0).default(1000),
+  /** Confirmation emails sign-ups may cause in one hour, every address together. */
+  confirmationsPerHour: z.number().int().min(1).default(1000),
   /** How long a send worker holds a chunk before another attempt may take it over. */
   chunkLeaseSeconds: z.number().int().min(1),
   /** How long a social worker holds a post while it calls the network; past it, the call is presumed dead. */

@@ -1,38 +1,52 @@
 import * as z from "zod";
 import { EditionId } from "./edition.js";
+import { looksLikeLink } from "./link-like.js";
+import { mailboxKey } from "./mailbox.js";
 import { EmailAddress } from "./subscriber.js";
 import { escapeHtml, neutralizePlaceholders, singleLine } from "./text.js";
 
-/** Anything that would turn a note into a link: the one thing a spammer needs and a reader does not. */
-const LINK = /(https?:|www\.|[a-z0-9-]+\.(com|net|org|ru|info|biz|xyz|top|io|co)\b)/i;
+/** Share emails one inbox (by {@link mailboxKey}) receives a day, from every reader together. */
+export const SHARE_EMAILS_PER_RECIPIENT_PER_DAY = 3;
+
+/** One address per inbox: `bomb@` and `bomb+1@` in one request are one friend. */
+function onePerMailbox(to: string[]): string[] {
+  const seen = new Set<string>();
+  return to.filter((address) => {
+    const key = mailboxKey(address);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
 
 /**
  * `POST /v1/share/email`: a reader sends an article to at most five friends, with a short plain-text
- * note. No HTML, no subject of their own, no links in what they write: the email cannot carry
- * anything but the article, so it cannot be turned into a relay.
+ * note. No HTML, no subject of their own, nothing link-like in what they write (bare domains and
+ * look-alike dots included): the email cannot carry anything but the article, so it cannot be turned
+ * into a relay.
  */
 export const ShareEmailRequest = z.object({
   editionId: EditionId,
-  to: z
-    .array(EmailAddress)
-    .min(1)
-    .max(5, "at most 5 recipients")
-    .transform((to) => [...new Set(to)]),
+  to: z.array(EmailAddress).min(1).max(5, "at most 5 recipients").transform(onePerMailbox),
   fromName: z
     .string()
     .max(60)
     .transform(singleLine)
     .refine((n) => n.length > 0, "a name is needed")
-    .refine((n) => !LINK.test(n) && !n.includes("@"), "a name, not an address or a link"),
+    .refine((n) => !looksLikeLink(n) && !n.includes("@"), "a name, not an address or a link"),
   message: z
     .string()
     .max(500)
-    .refine((m) => !LINK.test(m), "no links in the note: the article's link is added for you")
+    .refine((m) => !looksLikeLink(m), "no links in the note: the article's link is added for you")
     .optional(),
 });
 export type ShareEmailRequest = z.infer<typeof ShareEmailRequest>;
 
-/** The friend's email: fixed wording around the reader's name and note, every outside string escaped. */
+/**
+ * The friend's email: fixed wording around the reader's name and note, every outside string escaped.
+ * The subject is the newsroom's: a name such as "Your Bank Security Team" at the head of a subject
+ * from the newsroom's domain would be a phishing kit, so the reader's name is only in the body.
+ */
 export function shareEmailContent(
   request: ShareEmailRequest,
   article: { title: string; url: string; summary?: string },
@@ -42,7 +56,7 @@ export function shareEmailContent(
   const title = neutralizePlaceholders(singleLine(article.title));
   const note = request.message ? neutralizePlaceholders(request.message.trim()) : "";
   const summary = article.summary ? neutralizePlaceholders(singleLine(article.summary)) : "";
-  const subject = `${name} shared an article with you: ${title}`.slice(0, 200);
+  const subject = `A reader shared an article from ${brand.name}: ${title}`.slice(0, 200);
   const text = [
     `${name} thought you would like this article from ${brand.name}:`,
     "",

@@ -18,6 +18,18 @@ export const Consent = z.object({
 });
 export type Consent = z.infer<typeof Consent>;
 
+/**
+ * A sign-up for an address already on file, not confirmed yet: kept beside the record, which it
+ * changes only when the confirmation link is used. An anonymous form must not rewrite anyone's record.
+ */
+export const PendingChange = z.object({
+  name: z.string().optional(),
+  topics: z.array(z.string()),
+  cadence: Cadence,
+  consent: Consent,
+});
+export type PendingChange = z.infer<typeof PendingChange>;
+
 export const Subscriber = z.object({
   id: z.string(),
   email: z.string(),
@@ -25,10 +37,14 @@ export const Subscriber = z.object({
   status: SubscriberStatus,
   topics: z.array(z.string()),
   cadence: Cadence,
+  /** The consent the record was created with (an import's, a sign-up's); never rewritten. */
   consent: Consent,
+  /** Every consent confirmed since, oldest first: appended, never replaced. */
+  consentHistory: z.array(Consent).optional(),
+  pendingChange: PendingChange.optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
-  /** When the last confirmation email went out: at most one per address per 10 minutes. */
+  /** When the last confirmation email was queued (at most one per inbox per 10 minutes). */
   confirmationSentAt: z.string().optional(),
   /** Unix seconds after which an unconfirmed subscription is deleted (DynamoDB TTL). */
   expiresAt: z.number().optional(),

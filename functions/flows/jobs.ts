@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { SignUp } from "../domain/sign-up.js";
 import { SocialNetwork } from "../domain/social/network.js";
 
 /** Queue message bodies, validated on the way in: a malformed message is dropped, not retried forever. */
@@ -6,6 +7,7 @@ export const RenderJob = z.union([
   z.object({ editionId: z.string().min(1) }),
   z.object({ briefingId: z.string().min(1) }),
   z.object({ confirmSubscriber: z.string().min(1) }),
+  z.object({ signUp: SignUp }),
 ]);
 export const SendJob = z.object({
   editionId: z.string().min(1),

@@ -1,24 +1,23 @@
+import { confirmSignUp } from "../domain/sign-up.js";
 import type { Subscriber } from "../domain/subscriber.js";
 import { changeSubscriber } from "./change-subscriber.js";
 import type { Ports } from "./ports.js";
 import { suppress } from "./unsubscribe.js";
 
 /**
- * The confirm link: a pending subscriber becomes active and joins the audiences of their topics.
- * A suppressed address is never activated.
+ * The confirm button: a pending subscriber, or the pending change of a known one, becomes the active
+ * record and joins the audiences of its topics (`domain/sign-up.ts`). A suppressed address is never
+ * activated.
  */
 export async function confirm(
   ports: Ports,
   id: string,
 ): Promise<"confirmed" | "already" | "unknown" | "suppressed"> {
   if ((await ports.suppressions.suppressedAmong([id])).size > 0) return "suppressed";
-  const at = ports.now().toISOString();
   let seen: Subscriber | undefined;
   const changed = await changeSubscriber(ports, id, (s) => {
     seen = s;
-    return s.status === "pending"
-      ? { ...s, status: "active", expiresAt: undefined, consent: { ...s.consent, confirmedAt: at } }
-      : undefined;
+    return confirmSignUp(s, ports.now());
   });
   if (changed) return "confirmed";
   return seen?.status === "active" ? "already" : "unknown";
@@ -45,6 +44,8 @@ export async function savePreferences(
       ...s,
       topics: choice.topics,
       cadence: choice.cadence,
+      // The signed link proves the address: what it saves supersedes an unconfirmed sign-up.
+      pendingChange: undefined,
       ...(s.status === "active"
         ? {}
         : {

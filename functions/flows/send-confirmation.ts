@@ -1,5 +1,6 @@
 import type { Config } from "../domain/config.js";
 import type { ConfirmationInput, RenderedMessage } from "../domain/rendered.js";
+import { choicesToConfirm, confirmSignUp } from "../domain/sign-up.js";
 import { issueToken } from "../domain/tokens.js";
 import type { Ports } from "./ports.js";
 
@@ -9,21 +10,22 @@ export type ConfirmationRenderFn = (input: ConfirmationInput, config: Config) =>
 export const CONFIRM_TTL_SECONDS = 7 * 24 * 3600;
 
 /**
- * Renders and sends the double opt-in email for a pending subscriber, unless the address is
- * suppressed or no longer pending (confirmed or gone since the job was queued). Runs in the render
- * function; the API only queues it, so its answer takes the same time whatever the address.
+ * Renders and sends the double opt-in email for a pending subscriber or a pending change, unless the
+ * address is suppressed or has nothing left to confirm (confirmed or gone since the job was queued).
+ * Runs in the render function, queued by the sign-up worker (`flows/apply-sign-up.ts`).
  */
 export async function sendConfirmation(ports: Ports, render: ConfirmationRenderFn, subscriberId: string) {
   const subscriber = await ports.subscribers.get(subscriberId);
-  if (subscriber?.status !== "pending") return "skipped";
+  if (!subscriber || !confirmSignUp(subscriber, ports.now())) return "skipped";
   if ((await ports.suppressions.suppressedAmong([subscriberId])).size > 0) return "suppressed";
+  const { topics, cadence } = choicesToConfirm(subscriber, ports.now());
   const nowSeconds = Math.floor(ports.now().getTime() / 1000);
   const token = issueToken(ports.secrets.tokenKeys, "confirm", subscriberId, CONFIRM_TTL_SECONDS, nowSeconds);
   const message = await render(
     {
       confirmUrl: `${ports.config.publicUrl}/v1/confirm?token=${token}`,
-      topics: subscriber.topics,
-      cadence: subscriber.cadence,
+      topics,
+      cadence,
     },
     ports.config,
   );

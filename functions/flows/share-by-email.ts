@@ -1,18 +1,31 @@
 import { HeraldError } from "../domain/errors.js";
+import { mailboxKey } from "../domain/mailbox.js";
 import { taggedArticleUrl } from "../domain/share.js";
-import { type ShareEmailRequest, shareEmailContent } from "../domain/share-email.js";
+import {
+  SHARE_EMAILS_PER_RECIPIENT_PER_DAY,
+  type ShareEmailRequest,
+  shareEmailContent,
+} from "../domain/share-email.js";
 import { subscriberId } from "../domain/subscriber.js";
 import type { Ports } from "./ports.js";
 
+const DAY_SECONDS = 24 * 3600;
+
 /**
  * "Email this article to a friend": one fixed-wording email per friend, from the newsroom's own
- * address. Suppressed addresses are skipped without a word (the sender learns nothing about them);
- * the share is counted on the edition like a link share to `email`.
+ * address. Skipped without a word (the sender learns nothing about them): suppressed addresses,
+ * readers who unsubscribed from the newsroom, and inboxes that already had their share emails today
+ * (counted per {@link mailboxKey}, so `bomb+1@` and `b.omb@` are `bomb@`). The share is counted on the
+ * edition like a link share to `email`. The feature's daily budget is the route's to check.
  */
 export async function shareByEmail(ports: Ports, request: ShareEmailRequest) {
   const edition = await ports.editions.get(request.editionId);
   if (!edition) throw new HeraldError("not_found", "no such edition");
-  const suppressed = await ports.suppressions.suppressedAmong(request.to.map(subscriberId));
+  const ids = request.to.map(subscriberId);
+  const [suppressed, known] = await Promise.all([
+    ports.suppressions.suppressedAmong(ids),
+    ports.subscribers.getMany(ids),
+  ]);
   const { article } = edition;
   const content = shareEmailContent(
     request,
@@ -25,7 +38,15 @@ export async function shareByEmail(ports: Ports, request: ShareEmailRequest) {
   );
   let sent = 0;
   for (const to of request.to) {
-    if (suppressed.has(subscriberId(to))) continue;
+    const id = subscriberId(to);
+    if (suppressed.has(id) || known.get(id)?.status === "unsubscribed") continue;
+    const inbox = await ports.rateLimiter.hit(
+      "share-to",
+      mailboxKey(to),
+      SHARE_EMAILS_PER_RECIPIENT_PER_DAY,
+      DAY_SECONDS,
+    );
+    if (!inbox.ok) continue;
     await ports.mailer.sendOne({
       from: ports.config.brand.fromAddress,
       to,

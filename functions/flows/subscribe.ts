@@ -1,88 +1,47 @@
-import type { Consent, Subscriber } from "../domain/subscriber.js";
-import { subscriberId } from "../domain/subscriber.js";
-import { CONFIRMATION_INTERVAL_SECONDS, PENDING_TTL_SECONDS } from "../domain/subscription.js";
+import { mailboxKey } from "../domain/mailbox.js";
+import type { SignUp } from "../domain/sign-up.js";
+import type { Consent } from "../domain/subscriber.js";
 import type { Ports } from "./ports.js";
 
-export interface SubscribeRequest {
-  email: string;
-  topics: string[];
-  cadence: "instant" | "daily";
-  name?: string;
-}
+/** Sign-ups per client address per minute: plenty for a household, little for a script. */
+export const SIGN_UPS_PER_CLIENT_PER_MINUTE = 20;
+/** Sign-ups per inbox (see `domain/mailbox.ts`) per hour, whatever the spelling and the client. */
+export const SIGN_UPS_PER_MAILBOX_PER_HOUR = 10;
 
-export interface SubscriptionState {
-  suppressed: boolean;
-  current?: Subscriber;
-}
-
-/** What a sign-up needs to know first; the API reads it while it checks the client's rate limit. */
-export async function readSubscriptionState(ports: Ports, email: string): Promise<SubscriptionState> {
-  const id = subscriberId(email);
-  const [suppressed, current] = await Promise.all([
-    ports.suppressions.suppressedAmong([id]),
-    ports.subscribers.get(id),
-  ]);
-  return { suppressed: suppressed.size > 0, current };
-}
+export type SignUpRequest = Omit<SignUp, "consent">;
 
 /**
- * A sign-up. Whatever the address's state, the caller answers the same thing: this function does
- * about the same work for a new, pending, active, unsubscribed or suppressed address (one read, at
- * most one write) and queues the confirmation email instead of sending it, so neither the answer nor
- * its timing tells whether the address is known.
- * - new: stored as `pending` (expiring with its link) and a confirmation is queued;
- * - pending or unsubscribed: the request and its consent are recorded, a confirmation queued unless
- *   one went out in the last 10 minutes;
- * - active: nothing changes (changing someone's topics would need their confirmation);
- * - suppressed: nothing, ever, until an admin lifts the suppression.
+ * The API's half of a sign-up. It does the same work whatever the address's state (new, pending,
+ * active, unsubscribed, suppressed): two counter updates (the client's and the inbox's, together)
+ * and one queued job. It reads nothing about the address, so neither the answer nor its timing can
+ * tell whether the address is known; the worker decides (`flows/apply-sign-up.ts`).
+ *
+ * @example
+ * const r = await acceptSignUp(ports, { email, topics: ["world"], cadence: "daily" }, { source: "api", ip }, ip);
+ * if (!r.ok) answer429(r.retryAfter);
  */
-export async function subscribe(
+export async function acceptSignUp(
   ports: Ports,
-  request: SubscribeRequest,
+  request: SignUpRequest,
   consent: Omit<Consent, "at" | "textVersion">,
-  state: Promise<SubscriptionState> = readSubscriptionState(ports, request.email),
-) {
-  const id = subscriberId(request.email);
-  const now = ports.now();
-  const at = now.toISOString();
-  const nowSeconds = Math.floor(now.getTime() / 1000);
-  const record: Consent = { ...consent, at, textVersion: ports.config.consentTextVersion };
-  const { suppressed, current } = await state;
-  if (suppressed) return "suppressed";
-
-  if (!current) {
-    const fresh: Subscriber = {
-      id,
-      email: request.email,
-      name: request.name,
-      status: "pending",
-      topics: request.topics,
-      cadence: request.cadence,
-      consent: record,
-      createdAt: at,
-      updatedAt: at,
-      confirmationSentAt: at,
-      expiresAt: nowSeconds + PENDING_TTL_SECONDS,
-    };
-    if (!(await ports.subscribers.insert(fresh))) return "raced";
-    await ports.editionQueue.send([{ confirmSubscriber: id }]);
-    return "pending";
-  }
-  if (current.status === "active" || current.status === "suppressed") return current.status;
-
-  const lastSent = current.confirmationSentAt ? Date.parse(current.confirmationSentAt) / 1000 : 0;
-  const resend = nowSeconds - lastSent >= CONFIRMATION_INTERVAL_SECONDS;
-  const next: Subscriber = {
-    ...current,
-    status: "pending",
-    name: request.name ?? current.name,
-    topics: request.topics,
-    cadence: request.cadence,
-    consent: record,
-    updatedAt: at > current.updatedAt ? at : new Date(Date.parse(current.updatedAt) + 1).toISOString(),
-    confirmationSentAt: resend ? at : current.confirmationSentAt,
+  client: string,
+): Promise<{ ok: true } | { ok: false; retryAfter: number }> {
+  const [byClient, byMailbox] = await Promise.all([
+    ports.rateLimiter.hit("subscribe", client, SIGN_UPS_PER_CLIENT_PER_MINUTE, 60),
+    ports.rateLimiter.hit(
+      "subscribe-mailbox",
+      mailboxKey(request.email),
+      SIGN_UPS_PER_MAILBOX_PER_HOUR,
+      3600,
+    ),
+  ]);
+  if (!byClient.ok) return byClient;
+  if (!byMailbox.ok) return byMailbox;
+  const at = ports.now().toISOString();
+  const signUp: SignUp = {
+    ...request,
+    consent: { ...consent, at, textVersion: ports.config.consentTextVersion },
   };
-  if (!(await ports.subscribers.save(next, current))) return "raced";
-  if (resend) await ports.editionQueue.send([{ confirmSubscriber: id }]);
-  return "pending";
+  await ports.editionQueue.send([{ signUp }]);
+  return { ok: true };
 }

@@ -20,6 +20,16 @@ describe("parseConfig", () => {
     expect(() => parseConfig({ pauseMinSample: "many" })).toThrow();
   });
 
+  it("takes the email-a-friend daily budget (0 turns the feature off) and the hourly confirmation budget", () => {
+    expect(parseConfig({})).toMatchObject({ shareEmailsPerDay: 1000, confirmationsPerHour: 1000 });
+    expect(parseConfig({ shareEmailsPerDay: "0", confirmationsPerHour: "50" })).toMatchObject({
+      shareEmailsPerDay: 0,
+      confirmationsPerHour: 50,
+    });
+    expect(() => parseConfig({ confirmationsPerHour: "0" })).toThrow();
+    expect(() => parseConfig({ shareEmailsPerDay: "-1" })).toThrow();
+  });
+
   it("accepts `-c key=value` strings and cdk.json numbers and arrays alike", () => {
     const fromCli = parseConfig({ sesMaxSendRate: "200", topics: "world, sport", audienceShards: "4" });
     const fromJson = parseConfig({ sesMaxSendRate: 200, topics: ["world", "sport"], audienceShards: 4 });

@@ -203,6 +203,8 @@ describe("secrets are referenced, never inlined", () => {
       "HERALD_SES_CONFIGURATION_SET",
       "HERALD_CHUNK_LEASE_SECONDS",
       "HERALD_PAUSE_MIN_SAMPLE",
+      "HERALD_SHARE_EMAILS_PER_DAY",
+      "HERALD_CONFIRMATIONS_PER_HOUR",
       "POWERTOOLS_SERVICE_NAME",
       "NODE_OPTIONS",
     ];

@@ -50,10 +50,14 @@ describe("the subscriber lifecycle through the HTTP API", () => {
     expect(header(confirmation as never, "List-Unsubscribe")).toBeUndefined();
     const confirmUrl = linkIn(confirmation, `${TEST_PUBLIC_URL}/v1/confirm?token=`);
 
-    // Confirm.
+    // Confirm: the link shows a button (a scanner's GET changes nothing); the button's POST confirms.
     const page = await herald.app.request(pathOf(confirmUrl));
     expect(page.status).toBe(200);
-    expect(await page.text()).toContain("You are subscribed");
+    expect(await page.text()).toMatch(/<form method="post" action="\/v1\/confirm\?token=[^"]+"><button/);
+    expect((await record(address)).status).toBe("pending");
+    const confirmed = await herald.app.request(pathOf(confirmUrl), { method: "POST" });
+    expect(confirmed.status).toBe(200);
+    expect(await confirmed.text()).toContain("You are subscribed");
     const active = await record(address);
     expect(active.status).toBe("active");
     expect(active.consent.confirmedAt).toEqual(expect.any(String));

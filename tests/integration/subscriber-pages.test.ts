@@ -63,6 +63,7 @@ describe("tokens in links", () => {
 
   it("an expired confirmation link gets a 4xx page and confirms nothing", async () => {
     await subscribeRequest(herald, { email: "late@example.org" });
+    await herald.settled();
     const expired = token("confirm", "late@example.org", 60, now() - 3600);
     const res = await herald.app.request(`/v1/confirm?token=${expired}`);
     expect(res.status).toBe(400);

@@ -7,13 +7,13 @@ import { recountSubscriberTotals } from "../../functions/adapters/dynamo/recount
 import { subscriberId } from "../../functions/domain/subscriber.js";
 import type { SubscriberStats } from "../../functions/domain/subscriber-stats.js";
 import { applyFeedback } from "../../functions/flows/apply-feedback.js";
+import { applySignUp } from "../../functions/flows/apply-sign-up.js";
 import {
   confirm,
   erase,
   liftSuppression,
   savePreferences,
 } from "../../functions/flows/manage-subscription.js";
-import { subscribe } from "../../functions/flows/subscribe.js";
 import { unsubscribe } from "../../functions/flows/unsubscribe.js";
 import { LOCAL_CREDENTIALS } from "../../functions/local/dynamodb-local.js";
 import { adminHeaders } from "../helpers/factories.js";
@@ -109,7 +109,12 @@ describe("the subscriber overview", () => {
           const id = subscriberId(s.email);
           const p = herald.ports;
           if (s.op === "subscribe" && "topics" in s)
-            await subscribe(p, { email: s.email, topics: s.topics, cadence: s.cadence }, { source: "api" });
+            await applySignUp(p, {
+              email: s.email,
+              topics: s.topics,
+              cadence: s.cadence,
+              consent: { at: p.now().toISOString(), source: "api" },
+            });
           else if (s.op === "preferences" && "topics" in s)
             await savePreferences(p, id, { topics: s.topics, cadence: s.cadence, resubscribe: true });
           else if (s.op === "confirm") await confirm(p, id);

@@ -2,25 +2,29 @@ import { createHash } from "node:crypto";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { RateLimiter } from "../../flows/ports.js";
+import { isConditionFailure } from "./keys.js";
+
+/** Keys are hashed: the table holds no IP and no email address of anyone. */
+const hashOf = (client: string) => createHash("sha256").update(client).digest("base64url").slice(0, 22);
 
 /**
  * A fixed-window rate limiter in DynamoDB: one counter item per client and window, expired by TTL.
- * It works across Lambda containers, which an in-memory limiter would not. The client key (an IP)
- * is hashed, so the table holds no address of anyone.
+ * It works across Lambda containers, which an in-memory limiter would not. A claim is one item per
+ * client holding the time of its last success, moved forward only by a conditional write.
  */
 export function dynamoRateLimiter(db: DynamoDBDocumentClient, table: string, now: () => Date): RateLimiter {
   return {
-    async hit(scope, client, limit, windowSeconds) {
+    async hit(scope, client, limit, windowSeconds, cost = 1) {
       const nowSeconds = Math.floor(now().getTime() / 1000);
       const windowStart = nowSeconds - (nowSeconds % windowSeconds);
-      const clientHash = createHash("sha256").update(client).digest("base64url").slice(0, 22);
+      const clientHash = hashOf(client);
       const out = await db.send(
         new UpdateCommand({
           TableName: table,
           Key: { pk: `RL#${scope}#${clientHash}`, sk: String(windowStart) },
-          UpdateExpression: "ADD hits :one SET #ttl = :ttl",
+          UpdateExpression: "ADD hits :cost SET #ttl = :ttl",
           ExpressionAttributeNames: { "#ttl": "ttl" },
-          ExpressionAttributeValues: { ":one": 1, ":ttl": windowStart + windowSeconds + 60 },
+          ExpressionAttributeValues: { ":cost": cost, ":ttl": windowStart + windowSeconds + 60 },
           ReturnValues: "UPDATED_NEW",
         }),
       );
@@ -28,6 +32,29 @@ export function dynamoRateLimiter(db: DynamoDBDocumentClient, table: string, now
       return hits <= limit
         ? { ok: true }
         : { ok: false, retryAfter: windowStart + windowSeconds - nowSeconds };
+    },
+    async claim(scope, client, intervalSeconds) {
+      const nowSeconds = Math.floor(now().getTime() / 1000);
+      try {
+        await db.send(
+          new UpdateCommand({
+            TableName: table,
+            Key: { pk: `RL#${scope}#${hashOf(client)}`, sk: "CLAIM" },
+            UpdateExpression: "SET claimedAt = :now, #ttl = :ttl",
+            ConditionExpression: "attribute_not_exists(claimedAt) OR claimedAt <= :before",
+            ExpressionAttributeNames: { "#ttl": "ttl" },
+            ExpressionAttributeValues: {
+              ":now": nowSeconds,
+              ":before": nowSeconds - intervalSeconds,
+              ":ttl": nowSeconds + intervalSeconds + 60,
+            },
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (isConditionFailure(error)) return false;
+        throw error;
+      }
     },
   };
 }

@@ -1,4 +1,6 @@
 import type { SQSEvent } from "aws-lambda";
+import { subscriberId } from "../../domain/subscriber.js";
+import { applySignUp } from "../../flows/apply-sign-up.js";
 import { RenderJob, SendJob } from "../../flows/jobs.js";
 import type { Ports } from "../../flows/ports.js";
 import { type BriefingRenderFn, prepareBriefing } from "../../flows/prepare-briefing.js";
@@ -22,8 +24,8 @@ export interface Renderers {
 /**
  * The render queue's consumer (the one function with MJML and the card renderer): an edition is
  * rendered once, its card drawn, and planned; a daily briefing is rendered once per topic
- * combination and planned; a confirmation email is rendered and sent. Lambda and the local queue
- * both call it.
+ * combination and planned; a sign-up is decided; a confirmation email is rendered and sent. Lambda
+ * and the local queue both call it.
  */
 export const renderWorker = (ports: Ports, renderers: Renderers) => (event: SQSEvent) =>
   handleSqsBatch(
@@ -32,7 +34,10 @@ export const renderWorker = (ports: Ports, renderers: Renderers) => (event: SQSE
     async (job) => {
       if ("editionId" in job) await prepareEdition(ports, renderers.edition, job.editionId, renderers.card);
       else if ("briefingId" in job) await prepareBriefing(ports, renderers.briefing, job.briefingId);
-      else await sendConfirmation(ports, renderers.confirmation, job.confirmSubscriber);
+      else if ("signUp" in job) {
+        const outcome = await applySignUp(ports, job.signUp);
+        ports.log.info("sign-up", { subscriberId: subscriberId(job.signUp.email), outcome });
+      } else await sendConfirmation(ports, renderers.confirmation, job.confirmSubscriber);
       return "done";
     },
     ports.log,

@@ -169,13 +169,13 @@ export const CONTRACT: Paths = {
   "/v1/share/email": {
     post: {
       summary:
-        "Email the article to up to 5 friends: fixed wording and sender, a plain-text note without links; suppressed addresses skipped silently; 10 per client per hour",
+        "Email the article to up to 5 friends: fixed wording, sender and subject, a plain-text note and name with nothing link-like; suppressed or unsubscribed addresses and inboxes past 3 share emails a day skipped silently; 10 per client per hour, and a daily budget for the whole feature",
       body: { type: json, schema: ShareEmailRequest },
       responses: {
         202: { description: "accepted", type: json, schema: z.object({ status: z.literal("accepted") }) },
         400: err("invalid field"),
-        404: err("unknown edition"),
-        429: err("too many shares from this client; see Retry-After"),
+        404: err("unknown edition, or the feature is turned off"),
+        429: err("too many shares from this client, or the feature's daily budget is spent; see Retry-After"),
       },
     },
   },
@@ -201,7 +201,7 @@ export const CONTRACT: Paths = {
   "/v1/subscribers": {
     post: {
       summary:
-        "Sign up (JSON or form). Always 202, known address or not; a confirmation email follows (at most one per address per 10 minutes). Rate-limited per client.",
+        "Sign up (JSON or form). Always 202, known address or not: the sign-up is queued and decided by a worker; a confirmation email follows (at most one per inbox per 10 minutes, `+tags`, Gmail dots and googlemail.com included, within an hourly budget). For a known address the sign-up waits beside the record until confirmed. Rate-limited per client and per inbox.",
       body: { type: json, schema: subscribeSchema(DEFAULT_TOPICS) },
       responses: {
         202: {
@@ -211,17 +211,29 @@ export const CONTRACT: Paths = {
         },
         400: err("invalid address, topic or cadence"),
         413: err("body over 16 KB"),
-        429: err("too many sign-ups from this client; see Retry-After"),
+        429: err("too many sign-ups from this client or for this inbox; see Retry-After"),
       },
     },
   },
   "/v1/confirm": {
     get: {
-      summary: "Double opt-in link: the pending subscriber becomes active",
+      summary:
+        "Double opt-in link: shows what would be confirmed and a one-button form (changes nothing: link scanners follow GETs)",
+      query: token,
+      responses: {
+        200: { description: "HTML page with the confirm button", type: html },
+        400: { description: "invalid or expired token (HTML page)", type: html },
+        404: { description: "nothing to confirm any more (HTML page)", type: html },
+      },
+    },
+    post: {
+      summary:
+        "The confirm button: the pending subscriber, or the pending change of a known one, becomes active",
       query: token,
       responses: {
         200: { description: "HTML page", type: html },
         400: { description: "invalid or expired token (HTML page)", type: html },
+        404: { description: "nothing to confirm any more (HTML page)", type: html },
       },
     },
   },

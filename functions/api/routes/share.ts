@@ -36,13 +36,21 @@ export function shareRoutes(app: Hono, ports: Ports) {
       // A form repeats `to`; one friend arrives as a lone string.
       const input = form && body.to !== undefined ? { ...body, to: [body.to].flat() } : body;
       const request = parseOr400(ShareEmailRequest, input, "the share is not valid");
+      const perDay = ports.config.shareEmailsPerDay;
+      if (perDay === 0) return jsonError(c, "not_found", "emailing articles is turned off");
+      // The whole feature's budget: every recipient counts, whoever the reader.
+      const today = await ports.rateLimiter.hit("share-email-day", "all", perDay, 86400, request.to.length);
+      if (!today.ok) {
+        c.header("retry-after", String(today.retryAfter));
+        return jsonError(c, "rate_limited", "emailing articles has reached today's limit; try again later");
+      }
       const result = await shareByEmail(ports, request);
       ports.log.info("article shared by email", {
         editionId: request.editionId,
         recipients: request.to.length,
         sent: result.sent,
       });
-      // Suppressed friends are skipped silently: the answer is the same either way.
+      // Suppressed, unsubscribed and over-limit friends are skipped silently: the answer is the same.
       return c.json({ status: "accepted" }, 202);
     },
   );

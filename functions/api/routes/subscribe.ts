@@ -2,19 +2,17 @@ import type { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { fromForm, subscribeSchema } from "../../domain/subscription.js";
 import type { Ports } from "../../flows/ports.js";
-import { readSubscriptionState, subscribe } from "../../flows/subscribe.js";
+import { acceptSignUp } from "../../flows/subscribe.js";
 import { clientAddress } from "../client-address.js";
 import { jsonError } from "../errors.js";
 import { PAGE_HEADERS, page } from "../pages/page.js";
 import { readJsonOrForm } from "../read-body.js";
 import { parseOr400 } from "../validate.js";
 
-/** Sign-ups per client address per minute: plenty for a household, little for a script. */
-export const SUBSCRIBE_LIMIT_PER_MINUTE = 20;
-
 /**
  * `POST /v1/subscribers`: public sign-up, JSON or a form post. Always 202 `{"status":"pending"}`
- * (a page for a browser's form post), whether the address is new, known, or suppressed.
+ * (a page for a browser's form post), whether the address is new, known, or suppressed: the request
+ * is only counted and queued (`flows/subscribe.ts`); 429 past the client's or the inbox's limit.
  */
 export function subscribeRoutes(app: Hono, ports: Ports) {
   const schema = subscribeSchema(ports.config.topics);
@@ -28,20 +26,16 @@ export function subscribeRoutes(app: Hono, ports: Ports) {
       const ip = clientAddress(c);
       const { body, form } = await readJsonOrForm(c);
       const request = parseOr400(schema, form ? fromForm(body) : body, "the sign-up is not valid");
-      // The limit check and the reads the sign-up needs go to DynamoDB together: one round trip.
-      const state = readSubscriptionState(ports, request.email);
-      const limit = await ports.rateLimiter.hit("subscribe", ip, SUBSCRIBE_LIMIT_PER_MINUTE, 60);
-      if (!limit.ok) {
-        await state.catch(() => undefined);
-        c.header("retry-after", String(limit.retryAfter));
-        return jsonError(c, "rate_limited", "too many sign-ups from this address; try again later");
+      const consent = {
+        source: form ? "form" : "api",
+        ip,
+        userAgent: c.req.header("user-agent")?.slice(0, 300),
+      };
+      const accepted = await acceptSignUp(ports, request, consent, ip);
+      if (!accepted.ok) {
+        c.header("retry-after", String(accepted.retryAfter));
+        return jsonError(c, "rate_limited", "too many sign-ups; try again later");
       }
-      await subscribe(
-        ports,
-        request,
-        { source: form ? "form" : "api", ip, userAgent: c.req.header("user-agent")?.slice(0, 300) },
-        state,
-      );
       if (form && /text\/html/.test(c.req.header("accept") ?? "")) {
         return c.html(
           page(

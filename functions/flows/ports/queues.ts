@@ -1,3 +1,4 @@
+import type { SignUp } from "../../domain/sign-up.js";
 import type { SocialNetwork } from "../../domain/social/network.js";
 
 /** Queues between the functions (SQS on AWS, in memory locally) and what travels on them. */
@@ -16,9 +17,14 @@ export interface Queue<T> {
 
 /**
  * Work for the render function, the only one that loads MJML: an edition or a daily briefing to
- * render and plan, or a confirmation email to render and send (the API queues it, so it never loads MJML itself).
+ * render and plan, a confirmation email to render and send (the API queues it, so it never loads
+ * MJML itself), or a sign-up to decide (the API queues it, so its answer is the same for every address).
  */
-export type RenderJob = { editionId: string } | { briefingId: string } | { confirmSubscriber: string };
+export type RenderJob =
+  | { editionId: string }
+  | { briefingId: string }
+  | { confirmSubscriber: string }
+  | { signUp: SignUp };
 
 export interface SendJob {
   editionId: string;

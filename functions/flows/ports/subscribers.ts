@@ -66,12 +66,22 @@ export interface SuppressionRepo {
   clear(id: string): Promise<boolean>;
 }
 
-/** Counts a client's requests per window, across every process that serves the API. */
+/**
+ * Counts a client's requests per window, across every process that serves the API. A client is any
+ * key: an IP, a mailbox (see `domain/mailbox.ts`), or one fixed name for a budget the whole service shares.
+ */
 export interface RateLimiter {
+  /** Adds `cost` (default 1) to the client's count in the current fixed window; over `limit`, not ok. */
   hit(
     scope: string,
     client: string,
     limit: number,
     windowSeconds: number,
+    cost?: number,
   ): Promise<{ ok: true } | { ok: false; retryAfter: number }>;
+  /**
+   * At most once per `intervalSeconds` for a client, measured from the last success (no window
+   * boundary to slip two through): true when this call is the one.
+   */
+  claim(scope: string, client: string, intervalSeconds: number): Promise<boolean>;
 }
