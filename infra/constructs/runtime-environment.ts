@@ -4,8 +4,8 @@ import type { Function as LambdaFunction } from "aws-cdk-lib/aws-lambda";
  * The runtime configuration contract: the `HERALD_*` variables every function reads (see
  * `functions/adapters/env-config.ts`). Each construct publishes the variables it owns (the table its
  * name, the queues their URLs, the API its public URL) and every registered function receives all of
- * them, whichever was created first. Nothing secret goes here: `HERALD_SECRET_ARN` names the secret,
- * the functions read its value at run time.
+ * them, whichever was created first. Nothing secret goes here: `HERALD_API_SECRET_ARN` and
+ * `HERALD_TOKEN_SECRET_ARN` name the secrets, the functions read their values at run time.
  */
 export class RuntimeEnvironment {
   private readonly variables = new Map<string, string>();
