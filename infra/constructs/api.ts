@@ -1,6 +1,5 @@
 import { CfnOutput, RemovalPolicy, Validations } from "aws-cdk-lib";
 import {
-  type CfnRoute,
   type CfnStage,
   DomainName,
   HttpApi,
@@ -158,7 +157,7 @@ export class HeraldApi extends Construct {
     stage.routeSettings = routeSettings;
     for (const route of routes) {
       // A route setting names a route that must exist before the stage is updated.
-      stage.addDependency(route.node.defaultChild as CfnRoute);
+      stage.node.addDependency(route);
       Validations.of(route).acknowledge({
         id: "AwsSolutions-APIG4",
         reason:

@@ -108,9 +108,9 @@ export class HeraldEdge extends Construct {
     this.distribution = new cloudfront.Distribution(this, "Distribution", {
       comment: "Herald: the API behind AWS WAF; card and web version cached",
       webAclId: this.webAcl.attrArn,
-      minimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021,
       ...(props.customDomain
         ? {
+            minimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021,
             domainNames: [props.customDomain.name],
             certificate: Certificate.fromCertificateArn(
               this,

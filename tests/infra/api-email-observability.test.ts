@@ -13,6 +13,8 @@ const CONFIGURED = {
   alarmEmail: "ops@example.org",
   // With a feed configured, every function of FUNCTION_SPECS is in the stack.
   feeds: '["https://news.example.org/feed"]',
+  // The API as it stands without CloudFront in front (the edge has its own file, edge.test.ts).
+  edge: "false",
 };
 
 describe("API: an HTTP API with stage throttling in front of the api function", () => {
@@ -32,9 +34,10 @@ describe("API: an HTTP API with stage throttling in front of the api function", 
     });
   });
 
-  it("routes everything ($default) to the api function; the app does routing and authorization", () => {
-    template.resourceCountIs("AWS::ApiGatewayV2::Route", 1);
+  it("routes everything to the api function ($default and the routes with budgets of their own); the app does routing and authorization", () => {
     template.hasResourceProperties("AWS::ApiGatewayV2::Route", { RouteKey: "$default" });
+    // One integration for every route: the routes only split the throttling budgets (edge.test.ts).
+    template.resourceCountIs("AWS::ApiGatewayV2::Integration", 1);
     const [[, integration]] = resourcesOf(template, "AWS::ApiGatewayV2::Integration") as [[string, Props]];
     expect(JSON.stringify(integration.Properties.IntegrationUri)).toContain("ApiFunction");
     template.resourceCountIs("AWS::ApiGatewayV2::DomainName", 0);
@@ -55,6 +58,7 @@ describe("API: an HTTP API with stage throttling in front of the api function", 
 describe("API: optional custom domain through context", () => {
   it("maps the domain, makes it the public URL and outputs the DNS target", () => {
     const { template } = synthHerald({
+      edge: "false",
       apiDomainName: "news-api.example.org",
       apiCertificateArn: "arn:aws:acm:eu-west-1:123456789012:certificate/abc",
     });

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
@@ -12,6 +13,7 @@ import { dynamoSuppressionRepo } from "../../functions/adapters/dynamo/suppressi
 import { subscriberId } from "../../functions/domain/subscriber.js";
 import { ensureTable, LOCAL_CREDENTIALS } from "../../functions/local/dynamodb-local.js";
 import { type RunningSes, startSesLocal } from "../../functions/local/ses-local.js";
+import { startFeedServer } from "../fixtures/feeds/feed-server.js";
 import { type AwsLoopback, startAwsLoopback } from "../helpers/aws-loopback.js";
 import {
   type DeployedFunction,
@@ -63,6 +65,7 @@ let ses: RunningSes;
 let tableName: string;
 let dynamo: DynamoDBClient;
 const staged = new Map<string, string>();
+let feeds: Awaited<ReturnType<typeof startFeedServer>>;
 
 /** A CloudFormation value in the template's environment, as this run's stand-ins name it. */
 function resolve(value: unknown, loopback: string): string {
@@ -141,8 +144,15 @@ async function invoke(name: string, event: unknown, overrides: Record<string, st
 }
 
 beforeAll(async () => {
+  // A newsroom feed on loopback: its URL goes into the template, as `-c feeds=…` would put it.
+  feeds = await startFeedServer();
+  feeds.routes.set("/news.xml", {
+    body: readFileSync(new URL("../fixtures/feeds/rss-newsroom.xml", import.meta.url), "utf8"),
+  });
   // Once for the file: bundling every function is most of this test's time.
-  const synth = synthDeployed();
+  const synth = synthDeployed({
+    feeds: JSON.stringify([{ url: `${feeds.base}/news.xml`, defaultTopic: "world" }]),
+  });
   template = synth.template;
   functions = new Map(synth.functions.map((f) => [f.name, f]));
   grants = roleGrants(Template.fromJSON(synth.template));
@@ -166,6 +176,7 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(async () => {
+  await feeds?.stop();
   await aws?.stop();
   await ses?.stop();
   dynamo?.destroy();
@@ -185,6 +196,7 @@ describe("the deployed artifacts run", () => {
       "ApiFunction",
       "Briefing",
       "FeedbackSesFeedback",
+      "PollFeeds",
       "SendingRenderPlan",
       "SendingSend",
       "SocialWorker",
@@ -274,6 +286,14 @@ describe("the deployed artifacts run", () => {
     const { result } = await invoke("Briefing", {});
     expect(result).toMatchObject({ created: true });
     expect(String(result.briefingId)).not.toBe("");
+  });
+
+  it("the feed poller (Scheduler event) reads the configured feed and records what it has seen", async () => {
+    const { result, calls } = await invoke("PollFeeds", {});
+    // A feed's first poll takes what is already in it as seen, publishing nothing (no backfill).
+    expect(result).toMatchObject({ feeds: 1, failed: 0, published: 0 });
+    expect(feeds.requests.map((r) => r.path)).toContain("/news.xml");
+    expect(calls.map((c) => c.action)).toContain("dynamodb:BatchWriteItem");
   });
 
   it("the social worker (SQS batch) loads its secret and fans out to no account when none is configured", async () => {
