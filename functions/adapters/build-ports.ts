@@ -15,6 +15,7 @@ import { dynamoSocialAccountRegistry } from "./dynamo/social-account-registry.js
 import { dynamoSocialIntentRepo } from "./dynamo/social-intent-repo.js";
 import { dynamoSubscriberRepo } from "./dynamo/subscriber-repo.js";
 import { dynamoSuppressionRepo } from "./dynamo/suppression-repo.js";
+import { dynamoWorkLedger } from "./dynamo/work-ledger.js";
 import { sesMailer } from "./ses/ses-mailer.js";
 
 export interface PortParts {
@@ -56,6 +57,7 @@ export function buildPorts(parts: PortParts): Ports {
     socialAccounts: dynamoSocialAccountRegistry(db, config.tableName),
     feeds: dynamoFeedStateRepo(db, config.tableName),
     cards: parts.cards ?? dynamoCardStore(db, config.tableName),
+    work: dynamoWorkLedger(db, config.tableName),
     log: parts.log,
     now,
   };

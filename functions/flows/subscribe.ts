@@ -65,7 +65,7 @@ export async function subscribe(
       expiresAt: nowSeconds + PENDING_TTL_SECONDS,
     };
     if (!(await ports.subscribers.insert(fresh))) return "raced";
-    await ports.editionQueue.send([{ confirmSubscriber: id }]);
+    await queueConfirmation(ports, id, now);
     return "pending";
   }
   if (current.status === "active" || current.status === "suppressed") return current.status;
@@ -83,6 +83,12 @@ export async function subscribe(
     confirmationSentAt: resend ? at : current.confirmationSentAt,
   };
   if (!(await ports.subscribers.save(next, current))) return "raced";
-  if (resend) await ports.editionQueue.send([{ confirmSubscriber: id }]);
+  if (resend) await queueConfirmation(ports, id, now);
   return "pending";
+}
+
+/** Entered as unfinished work before it is queued: recovery queues it again if the message is lost. */
+async function queueConfirmation(ports: Ports, id: string, now: Date) {
+  await ports.work.open("confirmation", id, now);
+  await ports.editionQueue.send([{ confirmSubscriber: id }]);
 }

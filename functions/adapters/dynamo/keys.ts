@@ -51,6 +51,9 @@ export const keys = {
   }),
   /** The configured accounts as the social worker last saw them (no network is named `ACCOUNTS`). */
   socialRegistry: { pk: "SOCIAL#ACCOUNTS", sk: "REGISTRY" },
+  /** Unfinished work (a fan-out, a confirmation, a social post), deleted when it finishes. */
+  work: (kind: string, id: string) => ({ pk: "WORK", sk: `${kind}#${id}` }),
+  workPartition: "WORK",
 };
 
 /**

@@ -24,6 +24,8 @@
  * - `SOCIAL#<network>#<account>` / `CREDENTIALS`  tokens an adapter refreshed itself (versioned, conditional)
  * - `SOCIAL#<network>#<account>` / `ATTENTION`    the account's credentials are dead: why, and since when
  * - `SOCIAL#ACCOUNTS` / `REGISTRY`    the configured accounts as the social worker last saw its settings
+ * - `WORK` / `<kind>#<id>`            unfinished work (a fan-out, a confirmation, a social post): put when it
+ *                                     starts, deleted when it finishes; the recovery pass reads only these
  */
 export const TABLE_SCHEMA = {
   partitionKey: "pk",
