@@ -64,6 +64,8 @@ async function main() {
         card: { render: renderEditionCard, images: httpImageFetcher({ allowPrivateHosts: true }) },
       },
       briefingTimer: true,
+      // Paces the local send like SES's quota would: unpaced unless set.
+      sendRatePerWorker: Number(env.HERALD_SEND_RATE_PER_WORKER) || undefined,
       social: { settings: env, outboxDir: resolve(dataDir, "outbox") },
     });
     stops.push(runtime.stop);

@@ -39,6 +39,8 @@ export interface LocalRuntimeOptions {
   /** The social queue's own settings over `queue` (a post's calls take seconds, not milliseconds). */
   socialQueue?: Partial<MemoryQueueOptions>;
   sendConcurrency?: number;
+  /** Recipients per second each send worker hands the SES stand-in (`HERALD_SEND_RATE_PER_WORKER`); unpaced when absent. */
+  sendRatePerWorker?: number;
   /** Tests inject faults here: wrap a port to fail the way a dying worker or a throttling SES would. */
   wrapPorts?: (ports: Ports) => Ports;
   /** Tests add SDK middleware here to make the SES client answer what the stand-in never does. */
@@ -111,6 +113,7 @@ export function localRuntime(o: LocalRuntimeOptions): LocalRuntime {
     ...(o.cards ? { cards: o.cards } : {}),
     log: o.log,
     now: o.now,
+    ...(o.sendRatePerWorker ? { sendRatePerWorker: o.sendRatePerWorker } : {}),
   });
   // SES's mailbox simulator: its events reach the same feedback handler SNS drives on AWS.
   const sesEvents = new MemoryTopic({
@@ -154,6 +157,7 @@ export function localRuntime(o: LocalRuntimeOptions): LocalRuntime {
       ? startFeedTimer(ports, httpFeedFetcher(), { intervalMs: pollMinutes * 60_000 })
       : () => {};
   const stopBriefings = o.briefingTimer ? startBriefingTimer(ports) : () => {};
+
   return {
     ports,
     editionQueue,
