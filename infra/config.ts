@@ -30,6 +30,8 @@ export const CONTEXT_KEYS = [
   "feedPollMinutes",
   "briefingHour",
   "briefingTimeZone",
+  "stallSeconds",
+  "recoveryMinutes",
 ] as const;
 
 /** The newsroom's default topics, as in API.md. */
@@ -72,6 +74,10 @@ const Raw = z.object({
   /** The daily briefing's hour (0–23) in `briefingTimeZone`, an IANA zone name. */
   briefingHour: z.coerce.number().int().min(0).max(23).default(7),
   briefingTimeZone: z.string().default("UTC").refine(isTimeZone, "an IANA time zone such as Europe/Berlin"),
+  /** A fan-out without progress this long is stalled: shown so, alarmed on, and queued again. */
+  stallSeconds: count.min(60).default(600),
+  /** How often the recovery pass runs. */
+  recoveryMinutes: count.max(60).default(5),
 });
 
 const asJson = (v: unknown) => (v === undefined ? undefined : typeof v === "string" ? v : JSON.stringify(v));
@@ -95,6 +101,7 @@ export interface HeraldConfig {
   /** Feed settings in the environment's format (JSON strings); the functions validate them at start. */
   sources: { feeds?: string; topicMap?: string; defaultTopic?: string; pollMinutes: number };
   briefing: { hour: number; timeZone: string };
+  recovery: { stallSeconds: number; everyMinutes: number };
 }
 
 /** Parses and cross-checks the settings; throws one error naming every field at fault. */
@@ -134,6 +141,7 @@ export function parseConfig(input: Record<string, unknown>): HeraldConfig {
       pollMinutes: raw.feedPollMinutes,
     },
     briefing: { hour: raw.briefingHour, timeZone: raw.briefingTimeZone },
+    recovery: { stallSeconds: raw.stallSeconds, everyMinutes: raw.recoveryMinutes },
   };
 }
 

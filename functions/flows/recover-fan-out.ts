@@ -28,9 +28,9 @@ export async function recoverFanOut(ports: FanOutPorts, id: string, cutoff: Date
     return { outcome: "settled", progress };
   }
   if (!RECOVERABLE_STATUSES.includes(progress.status)) return { outcome: "editor", progress };
-  const recovered = progress.recoveredAt ?? "";
-  const moved = recovered > lastProgress(progress) ? recovered : lastProgress(progress);
-  if (Date.parse(moved) > cutoff.getTime()) return { outcome: "moving", progress };
+  // Queued again by an earlier pass counts as movement: each stall is queued once per stall time.
+  const moved = Math.max(Date.parse(lastProgress(progress)), Date.parse(progress.recoveredAt ?? "") || 0);
+  if (moved > cutoff.getTime()) return { outcome: "moving", progress };
   return { outcome: "requeued", progress, ...(await requeueFanOut(ports, progress)) };
 }
 

@@ -23,6 +23,7 @@ import { loggableError } from "../domain/redact.js";
 import { startBriefingTimer } from "../flows/briefing-timer.js";
 import { startFeedTimer } from "../flows/feed-timer.js";
 import type { CardStore, Ports, RenderJob, SendJob, SocialJob } from "../flows/ports.js";
+import { startRecoveryTimer } from "../flows/recovery-timer.js";
 import { LOCAL_CREDENTIALS } from "./dynamodb-local.js";
 import { withMailboxSimulator } from "./mailbox-simulator.js";
 import { MemoryQueue, type MemoryQueueOptions } from "./memory-queue.js";
@@ -41,6 +42,8 @@ export interface LocalRuntimeOptions {
   sendConcurrency?: number;
   /** Recipients per second each send worker hands the SES stand-in (`HERALD_SEND_RATE_PER_WORKER`); unpaced when absent. */
   sendRatePerWorker?: number;
+  /** Run the recovery pass every this many ms (`npm start`); tests run passes themselves. */
+  recoveryIntervalMs?: number;
   /** Tests inject faults here: wrap a port to fail the way a dying worker or a throttling SES would. */
   wrapPorts?: (ports: Ports) => Ports;
   /** Tests add SDK middleware here to make the SES client answer what the stand-in never does. */
@@ -157,7 +160,9 @@ export function localRuntime(o: LocalRuntimeOptions): LocalRuntime {
       ? startFeedTimer(ports, httpFeedFetcher(), { intervalMs: pollMinutes * 60_000 })
       : () => {};
   const stopBriefings = o.briefingTimer ? startBriefingTimer(ports) : () => {};
-
+  const stopRecovery = o.recoveryIntervalMs
+    ? startRecoveryTimer(ports, { intervalMs: o.recoveryIntervalMs })
+    : () => {};
   return {
     ports,
     editionQueue,
@@ -178,6 +183,7 @@ export function localRuntime(o: LocalRuntimeOptions): LocalRuntime {
     stop() {
       stopFeeds();
       stopBriefings();
+      stopRecovery();
       editionQueue.stop();
       sendQueue.stop();
       socialQueue.stop();
