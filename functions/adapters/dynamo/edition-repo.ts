@@ -87,7 +87,9 @@ export function dynamoEditionRepo(db: DynamoDBDocumentClient, table: string): Ed
     ...editionRecovery(db, table),
     async create(edition) {
       // The unfinished-work marker first: an edition never exists without one until it is settled.
-      await db.send(workMarkerPut(table, "fanout", edition.id, new Date(edition.createdAt)));
+      if (!SETTLED_STATUSES.includes(edition.status)) {
+        await db.send(workMarkerPut(table, "fanout", edition.id, new Date(edition.createdAt)));
+      }
       if (await putListed(db, table, { ...keys.edition(edition.id), ...edition }, keys.editionsIndex)) {
         return { created: true, edition };
       }
