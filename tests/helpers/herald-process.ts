@@ -102,11 +102,18 @@ export async function keptInbox(dataDir: string, matches: (subject: string) => b
   return counts;
 }
 
-/** Polls `read` until `done` says so; returns the value that satisfied it. */
+/**
+ * Polls `read` until `done` says so; returns the value that satisfied it. A read that fails (a
+ * keep-alive connection the server closed as it was reused) is read again.
+ */
 export async function until<T>(read: () => Promise<T>, done: (v: T) => boolean, intervalMs = 25): Promise<T> {
   for (;;) {
-    const value = await read();
-    if (done(value)) return value;
+    try {
+      const value = await read();
+      if (done(value)) return value;
+    } catch {
+      // Polled again below.
+    }
     await new Promise((r) => setTimeout(r, intervalMs));
   }
 }
