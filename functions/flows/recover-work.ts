@@ -1,3 +1,4 @@
+import { loggableError } from "../domain/redact.js";
 import { stalledSince } from "../domain/stall.js";
 import type { Ports, WorkEntry } from "./ports.js";
 import { recoverFanOut } from "./recover-fan-out.js";
@@ -57,7 +58,7 @@ export async function recoverWork(ports: Ports, options: RecoveryOptions = {}): 
         ports.log.warn("recovery of one entry failed", {
           kind: entry.kind,
           id: entry.id,
-          error: String(error),
+          error: loggableError(error),
         });
       }
     }
