@@ -45,7 +45,8 @@ export async function startDynamoLocal(port: number, dataDir?: string): Promise<
     maxAttempts: 1,
   });
   const ready = (async () => {
-    for (let i = 0; i < 300; i++) {
+    // Java takes seconds to start, and far longer on a loaded machine: give it a minute and a half.
+    for (let i = 0; i < 900; i++) {
       try {
         await client.send(new ListTablesCommand({}));
         return;
@@ -53,7 +54,7 @@ export async function startDynamoLocal(port: number, dataDir?: string): Promise<
         await new Promise((r) => setTimeout(r, 100));
       }
     }
-    throw new Error("DynamoDB Local did not answer within 30 s");
+    throw new Error("DynamoDB Local did not answer within 90 s");
   })();
   try {
     await Promise.race([ready, exited]);
