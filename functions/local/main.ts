@@ -75,6 +75,16 @@ async function main() {
     // The queues lived in the process that stopped: whatever it left unfinished is queued again
     // before the API answers (chunks a dead worker still leases wait for the next pass).
     const recovered = await recoverWork(runtime.ports, { olderThanSeconds: 0 });
+    // Chunks the dead process held are free once their lease ends: look again then, not a stall time later.
+    if (recovered.fanOuts.some((f) => f.leased > 0)) {
+      setTimeout(
+        () =>
+          void recoverWork(runtime.ports, { olderThanSeconds: 0 }).catch((error: Error) =>
+            log.error("recovery pass failed", { error: error.message }),
+          ),
+        (config.chunkLeaseSeconds + 1) * 1000,
+      ).unref();
+    }
     const networks = (list: string[]) => (list.length ? list.join(", ") : "none");
     const server = serve({ fetch: createApp(runtime.ports).fetch, port, hostname: "127.0.0.1" });
     stops.push(() => new Promise((r) => server.close(r)));
