@@ -7,6 +7,7 @@ import { configFromEnv } from "../adapters/env-config.js";
 import { DEV_SECRETS, secretsFromEnv } from "../adapters/env-secrets.js";
 import { httpImageFetcher } from "../adapters/images/http-image-fetcher.js";
 import { createApp } from "../api/app.js";
+import { loggableError } from "../domain/redact.js";
 import { recoverWork } from "../flows/recover-work.js";
 import { mjmlRenderers } from "../render/renderers.js";
 import { renderEditionCard } from "../render/social/edition-card.js";
@@ -79,8 +80,8 @@ async function main() {
     if (recovered.fanOuts.some((f) => f.leased > 0)) {
       setTimeout(
         () =>
-          void recoverWork(runtime.ports, { olderThanSeconds: 0 }).catch((error: Error) =>
-            log.error("recovery pass failed", { error: error.message }),
+          void recoverWork(runtime.ports, { olderThanSeconds: 0 }).catch((error) =>
+            log.error("recovery pass failed", { error: loggableError(error) }),
           ),
         (config.chunkLeaseSeconds + 1) * 1000,
       ).unref();
