@@ -42,6 +42,8 @@ export const CONTEXT_KEYS = [
   "webhookBurstLimit",
   "unsubscribeRateLimit",
   "unsubscribeBurstLimit",
+  "stallSeconds",
+  "recoveryMinutes",
 ] as const;
 
 /** `-c key=value` always arrives as a string; cdk.json may hold numbers and arrays. */
@@ -102,6 +104,10 @@ const Raw = z.object({
   webhookBurstLimit: count.default(20),
   unsubscribeRateLimit: count.default(20),
   unsubscribeBurstLimit: count.default(40),
+  /** A fan-out without progress this long is stalled: shown so, alarmed on, and queued again. */
+  stallSeconds: count.min(60).default(600),
+  /** How often the recovery pass runs. */
+  recoveryMinutes: count.max(60).default(5),
 });
 
 const asJson = (v: unknown) => (v === undefined ? undefined : typeof v === "string" ? v : JSON.stringify(v));
@@ -136,6 +142,7 @@ export interface HeraldConfig {
   };
   /** Secrets retained from a previous deployment, adopted instead of created (complete ARNs). */
   adoptSecrets: { tokens?: string; api?: string };
+  recovery: { stallSeconds: number; everyMinutes: number };
 }
 
 /** Parses and cross-checks the settings; throws one error naming every field at fault. */
@@ -188,6 +195,7 @@ export function parseConfig(input: Record<string, unknown>): HeraldConfig {
       ...(raw.tokenKeysSecretArn ? { tokens: raw.tokenKeysSecretArn } : {}),
       ...(raw.apiSecretArn ? { api: raw.apiSecretArn } : {}),
     },
+    recovery: { stallSeconds: raw.stallSeconds, everyMinutes: raw.recoveryMinutes },
   };
 }
 

@@ -79,4 +79,14 @@ export const FUNCTION_SPECS = {
     memorySize: 256,
     timeout: Duration.seconds(30),
   },
+  /**
+   * One Query over the unfinished work (a handful of items), and for each fan-out that stopped a
+   * Query over its chunks and a few queue calls: seconds, even for a stalled million-recipient edition.
+   */
+  recover: {
+    entry: "recover.ts",
+    description: "Queues again the unfinished work that stopped moving (EventBridge Scheduler)",
+    memorySize: 256,
+    timeout: Duration.minutes(2),
+  },
 } as const satisfies Record<string, FunctionSpec>;

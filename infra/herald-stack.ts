@@ -9,6 +9,7 @@ import { HeraldFeedback } from "./constructs/feedback.js";
 import { HeraldFunction, PROJECT_ROOT } from "./constructs/herald-function.js";
 import { NotificationKey } from "./constructs/notification-key.js";
 import { HeraldObservability } from "./constructs/observability.js";
+import { HeraldRecovery } from "./constructs/recovery.js";
 import { RuntimeEnvironment } from "./constructs/runtime-environment.js";
 import { HeraldSchedules } from "./constructs/schedules.js";
 import { HeraldSecrets } from "./constructs/secrets.js";
@@ -41,6 +42,7 @@ export class HeraldStack extends Stack {
   readonly briefing: HeraldFunction;
   readonly observability: HeraldObservability;
   readonly apiFunction: HeraldFunction;
+  readonly recovery: HeraldRecovery;
 
   constructor(scope: Construct, id: string, props: HeraldStackProps) {
     super(scope, id, props);
@@ -124,6 +126,20 @@ export class HeraldStack extends Stack {
       ...(config.alarmEmail ? { alarmEmail: config.alarmEmail } : {}),
     });
     this.observability.watchApi(this.api.httpApi);
+
+    // Self-healing sends: what stopped moving is queued again from the table, on a schedule.
+    this.recovery = new HeraldRecovery(this, "Recovery", {
+      env,
+      data: this.data,
+      secrets,
+      schedules: this.schedules,
+      queues: [this.sending.editionQueue.queue, this.sending.sendQueue.queue, this.social.queue.queue],
+      alarmTopic: this.observability.alarmTopic,
+      everyMinutes: config.recovery.everyMinutes,
+      stallSeconds: config.recovery.stallSeconds,
+      handlersDir,
+    });
+    this.observability.watchFunction("Recover", this.recovery.fn);
     this.observability.watchFunction("Api", this.apiFunction);
     this.observability.watchQueue("EditionQueue", this.sending.editionQueue);
     this.observability.watchFunction("RenderPlan", this.sending.renderPlan);

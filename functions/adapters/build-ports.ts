@@ -19,6 +19,7 @@ import { dynamoSocialIntentRepo } from "./dynamo/social-intent-repo.js";
 import { dynamoSubscriberRepo } from "./dynamo/subscriber-repo.js";
 import { dynamoSubscriberStats } from "./dynamo/subscriber-stats.js";
 import { dynamoSuppressionRepo } from "./dynamo/suppression-repo.js";
+import { dynamoWorkLedger } from "./dynamo/work-ledger.js";
 import { sesMailer } from "./ses/ses-mailer.js";
 
 export interface PortParts {
@@ -68,6 +69,7 @@ export function buildPorts(parts: PortParts): Ports {
     sessions: dynamoSessionStore(db, config.tableName),
     audit: dynamoAuditLog(db, config.tableName),
     subscriberStats,
+    work: dynamoWorkLedger(db, config.tableName),
     log: parts.log,
     now,
   };

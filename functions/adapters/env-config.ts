@@ -33,6 +33,7 @@ export function configFromEnv(env: Env = process.env): Config {
     chunkLeaseSeconds: Number(env.HERALD_CHUNK_LEASE_SECONDS ?? 60),
     socialLeaseSeconds: Number(env.HERALD_SOCIAL_LEASE_SECONDS ?? 120),
     pauseMinSample: Number(env.HERALD_PAUSE_MIN_SAMPLE ?? 100),
+    stallSeconds: Number(env.HERALD_STALL_SECONDS ?? 300),
     sources: sourcesFromEnv(env, list(env.HERALD_TOPICS) ?? DEFAULT_TOPICS),
     briefing: {
       hour: Number(env.HERALD_BRIEFING_HOUR ?? 7),

@@ -50,15 +50,28 @@ export const SocialAccountsView = z.object({
   ),
 });
 
+/**
+ * A fan-out as an editor sees it: the stored status, or `stalled` when it is queued or sending and
+ * has not moved for the stall time (`HERALD_STALL_SECONDS`); resuming a stalled one queues its work again.
+ */
+export const ShownStatus = z.union([EditionStatus, z.literal("stalled")]);
+
+/** Since when a stalled fan-out has not moved, and how many planned recipients have no outcome yet. */
+const Movement = {
+  stalledSince: z.string().optional(),
+  remaining: z.number(),
+};
+
 export const EditionView = z.object({
   id: z.string(),
   articleId: z.string(),
   version: z.string(),
   title: z.string(),
-  status: EditionStatus,
+  status: ShownStatus,
   statusReason: z.string().optional(),
   createdAt: z.string(),
   counts: Counts,
+  ...Movement,
   /** The edition's posts to the newsroom's accounts; in the single-edition view only (empty in lists). */
   social: z.array(SocialPostView),
   /** Reader shares by network (`GET /v1/share/…`); in the single-edition view only. */
@@ -71,9 +84,10 @@ export const BriefingView = z.object({
   id: z.string(),
   /** The newsroom's local date, YYYYMMDD. */
   day: z.string(),
-  status: EditionStatus,
+  status: ShownStatus,
   statusReason: z.string().optional(),
   createdAt: z.string(),
+  ...Movement,
   /** Editions recorded after `from` up to `until` are in it. */
   window: z.object({ from: z.string(), until: z.string() }),
   /** The editions it carries, newest first. */

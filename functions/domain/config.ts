@@ -38,6 +38,12 @@ export const Config = z.object({
   chunkLeaseSeconds: z.number().int().min(1),
   /** How long a social worker holds a post while it calls the network; past it, the call is presumed dead. */
   socialLeaseSeconds: z.number().int().min(1).default(120),
+  /**
+   * A fan-out (edition or briefing) that is queued or sending without progress this long is shown as
+   * stalled, alarmed on, and its work queued again by the recovery pass; so are confirmations and
+   * social posts left this long.
+   */
+  stallSeconds: z.number().int().min(1).default(300),
   /** Recipients an edition must have sent before its bounce and complaint rates can pause it. */
   pauseMinSample: z.number().int().min(1).default(100),
   /** Polled feeds and how CMS categories map to topics (`domain/cms/sources.ts`). */

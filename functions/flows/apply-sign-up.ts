@@ -3,6 +3,7 @@ import { recordSignUp, type SignUp } from "../domain/sign-up.js";
 import { subscriberId } from "../domain/subscriber.js";
 import { CONFIRMATION_INTERVAL_SECONDS } from "../domain/subscription.js";
 import type { Ports } from "./ports.js";
+import { queueConfirmation } from "./queue-confirmation.js";
 
 /**
  * Whether a confirmation may go out: at most one per inbox (every spelling of it) per 10 minutes,
@@ -45,7 +46,7 @@ export async function applySignUp(ports: Ports, signUp: SignUp) {
       ? await ports.subscribers.save(stamped, current)
       : await ports.subscribers.insert(stamped);
     if (!written) continue;
-    if (confirm) await ports.editionQueue.send([{ confirmSubscriber: id }]);
+    if (confirm) await queueConfirmation(ports, id, now);
     return current ? "pending change" : "pending";
   }
   throw new Error("the subscriber kept changing during a sign-up; giving up after 5 attempts");

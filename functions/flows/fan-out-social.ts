@@ -16,7 +16,10 @@ export async function fanOutSocial(
   editionId: string,
 ): Promise<SocialPostJob[]> {
   const edition = await ports.editions.get(editionId);
-  if (!edition?.article.channels.social) return [];
+  if (!edition?.article.channels.social) {
+    await ports.work.close("social", editionId);
+    return [];
+  }
   const now = ports.now();
   await ports.socialAccounts.register(
     adapters.map(({ network, account }) => ({ network, account })),
@@ -40,5 +43,7 @@ export async function fanOutSocial(
     if (created || untouched) jobs.push({ editionId, network, account });
   }
   if (jobs.length > 0) await ports.socialQueue.send(jobs);
+  // Each intent is unfinished work of its own now (the repository entered it).
+  await ports.work.close("social", editionId);
   return jobs;
 }

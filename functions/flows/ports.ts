@@ -10,6 +10,7 @@ import type { Mailer } from "./ports/mail.js";
 import type { Queue, RenderJob, SendJob, SocialJob } from "./ports/queues.js";
 import type { SocialAccountRegistry, SocialIntentRepo } from "./ports/social-intents.js";
 import type { AudienceRepo, RateLimiter, SubscriberRepo, SuppressionRepo } from "./ports/subscribers.js";
+import type { WorkLedger } from "./ports/work.js";
 
 export * from "./ports/access.js";
 export * from "./ports/briefings.js";
@@ -20,6 +21,7 @@ export * from "./ports/mail.js";
 export * from "./ports/queues.js";
 export * from "./ports/social-intents.js";
 export * from "./ports/subscribers.js";
+export * from "./ports/work.js";
 
 /**
  * The ports the flows talk through. Adapters implement them over DynamoDB, SES and SQS; the
@@ -50,6 +52,8 @@ export interface Ports {
   sessions: SessionStore;
   audit: AuditLog;
   subscriberStats: SubscriberStatsRepo;
+  /** Unfinished work, for the recovery pass. */
+  work: WorkLedger;
   log: Logger;
   now: () => Date;
 }

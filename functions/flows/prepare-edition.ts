@@ -34,7 +34,11 @@ export async function prepareEdition(
     if (card) await renderCardOnce(ports, card, editionId, edition.article);
     // Before the status moves on, so a job that dies here queues it again on its retry. The social
     // worker, which alone knows the accounts, fans it out; their intents make a second message harmless.
-    if (edition.article.channels.social) await ports.socialQueue.send([{ editionId }]);
+    if (edition.article.channels.social) {
+      // Entered as unfinished work first: recovery queues the fan-out again if this message is lost.
+      await ports.work.open("social", editionId, ports.now());
+      await ports.socialQueue.send([{ editionId }]);
+    }
     await ports.editions.transition(editionId, ["rendering"], "sending");
   }
   const current = await ports.editions.get(editionId);

@@ -15,6 +15,14 @@ export const CONFIRM_TTL_SECONDS = 7 * 24 * 3600;
  * Runs in the render function, queued by the sign-up worker (`flows/apply-sign-up.ts`).
  */
 export async function sendConfirmation(ports: Ports, render: ConfirmationRenderFn, subscriberId: string) {
+  const result = await confirmOnce(ports, render, subscriberId);
+  // Sent or not owed any more: either way it is no longer unfinished work. (A send that throws stays
+  // entered, for the queue's retries and then the recovery pass.)
+  await ports.work.close("confirmation", subscriberId);
+  return result;
+}
+
+async function confirmOnce(ports: Ports, render: ConfirmationRenderFn, subscriberId: string) {
   const subscriber = await ports.subscribers.get(subscriberId);
   if (!subscriber || !confirmSignUp(subscriber, ports.now())) return "skipped";
   if ((await ports.suppressions.suppressedAmong([subscriberId])).size > 0) return "suppressed";

@@ -80,7 +80,8 @@ export async function startDynamoLocal(
     maxAttempts: 1,
   });
   const ready = (async () => {
-    for (let i = 0; i < 600; i++) {
+    // Java takes seconds to start, and far longer on a loaded machine: give it a minute and a half.
+    for (let i = 0; i < 900; i++) {
       try {
         await client.send(new ListTablesCommand({}));
         return;
@@ -88,7 +89,7 @@ export async function startDynamoLocal(
         await new Promise((r) => setTimeout(r, 100));
       }
     }
-    throw new Error("DynamoDB Local did not answer within 60 s");
+    throw new Error("DynamoDB Local did not answer within 90 s");
   })();
   try {
     await Promise.race([ready, exited]);

@@ -8,6 +8,8 @@ import { DEV_SECRETS, secretsFromEnv } from "../adapters/env-secrets.js";
 import { httpImageFetcher } from "../adapters/images/http-image-fetcher.js";
 import { createApp } from "../api/app.js";
 import { adminKeysOf } from "../domain/access/admin-keys.js";
+import { loggableError } from "../domain/redact.js";
+import { recoverWork } from "../flows/recover-work.js";
 import { mjmlRenderers } from "../render/renderers.js";
 import { renderEditionCard } from "../render/social/edition-card.js";
 import { ensureTable, LOCAL_CREDENTIALS, startDynamoLocal } from "./dynamodb-local.js";
@@ -54,7 +56,8 @@ async function main() {
     });
     await ensureTable(client, config.tableName);
     client.destroy();
-    const ses = await startSesLocal(sesPort);
+    // The inbox is kept beside the table: a send that crosses a restart shows every email it sent.
+    const ses = await startSesLocal(sesPort, { inboxDir: resolve(dataDir, "ses") });
     stops.push(ses.stop);
     const runtime = localRuntime({
       config,
@@ -67,9 +70,25 @@ async function main() {
         card: { render: renderEditionCard, images: httpImageFetcher({ allowPrivateHosts: true }) },
       },
       briefingTimer: true,
+      // Paces the local send like SES's quota would: unpaced unless set.
+      sendRatePerWorker: Number(env.HERALD_SEND_RATE_PER_WORKER) || undefined,
       social: { settings: env, outboxDir: resolve(dataDir, "outbox") },
+      recoveryIntervalMs: Number(env.HERALD_RECOVERY_INTERVAL_SECONDS ?? 60) * 1000,
     });
     stops.push(runtime.stop);
+    // The queues lived in the process that stopped: whatever it left unfinished is queued again
+    // before the API answers (chunks a dead worker still leases wait for the next pass).
+    const recovered = await recoverWork(runtime.ports, { olderThanSeconds: 0 });
+    // Chunks the dead process held are free once their lease ends: look again then, not a stall time later.
+    if (recovered.fanOuts.some((f) => f.leased > 0)) {
+      setTimeout(
+        () =>
+          void recoverWork(runtime.ports, { olderThanSeconds: 0 }).catch((error) =>
+            log.error("recovery pass failed", { error: loggableError(error) }),
+          ),
+        (config.chunkLeaseSeconds + 1) * 1000,
+      ).unref();
+    }
     const networks = (list: string[]) => (list.length ? list.join(", ") : "none");
     const server = serve({ fetch: createApp(runtime.ports).fetch, port, hostname: "127.0.0.1" });
     stops.push(() => new Promise((r) => server.close(r)));
@@ -85,7 +104,7 @@ async function main() {
     console.log(`
 Herald is running.
   API            http://127.0.0.1:${port}        OpenAPI: http://127.0.0.1:${port}/docs
-  Inbox (SES)    ${ses.endpoint}/
+  Inbox (SES)    ${ses.endpoint}/        kept in ${resolve(dataDir, "ses")}
   DynamoDB Local ${dynamo.endpoint}   data: ${dataDir}
   Public URL     ${config.publicUrl}
   Topics         ${config.topics.join(", ")}
@@ -95,7 +114,12 @@ Herald is running.
   Webhook secret ${dev(secrets.webhookSecrets[0] as string, DEV_SECRETS.webhook)}
   Admin keys     ${keys}
   Console login  POST /v1/session {"key": "<one of the keys>"}
-Publish the sample article:  npx tsx scripts/publish.ts
+${
+  recovered.fanOuts.length
+    ? `  Recovered      ${recovered.fanOuts.map((f) => f.id).join(", ")} (unfinished when Herald last stopped)
+`
+    : ""
+}Publish the sample article:  npx tsx scripts/publish.ts
 Stop with Ctrl-C.
 `);
   } catch (error) {

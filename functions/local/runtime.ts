@@ -23,6 +23,7 @@ import { loggableError } from "../domain/redact.js";
 import { startBriefingTimer } from "../flows/briefing-timer.js";
 import { startFeedTimer } from "../flows/feed-timer.js";
 import type { CardStore, Ports, RenderJob, SendJob, SocialJob } from "../flows/ports.js";
+import { startRecoveryTimer } from "../flows/recovery-timer.js";
 import { LOCAL_CREDENTIALS } from "./dynamodb-local.js";
 import { withMailboxSimulator } from "./mailbox-simulator.js";
 import { MemoryQueue, type MemoryQueueOptions } from "./memory-queue.js";
@@ -39,6 +40,10 @@ export interface LocalRuntimeOptions {
   /** The social queue's own settings over `queue` (a post's calls take seconds, not milliseconds). */
   socialQueue?: Partial<MemoryQueueOptions>;
   sendConcurrency?: number;
+  /** Recipients per second each send worker hands the SES stand-in (`HERALD_SEND_RATE_PER_WORKER`); unpaced when absent. */
+  sendRatePerWorker?: number;
+  /** Run the recovery pass every this many ms (`npm start`); tests run passes themselves. */
+  recoveryIntervalMs?: number;
   /** Tests inject faults here: wrap a port to fail the way a dying worker or a throttling SES would. */
   wrapPorts?: (ports: Ports) => Ports;
   /** Tests add SDK middleware here to make the SES client answer what the stand-in never does. */
@@ -111,6 +116,7 @@ export function localRuntime(o: LocalRuntimeOptions): LocalRuntime {
     ...(o.cards ? { cards: o.cards } : {}),
     log: o.log,
     now: o.now,
+    ...(o.sendRatePerWorker ? { sendRatePerWorker: o.sendRatePerWorker } : {}),
   });
   // SES's mailbox simulator: its events reach the same feedback handler SNS drives on AWS.
   const sesEvents = new MemoryTopic({
@@ -154,6 +160,9 @@ export function localRuntime(o: LocalRuntimeOptions): LocalRuntime {
       ? startFeedTimer(ports, httpFeedFetcher(), { intervalMs: pollMinutes * 60_000 })
       : () => {};
   const stopBriefings = o.briefingTimer ? startBriefingTimer(ports) : () => {};
+  const stopRecovery = o.recoveryIntervalMs
+    ? startRecoveryTimer(ports, { intervalMs: o.recoveryIntervalMs })
+    : () => {};
   return {
     ports,
     editionQueue,
@@ -174,6 +183,7 @@ export function localRuntime(o: LocalRuntimeOptions): LocalRuntime {
     stop() {
       stopFeeds();
       stopBriefings();
+      stopRecovery();
       editionQueue.stop();
       sendQueue.stop();
       socialQueue.stop();

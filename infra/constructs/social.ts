@@ -17,7 +17,8 @@ export interface HeraldSocialProps {
 
 /** What the social worker does with the table: editions, their post intents, account tokens and flags. */
 const SOCIAL_ITEM_ACTIONS = ["GetItem", "BatchGetItem", "Query", "PutItem", "UpdateItem", "DeleteItem"];
-const SOCIAL_KEY_PREFIXES = ["ED#", "SOCIAL#"];
+/** `WORK`: a post is unfinished work from its intent's creation until it is final (the recovery pass). */
+const SOCIAL_KEY_PREFIXES = ["ED#", "SOCIAL#", "WORK"];
 
 /**
  * Social posting: the render function hands each edition to the social queue; the social worker fans

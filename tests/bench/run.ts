@@ -6,6 +6,7 @@ import { startDynamoLocal } from "../../functions/local/dynamodb-local.js";
 import { measureBundles } from "./bundles.js";
 import { writeBenchDocs } from "./docs-table.js";
 import { LATENCY_RATE, measureHttpLoad } from "./http-load.js";
+import { measureRecoveryPass, measureRestartToFirstEmail } from "./recovery.js";
 import { measureRender } from "./render.js";
 import { benchRows, type Row, socialBenchRows } from "./rows.js";
 import { measureCard, measureComposition } from "./social.js";
@@ -16,7 +17,8 @@ import { measureStatsLoad } from "./stats-load.js";
  * tests/bench/results/. Targets are printed beside the measurements; nothing here fails a build.
  * `npm run bench -- social` measures only the social rows (card, post composition; under a minute)
  * and prints them with their JSON, writing no file: results/ holds whole runs only. `npm run bench --
- * stats` does the same for the subscriber overview (100,000 subscribers seeded; a few minutes).
+ * stats` does the same for the subscriber overview (100,000 subscribers seeded; a few minutes), and
+ * `npm run bench -- recovery` for the recovery rows (a few minutes).
  */
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
 const tsx = "node_modules/.bin/tsx";
@@ -104,6 +106,34 @@ if (process.argv.includes("social")) {
   process.exit(0);
 }
 
+/** Self-healing sends: a restart's way back to sending, and what a recovery pass costs. */
+async function recoveryRows(dynamoEndpoint: string) {
+  const pass = await measureRecoveryPass(dynamoEndpoint);
+  const restart = await measureRestartToFirstEmail();
+  const rows: Row[] = [
+    [
+      "npm start killed mid-send (5k), restart → first email of that send",
+      `${restart.firstEmailSeconds.toFixed(1)} s (API answering after ${restart.readySeconds.toFixed(1)} s)`,
+      "—",
+    ],
+    [
+      `recovery pass, ${pass.finishedEditions} finished + ${pass.stalledEditions} stalled editions, p50 of 5`,
+      `${pass.passP50Ms.toFixed(0)} ms, ${pass.entriesRead} entries read, ${pass.chunksRequeuedPerPass} chunks queued (runs: ${pass.allMs.join(", ")})`,
+      "reads no finished edition",
+    ],
+  ];
+  return { rows, recovery: { pass, restart } };
+}
+
+if (process.argv.includes("recovery")) {
+  const dynamo = await startDynamoLocal(await freePort());
+  const { rows, recovery } = await recoveryRows(dynamo.endpoint);
+  await dynamo.stop();
+  printTable(rows);
+  console.log(JSON.stringify(recovery));
+  process.exit(0);
+}
+
 const render = await measureRender();
 const bundles = await measureBundles();
 const dynamo = await startDynamoLocal(await freePort());
@@ -150,6 +180,7 @@ const runs = {
   standIn10k: fanout(10_000, dynamo.endpoint, standIn.endpoint),
   briefing100k: briefingMedianOf3(100_000, nullSes.endpoint),
 };
+const recovery = await recoveryRows(dynamo.endpoint);
 // HTTP under load: the local server in its own process, the load generator here.
 const api = await startChild(`tests/bench/api-server.ts`, [dynamo.endpoint, nullSes.endpoint]);
 const http = await measureHttpLoad(api.endpoint);
@@ -176,9 +207,10 @@ const result = {
   runs,
   http,
   stats: stats.result,
-  extraRows: [stats.row],
+  extraRows: [stats.row, ...recovery.rows],
   card,
   composition,
+  recovery: recovery.recovery,
   apiBundleOk: (apiBundle?.bytes ?? Number.POSITIVE_INFINITY) <= 300 * 1024,
 };
 mkdirSync("tests/bench/results", { recursive: true });

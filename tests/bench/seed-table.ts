@@ -11,7 +11,7 @@ const TOPICS = ["world", "politics", "business", "technology", "culture"];
 const instantTopics = (i: number) =>
   i % 3 === 0 ? ["world", "politics"] : [TOPICS[i % 2] as string, TOPICS[2 + (i % 3)] as string];
 /** Daily readers are spread over every one of the 31 combinations of the five topics. */
-const dailyTopics = (i: number) => TOPICS.filter((_, bit) => ((i % 31) + 1) & (1 << bit));
+export const dailyTopics = (i: number) => TOPICS.filter((_, bit) => ((i % 31) + 1) & (1 << bit));
 
 /**
  * Writes `count` active subscribers with BatchWrite (what an import of that size would leave).
@@ -24,12 +24,13 @@ export async function seedTable(
   count: number,
   shards: number,
   cadence: Subscriber["cadence"] = "instant",
+  prefix = "reader",
 ) {
   const now = new Date().toISOString();
   const items: Record<string, unknown>[] = [];
   const batches: Record<string, unknown>[][] = [];
   for (let i = 0; i < count; i++) {
-    const email = `reader${i}@bench.example`;
+    const email = `${prefix}${i}@bench.example`;
     const topics = cadence === "daily" ? dailyTopics(i) : instantTopics(i);
     const s: Subscriber = {
       id: subscriberId(email),

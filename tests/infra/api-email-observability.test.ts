@@ -221,7 +221,7 @@ describe("observability: alarms into an SNS topic, and a send dashboard", () => 
 
   it("alarms on each DLQ's depth at the first message", () => {
     const dlqs = resourcesOf(template, "AWS::SQS::Queue").filter(([id]) => id.includes("Dlq"));
-    expect(dlqs).toHaveLength(6); // edition, send, social, SES feedback, feed-poll and briefing schedules
+    expect(dlqs).toHaveLength(7); // edition, send, social, SES feedback, feed-poll, briefing and recovery schedules
     for (const [id] of dlqs) {
       const [alarm] = alarmOn("ApproximateNumberOfMessagesVisible", id);
       expect(alarm, id).toBeDefined();

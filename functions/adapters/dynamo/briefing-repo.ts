@@ -7,6 +7,7 @@ import { feedbackCounts } from "./edition-feedback.js";
 import { getWithFeedback, toProgress } from "./edition-repo.js";
 import { listedPage, putListed } from "./indexed-items.js";
 import { keys } from "./keys.js";
+import { workMarkerPut } from "./work-ledger.js";
 
 const toBriefing = (item: Record<string, unknown>, feedback?: Parameters<typeof toProgress>[1]) =>
   ({
@@ -29,6 +30,10 @@ export function dynamoBriefingRepo(db: DynamoDBDocumentClient, table: string): B
   return {
     get,
     async create(briefing) {
+      // A briefing with nothing to send is born `sent`; any other is unfinished work until it settles.
+      if (briefing.status !== "sent") {
+        await db.send(workMarkerPut(table, "fanout", briefing.id, new Date(briefing.createdAt)));
+      }
       if (await putListed(db, table, { ...keys.edition(briefing.id), ...briefing }, keys.briefingsIndex)) {
         return { created: true, briefing };
       }

@@ -51,31 +51,38 @@ export function dynamoChunkRepo(db: DynamoDBDocumentClient, table: string): Chun
     );
     return out.Item ? toRecord(editionId, out.Item) : undefined;
   };
+  // Only the keys and leases travel; the filter still reads every chunk, one Query page at a time.
+  async function* unfinished(editionId: string) {
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out = await db.send(
+        new QueryCommand({
+          TableName: table,
+          KeyConditionExpression: "pk = :pk AND begins_with(sk, :chunk)",
+          FilterExpression: "done = :no",
+          ProjectionExpression: "sk, leaseUntil",
+          ExpressionAttributeValues: {
+            ":pk": keys.edition(editionId).pk,
+            ":chunk": "CHUNK#",
+            ":no": false,
+          },
+          ExclusiveStartKey: start,
+          ConsistentRead: true,
+        }),
+      );
+      const found = (out.Items ?? []).map((i) => ({
+        key: String(i.sk).slice("CHUNK#".length),
+        ...(i.leaseUntil !== undefined ? { leaseUntil: Number(i.leaseUntil) } : {}),
+      }));
+      if (found.length) yield found;
+      start = out.LastEvaluatedKey;
+    } while (start);
+  }
   return {
     get,
+    unfinished,
     async *undone(editionId) {
-      let start: Record<string, unknown> | undefined;
-      do {
-        // Only the keys travel; the filter still reads every chunk, one Query page at a time.
-        const out = await db.send(
-          new QueryCommand({
-            TableName: table,
-            KeyConditionExpression: "pk = :pk AND begins_with(sk, :chunk)",
-            FilterExpression: "done = :no",
-            ProjectionExpression: "sk",
-            ExpressionAttributeValues: {
-              ":pk": keys.edition(editionId).pk,
-              ":chunk": "CHUNK#",
-              ":no": false,
-            },
-            ExclusiveStartKey: start,
-            ConsistentRead: true,
-          }),
-        );
-        const found = (out.Items ?? []).map((i) => String(i.sk).slice("CHUNK#".length));
-        if (found.length) yield found;
-        start = out.LastEvaluatedKey;
-      } while (start);
+      for await (const page of unfinished(editionId)) yield page.map((c) => c.key);
     },
     async createOrGet(editionId, key, recipients, lastKey, variant) {
       const item = {
@@ -153,7 +160,8 @@ export function dynamoChunkRepo(db: DynamoDBDocumentClient, table: string): Chun
                 Key: keys.edition(chunk.editionId),
                 UpdateExpression:
                   "SET counts.sent = counts.sent + :s, counts.failed = counts.failed + :f, " +
-                  "counts.skipped = counts.skipped + :k, counts.#u = counts.#u + :u, chunksDone = chunksDone + :d",
+                  "counts.skipped = counts.skipped + :k, counts.#u = counts.#u + :u, chunksDone = chunksDone + :d, " +
+                  "progressAt = :now",
                 ExpressionAttributeNames: { "#u": "unknown" },
                 ExpressionAttributeValues: {
                   ":s": tally.sent,
@@ -161,6 +169,7 @@ export function dynamoChunkRepo(db: DynamoDBDocumentClient, table: string): Chun
                   ":k": tally.skipped,
                   ":u": tally.unknown,
                   ":d": done ? 1 : 0,
+                  ":now": new Date().toISOString(),
                 },
               },
             },

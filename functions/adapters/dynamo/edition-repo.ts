@@ -3,12 +3,15 @@ import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { Counts, EditionStatus } from "../../domain/edition.js";
 import type { RenderedEdition } from "../../domain/rendered.js";
+import { SETTLED_STATUSES } from "../../domain/stall.js";
 import type { EditionRecord, EditionRepo, PlanCheckpoint, SendProgress } from "../../flows/ports.js";
 import { batchGetAll } from "./batch-get.js";
 import { editionFeedback, feedbackCounts, feedbackKeys, sumFeedback } from "./edition-feedback.js";
+import { editionRecovery } from "./edition-recovery.js";
 import { listedPage, putListed } from "./indexed-items.js";
 import { isConditionFailure, keys } from "./keys.js";
 import { shareCounter } from "./share-counter.js";
+import { workMarkerDelete, workMarkerPut } from "./work-ledger.js";
 
 const PROGRESS_FIELDS = [
   "id",
@@ -22,6 +25,8 @@ const PROGRESS_FIELDS = [
   "chunksDone",
   "statusReason",
   "rateBaseline",
+  "progressAt",
+  "recoveredAt",
 ] as const;
 
 /**
@@ -81,12 +86,20 @@ export function dynamoEditionRepo(db: DynamoDBDocumentClient, table: string): Ed
     },
     ...editionFeedback(db, table),
     ...shareCounter(db, table),
+    ...editionRecovery(db, table),
     async create(edition) {
+      // The unfinished-work marker first: an edition never exists without one until it is settled.
+      if (!SETTLED_STATUSES.includes(edition.status)) {
+        await db.send(workMarkerPut(table, "fanout", edition.id, new Date(edition.createdAt)));
+      }
       if (await putListed(db, table, { ...keys.edition(edition.id), ...edition }, keys.editionsIndex)) {
         return { created: true, edition };
       }
       const existing = await get(edition.id);
       if (!existing) throw new Error(`edition ${edition.id} exists but cannot be read`);
+      if (SETTLED_STATUSES.includes(existing.status)) {
+        await db.send(workMarkerDelete(table, "fanout", edition.id));
+      }
       return { created: false, edition: existing };
     },
     async list(limit, cursor) {
@@ -121,6 +134,7 @@ export function dynamoEditionRepo(db: DynamoDBDocumentClient, table: string): Ed
             },
           }),
         );
+        if (SETTLED_STATUSES.includes(to)) await db.send(workMarkerDelete(table, "fanout", id));
         return true;
       } catch (error) {
         if (isConditionFailure(error)) return false;
@@ -134,7 +148,7 @@ export function dynamoEditionRepo(db: DynamoDBDocumentClient, table: string): Ed
             TableName: table,
             Key: keys.edition(id),
             UpdateExpression:
-              "SET #plan.#p = :next, counts.planned = counts.planned + :r, chunksTotal = chunksTotal + :c",
+              "SET #plan.#p = :next, counts.planned = counts.planned + :r, chunksTotal = chunksTotal + :c, progressAt = :now",
             ConditionExpression: previous ? "#plan.#p.#n = :prevNext" : "attribute_not_exists(#plan.#p)",
             ExpressionAttributeNames: {
               "#plan": "plan",
@@ -145,6 +159,7 @@ export function dynamoEditionRepo(db: DynamoDBDocumentClient, table: string): Ed
               ":next": next,
               ":r": added.recipients,
               ":c": added.chunks,
+              ":now": new Date().toISOString(),
               ...(previous ? { ":prevNext": previous.next } : {}),
             },
           }),
@@ -182,6 +197,8 @@ export function dynamoEditionRepo(db: DynamoDBDocumentClient, table: string): Ed
             },
           }),
         );
+        // Finished: out of the unfinished work (a marker left by a crash here, recovery removes).
+        await db.send(workMarkerDelete(table, "fanout", id));
         return true;
       } catch (error) {
         if (isConditionFailure(error)) return false;

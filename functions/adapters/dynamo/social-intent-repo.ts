@@ -4,6 +4,12 @@ import type { SocialIntent } from "../../domain/social/intent.js";
 import type { SocialNetwork } from "../../domain/social/network.js";
 import type { SocialIntentRepo } from "../../flows/ports.js";
 import { isConditionFailure, keys } from "./keys.js";
+import { workMarkerDelete, workMarkerPut } from "./work-ledger.js";
+
+/** The post's unfinished-work id: recovery queues its job again from it. */
+export const socialWorkId = (i: Pick<SocialIntent, "editionId" | "network" | "account">) =>
+  `${i.editionId}#${i.network}#${i.account}`;
+const FINAL = ["posted", "failed"];
 
 /** Every field but the key and the version; an absent optional one is removed from the item. */
 const FIELDS = [
@@ -48,6 +54,9 @@ export function dynamoSocialIntentRepo(db: DynamoDBDocumentClient, table: string
     get,
     async create(intent) {
       const { version: _, ...fields } = intent;
+      if (!FINAL.includes(intent.status)) {
+        await db.send(workMarkerPut(table, "social", socialWorkId(intent), new Date(intent.createdAt)));
+      }
       try {
         await db.send(
           new PutCommand({
@@ -95,6 +104,7 @@ export function dynamoSocialIntentRepo(db: DynamoDBDocumentClient, table: string
             },
           }),
         );
+        if (FINAL.includes(next.status)) await db.send(workMarkerDelete(table, "social", socialWorkId(next)));
         return { ...next, version: current.version + 1 };
       } catch (error) {
         if (isConditionFailure(error)) return undefined;

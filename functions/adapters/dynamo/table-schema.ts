@@ -29,6 +29,8 @@
  * - `AUDIT` / `<at>#<random>`         one change made through the admin API (who, what, on what)
  * - `STATS#SUBSCRIBERS` / `TOTALS#<0..7>` and `DAY#<YYYY-MM-DD>#<0..7>`  subscriber counters: totals by
  *                                     status, topic and cadence, and growth per day, in shards summed on read
+ * - `WORK` / `<kind>#<id>`            unfinished work (a fan-out, a confirmation, a social post): put when it
+ *                                     starts, deleted when it finishes; the recovery pass reads only these
  */
 export const TABLE_SCHEMA = {
   partitionKey: "pk",

@@ -45,7 +45,8 @@ export const BRIEFING_CONTRACT: Paths = {
   },
   "/v1/briefings/{id}/resume": {
     post: {
-      summary: "Resume a briefing that paused itself over the bounce or complaint threshold",
+      summary:
+        "Resume a briefing that paused itself over the bounce or complaint threshold, or one that stalled (no progress for HERALD_STALL_SECONDS)",
       admin: true,
       params: id,
       responses: {
@@ -53,7 +54,7 @@ export const BRIEFING_CONTRACT: Paths = {
         400: err("bad briefing id"),
         401: err("no admin key"),
         404: err("unknown briefing"),
-        409: err("the briefing is not paused"),
+        409: err("the briefing is neither paused nor stalled"),
       },
     },
   },

@@ -154,7 +154,7 @@ export const CONTRACT: Paths = {
   "/v1/editions/{id}/resume": {
     post: {
       summary:
-        "Resume a paused edition (it pauses itself over a 5 % bounce or 0.1 % complaint rate): its unsent chunks are queued again; afterwards only what happens since counts toward pausing",
+        "Resume a paused edition (it pauses itself over a 5 % bounce or 0.1 % complaint rate) or a stalled one (queued or sending without progress for HERALD_STALL_SECONDS): its unsent chunks are queued again; after a pause only what happens since counts toward pausing",
       admin: true,
       params: id,
       responses: {
@@ -162,7 +162,7 @@ export const CONTRACT: Paths = {
         400: err("bad edition id"),
         401: err("no admin key"),
         404: err("unknown edition"),
-        409: err("the edition is not paused"),
+        409: err("the edition is neither paused nor stalled"),
       },
     },
   },

@@ -5,14 +5,15 @@ import { HeraldError } from "../../domain/errors.js";
 import type { BriefingRecord, Ports } from "../../flows/ports.js";
 import { resumeEdition } from "../../flows/resume-edition.js";
 import { startBriefing } from "../../flows/start-briefing.js";
+import { movementView, type StallClock } from "../movement.js";
 import { type BriefingView, ListQuery } from "../schemas.js";
 import { parseOr400 } from "../validate.js";
 
-function briefingView(b: BriefingRecord, renders?: number): z.infer<typeof BriefingView> {
+function briefingView(b: BriefingRecord, clock: StallClock, renders?: number): z.infer<typeof BriefingView> {
   return {
     id: b.id,
     day: b.day,
-    status: b.status,
+    ...movementView(b, clock),
     statusReason: b.statusReason ?? undefined,
     createdAt: b.createdAt,
     window: b.window,
@@ -24,6 +25,7 @@ function briefingView(b: BriefingRecord, renders?: number): z.infer<typeof Brief
 
 /** Daily briefings for the newsroom (admin routes: the app guards them). */
 export function briefingRoutes(app: Hono, ports: Ports) {
+  const clock = () => ({ now: ports.now(), stallSeconds: ports.config.stallSeconds });
   // What the schedule does; on a day whose briefing ran already, it finds that one and sends nothing.
   app.post("/v1/briefings/run", async (c) => {
     const { briefing, created } = await startBriefing(ports);
@@ -43,7 +45,7 @@ export function briefingRoutes(app: Hono, ports: Ports) {
     }
     const renders = await Promise.all(found.briefings.map((b) => ports.briefings.renders(b.id)));
     return c.json({
-      briefings: found.briefings.map((b, i) => briefingView(b, renders[i])),
+      briefings: found.briefings.map((b, i) => briefingView(b, clock(), renders[i])),
       cursor: found.cursor,
     });
   });
@@ -52,7 +54,7 @@ export function briefingRoutes(app: Hono, ports: Ports) {
     const id = parseOr400(BriefingId, c.req.param("id"));
     const briefing = await ports.briefings.get(id);
     if (!briefing) throw new HeraldError("not_found", "no such briefing");
-    return c.json(briefingView(briefing, await ports.briefings.renders(id)));
+    return c.json(briefingView(briefing, clock(), await ports.briefings.renders(id)));
   });
 
   app.post("/v1/briefings/:id/resume", async (c) => {
@@ -60,6 +62,6 @@ export function briefingRoutes(app: Hono, ports: Ports) {
     if (!(await ports.briefings.get(id))) throw new HeraldError("not_found", "no such briefing");
     await resumeEdition(ports, id);
     const briefing = (await ports.briefings.get(id)) as BriefingRecord;
-    return c.json(briefingView(briefing, await ports.briefings.renders(id)));
+    return c.json(briefingView(briefing, clock(), await ports.briefings.renders(id)));
   });
 }

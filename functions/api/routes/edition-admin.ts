@@ -51,6 +51,8 @@ export function editionAdminRoutes(app: Hono, ports: Ports) {
       ports.editions.shares(id),
       ports.socialIntents.listForEdition(id),
     ]);
-    return c.json(editionView(edition, shares, social));
+    return c.json(
+      editionView(edition, shares, social, { now: ports.now(), stallSeconds: ports.config.stallSeconds }),
+    );
   });
 }

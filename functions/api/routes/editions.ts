@@ -4,6 +4,7 @@ import { EditionId } from "../../domain/edition.js";
 import { HeraldError } from "../../domain/errors.js";
 import { type SocialIntent, shownStatus } from "../../domain/social/intent.js";
 import type { EditionRecord, Ports } from "../../flows/ports.js";
+import { movementView, type StallClock } from "../movement.js";
 import { PAGE_HEADERS, page } from "../pages/page.js";
 import { type EditionView, ListQuery, type SocialPostView } from "../schemas.js";
 import { parseOr400 } from "../validate.js";
@@ -26,16 +27,17 @@ export function editionView(
   e: EditionRecord,
   shares?: Record<string, number>,
   social: SocialIntent[] = [],
+  clock?: StallClock,
 ): z.infer<typeof EditionView> {
   return {
     id: e.id,
     articleId: e.article.id,
     version: e.article.version,
     title: e.article.title,
-    status: e.status,
     statusReason: e.statusReason ?? undefined,
     createdAt: e.createdAt,
     counts: e.counts,
+    ...movementView(e, clock),
     social: social.map(socialPostView),
     ...(shares ? { shares } : {}),
   };
@@ -43,6 +45,7 @@ export function editionView(
 
 /** Edition status for the newsroom (admin routes: the app guards them). */
 export function editionRoutes(app: Hono, ports: Ports) {
+  const clock = () => ({ now: ports.now(), stallSeconds: ports.config.stallSeconds });
   app.get("/v1/editions", async (c) => {
     const { limit, cursor } = parseOr400(ListQuery, c.req.query());
     let found: Awaited<ReturnType<typeof ports.editions.list>>;
@@ -54,7 +57,10 @@ export function editionRoutes(app: Hono, ports: Ports) {
         { path: "cursor", message: "not a cursor from this API" },
       ]);
     }
-    return c.json({ editions: found.editions.map((e) => editionView(e)), cursor: found.cursor });
+    return c.json({
+      editions: found.editions.map((e) => editionView(e, undefined, [], clock())),
+      cursor: found.cursor,
+    });
   });
 
   app.get("/v1/editions/:id", async (c) => {
@@ -65,7 +71,7 @@ export function editionRoutes(app: Hono, ports: Ports) {
       ports.editions.shares(id),
       ports.socialIntents.listForEdition(id),
     ]);
-    return c.json(editionView(edition, shares, social));
+    return c.json(editionView(edition, shares, social, clock()));
   });
 }
 

@@ -32,6 +32,10 @@ export interface SendProgress {
   statusReason?: string;
   /** The counts when an editor last resumed the edition: auto-pause judges what came after. */
   rateBaseline?: Counts;
+  /** The last time a chunk was recorded or a plan checkpoint moved (ISO); status changes move `updatedAt`. */
+  progressAt?: string;
+  /** The last time the recovery pass queued its work again (ISO). */
+  recoveredAt?: string;
 }
 
 export interface EditionRecord extends SendProgress {
@@ -76,6 +80,8 @@ export interface EditionRepo {
   countFeedback(id: string, counter: FeedbackCounter, mark: string): Promise<FeedbackCount>;
   /** `paused → sending`, clearing the reason and keeping `baseline` (the counts now) for auto-pause. */
   resume(id: string, baseline: Counts): Promise<boolean>;
+  /** Notes that the recovery pass queued the fan-out's work again at `at`. */
+  markRecovered(id: string, at: Date): Promise<void>;
 }
 
 export interface ChunkRecord extends ChunkState {
@@ -110,4 +116,9 @@ export interface ChunkRepo {
   ): Promise<boolean>;
   /** Keys of the edition's chunks that are not done yet, a page at a time (to re-queue them). */
   undone(editionId: string): AsyncIterable<string[]>;
+  /**
+   * The chunks not done yet, each with its lease (epoch ms) if an attempt holds or held one, a page
+   * at a time: recovery queues again those whose lease is absent or over.
+   */
+  unfinished(editionId: string): AsyncIterable<Array<{ key: string; leaseUntil?: number }>>;
 }

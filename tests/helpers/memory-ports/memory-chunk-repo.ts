@@ -22,6 +22,11 @@ export function memoryChunkRepo(editions: Pick<MemoryEditionRepo, "addTally">): 
   };
   return {
     stored,
+    async *unfinished(editionId) {
+      yield [...stored.values()]
+        .filter((c) => c.editionId === editionId && !c.done)
+        .map((c) => ({ key: c.key, ...(c.leaseUntil !== undefined ? { leaseUntil: c.leaseUntil } : {}) }));
+    },
     async createOrGet(editionId, key, recipients, lastKey, variant) {
       const existing = stored.get(at(editionId, key));
       if (existing) return copy(existing);

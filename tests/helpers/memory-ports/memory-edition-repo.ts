@@ -32,6 +32,10 @@ export function memoryEditionRepo(now: () => Date): MemoryEditionRepo {
   };
   return {
     records,
+    async markRecovered(id, at) {
+      const record = records.get(id);
+      if (record) records.set(id, { ...record, recoveredAt: at.toISOString() });
+    },
     addTally(id, tally, chunkDone) {
       const record = stored(id);
       for (const kind of ["sent", "failed", "skipped", "unknown"] as const)

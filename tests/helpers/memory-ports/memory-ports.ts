@@ -7,6 +7,7 @@ import { type MemoryChunkRepo, memoryChunkRepo } from "./memory-chunk-repo.js";
 import { type MemoryEditionRepo, memoryEditionRepo } from "./memory-edition-repo.js";
 import { type MemorySubscriberRepo, memorySubscriberRepo } from "./memory-subscriber-repo.js";
 import { type MemorySuppressions, memorySuppressions } from "./memory-suppressions.js";
+import { memoryWorkLedger } from "./memory-work-ledger.js";
 import { type RecordingMailer, recordingMailer } from "./recording-mailer.js";
 import { type RecordingQueue, recordingQueue } from "./recording-queue.js";
 import { unwired } from "./unwired.js";
@@ -77,6 +78,7 @@ export function memoryPorts(overrides: Partial<MemoryPorts> = {}): MemoryPorts {
     sessions: unwired("sessions"),
     audit: unwired("audit"),
     subscriberStats: unwired("subscriberStats"),
+    work: memoryWorkLedger(),
     log: new Logger({ serviceName: "herald-unit", logLevel: "SILENT" as "ERROR" }),
     clock,
     now: clock.now,
