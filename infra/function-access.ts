@@ -47,8 +47,11 @@ export const FUNCTION_ACCESS = {
     table: ["GetItem", "BatchGetItem", "Query", "PutItem", "UpdateItem", "DeleteItem"],
     secrets: ["tokens"],
   },
-  /** Claims and records chunks (Get, Update), reads recipients and suppressions (BatchGet); signs links. */
-  send: { table: ["GetItem", "BatchGetItem", "UpdateItem"], secrets: ["tokens"] },
+  /**
+   * Claims and records chunks (Get, Update), reads recipients and suppressions (BatchGet), closes the
+   * edition's unfinished-work marker when its last chunk is recorded (Delete); signs links.
+   */
+  send: { table: ["GetItem", "BatchGetItem", "UpdateItem", "DeleteItem"], secrets: ["tokens"] },
   /**
    * Counts events on editions (Get, Put/Update in a transaction), suppresses (Put) and unsubscribes
    * (Put/Delete audience items), pauses an edition (Update). Signs nothing.

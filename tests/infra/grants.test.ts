@@ -17,7 +17,8 @@ const consume = (queue: string) =>
   ["ChangeMessageVisibility", "DeleteMessage", "GetQueueAttributes", "GetQueueUrl", "ReceiveMessage"].map(
     (a) => `sqs:${a} ${queue}.Arn`,
   );
-const SOCIAL_KEYS = '{"ForAllValues:StringLike":{"dynamodb:LeadingKeys":["ED#*","SOCIAL#*"]}}';
+const SOCIAL_KEYS = '{"ForAllValues:StringLike":{"dynamodb:LeadingKeys":["ED#*","SOCIAL#*","WORK*"]}}';
+const RECOVERY_KEYS = '{"ForAllValues:StringLike":{"dynamodb:LeadingKeys":["WORK*","ED#*"]}}';
 
 /**
  * Every grant of every function's role, exactly: a grant added anywhere fails here until it is
@@ -45,7 +46,7 @@ const EXPECTED: Record<string, string[]> = {
     ...sendTo("SocialPostQueue"),
   ],
   SendingSend: [
-    ...table("BatchGetItem", "GetItem", "UpdateItem"),
+    ...table("BatchGetItem", "DeleteItem", "GetItem", "UpdateItem"),
     ...logs("SendingSend"),
     "secretsmanager:GetSecretValue SecretsTokenKeys",
     ...SES("SendBulkEmail"),
@@ -71,6 +72,15 @@ const EXPECTED: Record<string, string[]> = {
     ...table("BatchGetItem", "BatchWriteItem", "GetItem", "PutItem", "UpdateItem"),
     ...logs("PollFeeds"),
     ...sendTo("SendingEditionQueue"),
+  ],
+  RecoveryRecover: [
+    ...table("BatchGetItem", "DeleteItem", "GetItem", "PutItem", "Query", "UpdateItem").map(
+      (line) => `${line} if ${RECOVERY_KEYS}`,
+    ),
+    ...logs("RecoveryRecover"),
+    ...sendTo("SendingEditionQueue"),
+    ...sendTo("SendingSendQueue"),
+    ...sendTo("SocialPostQueue"),
   ],
   Briefing: [
     ...table("BatchGetItem", "PutItem", "Query"),

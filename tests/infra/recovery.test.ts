@@ -55,10 +55,10 @@ describe("recovery: a scheduled pass that queues again what stopped, with its al
     });
   });
 
-  it("is granted only what it touches: unfinished-work and fan-out items, the three work queues, the secret, its logs", () => {
+  it("is granted only what it touches: unfinished-work and fan-out items, the three work queues, its logs (no secret)", () => {
     const grants = recoveryGrants();
     const services = [...new Set(grants.flatMap(actionsOf).map((a) => a.split(":")[0]))].sort();
-    expect(services).toEqual(["dynamodb", "logs", "secretsmanager", "sqs"]);
+    expect(services).toEqual(["dynamodb", "logs", "sqs"]);
 
     const table = grants.filter((s) => actionsOf(s).some((a) => a.startsWith("dynamodb:")));
     expect(table).toHaveLength(1);

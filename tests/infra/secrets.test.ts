@@ -68,6 +68,7 @@ describe("the app's secrets: split by consumer, retained like the table", () => 
       FeedbackSesFeedback: {},
       SocialWorker: { HERALD_SOCIAL_SECRET_ARN: social },
       Briefing: {},
+      RecoveryRecover: {},
     });
   });
 

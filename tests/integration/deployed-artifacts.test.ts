@@ -197,6 +197,7 @@ describe("the deployed artifacts run", () => {
       "Briefing",
       "FeedbackSesFeedback",
       "PollFeeds",
+      "RecoveryRecover",
       "SendingRenderPlan",
       "SendingSend",
       "SocialWorker",
@@ -280,6 +281,11 @@ describe("the deployed artifacts run", () => {
       subscriberId("deployed0@example.org"),
     ]);
     expect(suppressed.size).toBe(1);
+  });
+
+  it("the recovery function (Scheduler event) walks the unfinished work, with no secret", async () => {
+    const { result } = await invoke("RecoveryRecover", {});
+    expect(result).toMatchObject({ requeued: expect.any(Number), stalled: expect.any(Number) });
   });
 
   it("the briefing function (Scheduler event) records today's briefing", async () => {
