@@ -25,7 +25,8 @@ const DAILY = Math.round(INSTANT * 0.15);
 /** 2,100 of 20,000: where the issue's kill landed. */
 const KILL_AT = Math.round(INSTANT * 0.105);
 const ENV = {
-  HERALD_SEND_RATE_PER_WORKER: "25",
+  // Paced until the kill, so it lands mid-send; the restarted process sends unpaced (UNPACED).
+  HERALD_SEND_RATE_PER_WORKER: "100",
   // Longer than a chunk waits for its turn at the paced rate (a batch of 10 chunks at 25/s is 20 s):
   // a lease that ran out while its chunk waited would turn the chunk's recipients `unknown`.
   HERALD_CHUNK_LEASE_SECONDS: "30",
@@ -55,9 +56,12 @@ type Progress = {
 const get = async (path: string) =>
   (await (await fetch(`${herald?.api}${path}`, { headers: adminHeaders() })).json()) as Progress;
 
-async function restart() {
+/** After the kill: the same data folder, sending as fast as the machine allows (0 = unpaced). */
+const UNPACED = { ...ENV, HERALD_SEND_RATE_PER_WORKER: "0" };
+
+async function restart(env: Record<string, string> = UNPACED) {
   await herald?.kill();
-  herald = await startHeraldProcess(dataDir, ports, ENV);
+  herald = await startHeraldProcess(dataDir, ports, env);
 }
 
 async function publish(id: string, title: string, topics = ["world", "politics"]) {
@@ -129,6 +133,7 @@ describe("npm start killed mid-send and started again on the same data folder", 
   it(
     "finishes an edition killed while it was being planned",
     async () => {
+      await restart(ENV);
       const id = await publish("crash-plan", "Crash test: killed while planning", ["technology"]);
       const atKill = await until(
         () => get(`/v1/editions/${id}`),
@@ -156,6 +161,7 @@ describe("npm start killed mid-send and started again on the same data folder", 
   it(
     "finishes a daily briefing killed mid-send",
     async () => {
+      await restart(ENV);
       const res = await fetch(`${herald?.api}/v1/briefings/run`, { method: "POST", headers: adminHeaders() });
       const { briefingId } = (await res.json()) as { briefingId: string };
       const atKill = await until(
