@@ -65,16 +65,24 @@ export function editionEditorial(
         return cancelledItems(error)[1] ? "superseded" : "status";
       }
     },
-    async markLatest(articleId, editionId) {
-      const out = await db.send(
-        new PutCommand({
-          TableName: table,
-          Item: { ...keys.articleLatest(articleId), editionId },
-          ReturnValues: "ALL_OLD",
-        }),
-      );
-      const previous = out.Attributes?.editionId as string | undefined;
-      return previous === editionId ? undefined : previous;
+    async markLatest(articleId, editionId, createdAt) {
+      try {
+        // Newest publication wins: a retried older delivery never takes the pointer back.
+        const out = await db.send(
+          new PutCommand({
+            TableName: table,
+            Item: { ...keys.articleLatest(articleId), editionId, createdAt },
+            ConditionExpression: "attribute_not_exists(pk) OR createdAt <= :c OR editionId = :id",
+            ExpressionAttributeValues: { ":c": createdAt, ":id": editionId },
+            ReturnValues: "ALL_OLD",
+          }),
+        );
+        const previous = out.Attributes?.editionId as string | undefined;
+        return previous === editionId ? undefined : previous;
+      } catch (error) {
+        if (isConditionFailure(error)) return undefined;
+        throw error;
+      }
     },
     async sendRate(id) {
       const rate: Array<{ minute: string; sent: number }> = [];

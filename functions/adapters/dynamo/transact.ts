@@ -32,4 +32,3 @@ export function sendRateUpdate(table: string, editionId: string, sent: number) {
     },
   };
 }
-

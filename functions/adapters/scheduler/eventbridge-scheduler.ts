@@ -64,7 +64,9 @@ export function eventBridgeScheduler(client: SchedulerClient, o: EventBridgeSche
     },
     async unschedule(editionId) {
       try {
-        await client.send(new DeleteScheduleCommand({ Name: scheduleName(editionId), GroupName: o.groupName }));
+        await client.send(
+          new DeleteScheduleCommand({ Name: scheduleName(editionId), GroupName: o.groupName }),
+        );
       } catch (error) {
         if (!(error instanceof ResourceNotFoundException)) throw error;
       }

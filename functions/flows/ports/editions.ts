@@ -111,8 +111,11 @@ export interface EditionRepo {
   resume(id: string, baseline: Counts): Promise<boolean>;
   /** Moves the status and editorial fields together, conditionally (see {@link StatusMove}). */
   move(id: string, change: StatusMove): Promise<MoveResult>;
-  /** Records `editionId` as its article's latest version; returns the one it replaced, if any. */
-  markLatest(articleId: string, editionId: string): Promise<string | undefined>;
+  /**
+   * Records `editionId` as its article's latest version unless one published later holds the mark;
+   * returns the edition it replaced, if any.
+   */
+  markLatest(articleId: string, editionId: string, createdAt: string): Promise<string | undefined>;
   /** Recipients sent per minute (`YYYY-MM-DDTHH:MM`), oldest first: counters kept as chunks record. */
   sendRate(id: string): Promise<Array<{ minute: string; sent: number }>>;
 }
