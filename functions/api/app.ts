@@ -10,6 +10,12 @@ import { confirmRoutes } from "./routes/confirm.js";
 import { editionAdminRoutes } from "./routes/edition-admin.js";
 import { editionCardRoute } from "./routes/edition-card.js";
 import { editionRoutes, webVersionRoute } from "./routes/editions.js";
+import {
+  briefingStopRoutes,
+  editionReviewRoutes,
+  editionStopRoutes,
+  emailPreviewRoutes,
+} from "./routes/editorial.js";
 import { erasureRoutes } from "./routes/erasure.js";
 import { preferencesRoutes } from "./routes/preferences.js";
 import { shareRoutes } from "./routes/share.js";
@@ -63,6 +69,11 @@ export function createApp(ports: Ports): Hono {
   subscriberAdminRoutes(app, ports);
   erasureRoutes(app, ports);
   briefingRoutes(app, ports);
+  // The editorial controls: one group per kind of decision, so each can carry its own role.
+  editionStopRoutes(app, ports);
+  editionReviewRoutes(app, ports);
+  briefingStopRoutes(app, ports);
+  emailPreviewRoutes(app, ports);
   socialAccountRoutes(app, ports);
 
   // Generated from the zod schemas at build time (`npm run openapi`); a test keeps it current.
