@@ -27,6 +27,7 @@ import { LOCAL_CREDENTIALS } from "./dynamodb-local.js";
 import { withMailboxSimulator } from "./mailbox-simulator.js";
 import { MemoryQueue, type MemoryQueueOptions } from "./memory-queue.js";
 import { MemoryTopic } from "./memory-topic.js";
+import { rearmScheduled } from "./rearm-scheduled.js";
 import { type Timers, timerScheduler } from "./timer-scheduler.js";
 
 export interface LocalRuntimeOptions {
@@ -60,6 +61,8 @@ export interface LocalRuntimeOptions {
   sendRatePerWorker?: number;
   /** The scheduled-send timers; tests pass ones they fire by hand. */
   timers?: Timers;
+  /** Arm the timers of editions left `scheduled` by an earlier run (`npm start`). */
+  rearmSchedules?: boolean;
 }
 
 export interface LocalRuntime {
@@ -162,6 +165,8 @@ export function localRuntime(o: LocalRuntimeOptions): LocalRuntime {
       ? startFeedTimer(ports, httpFeedFetcher(), { intervalMs: pollMinutes * 60_000 })
       : () => {};
   const stopBriefings = o.briefingTimer ? startBriefingTimer(ports) : () => {};
+  // `npm start` again after a stop: scheduled editions get their timers back.
+  if (o.rearmSchedules) void rearmScheduled(ports);
   return {
     ports,
     editionQueue,
