@@ -1,6 +1,7 @@
 import type { Node } from "constructs";
 import { z } from "zod";
 import { isTimeZone } from "../functions/domain/briefing/schedule.js";
+import { parseReviewSources } from "../functions/domain/editorial.js";
 
 /**
  * The deployment's settings, read from CDK context (`cdk.json` or `-c key=value`) with defaults
@@ -30,6 +31,7 @@ export const CONTEXT_KEYS = [
   "feedPollMinutes",
   "briefingHour",
   "briefingTimeZone",
+  "review",
 ] as const;
 
 /** The newsroom's default topics, as in API.md. */
@@ -72,6 +74,18 @@ const Raw = z.object({
   /** The daily briefing's hour (0–23) in `briefingTimeZone`, an IANA zone name. */
   briefingHour: z.coerce.number().int().min(0).max(23).default(7),
   briefingTimeZone: z.string().default("UTC").refine(isTimeZone, "an IANA time zone such as Europe/Berlin"),
+  /** Review mode, as `HERALD_REVIEW`: `off`, `all`, or sources (webhook, ghost, wordpress, feeds). */
+  review: csv.default([]).refine(
+    (v) => {
+      try {
+        parseReviewSources(v.join(","));
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    { message: "off, all, or a list of webhook, ghost, wordpress, feeds" },
+  ),
 });
 
 const asJson = (v: unknown) => (v === undefined ? undefined : typeof v === "string" ? v : JSON.stringify(v));
@@ -95,6 +109,8 @@ export interface HeraldConfig {
   /** Feed settings in the environment's format (JSON strings); the functions validate them at start. */
   sources: { feeds?: string; topicMap?: string; defaultTopic?: string; pollMinutes: number };
   briefing: { hour: number; timeZone: string };
+  /** `HERALD_REVIEW`: the sources whose editions wait for an editor ("off" when none). */
+  review: string;
 }
 
 /** Parses and cross-checks the settings; throws one error naming every field at fault. */
@@ -134,6 +150,7 @@ export function parseConfig(input: Record<string, unknown>): HeraldConfig {
       pollMinutes: raw.feedPollMinutes,
     },
     briefing: { hour: raw.briefingHour, timeZone: raw.briefingTimeZone },
+    review: parseReviewSources(raw.review.join(",")).join(",") || "off",
   };
 }
 
