@@ -24,7 +24,7 @@ interface View {
 }
 
 beforeAll(async () => {
-  herald = await startHerald({ audienceShards: 1 }, { sendRatePerWorker: 25, sendConcurrency: 2 });
+  herald = await startHerald({ audienceShards: 1 }, { sendRatePerWorker: 10, sendConcurrency: 2 });
   await seedSubscribers(herald.ports, READERS, ["world"]);
 });
 afterAll(() => herald.stop());
