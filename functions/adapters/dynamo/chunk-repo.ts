@@ -1,9 +1,15 @@
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
+import {
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+} from "@aws-sdk/lib-dynamodb";
 import type { Outcome, Tally } from "../../domain/chunk.js";
 import type { ChunkRecord, ChunkRepo } from "../../flows/ports.js";
 import { isConditionFailure, keys } from "./keys.js";
-import { sendRateUpdate, withConflictRetry } from "./transact.js";
+import { listInflight, sendRateUpdate, unlistInflight, withConflictRetry } from "./transact.js";
 
 /** Outcomes are stored compactly (`s:<messageId>`, `f:<error>`, `k:<reason>`, `u`): a chunk stays ~5 KB. */
 function encode(o: Outcome): string {
@@ -104,42 +110,35 @@ export function dynamoChunkRepo(db: DynamoDBDocumentClient, table: string): Chun
       }
     },
     async claim(chunk, leaseUntil, inflight) {
-      // The fence that makes pause and cancel hold: a chunk is handed to SES only under a claim, and a
-      // claim is taken only while its edition is `sending`, in the same transaction that lists the
-      // chunk as in flight on the edition (what a cancel waits for before it answers).
-      const write = () =>
-        db.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              {
-                Update: {
-                  TableName: table,
-                  Key: keys.chunk(chunk.editionId, chunk.key),
-                  UpdateExpression: "SET leaseUntil = :l, inflight = :i, v = :next",
-                  ConditionExpression: "v = :v",
-                  ExpressionAttributeValues: {
-                    ":l": leaseUntil,
-                    ":i": inflight,
-                    ":v": chunk.version,
-                    ":next": chunk.version + 1,
-                  },
-                },
-              },
-              {
-                Update: {
-                  TableName: table,
-                  Key: keys.edition(chunk.editionId),
-                  UpdateExpression: "ADD inflightChunks :k",
-                  ConditionExpression: "#s = :sending",
-                  ExpressionAttributeNames: { "#s": "status" },
-                  ExpressionAttributeValues: { ":k": new Set([chunk.key]), ":sending": "sending" },
-                },
-              },
-            ],
+      // The fence that makes pause and cancel hold: the chunk is listed as in flight on its edition,
+      // only while the edition is `sending`, before it is claimed and handed to SES. A pause or cancel
+      // changes the status first and then waits for the listed chunks, so none slips past it.
+      if (!(await listInflight(db, table, chunk.editionId, chunk.key))) return undefined;
+      try {
+        await db.send(
+          new UpdateCommand({
+            TableName: table,
+            Key: keys.chunk(chunk.editionId, chunk.key),
+            UpdateExpression: "SET leaseUntil = :l, inflight = :i, v = :next",
+            ConditionExpression: "v = :v",
+            ExpressionAttributeValues: {
+              ":l": leaseUntil,
+              ":i": inflight,
+              ":v": chunk.version,
+              ":next": chunk.version + 1,
+            },
           }),
         );
-      const claimed = await withConflictRetry(write);
-      return claimed ? { ...chunk, leaseUntil, inflight, version: chunk.version + 1 } : undefined;
+        return { ...chunk, leaseUntil, inflight, version: chunk.version + 1 };
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+        // Another attempt took it: unlist it unless that one holds it now (its record unlists it).
+        const current = await get(chunk.editionId, chunk.key);
+        if (!current?.leaseUntil || current.leaseUntil <= Date.now()) {
+          await unlistInflight(db, table, chunk.editionId, chunk.key);
+        }
+        return undefined;
+      }
     },
     async record(chunk, outcomes, done, tally: Tally) {
       const entries = Object.entries(outcomes);
@@ -187,11 +186,14 @@ export function dynamoChunkRepo(db: DynamoDBDocumentClient, table: string): Chun
                   },
                 },
               },
-              ...(tally.sent > 0 ? [sendRateUpdate(table, chunk.editionId, tally.sent)] : []),
             ],
           }),
         );
-      return withConflictRetry(write);
+      const recorded = await withConflictRetry(write);
+      // The chart's counter, outside the transaction: it must not contend with the edition's counters.
+      if (recorded && tally.sent > 0)
+        await db.send(new UpdateCommand(sendRateUpdate(table, chunk.editionId, tally.sent).Update));
+      return recorded;
     },
   };
 }
