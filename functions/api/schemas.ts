@@ -74,8 +74,6 @@ export const EmailPreview = z.object({
 
 /** What the editorial controls add to an edition's and a briefing's view. */
 const ControlFields = {
-  /** Chunks with SES right now (handed over, outcome not recorded yet). */
-  inFlight: z.number(),
   health: SendHealthView,
   /** In the single view only. */
   sendRate: SendRateView.optional(),

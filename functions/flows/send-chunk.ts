@@ -41,8 +41,8 @@ export async function sendChunk(ports: Ports, job: SendJob): Promise<ChunkResult
 
   const orphans = orphanedInflight(chunk);
   const pending = pendingRecipients(chunk).filter((r) => !orphans.includes(r));
-  // Paced before the claim: a chunk waiting for its slot holds nothing, so a pause or cancel that
-  // lands meanwhile refuses its claim and it never reaches SES.
+  // Paced before the claim: a chunk waiting for its slot holds no lease, so a pause or cancel that
+  // lands meanwhile does not wait for it, and the status check below stops it.
   await ports.pacer.take(pending.length);
   const nowMs = ports.now().getTime();
   const claimed = await ports.chunks.claim(chunk, nowMs + ports.config.chunkLeaseSeconds * 1000, [
@@ -62,6 +62,14 @@ export async function sendChunk(ports: Ports, job: SendJob): Promise<ChunkResult
     const reason = suppressed.has(id) ? "suppressed" : target.skipReason(s);
     if (reason) outcomes[id] = { kind: "skipped", reason };
     else eligible.push(s as Subscriber);
+  }
+
+  // The fence that makes pause and cancel hold: the status is read again under the claim, right
+  // before SES. A pause or cancel changes the status first and then waits for every chunk with a
+  // live lease, so a chunk either sees the change here or is waited for.
+  if (eligible.length > 0 && (await ports.editions.progress(job.editionId))?.status !== "sending") {
+    await ports.chunks.record(claimed, outcomes, false, tally(Object.values(outcomes)));
+    return refusedClaim(ports, job);
   }
 
   let retry = false;

@@ -23,10 +23,8 @@ export async function waitForInflight(
 ): Promise<number> {
   const until = performance.now() + deadlineMs;
   for (;;) {
-    const keys = (await ports.editions.progress(id))?.inflightChunks ?? [];
-    const chunks = await Promise.all(keys.map((k) => ports.chunks.get(id, k)));
-    const nowMs = ports.now().getTime();
-    const live = chunks.filter((c) => c && !c.done && c.leaseUntil !== undefined && c.leaseUntil > nowMs);
+    // A Query of the edition's chunks (keys only), at pause or cancel time alone, never per page view.
+    const live = await ports.chunks.leased(id, ports.now().getTime());
     if (live.length === 0 || performance.now() >= until) return live.length;
     await new Promise((r) => setTimeout(r, pollMs));
   }

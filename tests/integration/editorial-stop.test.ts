@@ -18,7 +18,6 @@ interface View {
   status: string;
   statusReason?: string;
   counts: Counts;
-  inFlight: number;
   health: { bounceRate: number; bounceLimit: number; complaintLimit: number };
   sendRate: Array<{ minute: string; sent: number }>;
 }
@@ -62,7 +61,7 @@ describe("pause and resume", () => {
     const paused = await act(id, "pause");
     expect(paused.status).toBe(200);
     const pausedView = (await paused.json()) as View;
-    expect(pausedView).toMatchObject({ status: "paused", statusReason: "paused by an editor", inFlight: 0 });
+    expect(pausedView).toMatchObject({ status: "paused", statusReason: "paused by an editor" });
     const atPause = await stored();
     expect(atPause).toBeLessThan(READERS);
     await herald.settled();
@@ -90,7 +89,7 @@ describe("cancel", () => {
 
     const res = await act(id, "cancel");
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ status: "cancelled", inFlight: 0 });
+    expect(await res.json()).toMatchObject({ status: "cancelled" });
     const atCancel = await stored();
     await herald.settled();
 

@@ -9,7 +9,7 @@ import {
 import type { Outcome, Tally } from "../../domain/chunk.js";
 import type { ChunkRecord, ChunkRepo } from "../../flows/ports.js";
 import { isConditionFailure, keys } from "./keys.js";
-import { listInflight, sendRateUpdate, unlistInflight, withConflictRetry } from "./transact.js";
+import { sendRateUpdate, withConflictRetry } from "./transact.js";
 
 /** Outcomes are stored compactly (`s:<messageId>`, `f:<error>`, `k:<reason>`, `u`): a chunk stays ~5 KB. */
 function encode(o: Outcome): string {
@@ -86,6 +86,30 @@ export function dynamoChunkRepo(db: DynamoDBDocumentClient, table: string): Chun
         start = out.LastEvaluatedKey;
       } while (start);
     },
+    async leased(editionId, nowMs) {
+      const found: string[] = [];
+      let start: Record<string, unknown> | undefined;
+      do {
+        const out = await db.send(
+          new QueryCommand({
+            TableName: table,
+            KeyConditionExpression: "pk = :pk AND begins_with(sk, :chunk)",
+            FilterExpression: "leaseUntil > :now",
+            ProjectionExpression: "sk",
+            ExpressionAttributeValues: {
+              ":pk": keys.edition(editionId).pk,
+              ":chunk": "CHUNK#",
+              ":now": nowMs,
+            },
+            ExclusiveStartKey: start,
+            ConsistentRead: true,
+          }),
+        );
+        found.push(...(out.Items ?? []).map((i) => String(i.sk).slice("CHUNK#".length)));
+        start = out.LastEvaluatedKey;
+      } while (start);
+      return found;
+    },
     async createOrGet(editionId, key, recipients, lastKey, variant) {
       const item = {
         ...keys.chunk(editionId, key),
@@ -110,10 +134,6 @@ export function dynamoChunkRepo(db: DynamoDBDocumentClient, table: string): Chun
       }
     },
     async claim(chunk, leaseUntil, inflight) {
-      // The fence that makes pause and cancel hold: the chunk is listed as in flight on its edition,
-      // only while the edition is `sending`, before it is claimed and handed to SES. A pause or cancel
-      // changes the status first and then waits for the listed chunks, so none slips past it.
-      if (!(await listInflight(db, table, chunk.editionId, chunk.key))) return undefined;
       try {
         await db.send(
           new UpdateCommand({
@@ -131,13 +151,8 @@ export function dynamoChunkRepo(db: DynamoDBDocumentClient, table: string): Chun
         );
         return { ...chunk, leaseUntil, inflight, version: chunk.version + 1 };
       } catch (error) {
-        if (!isConditionFailure(error)) throw error;
-        // Another attempt took it: unlist it unless that one holds it now (its record unlists it).
-        const current = await get(chunk.editionId, chunk.key);
-        if (!current?.leaseUntil || current.leaseUntil <= Date.now()) {
-          await unlistInflight(db, table, chunk.editionId, chunk.key);
-        }
-        return undefined;
+        if (isConditionFailure(error)) return undefined;
+        throw error;
       }
     },
     async record(chunk, outcomes, done, tally: Tally) {
@@ -171,8 +186,7 @@ export function dynamoChunkRepo(db: DynamoDBDocumentClient, table: string): Chun
                   UpdateExpression:
                     "SET counts.sent = counts.sent + :s, counts.failed = counts.failed + :f, " +
                     "counts.skipped = counts.skipped + :k, counts.#u = counts.#u + :u, " +
-                    "counts.#c = if_not_exists(counts.#c, :zero) + :c, chunksDone = chunksDone + :d " +
-                    "DELETE inflightChunks :key",
+                    "counts.#c = if_not_exists(counts.#c, :zero) + :c, chunksDone = chunksDone + :d",
                   ExpressionAttributeNames: { "#u": "unknown", "#c": "cancelled" },
                   ExpressionAttributeValues: {
                     ":s": tally.sent,
@@ -182,7 +196,6 @@ export function dynamoChunkRepo(db: DynamoDBDocumentClient, table: string): Chun
                     ":c": tally.cancelled,
                     ":zero": 0,
                     ":d": done ? 1 : 0,
-                    ":key": new Set([chunk.key]),
                   },
                 },
               },

@@ -22,7 +22,6 @@ const PROGRESS_FIELDS = [
   "chunksDone",
   "statusReason",
   "rateBaseline",
-  "inflightChunks",
 ] as const;
 
 const EDITORIAL_FIELDS = ["source", "review", "sendAt", "heldSince", "approvedAt", "supersededBy"] as const;
@@ -33,8 +32,6 @@ const EDITORIAL_FIELDS = ["source", "review", "sendAt", "heldSince", "approvedAt
  */
 export function toProgress(item: Record<string, unknown>, feedback?: Partial<Counts>): SendProgress {
   const record = Object.fromEntries(PROGRESS_FIELDS.map((f) => [f, item[f]])) as unknown as SendProgress;
-  // A string set comes back as a Set; absent once the last in-flight chunk is recorded.
-  record.inflightChunks = item.inflightChunks ? [...(item.inflightChunks as Set<string>)] : [];
   record.counts = { ...record.counts, cancelled: record.counts?.cancelled ?? 0 };
   return feedback ? { ...record, counts: { ...record.counts, ...feedback } } : record;
 }

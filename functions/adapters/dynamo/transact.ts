@@ -1,5 +1,3 @@
-import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { isConditionFailure, isTransactionConflict, keys } from "./keys.js";
 
 /**
@@ -33,55 +31,4 @@ export function sendRateUpdate(table: string, editionId: string, sent: number) {
       ExpressionAttributeValues: { ":s": sent },
     },
   };
-}
-
-const isConflict = (error: unknown) => (error as { name?: string }).name === "TransactionConflictException";
-
-/** Adds `chunk` to its edition's in-flight set if the edition is `sending`; `false` when it is not. */
-export async function listInflight(
-  db: DynamoDBDocumentClient,
-  table: string,
-  editionId: string,
-  chunk: string,
-) {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await db.send(
-        new UpdateCommand({
-          TableName: table,
-          Key: keys.edition(editionId),
-          UpdateExpression: "ADD inflightChunks :k",
-          ConditionExpression: "#s = :sending",
-          ExpressionAttributeNames: { "#s": "status" },
-          ExpressionAttributeValues: { ":k": new Set([chunk]), ":sending": "sending" },
-        }),
-      );
-      return true;
-    } catch (error) {
-      // A chunk's record transaction held the edition item this moment: try again shortly.
-      if (isConflict(error) && attempt < 8) {
-        await new Promise((r) => setTimeout(r, Math.random() * 20 * 2 ** attempt));
-        continue;
-      }
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
-  }
-}
-
-/** Takes `chunk` off its edition's in-flight set (a claim that lost to another attempt). */
-export async function unlistInflight(
-  db: DynamoDBDocumentClient,
-  table: string,
-  editionId: string,
-  chunk: string,
-) {
-  await db.send(
-    new UpdateCommand({
-      TableName: table,
-      Key: keys.edition(editionId),
-      UpdateExpression: "DELETE inflightChunks :k",
-      ExpressionAttributeValues: { ":k": new Set([chunk]) },
-    }),
-  );
 }

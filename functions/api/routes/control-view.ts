@@ -12,7 +12,6 @@ export interface ControlDetail {
 /** The fields the editorial controls add to an edition's or briefing's view, from its counters alone. */
 export function controlFields(p: SendProgress, detail: ControlDetail) {
   return {
-    inFlight: p.inflightChunks?.length ?? 0,
     health: sendHealth(p.counts, detail.minSample, p.rateBaseline),
     ...(detail.sendRate ? { sendRate: detail.sendRate } : {}),
   };

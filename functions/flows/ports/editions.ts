@@ -32,8 +32,6 @@ export interface SendProgress {
   statusReason?: string;
   /** The counts when an editor last resumed the edition: auto-pause judges what came after. */
   rateBaseline?: Counts;
-  /** Chunks handed to SES whose outcome is not recorded yet (claimed, not recorded). */
-  inflightChunks?: string[];
 }
 
 /** The editorial fields an edition carries besides its progress (see `domain/editorial.ts`). */
@@ -150,6 +148,8 @@ export interface ChunkRepo {
     done: boolean,
     tally: Tally,
   ): Promise<boolean>;
+  /** Keys of the edition's chunks whose lease runs past `nowMs`: claimed, outcome not recorded yet. */
+  leased(editionId: string, nowMs: number): Promise<string[]>;
   /** Keys of the edition's chunks that are not done yet, a page at a time (to re-queue them). */
   undone(editionId: string): AsyncIterable<string[]>;
 }
