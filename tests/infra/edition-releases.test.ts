@@ -22,7 +22,7 @@ describe("edition releases (scheduled sends)", () => {
       .flatMap((p) => p.PolicyDocument.Statement as Props[]);
   const roleOf = (hint: string) => {
     const [, fn] = resourcesOf(template, "AWS::Lambda::Function").find(([id]) => id.startsWith(hint)) ?? [];
-    return (fn?.Properties as Props).Role["Fn::GetAtt"][0] as string;
+    return ((fn as Props).Properties as Props).Role["Fn::GetAtt"][0] as string;
   };
 
   it("lets only the scheduler of this account assume the role, which may send to the edition queue and the DLQ", () => {
@@ -62,7 +62,7 @@ describe("edition releases (scheduled sends)", () => {
   it("tells every function the group, queue, role and DLQ, and the review mode from context", () => {
     const [, api] =
       resourcesOf(template, "AWS::Lambda::Function").find(([id]) => id.startsWith("ApiFunction")) ?? [];
-    const vars = (api?.Properties as Props).Environment.Variables;
+    const vars = ((api as Props).Properties as Props).Environment.Variables;
     expect(vars.HERALD_SCHEDULE_GROUP).toBe(groupName);
     expect(vars.HERALD_EDITION_QUEUE_ARN).toEqual({ "Fn::GetAtt": [queueId, "Arn"] });
     expect(vars.HERALD_SCHEDULER_ROLE_ARN).toEqual({ "Fn::GetAtt": [roleId, "Arn"] });
@@ -74,7 +74,7 @@ describe("edition releases (scheduled sends)", () => {
     const { template: plain } = synthHerald();
     const [, api] =
       resourcesOf(plain, "AWS::Lambda::Function").find(([id]) => id.startsWith("ApiFunction")) ?? [];
-    expect((api?.Properties as Props).Environment.Variables.HERALD_REVIEW).toBe("off");
+    expect(((api as Props).Properties as Props).Environment.Variables.HERALD_REVIEW).toBe("off");
     expect(() => synthHerald({ review: "twitter" })).toThrow(/webhook, ghost, wordpress, feeds/);
   });
 });
