@@ -4,16 +4,20 @@ import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { Config, Secrets } from "../domain/config.js";
 import { ratePacer, unpaced } from "../flows/pacer.js";
 import type { CardStore, Ports, Queue, RenderJob, SendJob, SocialJob } from "../flows/ports.js";
+import { countedSubscribers } from "../flows/counted-subscribers.js";
 import { dynamoAudienceRepo } from "./dynamo/audience-repo.js";
+import { dynamoAuditLog } from "./dynamo/audit-log.js";
 import { dynamoBriefingRepo } from "./dynamo/briefing-repo.js";
 import { dynamoCardStore } from "./dynamo/card-store.js";
 import { dynamoChunkRepo } from "./dynamo/chunk-repo.js";
 import { dynamoEditionRepo } from "./dynamo/edition-repo.js";
 import { dynamoFeedStateRepo } from "./dynamo/feed-state-repo.js";
 import { dynamoRateLimiter } from "./dynamo/rate-limiter.js";
+import { dynamoSessionStore } from "./dynamo/session-store.js";
 import { dynamoSocialAccountRegistry } from "./dynamo/social-account-registry.js";
 import { dynamoSocialIntentRepo } from "./dynamo/social-intent-repo.js";
 import { dynamoSubscriberRepo } from "./dynamo/subscriber-repo.js";
+import { dynamoSubscriberStats } from "./dynamo/subscriber-stats.js";
 import { dynamoSuppressionRepo } from "./dynamo/suppression-repo.js";
 import { sesMailer } from "./ses/ses-mailer.js";
 
@@ -37,6 +41,7 @@ export interface PortParts {
 export function buildPorts(parts: PortParts): Ports {
   const { config, db } = parts;
   const now = parts.now ?? (() => new Date());
+  const subscriberStats = dynamoSubscriberStats(db, config.tableName);
   return {
     config,
     secrets: parts.secrets,
@@ -44,7 +49,11 @@ export function buildPorts(parts: PortParts): Ports {
     chunks: dynamoChunkRepo(db, config.tableName),
     briefings: dynamoBriefingRepo(db, config.tableName),
     audience: dynamoAudienceRepo(db, config.tableName),
-    subscribers: dynamoSubscriberRepo(db, config.tableName, config.audienceShards),
+    subscribers: countedSubscribers(dynamoSubscriberRepo(db, config.tableName, config.audienceShards), {
+      stats: subscriberStats,
+      log: parts.log,
+      now,
+    }),
     suppressions: dynamoSuppressionRepo(db, config.tableName),
     rateLimiter: dynamoRateLimiter(db, config.tableName, now),
     mailer: sesMailer(parts.ses, config.sesConfigurationSet),
@@ -56,6 +65,9 @@ export function buildPorts(parts: PortParts): Ports {
     socialAccounts: dynamoSocialAccountRegistry(db, config.tableName),
     feeds: dynamoFeedStateRepo(db, config.tableName),
     cards: parts.cards ?? dynamoCardStore(db, config.tableName),
+    sessions: dynamoSessionStore(db, config.tableName),
+    audit: dynamoAuditLog(db, config.tableName),
+    subscriberStats,
     log: parts.log,
     now,
   };

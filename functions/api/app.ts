@@ -1,9 +1,10 @@
 import { gunzipSync } from "node:zlib";
 import { type Context, Hono } from "hono";
 import type { Ports } from "../flows/ports.js";
-import { adminAuth } from "./admin-auth.js";
+import { mountAdmin } from "./admin-routes.js";
 import { jsonError, onError } from "./errors.js";
 import { OPENAPI_GZIP_BASE64 } from "./openapi/openapi-packed.js";
+import { auditRoutes } from "./routes/audit.js";
 import { briefingRoutes } from "./routes/briefings.js";
 import { cmsWebhookRoutes } from "./routes/cms-webhooks.js";
 import { confirmRoutes } from "./routes/confirm.js";
@@ -12,9 +13,11 @@ import { editionCardRoute } from "./routes/edition-card.js";
 import { editionRoutes, webVersionRoute } from "./routes/editions.js";
 import { erasureRoutes } from "./routes/erasure.js";
 import { preferencesRoutes } from "./routes/preferences.js";
+import { sessionRoutes } from "./routes/session.js";
 import { shareRoutes } from "./routes/share.js";
 import { socialAccountRoutes } from "./routes/social-accounts.js";
 import { subscribeRoutes } from "./routes/subscribe.js";
+import { subscriberStatsRoutes } from "./routes/subscriber-stats.js";
 import { subscriberAdminRoutes } from "./routes/subscribers-admin.js";
 import { unsubscribeRoutes } from "./routes/unsubscribe.js";
 import { webhookRoutes } from "./routes/webhook.js";
@@ -39,7 +42,7 @@ export function createApp(ports: Ports): Hono {
   app.onError(onError(ports.log));
   app.notFound((c) => jsonError(c, "not_found", `no route for ${c.req.method} ${c.req.path}`));
 
-  // Public routes first: the web version and the card live under /v1/editions but need no key.
+  // Public: each answers for itself (signatures, tokens, rate limits); the session routes check the cookie.
   webhookRoutes(app, ports);
   cmsWebhookRoutes(app, ports);
   webVersionRoute(app, ports);
@@ -49,21 +52,19 @@ export function createApp(ports: Ports): Hono {
   subscribeRoutes(app, ports);
   confirmRoutes(app, ports);
   preferencesRoutes(app, ports);
+  sessionRoutes(app, ports);
 
-  const admin = adminAuth(() => ports.secrets.adminKey);
-  app.use("/v1/editions", admin);
-  app.use("/v1/editions/*", admin);
-  app.use("/v1/subscribers/:email", admin); // also /import and /export: one path segment
-  app.use("/v1/suppressions/:email", admin);
-  app.use("/v1/briefings", admin);
-  app.use("/v1/briefings/*", admin);
-  app.use("/v1/social/*", admin);
-  editionRoutes(app, ports);
-  editionAdminRoutes(app, ports);
-  subscriberAdminRoutes(app, ports);
-  erasureRoutes(app, ports);
-  briefingRoutes(app, ports);
-  socialAccountRoutes(app, ports);
+  // Admin: every route registered here is mounted behind the guard (key or session, CSRF, role, audit).
+  mountAdmin(app, ports, (admin) => {
+    editionRoutes(admin, ports);
+    editionAdminRoutes(admin, ports);
+    subscriberStatsRoutes(admin, ports); // before /v1/subscribers/:email
+    subscriberAdminRoutes(admin, ports);
+    erasureRoutes(admin, ports);
+    briefingRoutes(admin, ports);
+    socialAccountRoutes(admin, ports);
+    auditRoutes(admin, ports);
+  });
 
   // Generated from the zod schemas at build time (`npm run openapi`); a test keeps it current.
   const docs = (c: Context) =>

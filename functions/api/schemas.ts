@@ -1,5 +1,7 @@
 import * as z from "zod";
 import { Counts, EditionStatus } from "../domain/edition.js";
+import { AuditEntry } from "../domain/access/audit-entry.js";
+import { Role } from "../domain/access/admin-keys.js";
 import { Subscriber } from "../domain/subscriber.js";
 
 /** Request and response shapes: the handlers' types and the source of the OpenAPI document. */
@@ -98,3 +100,18 @@ export const ImportResult = z.object({
   skipped: z.number(),
   errors: z.array(z.object({ line: z.number(), message: z.string() })),
 });
+
+/** Console sign-in: an admin key, exchanged for a session cookie. */
+export const SessionRequest = z.object({ key: z.string().min(1).max(500) });
+
+export const SessionView = z.object({
+  /** The admin key's name and role. */
+  name: z.string(),
+  role: Role,
+  /** Send it back as `x-csrf-token` with every request that changes something. */
+  csrfToken: z.string(),
+  /** When the session ends (ISO 8601). */
+  expiresAt: z.string(),
+});
+
+export const AuditPageView = z.object({ items: z.array(AuditEntry), nextCursor: z.string().optional() });

@@ -1,6 +1,7 @@
 import * as z from "zod";
 import { BriefingSchedule } from "./briefing/schedule.js";
 import { DEFAULT_SOURCES, Sources } from "./cms/sources.js";
+import type { AdminKey } from "./access/admin-keys.js";
 import type { TokenKeys } from "./tokens.js";
 
 /**
@@ -40,6 +41,9 @@ export type Config = z.infer<typeof Config>;
 export interface Secrets {
   /** Every secret that may sign a webhook (current first); more than one while the CMS rotates. */
   webhookSecrets: string[];
+  /** The admin key of earlier versions: a key named "admin" with role admin (`adminKeysOf`). */
   adminKey: string;
+  /** Named keys with roles, for the admin API and the console. */
+  adminKeys?: AdminKey[];
   tokenKeys: TokenKeys;
 }

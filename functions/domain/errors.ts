@@ -6,6 +6,8 @@ export type ErrorCode =
   | "invalid_request"
   | "unauthorized"
   | "forbidden"
+  /** A console request that changes something came without its session's CSRF token. */
+  | "csrf_failed"
   | "not_found"
   | "conflict"
   | "payload_too_large"
@@ -15,6 +17,7 @@ export const statusOf: Record<ErrorCode, 400 | 401 | 403 | 404 | 409 | 413 | 429
   invalid_request: 400,
   unauthorized: 401,
   forbidden: 403,
+  csrf_failed: 403,
   not_found: 404,
   conflict: 409,
   payload_too_large: 413,

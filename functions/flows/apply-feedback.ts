@@ -1,12 +1,13 @@
 import { SOFT_BOUNCE_LIMIT } from "../domain/send-health.js";
 import type { FeedbackAction, FeedbackPlan } from "../domain/ses-event.js";
 import { pauseIfUnhealthy } from "./auto-pause.js";
+import { countGrowth } from "./counted-subscribers.js";
 import type { Ports } from "./ports.js";
 import { suppress, unsubscribe } from "./unsubscribe.js";
 
 export type FeedbackPorts = Pick<
   Ports,
-  "editions" | "subscribers" | "suppressions" | "config" | "log" | "now"
+  "editions" | "subscribers" | "suppressions" | "subscriberStats" | "config" | "log" | "now"
 >;
 
 /**
@@ -38,12 +39,12 @@ export async function applyFeedback(ports: FeedbackPorts, plan: FeedbackPlan): P
 async function apply(ports: FeedbackPorts, plan: FeedbackPlan, action: FeedbackAction) {
   switch (action.kind) {
     case "hard-bounce":
-      await suppress(ports, action.subscriberId, "bounce");
+      if (await suppress(ports, action.subscriberId, "bounce")) await countGrowth(ports, "bounces");
       return countOnEdition(ports, plan, "bounced", action.mark, true);
     case "complaint":
       // Unsubscribed first, so the record says they left; suppressed, so nothing ever reaches them again.
       await unsubscribe(ports, action.subscriberId);
-      await suppress(ports, action.subscriberId, "complaint");
+      if (await suppress(ports, action.subscriberId, "complaint")) await countGrowth(ports, "complaints");
       return countOnEdition(ports, plan, "complained", action.mark, true);
     case "soft-bounce":
       return countSoftBounce(ports, action.subscriberId, action.mark);
@@ -75,7 +76,7 @@ async function countSoftBounce(ports: FeedbackPorts, id: string, mark: string) {
     if (result === "changed") continue;
     const bounces = (subscriber.softBounces ?? 0) + (result === "counted" ? 1 : 0);
     if (bounces >= SOFT_BOUNCE_LIMIT && subscriber.status !== "suppressed") {
-      await suppress(ports, id, "bounce");
+      if (await suppress(ports, id, "bounce")) await countGrowth(ports, "bounces");
     }
     return;
   }

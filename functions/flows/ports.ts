@@ -1,6 +1,7 @@
 import type { Logger } from "@aws-lambda-powertools/logger";
 import type { Config, Secrets } from "../domain/config.js";
 import type { Pacer } from "./pacer.js";
+import type { AuditLog, SessionStore, SubscriberStatsRepo } from "./ports/access.js";
 import type { BriefingRepo } from "./ports/briefings.js";
 import type { CardStore } from "./ports/cards.js";
 import type { ChunkRepo, EditionRepo } from "./ports/editions.js";
@@ -10,6 +11,7 @@ import type { Queue, RenderJob, SendJob, SocialJob } from "./ports/queues.js";
 import type { SocialAccountRegistry, SocialIntentRepo } from "./ports/social-intents.js";
 import type { AudienceRepo, RateLimiter, SubscriberRepo, SuppressionRepo } from "./ports/subscribers.js";
 
+export * from "./ports/access.js";
 export * from "./ports/briefings.js";
 export * from "./ports/cards.js";
 export * from "./ports/editions.js";
@@ -44,6 +46,10 @@ export interface Ports {
   feeds: FeedStateRepo;
   /** Each edition's social card PNG. */
   cards: CardStore;
+  /** Console sessions, the admin audit log and the subscriber counters. */
+  sessions: SessionStore;
+  audit: AuditLog;
+  subscriberStats: SubscriberStatsRepo;
   log: Logger;
   now: () => Date;
 }

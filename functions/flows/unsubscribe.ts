@@ -17,6 +17,7 @@ export async function unsubscribe(ports: Pick<Ports, "subscribers" | "now">, id:
 /**
  * Never mail this address again: the hash goes on the suppression list first (what every sender
  * checks), then the subscriber, if there is one, is marked `suppressed` and leaves every audience.
+ * Resolves to the record as written when this call suppressed it (`undefined` when it already was).
  */
 export async function suppress(
   ports: Pick<Ports, "subscribers" | "suppressions" | "now">,
@@ -24,7 +25,7 @@ export async function suppress(
   reason: SuppressionReason,
 ) {
   await ports.suppressions.add(id, reason, ports.now().toISOString());
-  await changeSubscriber(ports, id, (s) =>
+  return changeSubscriber(ports, id, (s) =>
     s.status === "suppressed" ? undefined : { ...s, status: "suppressed" },
   );
 }

@@ -7,6 +7,7 @@ import { buildPorts } from "../adapters/build-ports.js";
 import { documentClient } from "../adapters/dynamo/client.js";
 import { configFromEnv } from "../adapters/env-config.js";
 import { sqsQueue } from "../adapters/sqs/sqs-queue.js";
+import { AdminKey } from "../domain/access/admin-keys.js";
 import type { Secrets } from "../domain/config.js";
 import type { Ports } from "../flows/ports.js";
 
@@ -14,6 +15,8 @@ import type { Ports } from "../flows/ports.js";
 const SecretValue = z.object({
   webhookSecrets: z.array(z.string().min(16)).min(1),
   adminKey: z.string().min(16),
+  /** Named keys with roles (`[{name, role, key}]`), added by the operator beside `adminKey`. */
+  adminKeys: z.array(AdminKey.extend({ key: z.string().min(16) })).optional(),
   tokenKeys: z.object({ current: z.string(), keys: z.record(z.string(), z.string().min(16)) }),
 });
 

@@ -51,6 +51,12 @@ export const keys = {
   }),
   /** The configured accounts as the social worker last saw them (no network is named `ACCOUNTS`). */
   socialRegistry: { pk: "SOCIAL#ACCOUNTS", sk: "REGISTRY" },
+  /** A console session, by a hash of the cookie's value (TTL at its expiry). */
+  session: (idHash: string) => ({ pk: `SESSION#${idHash}`, sk: "SESSION" }),
+  /** The audit log: one partition, sorted by time (admin changes are few). */
+  auditPartition: "AUDIT",
+  /** Subscriber counters: totals and per-day growth, each in shards summed on read. */
+  statsPartition: "STATS#SUBSCRIBERS",
 };
 
 /**

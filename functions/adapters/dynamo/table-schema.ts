@@ -24,6 +24,10 @@
  * - `SOCIAL#<network>#<account>` / `CREDENTIALS`  tokens an adapter refreshed itself (versioned, conditional)
  * - `SOCIAL#<network>#<account>` / `ATTENTION`    the account's credentials are dead: why, and since when
  * - `SOCIAL#ACCOUNTS` / `REGISTRY`    the configured accounts as the social worker last saw its settings
+ * - `SESSION#<hash of session id>` / `SESSION`  a console session: key name, role, CSRF token (TTL)
+ * - `AUDIT` / `<at>#<random>`         one change made through the admin API (who, what, on what)
+ * - `STATS#SUBSCRIBERS` / `TOTALS#<0..7>` and `DAY#<YYYY-MM-DD>#<0..7>`  subscriber counters: totals by
+ *                                     status, topic and cadence, and growth per day, in shards summed on read
  */
 export const TABLE_SCHEMA = {
   partitionKey: "pk",

@@ -1,0 +1,80 @@
+import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { GROWTH_EVENTS, type StatsChange, type SubscriberStats } from "../../domain/subscriber-stats.js";
+import type { SubscriberStatsRepo } from "../../flows/ports.js";
+import { keys } from "./keys.js";
+
+/** Every write picks one shard at random; reads sum them. Eight spread a sign-up burst well enough. */
+export const STATS_SHARDS = 8;
+
+/** `ADD` of every delta in one UpdateExpression; attribute names go through placeholders. */
+function addAll(deltas: Record<string, number>) {
+  const entries = Object.entries(deltas).filter(([, v]) => v !== 0);
+  return {
+    UpdateExpression: `ADD ${entries.map((_, i) => `#a${i} :v${i}`).join(", ")}`,
+    ExpressionAttributeNames: Object.fromEntries(entries.map(([k], i) => [`#a${i}`, k])),
+    ExpressionAttributeValues: Object.fromEntries(entries.map(([, v], i) => [`:v${i}`, v])),
+    empty: entries.length === 0,
+  };
+}
+
+/** Subscriber counters in a few small items: reading them costs the same at 100 or 10 million. */
+export function dynamoSubscriberStats(db: DynamoDBDocumentClient, table: string): SubscriberStatsRepo {
+  const pk = keys.statsPartition;
+  const update = async (sk: string, deltas: Record<string, number>) => {
+    const { empty, ...expression } = addAll(deltas);
+    if (!empty) await db.send(new UpdateCommand({ TableName: table, Key: { pk, sk }, ...expression }));
+  };
+  const query = async (condition: string, values: Record<string, string>) => {
+    const items: Record<string, unknown>[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out = await db.send(
+        new QueryCommand({
+          TableName: table,
+          KeyConditionExpression: `pk = :pk AND ${condition}`,
+          ExpressionAttributeValues: { ":pk": pk, ...values },
+          ExclusiveStartKey: start,
+        }),
+      );
+      items.push(...(out.Items ?? []));
+      start = out.LastEvaluatedKey;
+    } while (start);
+    return items;
+  };
+
+  return {
+    async apply(change: StatsChange) {
+      const shard = Math.floor(Math.random() * STATS_SHARDS);
+      await Promise.all([
+        update(`TOTALS#${shard}`, change.totals),
+        update(`DAY#${change.day}#${shard}`, change.growth as Record<string, number>),
+      ]);
+    },
+    async read(days): Promise<SubscriberStats> {
+      const first = days[0] ?? "";
+      const last = days.at(-1) ?? "";
+      const [totalItems, dayItems] = await Promise.all([
+        query("begins_with(sk, :t)", { ":t": "TOTALS#" }),
+        query("sk BETWEEN :from AND :to", { ":from": `DAY#${first}#`, ":to": `DAY#${last}#~` }),
+      ]);
+      const totals = { byStatus: {}, byTopic: {}, byCadence: {} } as SubscriberStats["totals"];
+      const group = { status: totals.byStatus, topic: totals.byTopic, cadence: totals.byCadence };
+      for (const item of totalItems) {
+        for (const [name, value] of Object.entries(item)) {
+          const [kind, key] = name.split(/:(.*)/s) as [keyof typeof group, string];
+          const into = group[kind];
+          if (into && key) into[key] = (into[key] ?? 0) + Number(value);
+        }
+      }
+      const byDay = new Map(days.map((day) => [day, { day, ...zeroes() }]));
+      for (const item of dayItems) {
+        const row = byDay.get(String(item.sk).split("#")[1] ?? "");
+        if (row) for (const e of GROWTH_EVENTS) row[e] += Number(item[e] ?? 0);
+      }
+      return { totals, growth: [...byDay.values()] };
+    },
+  };
+}
+
+const zeroes = () => Object.fromEntries(GROWTH_EVENTS.map((e) => [e, 0])) as Record<(typeof GROWTH_EVENTS)[number], number>;

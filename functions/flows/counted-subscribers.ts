@@ -1,0 +1,67 @@
+import type { Logger } from "@aws-lambda-powertools/logger";
+import type { Subscriber } from "../domain/subscriber.js";
+import { dayOf, type GrowthEvent, statsChange } from "../domain/subscriber-stats.js";
+import type { SubscriberRepo, SubscriberStatsRepo } from "./ports.js";
+
+interface Counting {
+  stats: SubscriberStatsRepo;
+  log: Logger;
+  now: () => Date;
+}
+
+/**
+ * The subscriber repository with its counters kept: after every write that succeeded, the counters
+ * move by what changed (status, topics, cadence; sign-up, confirmation, unsubscribe). Every flow
+ * writes through the repository, so none of them has to remember the counters.
+ *
+ * The counters are updated after the write, not in its transaction: a hot counter item in every
+ * sign-up's transaction would make concurrent sign-ups cancel each other. A failed counter update is
+ * logged and the request goes on; the counters are then off by that one change (see the docs).
+ *
+ * @example
+ * const subscribers = countedSubscribers(dynamoSubscriberRepo(db, table, 8), { stats, log, now });
+ */
+export function countedSubscribers(repo: SubscriberRepo, counting: Counting): SubscriberRepo {
+  const count = async (previous: Subscriber | undefined, next: Subscriber | undefined) => {
+    try {
+      await counting.stats.apply(statsChange(previous, next, dayOf(counting.now())));
+    } catch (error) {
+      counting.log.error("subscriber counters not updated", { error: (error as Error).name });
+    }
+  };
+  return {
+    ...repo,
+    async insert(s) {
+      const ok = await repo.insert(s);
+      if (ok) await count(undefined, s);
+      return ok;
+    },
+    async save(next, previous) {
+      const ok = await repo.save(next, previous);
+      if (ok) await count(previous, next);
+      return ok;
+    },
+    async erase(previous) {
+      const ok = await repo.erase(previous);
+      if (ok) await count(previous, undefined);
+      return ok;
+    },
+  };
+}
+
+/**
+ * Counts a bounce or a complaint that suppressed a subscriber: one line where feedback is applied.
+ *
+ * @example
+ * if (await suppress(ports, id, "bounce")) await countGrowth(ports, "bounces");
+ */
+export async function countGrowth(
+  ports: { subscriberStats: SubscriberStatsRepo; now: () => Date; log: Logger },
+  event: GrowthEvent,
+) {
+  try {
+    await ports.subscriberStats.apply({ day: dayOf(ports.now()), totals: {}, growth: { [event]: 1 } });
+  } catch (error) {
+    ports.log.error("subscriber counters not updated", { error: (error as Error).name });
+  }
+}
