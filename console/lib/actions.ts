@@ -87,7 +87,7 @@ export function actionBar(
 
 /** Approving a held edition: now, or at a time the editor picks (in their own zone, said aloud). */
 function approveForm(approve: (sendAt?: string) => Promise<void>): HTMLElement {
-  const when = h("input", { id: "send-at", type: "datetime-local", "aria-describedby": "send-at-help" });
+  const when = h("input", { id: "send-at", type: "datetime-local", step: 1, "aria-describedby": "send-at-help" });
   const form = h(
     "form",
     { class: "approve" },
