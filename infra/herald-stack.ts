@@ -3,6 +3,7 @@ import { Stack, type StackProps } from "aws-cdk-lib";
 import type { Construct } from "constructs";
 import type { HeraldConfig } from "./config.js";
 import { HeraldApi } from "./constructs/api.js";
+import { HeraldConsole } from "./constructs/console.js";
 import { HeraldData } from "./constructs/data.js";
 import { HeraldEmail } from "./constructs/email.js";
 import { HeraldFeedback } from "./constructs/feedback.js";
@@ -40,6 +41,7 @@ export class HeraldStack extends Stack {
   readonly briefing: HeraldFunction;
   readonly observability: HeraldObservability;
   readonly apiFunction: HeraldFunction;
+  readonly console: HeraldConsole;
 
   constructor(scope: Construct, id: string, props: HeraldStackProps) {
     super(scope, id, props);
@@ -89,6 +91,8 @@ export class HeraldStack extends Stack {
     // Editors' test sends go out with SendBulkEmail, a reader's "email a friend" with SendEmail.
     this.email.grantSend(this.apiFunction, ["ses:SendBulkEmail", "ses:SendEmail"]);
     this.api.serve(this.apiFunction);
+    // The newsroom console: its own function on the API's domain (`/console`), no data access.
+    this.console = new HeraldConsole(this, "Console", { api: this.api, handlersDir });
 
     this.feedback = new HeraldFeedback(this, "Feedback", {
       env,
@@ -123,6 +127,7 @@ export class HeraldStack extends Stack {
     });
     this.observability.watchApi(this.api.httpApi);
     this.observability.watchFunction("Api", this.apiFunction);
+    this.observability.watchFunction("Console", this.console.fn);
     this.observability.watchQueue("EditionQueue", this.sending.editionQueue);
     this.observability.watchFunction("RenderPlan", this.sending.renderPlan);
     this.observability.watchQueue("SendQueue", this.sending.sendQueue);

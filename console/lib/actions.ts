@@ -20,7 +20,8 @@ export function actionsFor(status: string, kind: "edition" | "briefing"): Action
     danger: true,
     confirm: {
       question: `Cancel this ${kind}?`,
-      detail: "Nobody who has not received it yet will get it. Emails already sent stay sent. This cannot be undone.",
+      detail:
+        "Nobody who has not received it yet will get it. Emails already sent stay sent. This cannot be undone.",
       yes: `Cancel the ${kind}`,
     },
   };
@@ -81,13 +82,20 @@ export function actionBar(
     h("button", { type: "button", class: a.danger ? "danger" : undefined, onclick: () => run(a) }, a.label),
   );
   const approve =
-    status === "held" && kind === "edition" ? approveForm((sendAt) => run({ label: "Approve", verb: "approve" }, sendAt ? { sendAt } : {})) : null;
+    status === "held" && kind === "edition"
+      ? approveForm((sendAt) => run({ label: "Approve", verb: "approve" }, sendAt ? { sendAt } : {}))
+      : null;
   return h("div", { class: "action-bar" }, approve, h("div", { class: "actions" }, ...buttons));
 }
 
 /** Approving a held edition: now, or at a time the editor picks (in their own zone, said aloud). */
 function approveForm(approve: (sendAt?: string) => Promise<void>): HTMLElement {
-  const when = h("input", { id: "send-at", type: "datetime-local", step: 1, "aria-describedby": "send-at-help" });
+  const when = h("input", {
+    id: "send-at",
+    type: "datetime-local",
+    step: 1,
+    "aria-describedby": "send-at-help",
+  });
   const form = h(
     "form",
     { class: "approve" },

@@ -29,7 +29,8 @@ export function lineChart(title: string, labels: string[], series: Series[]): HT
   const height = 220;
   const pad = { left: 44, right: 8, top: 10, bottom: 24 };
   const max = Math.max(1, ...series.flatMap((s) => s.values));
-  const x = (i: number) => pad.left + (labels.length > 1 ? (i / (labels.length - 1)) * (width - pad.left - pad.right) : 0);
+  const x = (i: number) =>
+    pad.left + (labels.length > 1 ? (i / (labels.length - 1)) * (width - pad.left - pad.right) : 0);
   const y = (v: number) => pad.top + (1 - v / max) * (height - pad.top - pad.bottom);
   const chart = svg("svg", { viewBox: `0 0 ${width} ${height}`, role: "img", class: "chart" });
   const titleEl = svg("title", {});
@@ -62,7 +63,9 @@ export function lineChart(title: string, labels: string[], series: Series[]): HT
   const legend = h(
     "ul",
     { class: "legend" },
-    ...series.map((s) => h("li", {}, h("span", { class: `key ${s.className}`, "aria-hidden": "true" }), s.name)),
+    ...series.map((s) =>
+      h("li", {}, h("span", { class: `key ${s.className}`, "aria-hidden": "true" }), s.name),
+    ),
   );
   const data = h(
     "details",

@@ -43,7 +43,11 @@ export function progressBar(counts: Counts, status: string, label: string): HTML
     "div",
     { class: "progress" },
     h("progress", { max: 100, value: Math.floor(share * 100), "aria-label": label, "data-percent": shown }),
-    h("span", { class: "progress-text" }, `${shown} · ${fmtNumber(doneOf(counts))} of ${fmtNumber(counts.planned)}`),
+    h(
+      "span",
+      { class: "progress-text" },
+      `${shown} · ${fmtNumber(doneOf(counts))} of ${fmtNumber(counts.planned)}`,
+    ),
   );
 }
 

@@ -49,7 +49,13 @@ async function main() {
           h(
             "thead",
             {},
-            h("tr", {}, ...["When", "Who", "Role", "Action", "Target", "Details"].map((t) => h("th", { scope: "col" }, t))),
+            h(
+              "tr",
+              {},
+              ...["When", "Who", "Role", "Action", "Target", "Details"].map((t) =>
+                h("th", { scope: "col" }, t),
+              ),
+            ),
           ),
           body,
         ),

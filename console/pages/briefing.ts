@@ -6,7 +6,16 @@ import { fmtTime } from "../lib/format.js";
 import { startPage } from "../lib/session.js";
 import { BOUNCE_RATE_LIMIT, COMPLAINT_RATE_LIMIT } from "../lib/thresholds.js";
 import type { Briefing, EmailView, RenderView } from "../lib/types.js";
-import { countsList, isActive, messageOf, notice, poll, progressBar, rateAgainstLimit, statusBadge } from "../lib/ui.js";
+import {
+  countsList,
+  isActive,
+  messageOf,
+  notice,
+  poll,
+  progressBar,
+  rateAgainstLimit,
+  statusBadge,
+} from "../lib/ui.js";
 
 /** One briefing: progress, counts, health, its articles, actions, and each topic combination's email. */
 async function main() {
@@ -19,14 +28,22 @@ async function main() {
   let actionsFor = "";
 
   const draw = (b: Briefing) => {
-    replace(main.querySelector("h1") as HTMLElement, `Briefing of ${b.day.slice(0, 4)}-${b.day.slice(4, 6)}-${b.day.slice(6, 8)}`);
+    replace(
+      main.querySelector("h1") as HTMLElement,
+      `Briefing of ${b.day.slice(0, 4)}-${b.day.slice(4, 6)}-${b.day.slice(6, 8)}`,
+    );
     if (actionsFor !== b.status) {
       actionsFor = b.status;
       replace(actions, actionBar(base, b.status, "briefing", refresh, said));
     }
     replace(
       live,
-      h("p", { class: "status-line" }, statusBadge(b.status, b.stalled), b.statusReason ? ` ${b.statusReason}` : ""),
+      h(
+        "p",
+        { class: "status-line" },
+        statusBadge(b.status, b.stalled),
+        b.statusReason ? ` ${b.statusReason}` : "",
+      ),
       progressBar(b.counts, b.status, "Sending progress"),
       section("Counts", countsList(b.counts)),
       section(
@@ -36,11 +53,15 @@ async function main() {
       ),
       section(
         "Articles",
-        b.window ? h("p", {}, `Published from ${fmtTime(b.window.from)} to ${fmtTime(b.window.until)}.`) : null,
+        b.window
+          ? h("p", {}, `Published from ${fmtTime(b.window.from)} to ${fmtTime(b.window.until)}.`)
+          : null,
         h(
           "ul",
           {},
-          ...(b.editions ?? []).map((e) => h("li", {}, h("a", { href: `/console/editions/${encodeURIComponent(e)}` }, e))),
+          ...(b.editions ?? []).map((e) =>
+            h("li", {}, h("a", { href: `/console/editions/${encodeURIComponent(e)}` }, e)),
+          ),
         ),
       ),
     );
@@ -73,7 +94,11 @@ function rendersSection(base: string, renders: Briefing["renders"]): HTMLElement
   if (!Array.isArray(renders)) {
     return section(
       "Topic combinations",
-      h("p", {}, `${renders ?? 0} topic combinations rendered (one email each, whatever the number of readers).`),
+      h(
+        "p",
+        {},
+        `${renders ?? 0} topic combinations rendered (one email each, whatever the number of readers).`,
+      ),
     );
   }
   const preview = h("div", {});
@@ -81,7 +106,13 @@ function rendersSection(base: string, renders: Briefing["renders"]): HTMLElement
   const choose = h(
     "select",
     { id: "combination" },
-    ...renders.map((r, i) => h("option", { value: i }, `${label(r)}${r.recipients !== undefined ? ` (${r.recipients} readers)` : ""}`)),
+    ...renders.map((r, i) =>
+      h(
+        "option",
+        { value: i },
+        `${label(r)}${r.recipients !== undefined ? ` (${r.recipients} readers)` : ""}`,
+      ),
+    ),
   );
   const show = async () => {
     const r = renders[Number(choose.value)];

@@ -7,7 +7,17 @@ import { fmtNumber, fmtTime } from "../lib/format.js";
 import { startPage } from "../lib/session.js";
 import { BOUNCE_RATE_LIMIT, COMPLAINT_RATE_LIMIT } from "../lib/thresholds.js";
 import type { Edition, SocialPost } from "../lib/types.js";
-import { countsList, doneOf, isActive, messageOf, notice, poll, progressBar, rateAgainstLimit, statusBadge } from "../lib/ui.js";
+import {
+  countsList,
+  doneOf,
+  isActive,
+  messageOf,
+  notice,
+  poll,
+  progressBar,
+  rateAgainstLimit,
+  statusBadge,
+} from "../lib/ui.js";
 
 /** One edition: progress, counts, health, the email, the card, social posts, shares and actions. */
 async function main() {
@@ -46,7 +56,11 @@ async function main() {
         ` · created ${fmtTime(e.createdAt)}`,
       ),
       e.stalled
-        ? h("p", { class: "notice error" }, "No progress for a while: the send may be stuck. Pause and resume it, or check the alarms.")
+        ? h(
+            "p",
+            { class: "notice error" },
+            "No progress for a while: the send may be stuck. Pause and resume it, or check the alarms.",
+          )
         : null,
       progressBar(e.counts, e.status, "Sending progress"),
       section("Counts", countsList(e.counts)),
@@ -98,7 +112,12 @@ async function main() {
     emailPreview(`${base}/email`),
     section(
       "Social card",
-      h("img", { src: `${base}/card.png`, alt: `The social card for “${edition.title}”`, class: "card-image", width: 600 }),
+      h("img", {
+        src: `${base}/card.png`,
+        alt: `The social card for “${edition.title}”`,
+        class: "card-image",
+        width: 600,
+      }),
     ),
   );
   poll(async () => {

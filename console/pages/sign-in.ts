@@ -52,7 +52,12 @@ async function main() {
       location.replace(nextPage());
     } catch (e) {
       const status = (e as { status?: number }).status;
-      replace(error, status === 401 || status === 403 ? "That key was not accepted." : `Could not sign in: ${(e as Error).message}`);
+      replace(
+        error,
+        status === 401 || status === 403
+          ? "That key was not accepted."
+          : `Could not sign in: ${(e as Error).message}`,
+      );
       error.hidden = false;
       key.focus();
     } finally {

@@ -36,7 +36,11 @@ async function main() {
             accounts.map((a) => [
               a.network,
               a.account,
-              h("span", { class: a.status === "ok" ? "badge badge-sent" : "badge badge-failed" }, a.status === "ok" ? "ok" : "needs attention"),
+              h(
+                "span",
+                { class: a.status === "ok" ? "badge badge-sent" : "badge badge-failed" },
+                a.status === "ok" ? "ok" : "needs attention",
+              ),
               a.status === "ok" ? "fine" : `flagged${a.since ? ` since ${fmtTime(a.since)}` : ""}`,
               a.lastPostAt ? fmtTime(a.lastPostAt) : "—",
               a.lastError ?? a.reason ?? "—",

@@ -7,8 +7,19 @@ import { startPage } from "../lib/session.js";
 import { confirmStep, messageOf, notice } from "../lib/ui.js";
 
 interface Stats {
-  totals: { byStatus: Record<string, number>; byTopic: Record<string, number>; byCadence: Record<string, number> };
-  growth: Array<{ day: string; signups: number; confirmations: number; unsubscribes: number; bounces?: number; complaints?: number }>;
+  totals: {
+    byStatus: Record<string, number>;
+    byTopic: Record<string, number>;
+    byCadence: Record<string, number>;
+  };
+  growth: Array<{
+    day: string;
+    signups: number;
+    confirmations: number;
+    unsubscribes: number;
+    bounces?: number;
+    complaints?: number;
+  }>;
 }
 
 interface Subscriber {
@@ -31,7 +42,15 @@ async function main() {
     section("Import from CSV", csvImport()),
     section(
       "Export",
-      h("p", {}, h("a", { href: "/v1/subscribers/export", download: "subscribers.csv" }, "Download every subscriber as CSV")),
+      h(
+        "p",
+        {},
+        h(
+          "a",
+          { href: "/v1/subscribers/export", download: "subscribers.csv" },
+          "Download every subscriber as CSV",
+        ),
+      ),
     ),
   );
 }
@@ -41,7 +60,11 @@ function statsSection(): HTMLElement {
   void api<Stats>("GET", "/v1/subscribers/stats").then(
     (stats) => {
       const totals = (caption: string, record: Record<string, number>) =>
-        table(caption, [caption.split(" ").pop() ?? "", "Subscribers"], Object.entries(record).map(([k, v]) => [k, fmtNumber(v)]));
+        table(
+          caption,
+          [caption.split(" ").pop() ?? "", "Subscribers"],
+          Object.entries(record).map(([k, v]) => [k, fmtNumber(v)]),
+        );
       const days = stats.growth.slice(-90);
       replace(
         body,
@@ -63,7 +86,8 @@ function statsSection(): HTMLElement {
         ),
       );
     },
-    (error) => replace(body, h("p", { class: "notice error" }, `The numbers are not available: ${messageOf(error)}`)),
+    (error) =>
+      replace(body, h("p", { class: "notice error" }, `The numbers are not available: ${messageOf(error)}`)),
   );
   return section("Totals and growth", body);
 }

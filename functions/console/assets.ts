@@ -25,8 +25,12 @@ export function consoleAssets(files: Iterable<[string, Uint8Array]>): ConsoleAss
   const out = new Map<string, ConsoleAsset>();
   for (const [name, body] of files) {
     const ext = name.split(".").pop() ?? "";
-        const copy = new Uint8Array(body); // its own ArrayBuffer, as a Response body wants
-    out.set(name, { type: TYPES[ext] ?? "application/octet-stream", body: copy, gzip: new Uint8Array(gzipSync(copy, { level: 9 })) });
+    const copy = new Uint8Array(body); // its own ArrayBuffer, as a Response body wants
+    out.set(name, {
+      type: TYPES[ext] ?? "application/octet-stream",
+      body: copy,
+      gzip: new Uint8Array(gzipSync(copy, { level: 9 })),
+    });
   }
   return out;
 }

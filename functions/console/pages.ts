@@ -61,7 +61,9 @@ export function shellHtml(page: ConsolePage): string {
     ? `<nav aria-label="Console"><ul>${NAV.map(
         ([key, href, label]) =>
           `<li><a href="${href}"${key === page.nav ? ' aria-current="page"' : ""}>${label}</a></li>`,
-      ).join("")}</ul></nav><div class="who"><span id="who"></span> <button type="button" id="sign-out" hidden>Sign out</button></div>`
+      ).join(
+        "",
+      )}</ul></nav><div class="who"><span id="who"></span> <button type="button" id="sign-out" hidden>Sign out</button></div>`
     : "";
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
