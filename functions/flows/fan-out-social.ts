@@ -17,6 +17,8 @@ export async function fanOutSocial(
 ): Promise<SocialPostJob[]> {
   const edition = await ports.editions.get(editionId);
   if (!edition?.article.channels.social) return [];
+  // Posted once the edition is let out: never while an editor holds or schedules it, nor once cancelled.
+  if (["held", "scheduled", "cancelled"].includes(edition.status)) return [];
   const now = ports.now();
   await ports.socialAccounts.register(
     adapters.map(({ network, account }) => ({ network, account })),

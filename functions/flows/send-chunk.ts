@@ -2,6 +2,7 @@ import { type Outcome, orphanedInflight, pendingRecipients, tally } from "../dom
 import { listHeaders, recipientLinks } from "../domain/recipient-links.js";
 import type { Subscriber } from "../domain/subscriber.js";
 import { pauseIfUnhealthy } from "./auto-pause.js";
+import { closeCancelled, refusedClaim } from "./close-chunk.js";
 import { type BulkEntry, MailerRejected, MailerThrottled, type Ports, type SendJob } from "./ports.js";
 import { sendTarget } from "./send-target.js";
 
@@ -34,17 +35,21 @@ export async function sendChunk(ports: Ports, job: SendJob): Promise<ChunkResult
   // A paused edition's chunk is parked: acknowledged, left undone in the table, and queued again when
   // an editor resumes. Handing it back instead would walk every chunk into the DLQ.
   if (edition.status === "paused") return "done";
+  if (edition.status === "cancelled") return closeCancelled(ports, chunk);
   const young = edition.counts.sent - (edition.rateBaseline?.sent ?? 0) < ports.config.pauseMinSample;
-  const nowMs = ports.now().getTime();
-  if (chunk.leaseUntil && chunk.leaseUntil > nowMs) return "retry";
+  if (chunk.leaseUntil && chunk.leaseUntil > ports.now().getTime()) return "retry";
 
   const orphans = orphanedInflight(chunk);
   const pending = pendingRecipients(chunk).filter((r) => !orphans.includes(r));
+  // Paced before the claim: a chunk waiting for its slot holds nothing, so a pause or cancel that
+  // lands meanwhile refuses its claim and it never reaches SES.
+  await ports.pacer.take(pending.length);
+  const nowMs = ports.now().getTime();
   const claimed = await ports.chunks.claim(chunk, nowMs + ports.config.chunkLeaseSeconds * 1000, [
     ...orphans,
     ...pending,
   ]);
-  if (!claimed) return "retry";
+  if (!claimed) return refusedClaim(ports, job);
 
   const outcomes: Record<string, Outcome> = Object.fromEntries(orphans.map((r) => [r, { kind: "unknown" }]));
   const [subscribers, suppressed] = await Promise.all([
@@ -67,7 +72,6 @@ export async function sendChunk(ports: Ports, job: SendJob): Promise<ChunkResult
       const links = recipientLinks(ports.config, ports.secrets.tokenKeys, s.id, nowSeconds);
       return { to: s.email, data: links, headers: listHeaders(ports.config, links.unsubscribeUrl) };
     });
-    await ports.pacer.take(entries.length);
     try {
       const results = await ports.mailer.sendBulk({
         from: ports.config.brand.fromAddress,

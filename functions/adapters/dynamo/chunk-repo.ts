@@ -1,14 +1,9 @@
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import {
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  TransactWriteCommand,
-  UpdateCommand,
-} from "@aws-sdk/lib-dynamodb";
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
 import type { Outcome, Tally } from "../../domain/chunk.js";
 import type { ChunkRecord, ChunkRepo } from "../../flows/ports.js";
-import { isConditionFailure, isTransactionConflict, keys } from "./keys.js";
+import { isConditionFailure, keys } from "./keys.js";
+import { sendRateUpdate, withConflictRetry } from "./transact.js";
 
 /** Outcomes are stored compactly (`s:<messageId>`, `f:<error>`, `k:<reason>`, `u`): a chunk stays ~5 KB. */
 function encode(o: Outcome): string {
@@ -21,6 +16,8 @@ function encode(o: Outcome): string {
       return `k:${o.reason}`;
     case "unknown":
       return "u";
+    case "cancelled":
+      return "c";
   }
 }
 
@@ -29,6 +26,7 @@ function decode(v: string): Outcome {
   if (v.startsWith("s:")) return { kind: "sent", messageId: rest };
   if (v.startsWith("f:")) return { kind: "failed", error: rest };
   if (v.startsWith("k:")) return { kind: "skipped", reason: rest };
+  if (v === "c") return { kind: "cancelled" };
   return { kind: "unknown" };
 }
 
@@ -106,26 +104,42 @@ export function dynamoChunkRepo(db: DynamoDBDocumentClient, table: string): Chun
       }
     },
     async claim(chunk, leaseUntil, inflight) {
-      try {
-        await db.send(
-          new UpdateCommand({
-            TableName: table,
-            Key: keys.chunk(chunk.editionId, chunk.key),
-            UpdateExpression: "SET leaseUntil = :l, inflight = :i, v = :next",
-            ConditionExpression: "v = :v",
-            ExpressionAttributeValues: {
-              ":l": leaseUntil,
-              ":i": inflight,
-              ":v": chunk.version,
-              ":next": chunk.version + 1,
-            },
+      // The fence that makes pause and cancel hold: a chunk is handed to SES only under a claim, and a
+      // claim is taken only while its edition is `sending`, in the same transaction that lists the
+      // chunk as in flight on the edition (what a cancel waits for before it answers).
+      const write = () =>
+        db.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Update: {
+                  TableName: table,
+                  Key: keys.chunk(chunk.editionId, chunk.key),
+                  UpdateExpression: "SET leaseUntil = :l, inflight = :i, v = :next",
+                  ConditionExpression: "v = :v",
+                  ExpressionAttributeValues: {
+                    ":l": leaseUntil,
+                    ":i": inflight,
+                    ":v": chunk.version,
+                    ":next": chunk.version + 1,
+                  },
+                },
+              },
+              {
+                Update: {
+                  TableName: table,
+                  Key: keys.edition(chunk.editionId),
+                  UpdateExpression: "ADD inflightChunks :k",
+                  ConditionExpression: "#s = :sending",
+                  ExpressionAttributeNames: { "#s": "status" },
+                  ExpressionAttributeValues: { ":k": new Set([chunk.key]), ":sending": "sending" },
+                },
+              },
+            ],
           }),
         );
-        return { ...chunk, leaseUntil, inflight, version: chunk.version + 1 };
-      } catch (error) {
-        if (isConditionFailure(error)) return undefined;
-        throw error;
-      }
+      const claimed = await withConflictRetry(write);
+      return claimed ? { ...chunk, leaseUntil, inflight, version: chunk.version + 1 } : undefined;
     },
     async record(chunk, outcomes, done, tally: Tally) {
       const entries = Object.entries(outcomes);
@@ -157,34 +171,27 @@ export function dynamoChunkRepo(db: DynamoDBDocumentClient, table: string): Chun
                   Key: keys.edition(chunk.editionId),
                   UpdateExpression:
                     "SET counts.sent = counts.sent + :s, counts.failed = counts.failed + :f, " +
-                    "counts.skipped = counts.skipped + :k, counts.#u = counts.#u + :u, chunksDone = chunksDone + :d",
-                  ExpressionAttributeNames: { "#u": "unknown" },
+                    "counts.skipped = counts.skipped + :k, counts.#u = counts.#u + :u, " +
+                    "counts.#c = if_not_exists(counts.#c, :zero) + :c, chunksDone = chunksDone + :d " +
+                    "DELETE inflightChunks :key",
+                  ExpressionAttributeNames: { "#u": "unknown", "#c": "cancelled" },
                   ExpressionAttributeValues: {
                     ":s": tally.sent,
                     ":f": tally.failed,
                     ":k": tally.skipped,
                     ":u": tally.unknown,
+                    ":c": tally.cancelled,
+                    ":zero": 0,
                     ":d": done ? 1 : 0,
+                    ":key": new Set([chunk.key]),
                   },
                 },
               },
+              ...(tally.sent > 0 ? [sendRateUpdate(table, chunk.editionId, tally.sent)] : []),
             ],
           }),
         );
-      for (let attempt = 1; ; attempt++) {
-        try {
-          await write();
-          return true;
-        } catch (error) {
-          // Another chunk's record held the edition item: wait a jittered moment and write again.
-          if (isTransactionConflict(error) && attempt < 8) {
-            await new Promise((r) => setTimeout(r, Math.random() * 20 * 2 ** attempt));
-            continue;
-          }
-          if (isConditionFailure(error)) return false;
-          throw error;
-        }
-      }
+      return withConflictRetry(write);
     },
   };
 }

@@ -5,6 +5,7 @@ import type { Counts, EditionStatus } from "../../domain/edition.js";
 import type { EditionRecord, EditionRepo, PlanCheckpoint, SendProgress } from "../../flows/ports.js";
 import type { RenderedEdition } from "../../render/rendered.js";
 import { batchGetAll } from "./batch-get.js";
+import { editionEditorial } from "./edition-editorial.js";
 import { editionFeedback, feedbackCounts, feedbackKeys, sumFeedback } from "./edition-feedback.js";
 import { listedPage, putListed } from "./indexed-items.js";
 import { isConditionFailure, keys } from "./keys.js";
@@ -21,7 +22,10 @@ const PROGRESS_FIELDS = [
   "chunksDone",
   "statusReason",
   "rateBaseline",
+  "inflightChunks",
 ] as const;
+
+const EDITORIAL_FIELDS = ["source", "review", "sendAt", "heldSince", "approvedAt", "supersededBy"] as const;
 
 /**
  * The progress fields of an edition's or briefing's item, with the SES feedback counters that are
@@ -29,11 +33,15 @@ const PROGRESS_FIELDS = [
  */
 export function toProgress(item: Record<string, unknown>, feedback?: Partial<Counts>): SendProgress {
   const record = Object.fromEntries(PROGRESS_FIELDS.map((f) => [f, item[f]])) as unknown as SendProgress;
+  // A string set comes back as a Set; absent once the last in-flight chunk is recorded.
+  record.inflightChunks = item.inflightChunks ? [...(item.inflightChunks as Set<string>)] : [];
+  record.counts = { ...record.counts, cancelled: record.counts?.cancelled ?? 0 };
   return feedback ? { ...record, counts: { ...record.counts, ...feedback } } : record;
 }
 
 const toRecord = (item: Record<string, unknown>, feedback?: Partial<Counts>): EditionRecord => ({
   ...toProgress(item, feedback),
+  ...Object.fromEntries(EDITORIAL_FIELDS.filter((f) => item[f] !== undefined).map((f) => [f, item[f]])),
   article: item.article as EditionRecord["article"],
 });
 
@@ -79,6 +87,7 @@ export function dynamoEditionRepo(db: DynamoDBDocumentClient, table: string): Ed
       } while (start);
     },
     ...editionFeedback(db, table),
+    ...editionEditorial(db, table),
     async create(edition) {
       if (await putListed(db, table, { ...keys.edition(edition.id), ...edition }, keys.editionsIndex)) {
         return { created: true, edition };

@@ -7,6 +7,7 @@ import type { EditionRecord, Ports } from "../../flows/ports.js";
 import { PAGE_HEADERS, page } from "../pages/page.js";
 import { type EditionView, ListQuery, type SocialPostView } from "../schemas.js";
 import { parseOr400 } from "../validate.js";
+import { type ControlDetail, controlFields, singleDetail } from "./control-view.js";
 
 export function socialPostView(i: SocialIntent): z.infer<typeof SocialPostView> {
   return {
@@ -26,6 +27,7 @@ export function editionView(
   e: EditionRecord,
   shares?: Record<string, number>,
   social: SocialIntent[] = [],
+  detail: ControlDetail = { minSample: 100 },
 ): z.infer<typeof EditionView> {
   return {
     id: e.id,
@@ -35,10 +37,29 @@ export function editionView(
     status: e.status,
     statusReason: e.statusReason ?? undefined,
     createdAt: e.createdAt,
+    source: e.source,
+    review: e.review,
+    sendAt: e.sendAt,
+    heldSince: e.heldSince,
+    approvedAt: e.approvedAt,
+    supersededBy: e.supersededBy,
     counts: e.counts,
+    ...controlFields(e, detail),
     social: social.map(socialPostView),
     ...(shares ? { shares } : {}),
   };
+}
+
+/** The single-edition view (status page and every editorial action's answer): 404 when there is none. */
+export async function editionAnswer(ports: Ports, id: string): Promise<z.infer<typeof EditionView>> {
+  const edition = await ports.editions.get(id);
+  if (!edition) throw new HeraldError("not_found", "no such edition");
+  const [shares, social, detail] = await Promise.all([
+    ports.editions.shares(id),
+    ports.socialIntents.listForEdition(id),
+    singleDetail(ports, id),
+  ]);
+  return editionView(edition, shares, social, detail);
 }
 
 /** Edition status for the newsroom (admin routes: the app guards them). */
@@ -54,18 +75,16 @@ export function editionRoutes(app: Hono, ports: Ports) {
         { path: "cursor", message: "not a cursor from this API" },
       ]);
     }
-    return c.json({ editions: found.editions.map((e) => editionView(e)), cursor: found.cursor });
+    const detail = { minSample: ports.config.pauseMinSample };
+    return c.json({
+      editions: found.editions.map((e) => editionView(e, undefined, [], detail)),
+      cursor: found.cursor,
+    });
   });
 
   app.get("/v1/editions/:id", async (c) => {
     const id = parseOr400(EditionId, c.req.param("id"));
-    const edition = await ports.editions.get(id);
-    if (!edition) throw new HeraldError("not_found", "no such edition");
-    const [shares, social] = await Promise.all([
-      ports.editions.shares(id),
-      ports.socialIntents.listForEdition(id),
-    ]);
-    return c.json(editionView(edition, shares, social));
+    return c.json(await editionAnswer(ports, id));
   });
 }
 

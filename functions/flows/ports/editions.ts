@@ -1,6 +1,7 @@
 import type { Article } from "../../domain/article.js";
 import type { ChunkState, Outcome, Tally } from "../../domain/chunk.js";
 import type { Counts, EditionStatus } from "../../domain/edition.js";
+import type { ArticleSource } from "../../domain/editorial.js";
 import type { FeedbackCounter } from "../../domain/ses-event.js";
 import type { RenderedEdition } from "../../render/rendered.js";
 
@@ -31,11 +32,44 @@ export interface SendProgress {
   statusReason?: string;
   /** The counts when an editor last resumed the edition: auto-pause judges what came after. */
   rateBaseline?: Counts;
+  /** Chunks handed to SES whose outcome is not recorded yet (claimed, not recorded). */
+  inflightChunks?: string[];
 }
 
-export interface EditionRecord extends SendProgress {
+/** The editorial fields an edition carries besides its progress (see `domain/editorial.ts`). */
+export interface EditorialFields {
+  /** Where the article came from; decides review mode. */
+  source?: ArticleSource;
+  /** Held for an editor once rendered (review mode, or the webhook asked for it). */
+  review?: boolean;
+  /** Not sent before this (ISO); while `scheduled`, when it goes. */
+  sendAt?: string;
+  heldSince?: string;
+  approvedAt?: string;
+  /** The newer version of the article that replaced this one before it was sent. */
+  supersededBy?: string;
+}
+
+export interface EditionRecord extends SendProgress, EditorialFields {
   article: Article;
 }
+
+/**
+ * A conditional status change: `from` → `to`, setting or removing editorial fields with it.
+ * `ifLatestOf` (an article id) also requires the edition to be that article's latest version, in the
+ * same write, so a version replaced meanwhile is never held or scheduled.
+ */
+export interface StatusMove {
+  from: EditionStatus[];
+  to: EditionStatus;
+  reason?: string;
+  set?: Partial<Omit<EditorialFields, "source" | "review">>;
+  remove?: Array<keyof Omit<EditorialFields, "source" | "review">>;
+  ifLatestOf?: string;
+}
+
+/** `moved`; `status`: it was in none of `from`; `superseded`: it is no longer its article's latest. */
+export type MoveResult = "moved" | "status" | "superseded";
 
 /** How one SES event landed on its edition: `duplicate` when its mark was applied before. */
 export type FeedbackCount = "counted" | "duplicate" | "no-edition";
@@ -75,6 +109,15 @@ export interface EditionRepo {
   countFeedback(id: string, counter: FeedbackCounter, mark: string): Promise<FeedbackCount>;
   /** `paused → sending`, clearing the reason and keeping `baseline` (the counts now) for auto-pause. */
   resume(id: string, baseline: Counts): Promise<boolean>;
+  /** Moves the status and editorial fields together, conditionally (see {@link StatusMove}). */
+  move(id: string, change: StatusMove): Promise<MoveResult>;
+  /**
+   * Records `editionId` as its article's latest version unless one published later holds the mark;
+   * returns the edition it replaced, if any.
+   */
+  markLatest(articleId: string, editionId: string, createdAt: string): Promise<string | undefined>;
+  /** Recipients sent per minute (`YYYY-MM-DDTHH:MM`), oldest first: counters kept as chunks record. */
+  sendRate(id: string): Promise<Array<{ minute: string; sent: number }>>;
 }
 
 export interface ChunkRecord extends ChunkState {

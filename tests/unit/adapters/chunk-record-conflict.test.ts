@@ -34,7 +34,7 @@ const chunk: ChunkRecord = {
   done: false,
   version: 1,
 };
-const tally = { sent: 1, failed: 0, skipped: 0, unknown: 0 };
+const tally = { sent: 1, failed: 0, skipped: 0, unknown: 0, cancelled: 0 };
 
 describe("recording a chunk", () => {
   it("writes again after a transaction conflict instead of calling the chunk changed", async () => {
