@@ -19,26 +19,42 @@ export interface SocialPost {
   updatedAt?: string;
 }
 
-export interface Edition {
+/** Bounce and complaint rates beside the limits that pause a send. */
+export interface Health {
+  sent: number;
+  bounceRate: number;
+  complaintRate: number;
+  bounceLimit: number;
+  complaintLimit: number;
+  minSample: number;
+  judged: boolean;
+}
+
+interface Control {
+  inFlight?: number;
+  health?: Health;
+  /** Recipients sent per minute (UTC `YYYY-MM-DDTHH:MM`), oldest first. */
+  sendRate?: Array<{ minute: string; sent: number }>;
+}
+
+export interface Edition extends Control {
   id: string;
   title: string;
   status: string;
   statusReason?: string;
   stalled?: boolean;
   sendAt?: string;
+  heldSince?: string;
+  approvedAt?: string;
+  supersededBy?: string;
+  source?: string;
   createdAt: string;
   counts: Counts;
   social?: SocialPost[];
   shares?: Record<string, number>;
 }
 
-export interface RenderView {
-  topics?: string[];
-  key?: string;
-  recipients?: number;
-}
-
-export interface Briefing {
+export interface Briefing extends Control {
   id: string;
   day: string;
   status: string;
@@ -48,7 +64,9 @@ export interface Briefing {
   window?: { from: string; until: string };
   editions?: string[];
   counts: Counts;
-  renders?: number | RenderView[];
+  renders?: number;
+  /** Topic combinations rendered, as `business+world` (single view only). */
+  combos?: string[];
 }
 
 export interface EmailView {

@@ -1,7 +1,7 @@
 import { ApiError } from "./api.js";
 import { h, replace } from "./dom.js";
 import { fmtNumber, percent } from "./format.js";
-import type { Counts } from "./types.js";
+import type { Counts, Health } from "./types.js";
 
 /** A polite live region: what an action did, read out by screen readers too. */
 export function notice(): { el: HTMLElement; say(text: string, error?: boolean): void } {
@@ -81,6 +81,35 @@ export function rateAgainstLimit(label: string, count: number, sent: number, lim
     }),
     h("span", {}, ` limit ${percent(limit)}${over ? " — over the limit" : ""}`),
   );
+}
+
+/**
+ * Bounce and complaint rates against the pause limits: the API's judgement when it sends one
+ * (rates since the last resume), else worked out from the counts with the domain's limits.
+ */
+export function healthOf(
+  counts: Counts,
+  health: Health | undefined,
+  limits: { bounce: number; complaint: number },
+): HTMLElement[] {
+  const sent = health?.sent ?? counts.sent;
+  const rows = [
+    rateAgainstLimit(
+      "Bounce rate",
+      health ? Math.round(health.bounceRate * sent) : (counts.bounced ?? 0),
+      sent,
+      health?.bounceLimit ?? limits.bounce,
+    ),
+    rateAgainstLimit(
+      "Complaint rate",
+      health ? Math.round(health.complaintRate * sent) : (counts.complained ?? 0),
+      sent,
+      health?.complaintLimit ?? limits.complaint,
+    ),
+  ];
+  if (health && !health.judged)
+    rows.push(h("p", { class: "help" }, `Judged once ${fmtNumber(health.minSample)} recipients are sent.`));
+  return rows;
 }
 
 /** Every count as a description list. */

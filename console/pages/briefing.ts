@@ -5,15 +5,15 @@ import { drawEmail } from "../lib/email-preview.js";
 import { fmtTime } from "../lib/format.js";
 import { startPage } from "../lib/session.js";
 import { BOUNCE_RATE_LIMIT, COMPLAINT_RATE_LIMIT } from "../lib/thresholds.js";
-import type { Briefing, EmailView, RenderView } from "../lib/types.js";
+import type { Briefing, EmailView } from "../lib/types.js";
 import {
   countsList,
+  healthOf,
   isActive,
   messageOf,
   notice,
   poll,
   progressBar,
-  rateAgainstLimit,
   statusBadge,
 } from "../lib/ui.js";
 
@@ -48,8 +48,7 @@ async function main() {
       section("Counts", countsList(b.counts)),
       section(
         "Health",
-        rateAgainstLimit("Bounce rate", b.counts.bounced ?? 0, b.counts.sent, BOUNCE_RATE_LIMIT),
-        rateAgainstLimit("Complaint rate", b.counts.complained ?? 0, b.counts.sent, COMPLAINT_RATE_LIMIT),
+        ...healthOf(b.counts, b.health, { bounce: BOUNCE_RATE_LIMIT, complaint: COMPLAINT_RATE_LIMIT }),
       ),
       section(
         "Articles",
@@ -80,7 +79,7 @@ async function main() {
   }
   main.append(said.el, actions, live);
   draw(briefing);
-  main.append(rendersSection(base, briefing.renders));
+  main.append(rendersSection(base, briefing));
   poll(async () => {
     const fresh = await api<Briefing>("GET", base);
     if (JSON.stringify(fresh) !== JSON.stringify(briefing)) draw(fresh);
@@ -90,36 +89,27 @@ async function main() {
 }
 
 /** Each topic combination's rendering, chosen from a list and previewed like an edition's email. */
-function rendersSection(base: string, renders: Briefing["renders"]): HTMLElement {
-  if (!Array.isArray(renders)) {
+function rendersSection(base: string, briefing: Briefing): HTMLElement {
+  const combos = briefing.combos ?? [];
+  if (!combos.length) {
     return section(
       "Topic combinations",
       h(
         "p",
         {},
-        `${renders ?? 0} topic combinations rendered (one email each, whatever the number of readers).`,
+        `${briefing.renders ?? 0} topic combinations rendered (one email each, whatever the number of readers).`,
       ),
     );
   }
   const preview = h("div", {});
-  const label = (r: RenderView) => (r.topics?.length ? r.topics.join(" + ") : (r.key ?? "all topics"));
   const choose = h(
     "select",
     { id: "combination" },
-    ...renders.map((r, i) =>
-      h(
-        "option",
-        { value: i },
-        `${label(r)}${r.recipients !== undefined ? ` (${r.recipients} readers)` : ""}`,
-      ),
-    ),
+    ...combos.map((c) => h("option", { value: c }, c.split("+").join(" + "))),
   );
   const show = async () => {
-    const r = renders[Number(choose.value)];
-    if (!r) return;
-    const q = new URLSearchParams(r.topics ? { topics: r.topics.join(",") } : { key: r.key ?? "" });
     try {
-      drawEmail(preview, await api<EmailView>("GET", `${base}/email?${q}`));
+      drawEmail(preview, await api<EmailView>("GET", `${base}/renders/${encodeURIComponent(choose.value)}`));
     } catch (error) {
       replace(preview, h("p", { class: "notice" }, `No email to show: ${messageOf(error)}`));
     }
@@ -128,8 +118,8 @@ function rendersSection(base: string, renders: Briefing["renders"]): HTMLElement
   void show();
   return section(
     "Topic combinations",
-    h("p", {}, `${renders.length} combinations rendered, one email each.`),
-    h("label", { for: "combination" }, "Preview the email for"),
+    h("p", {}, `${combos.length} combinations rendered, one email each.`),
+    h("label", { for: "combination" }, "Preview the email for readers of"),
     choose,
     preview,
   );

@@ -6,7 +6,7 @@ import type { Briefing } from "../lib/types.js";
 import { isActive, messageOf, notice, poll, progressBar, statusBadge } from "../lib/ui.js";
 
 const dayOf = (d: string) => `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}`;
-const rendersOf = (b: Briefing) => (Array.isArray(b.renders) ? b.renders.length : (b.renders ?? 0));
+const rendersOf = (b: Briefing) => b.combos?.length ?? b.renders ?? 0;
 
 /** Daily briefings, newest first, with their progress while they send. */
 async function main() {

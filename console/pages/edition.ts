@@ -3,19 +3,19 @@ import { api } from "../lib/api.js";
 import { lineChart } from "../lib/chart.js";
 import { h, replace, safeHref, section, table } from "../lib/dom.js";
 import { emailPreview } from "../lib/email-preview.js";
-import { fmtNumber, fmtTime } from "../lib/format.js";
+import { fmtNumber, fmtTime, timeZone } from "../lib/format.js";
 import { startPage } from "../lib/session.js";
 import { BOUNCE_RATE_LIMIT, COMPLAINT_RATE_LIMIT } from "../lib/thresholds.js";
 import type { Edition, SocialPost } from "../lib/types.js";
 import {
   countsList,
   doneOf,
+  healthOf,
   isActive,
   messageOf,
   notice,
   poll,
   progressBar,
-  rateAgainstLimit,
   statusBadge,
 } from "../lib/ui.js";
 
@@ -52,7 +52,9 @@ async function main() {
         { class: "status-line" },
         statusBadge(e.status, e.stalled),
         e.statusReason ? ` ${e.statusReason}` : "",
-        e.sendAt ? ` · sends at ${fmtTime(e.sendAt)}` : "",
+        e.sendAt ? ` · sends at ${fmtTime(e.sendAt)} (${timeZone()})` : "",
+        e.heldSince ? ` · held since ${fmtTime(e.heldSince)}` : "",
+        e.inFlight ? ` · ${fmtNumber(e.inFlight)} chunks with SES` : "",
         ` · created ${fmtTime(e.createdAt)}`,
       ),
       e.stalled
@@ -66,19 +68,9 @@ async function main() {
       section("Counts", countsList(e.counts)),
       section(
         "Health",
-        rateAgainstLimit("Bounce rate", e.counts.bounced ?? 0, e.counts.sent, BOUNCE_RATE_LIMIT),
-        rateAgainstLimit("Complaint rate", e.counts.complained ?? 0, e.counts.sent, COMPLAINT_RATE_LIMIT),
+        ...healthOf(e.counts, e.health, { bounce: BOUNCE_RATE_LIMIT, complaint: COMPLAINT_RATE_LIMIT }),
       ),
-      section(
-        "Send rate",
-        rates.length > 1
-          ? lineChart(
-              "Recipients per minute while this page was open",
-              samples.slice(1).map((s) => new Date(s.at).toLocaleTimeString("en-GB")),
-              [{ name: "recipients per minute", className: "s1", values: rates }],
-            )
-          : h("p", {}, "Measured while this page is open and the edition sends."),
-      ),
+      section("Send rate", sendRateChart(e, samples, rates)),
       section("Social posts", socialTable(e.social ?? [])),
       section(
         "Shares by readers",
@@ -128,6 +120,25 @@ async function main() {
     if (changed || isActive(fresh.status)) draw(fresh);
     return isActive(fresh.status) || fresh.status === "held" || fresh.status === "paused";
   }, 1500);
+}
+
+/** The API's per-minute counters when it has them; else what this page saw between its polls. */
+function sendRateChart(e: Edition, samples: Array<{ at: number }>, rates: number[]): HTMLElement {
+  if (e.sendRate?.length) {
+    return lineChart(
+      "Recipients sent per minute (UTC)",
+      e.sendRate.map((r) => r.minute.slice(11)),
+      [{ name: "recipients per minute", className: "s1", values: e.sendRate.map((r) => r.sent) }],
+    );
+  }
+  if (rates.length > 1) {
+    return lineChart(
+      "Recipients per minute while this page was open",
+      samples.slice(1).map((s) => new Date(s.at).toLocaleTimeString("en-GB")),
+      [{ name: "recipients per minute", className: "s1", values: rates }],
+    );
+  }
+  return h("p", {}, "Nothing sent yet.");
 }
 
 function socialTable(posts: SocialPost[]): HTMLElement {

@@ -4,6 +4,7 @@ import { createServer } from "node:net";
 import { cpus, hostname, totalmem } from "node:os";
 import { startDynamoLocal } from "../../functions/local/dynamodb-local.js";
 import { measureBundles } from "./bundles.js";
+import { measureConsolePages } from "./console.js";
 import { LATENCY_RATE, measureHttpLoad } from "./http-load.js";
 import { measureRender } from "./render.js";
 import { measureCard, measureComposition } from "./social.js";
@@ -12,7 +13,8 @@ import { measureCard, measureComposition } from "./social.js";
  * `npm run bench`: the numbers behind the README's claims, as one table and a JSON file under
  * tests/bench/results/. Targets are printed beside the measurements; nothing here fails a build.
  * `npm run bench -- social` measures only the social rows (card, post composition; under a minute)
- * and prints them with their JSON, writing no file: results/ holds whole runs only.
+ * and prints them with their JSON, writing no file: results/ holds whole runs only. `-- console`
+ * does the same for the bytes each console page loads.
  */
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
 const tsx = "node_modules/.bin/tsx";
@@ -84,6 +86,18 @@ const socialRows: Row[] = [
 if (process.argv.includes("social")) {
   printTable(socialRows);
   console.log(JSON.stringify({ card, composition }));
+  process.exit(0);
+}
+
+const consolePages = await measureConsolePages();
+const consoleRows: Row[] = consolePages.map((p) => [
+  `console page ${p.page}: first load, gzip (HTML + JS + CSS)`,
+  `${(p.totalGzipBytes / 1024).toFixed(1)} KB (${p.htmlGzipBytes} + ${p.jsGzipBytes} + ${p.cssGzipBytes} B)`,
+  "JS + CSS ≤ 100 KB",
+]);
+if (process.argv.includes("console")) {
+  printTable(consoleRows);
+  console.log(JSON.stringify({ consolePages }));
   process.exit(0);
 }
 
@@ -191,6 +205,7 @@ const rows: Row[] = [
     b.name === "renderPlan" ? "only bundle with MJML" : b.name === "api" ? "≤ 300 KB, no MJML" : "no MJML",
   ]),
   ...socialRows,
+  ...consoleRows,
 ];
 printTable(rows);
 
@@ -210,6 +225,7 @@ const result = {
   http,
   card,
   composition,
+  consolePages,
   apiBundleOk: (apiBundle?.bytes ?? Number.POSITIVE_INFINITY) <= 300 * 1024,
 };
 mkdirSync("tests/bench/results", { recursive: true });
