@@ -28,7 +28,9 @@ export function lineChart(title: string, labels: string[], series: Series[]): HT
   const width = 720;
   const height = 220;
   const pad = { left: 44, right: 8, top: 10, bottom: 24 };
-  const max = Math.max(1, ...series.flatMap((s) => s.values));
+  // A round top (4 at least) so the three grid lines read as whole numbers.
+  const top = Math.max(4, ...series.flatMap((s) => s.values));
+  const max = Math.ceil(top / 2) * 2;
   const x = (i: number) =>
     pad.left + (labels.length > 1 ? (i / (labels.length - 1)) * (width - pad.left - pad.right) : 0);
   const y = (v: number) => pad.top + (1 - v / max) * (height - pad.top - pad.bottom);

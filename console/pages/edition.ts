@@ -143,18 +143,22 @@ function sendRateChart(e: Edition, samples: Array<{ at: number }>, rates: number
 
 function socialTable(posts: SocialPost[]): HTMLElement {
   if (!posts.length) return h("p", {}, "No social posts for this edition.");
-  return table(
-    "Posts to the newsroom's accounts",
-    ["Network", "Account", "Status", "Link or error"],
-    posts.map((p) => {
-      const href = safeHref(p.url);
-      return [
-        p.network,
-        p.account,
-        p.status,
-        href ? h("a", { href, rel: "noopener noreferrer" }, "View post") : (p.error ?? p.message ?? "—"),
-      ];
-    }),
+  return h(
+    "div",
+    { class: "scroll" },
+    table(
+      "Posts to the newsroom's accounts",
+      ["Network", "Account", "Status", "Link or error"],
+      posts.map((p) => {
+        const href = safeHref(p.url);
+        return [
+          p.network,
+          p.account,
+          p.status,
+          href ? h("a", { href, rel: "noopener noreferrer" }, "View post") : (p.error ?? p.message ?? "—"),
+        ];
+      }),
+    ),
   );
 }
 

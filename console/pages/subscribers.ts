@@ -55,6 +55,8 @@ async function main() {
   );
 }
 
+const capitalized = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
+
 function statsSection(): HTMLElement {
   const body = h("div", {}, h("p", {}, "Loading the numbers…"));
   void api<Stats>("GET", "/v1/subscribers/stats").then(
@@ -62,7 +64,7 @@ function statsSection(): HTMLElement {
       const totals = (caption: string, record: Record<string, number>) =>
         table(
           caption,
-          [caption.split(" ").pop() ?? "", "Subscribers"],
+          [capitalized(caption.split(" ").pop() ?? ""), "Subscribers"],
           Object.entries(record).map(([k, v]) => [k, fmtNumber(v)]),
         );
       const days = stats.growth.slice(-90);
