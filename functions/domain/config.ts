@@ -1,7 +1,7 @@
 import * as z from "zod";
+import type { AdminKey } from "./access/admin-keys.js";
 import { BriefingSchedule } from "./briefing/schedule.js";
 import { DEFAULT_SOURCES, Sources } from "./cms/sources.js";
-import type { AdminKey } from "./access/admin-keys.js";
 import { ArticleSource } from "./editorial.js";
 import type { TokenKeys } from "./tokens.js";
 
