@@ -58,7 +58,16 @@ export function drawEmail(into: HTMLElement, email: EmailView): void {
       h("div", {}, h("dt", {}, "Preheader"), h("dd", { id: "email-preheader" }, email.preheader ?? "—")),
     ),
     h("div", { class: "toggle", role: "group", "aria-label": "Preview width" }, ...buttons),
-    h("div", { class: "frame-box" }, frame),
+    h(
+      "div",
+      {
+        class: "frame-box",
+        tabindex: 0,
+        role: "region",
+        "aria-label": "Email preview (scrolls sideways when wider than the screen)",
+      },
+      frame,
+    ),
     h(
       "details",
       {},

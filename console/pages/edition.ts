@@ -145,7 +145,12 @@ function socialTable(posts: SocialPost[]): HTMLElement {
   if (!posts.length) return h("p", {}, "No social posts for this edition.");
   return h(
     "div",
-    { class: "scroll" },
+    {
+      class: "scroll",
+      tabindex: 0,
+      role: "region",
+      "aria-label": "Table (scrolls sideways on a narrow screen)",
+    },
     table(
       "Posts to the newsroom's accounts",
       ["Network", "Account", "Status", "Link or error"],

@@ -53,7 +53,12 @@ async function main() {
       "Newest first",
       h(
         "div",
-        { class: "scroll" },
+        {
+          class: "scroll",
+          tabindex: 0,
+          role: "region",
+          "aria-label": "Table (scrolls sideways on a narrow screen)",
+        },
         h(
           "table",
           {},

@@ -29,7 +29,12 @@ async function main() {
         "Accounts",
         h(
           "div",
-          { class: "scroll" },
+          {
+            class: "scroll",
+            tabindex: 0,
+            role: "region",
+            "aria-label": "Table (scrolls sideways on a narrow screen)",
+          },
           table(
             "The newsroom's social accounts",
             ["Network", "Account", "Health", "Credentials", "Last post", "Last error"],
