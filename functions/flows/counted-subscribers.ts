@@ -41,6 +41,13 @@ export function countedSubscribers(repo: SubscriberRepo, counting: Counting): Su
       if (ok) await count(previous, next);
       return ok;
     },
+    async leave(id, at) {
+      // The write takes no version, so the counters move from what was read just before it.
+      const previous = await repo.get(id);
+      const ok = await repo.leave(id, at);
+      if (ok && previous) await count(previous, { ...previous, status: "unsubscribed", updatedAt: at });
+      return ok;
+    },
     async erase(previous) {
       const ok = await repo.erase(previous);
       if (ok) await count(previous, undefined);

@@ -65,6 +65,7 @@ describe("the subscriber overview", () => {
     }
     // Asking again while pending is not a second sign-up.
     await subscribeRequest(herald, { email: "s1@example.org", topics: ["world"] });
+    await herald.settled(); // sign-ups are recorded by the worker
     const [a, b, c, d] = emails.map(subscriberId) as [string, string, string, string];
     for (const id of [a, b, c, d]) expect(await confirm(herald.ports, id)).toBe("confirmed");
     await unsubscribe(herald.ports, a);
