@@ -5,8 +5,10 @@ import { defineConfig } from "vitest/config";
  * - unit: pure code and in-memory ports; no Java, no network (`npm run test:unit`, seconds);
  * - integration: DynamoDB Local (started once per run by the global setup; every file makes its
  *   own table) and the SES stand-in (`npm run test:integration`);
- * - infra: the CDK stack synthesized and checked (`npm run test:infra`).
- * `npm test` runs all three.
+ * - infra: the CDK stack synthesized and checked (`npm run test:infra`);
+ * - browser: pages in Debian's Chromium (`/usr/bin/chromium`) driven by Playwright, with axe-core,
+ *   against the local runtime on DynamoDB Local (`npm run test:browser`).
+ * `npm test` runs them all.
  */
 export default defineConfig({
   test: {
@@ -27,6 +29,14 @@ export default defineConfig({
         },
       },
       { extends: true, test: { name: "infra", include: ["tests/infra/**/*.test.ts"] } },
+      {
+        extends: true,
+        test: {
+          name: "browser",
+          include: ["tests/browser/**/*.test.ts"],
+          globalSetup: ["tests/helpers/global-setup.ts"],
+        },
+      },
     ],
   },
 });
