@@ -2,6 +2,7 @@ import type { Node } from "constructs";
 import * as z from "zod";
 import { isTimeZone } from "../functions/domain/briefing/schedule.js";
 import { DEFAULT_TOPICS } from "../functions/domain/config.js";
+import { parseReviewSources } from "../functions/domain/editorial.js";
 
 /**
  * The deployment's settings, read from CDK context (`cdk.json` or `-c key=value`) with defaults
@@ -44,6 +45,7 @@ export const CONTEXT_KEYS = [
   "unsubscribeBurstLimit",
   "stallSeconds",
   "recoveryMinutes",
+  "review",
 ] as const;
 
 /** `-c key=value` always arrives as a string; cdk.json may hold numbers and arrays. */
@@ -108,6 +110,18 @@ const Raw = z.object({
   stallSeconds: count.min(60).default(600),
   /** How often the recovery pass runs. */
   recoveryMinutes: count.max(60).default(5),
+  /** Review mode, as `HERALD_REVIEW`: `off`, `all`, or sources (webhook, ghost, wordpress, feeds). */
+  review: csv.default([]).refine(
+    (v) => {
+      try {
+        parseReviewSources(v.join(","));
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    { message: "off, all, or a list of webhook, ghost, wordpress, feeds" },
+  ),
 });
 
 const asJson = (v: unknown) => (v === undefined ? undefined : typeof v === "string" ? v : JSON.stringify(v));
@@ -143,6 +157,8 @@ export interface HeraldConfig {
   /** Secrets retained from a previous deployment, adopted instead of created (complete ARNs). */
   adoptSecrets: { tokens?: string; api?: string };
   recovery: { stallSeconds: number; everyMinutes: number };
+  /** `HERALD_REVIEW`: the sources whose editions wait for an editor ("off" when none). */
+  review: string;
 }
 
 /** Parses and cross-checks the settings; throws one error naming every field at fault. */
@@ -196,6 +212,7 @@ export function parseConfig(input: Record<string, unknown>): HeraldConfig {
       ...(raw.apiSecretArn ? { api: raw.apiSecretArn } : {}),
     },
     recovery: { stallSeconds: raw.stallSeconds, everyMinutes: raw.recoveryMinutes },
+    review: parseReviewSources(raw.review.join(",")).join(",") || "off",
   };
 }
 

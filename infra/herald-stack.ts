@@ -4,6 +4,7 @@ import type { Construct } from "constructs";
 import type { HeraldConfig } from "./config.js";
 import { HeraldApi } from "./constructs/api.js";
 import { HeraldData } from "./constructs/data.js";
+import { EditionReleases } from "./constructs/edition-releases.js";
 import { HeraldEmail } from "./constructs/email.js";
 import { HeraldFeedback } from "./constructs/feedback.js";
 import { HeraldFunction, PROJECT_ROOT } from "./constructs/herald-function.js";
@@ -38,6 +39,7 @@ export class HeraldStack extends Stack {
   readonly feedback: HeraldFeedback;
   readonly social: HeraldSocial;
   readonly schedules: HeraldSchedules;
+  readonly editionReleases: EditionReleases;
   readonly pollFeeds?: HeraldFunction;
   readonly briefing: HeraldFunction;
   readonly observability: HeraldObservability;
@@ -66,6 +68,7 @@ export class HeraldStack extends Stack {
     if (config.replyTo) env.set("HERALD_REPLY_TO", config.replyTo);
     env.set("HERALD_BRIEFING_HOUR", String(config.briefing.hour));
     env.set("HERALD_BRIEFING_TIME_ZONE", config.briefing.timeZone);
+    env.set("HERALD_REVIEW", config.review);
 
     const key = new NotificationKey(this, "NotificationKey");
     this.data = new HeraldData(this, "Data", { env });
@@ -81,6 +84,13 @@ export class HeraldStack extends Stack {
       handlersDir,
     });
 
+    // Scheduled sends: the render function schedules a webhook's `sendAt`; the API, an editor's.
+    this.editionReleases = new EditionReleases(this, "EditionReleases", {
+      env,
+      editionQueue: this.sending.editionQueue,
+    });
+    this.editionReleases.grantManage(this.sending.renderPlan);
+
     this.social = new HeraldSocial(this, "Social", { env, data: this.data, handlersDir });
     this.social.grantEnqueue(this.sending.renderPlan);
 
@@ -93,6 +103,8 @@ export class HeraldStack extends Stack {
     this.sending.sendQueue.grantSend(this.apiFunction);
     // Editors' test sends go out with SendBulkEmail, a reader's "email a friend" with SendEmail.
     this.email.grantSend(this.apiFunction, ["ses:SendBulkEmail", "ses:SendEmail"]);
+    // Approving with a `sendAt`, rescheduling, cancelling a scheduled edition.
+    this.editionReleases.grantManage(this.apiFunction);
     this.api.serve(this.apiFunction);
 
     this.feedback = new HeraldFeedback(this, "Feedback", {
@@ -110,6 +122,8 @@ export class HeraldStack extends Stack {
       this.data.grantData(this.pollFeeds, FUNCTION_ACCESS.pollFeeds);
       secrets.grant(this.pollFeeds, FUNCTION_ACCESS.pollFeeds.secrets);
       this.sending.editionQueue.grantSend(this.pollFeeds);
+      // A newer version of a feed item replaces a scheduled one and deletes its schedule.
+      this.editionReleases.grantManage(this.pollFeeds);
       this.schedules.addEvery("FeedPoll", { target: this.pollFeeds, minutes: config.sources.pollMinutes });
     }
 
@@ -151,6 +165,7 @@ export class HeraldStack extends Stack {
     this.observability.watchDeadLetters("SesFeedback", this.feedback.deadLetterQueue);
     if (this.pollFeeds) this.observability.watchFunction("PollFeeds", this.pollFeeds);
     this.observability.watchFunction("Briefing", this.briefing);
+    this.observability.watchDeadLetters("EditionSchedule", this.editionReleases.deadLetterQueue);
     for (const { id, queue } of this.schedules.deadLetterQueues)
       this.observability.watchDeadLetters(`${id}Schedule`, queue);
   }

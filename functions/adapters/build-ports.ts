@@ -4,7 +4,7 @@ import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { Config, Secrets } from "../domain/config.js";
 import { countedSubscribers } from "../flows/counted-subscribers.js";
 import { ratePacer, unpaced } from "../flows/pacer.js";
-import type { CardStore, Ports, Queue, RenderJob, SendJob, SocialJob } from "../flows/ports.js";
+import type { CardStore, Ports, Queue, RenderJob, Scheduler, SendJob, SocialJob } from "../flows/ports.js";
 import { dynamoAudienceRepo } from "./dynamo/audience-repo.js";
 import { dynamoAuditLog } from "./dynamo/audit-log.js";
 import { dynamoBriefingRepo } from "./dynamo/briefing-repo.js";
@@ -30,6 +30,8 @@ export interface PortParts {
   editionQueue: Queue<RenderJob>;
   sendQueue: Queue<SendJob>;
   socialQueue: Queue<SocialJob>;
+  /** Releases scheduled editions: EventBridge Scheduler on AWS, a timer locally. */
+  scheduler: Scheduler;
   /** Where edition cards are kept: the table, unless a test brings its own store. */
   cards?: CardStore;
   log: Logger;
@@ -62,6 +64,7 @@ export function buildPorts(parts: PortParts): Ports {
     editionQueue: parts.editionQueue,
     sendQueue: parts.sendQueue,
     socialQueue: parts.socialQueue,
+    scheduler: parts.scheduler,
     socialIntents: dynamoSocialIntentRepo(db, config.tableName),
     socialAccounts: dynamoSocialAccountRegistry(db, config.tableName),
     feeds: dynamoFeedStateRepo(db, config.tableName),

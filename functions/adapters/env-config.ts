@@ -1,4 +1,5 @@
 import { Config, DEFAULT_TOPICS } from "../domain/config.js";
+import { parseReviewSources } from "../domain/editorial.js";
 import { sourcesFromEnv } from "./feeds/env-sources.js";
 
 type Env = Record<string, string | undefined>;
@@ -35,6 +36,7 @@ export function configFromEnv(env: Env = process.env): Config {
     pauseMinSample: Number(env.HERALD_PAUSE_MIN_SAMPLE ?? 100),
     stallSeconds: Number(env.HERALD_STALL_SECONDS ?? 300),
     sources: sourcesFromEnv(env, list(env.HERALD_TOPICS) ?? DEFAULT_TOPICS),
+    review: parseReviewSources(env.HERALD_REVIEW),
     briefing: {
       hour: Number(env.HERALD_BRIEFING_HOUR ?? 7),
       timeZone: env.HERALD_BRIEFING_TIME_ZONE ?? "UTC",

@@ -11,6 +11,12 @@ import { confirmRoutes } from "./routes/confirm.js";
 import { editionAdminRoutes } from "./routes/edition-admin.js";
 import { editionCardRoute } from "./routes/edition-card.js";
 import { editionRoutes, webVersionRoute } from "./routes/editions.js";
+import {
+  briefingStopRoutes,
+  editionReviewRoutes,
+  editionStopRoutes,
+  emailPreviewRoutes,
+} from "./routes/editorial.js";
 import { erasureRoutes } from "./routes/erasure.js";
 import { preferencesRoutes } from "./routes/preferences.js";
 import { sessionRoutes } from "./routes/session.js";
@@ -62,6 +68,11 @@ export function createApp(ports: Ports): Hono {
     subscriberAdminRoutes(admin, ports);
     erasureRoutes(admin, ports);
     briefingRoutes(admin, ports);
+    // The editorial controls: one group per kind of decision, so each can carry its own role.
+    editionStopRoutes(admin, ports);
+    editionReviewRoutes(admin, ports);
+    briefingStopRoutes(admin, ports);
+    emailPreviewRoutes(admin, ports);
     socialAccountRoutes(admin, ports);
     auditRoutes(admin, ports);
   });

@@ -62,6 +62,37 @@ const Movement = {
   remaining: z.number(),
 };
 
+/** Bounce and complaint rates beside the limits that pause a send (`domain/send-health.ts`). */
+export const SendHealthView = z.object({
+  /** Recipients sent that the rates are judged on (since the last resume, when there was one). */
+  sent: z.number(),
+  bounceRate: z.number(),
+  complaintRate: z.number(),
+  bounceLimit: z.number(),
+  complaintLimit: z.number(),
+  minSample: z.number(),
+  /** Enough sent for the rates to pause it. */
+  judged: z.boolean(),
+});
+
+/** Recipients sent per minute (UTC, `YYYY-MM-DDTHH:MM`), oldest first: maintained counters. */
+export const SendRateView = z.array(z.object({ minute: z.string(), sent: z.number() }));
+
+/** The email as a reader sees it; personal links point at the harmless web version. */
+export const EmailPreview = z.object({
+  subject: z.string(),
+  preheader: z.string(),
+  html: z.string(),
+  text: z.string(),
+});
+
+/** What the editorial controls add to an edition's and a briefing's view. */
+const ControlFields = {
+  health: SendHealthView,
+  /** In the single view only. */
+  sendRate: SendRateView.optional(),
+};
+
 export const EditionView = z.object({
   id: z.string(),
   articleId: z.string(),
@@ -70,8 +101,19 @@ export const EditionView = z.object({
   status: ShownStatus,
   statusReason: z.string().optional(),
   createdAt: z.string(),
+  /** Where the article came from: webhook, ghost, wordpress or feeds. */
+  source: z.string().optional(),
+  /** Held for an editor's approval once rendered. */
+  review: z.boolean().optional(),
+  /** Not sent before this; while `scheduled`, when it goes. */
+  sendAt: z.string().optional(),
+  heldSince: z.string().optional(),
+  approvedAt: z.string().optional(),
+  /** The newer version of the article that replaced this one before it was sent. */
+  supersededBy: z.string().optional(),
   counts: Counts,
   ...Movement,
+  ...ControlFields,
   /** The edition's posts to the newsroom's accounts; in the single-edition view only (empty in lists). */
   social: z.array(SocialPostView),
   /** Reader shares by network (`GET /v1/share/…`); in the single-edition view only. */
@@ -95,6 +137,9 @@ export const BriefingView = z.object({
   counts: Counts,
   /** Distinct topic combinations rendered (one render each, whatever the number of subscribers). */
   renders: z.number().optional(),
+  /** Their names (`GET /v1/briefings/{id}/renders/{combo}` shows each); in the single view only. */
+  combos: z.array(z.string()).optional(),
+  ...ControlFields,
 });
 
 export const BriefingList = z.object({ briefings: z.array(BriefingView), cursor: z.string().optional() });

@@ -6,7 +6,8 @@ export type Outcome =
   | { kind: "sent"; messageId: string }
   | { kind: "failed"; error: string }
   | { kind: "skipped"; reason: string }
-  | { kind: "unknown" };
+  | { kind: "unknown" }
+  | { kind: "cancelled" };
 
 /** How SES answered one entry of a bulk send, reduced to what the worker must do with it. */
 export type EntryResult =
@@ -40,10 +41,11 @@ export interface Tally {
   failed: number;
   skipped: number;
   unknown: number;
+  cancelled: number;
 }
 
 export function tally(outcomes: Iterable<Outcome>): Tally {
-  const t: Tally = { sent: 0, failed: 0, skipped: 0, unknown: 0 };
+  const t: Tally = { sent: 0, failed: 0, skipped: 0, unknown: 0, cancelled: 0 };
   for (const o of outcomes) t[o.kind]++;
   return t;
 }

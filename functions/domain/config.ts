@@ -2,6 +2,7 @@ import * as z from "zod";
 import type { AdminKey } from "./access/admin-keys.js";
 import { BriefingSchedule } from "./briefing/schedule.js";
 import { DEFAULT_SOURCES, Sources } from "./cms/sources.js";
+import { ArticleSource } from "./editorial.js";
 import type { TokenKeys } from "./tokens.js";
 
 /**
@@ -48,6 +49,8 @@ export const Config = z.object({
   pauseMinSample: z.number().int().min(1).default(100),
   /** Polled feeds and how CMS categories map to topics (`domain/cms/sources.ts`). */
   sources: Sources.default(DEFAULT_SOURCES),
+  /** Sources whose editions wait, rendered, for an editor's approval (`HERALD_REVIEW`). */
+  review: z.array(ArticleSource).default([]),
   /** When the daily briefing goes out, in the newsroom's time zone. */
   briefing: BriefingSchedule.default({ hour: 7, timeZone: "UTC" }),
 });

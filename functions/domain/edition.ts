@@ -1,12 +1,28 @@
 import { createHash } from "node:crypto";
 import * as z from "zod";
 
-export const EditionStatus = z.enum(["queued", "rendering", "sending", "sent", "paused", "failed"]);
+/**
+ * `held`: rendered and waiting for an editor (review mode). `scheduled`: approved (or sent with a
+ * `sendAt`) and waiting for its time. `cancelled`: stopped for good by an editor, discarded while held,
+ * or superseded by a newer version of its article; what was not handed to SES is never sent.
+ */
+export const EditionStatus = z.enum([
+  "queued",
+  "rendering",
+  "held",
+  "scheduled",
+  "sending",
+  "paused",
+  "cancelled",
+  "sent",
+  "failed",
+]);
 export type EditionStatus = z.infer<typeof EditionStatus>;
 
 /**
  * The counters of an edition, including `unknown`: recipients whose chunk died between SES accepting it and
  * the outcome being recorded. They are not sent again (that could mail them twice), only counted.
+ * `cancelled`: recipients an editor's cancel kept from ever being handed to SES.
  */
 export const Counts = z.object({
   planned: z.number(),
@@ -14,6 +30,7 @@ export const Counts = z.object({
   failed: z.number(),
   skipped: z.number(),
   unknown: z.number(),
+  cancelled: z.number().default(0),
   bounced: z.number(),
   complained: z.number(),
   delivered: z.number(),
@@ -28,6 +45,7 @@ export const zeroCounts = (): Counts => ({
   failed: 0,
   skipped: 0,
   unknown: 0,
+  cancelled: 0,
   bounced: 0,
   complained: 0,
   delivered: 0,

@@ -34,3 +34,25 @@ export function pauseReason(counts: Rates, minSample: number, since?: Rates): st
   }
   return undefined;
 }
+
+/**
+ * The rates `pauseReason` judges, beside their limits, as the edition page shows them: hard bounces
+ * and complaints per recipient sent (since the last resume, when there was one).
+ *
+ * @example
+ * sendHealth({ sent: 200, bounced: 4, complained: 0 }, 100); // { bounceRate: 0.02, …, judged: true }
+ */
+export function sendHealth(counts: Rates, minSample: number, since?: Rates) {
+  const sent = counts.sent - (since?.sent ?? 0);
+  const rate = (n: number) => (sent > 0 ? n / sent : 0);
+  return {
+    sent,
+    bounceRate: rate(counts.bounced - (since?.bounced ?? 0)),
+    complaintRate: rate(counts.complained - (since?.complained ?? 0)),
+    bounceLimit: BOUNCE_RATE_LIMIT,
+    complaintLimit: COMPLAINT_RATE_LIMIT,
+    minSample,
+    /** Whether enough was sent for the rates to pause the edition. */
+    judged: sent >= minSample && sent > 0,
+  };
+}

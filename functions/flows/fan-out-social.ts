@@ -16,10 +16,13 @@ export async function fanOutSocial(
   editionId: string,
 ): Promise<SocialPostJob[]> {
   const edition = await ports.editions.get(editionId);
-  if (!edition?.article.channels.social) {
+  if (!edition?.article.channels.social || edition.status === "cancelled") {
     await ports.work.close("social", editionId);
     return [];
   }
+  // Posted once the edition is let out: never while an editor holds or schedules it. Its unfinished-
+  // work entry is made only when it goes out, so recovery does not bring it here meanwhile.
+  if (["held", "scheduled"].includes(edition.status)) return [];
   const now = ports.now();
   await ports.socialAccounts.register(
     adapters.map(({ network, account }) => ({ network, account })),

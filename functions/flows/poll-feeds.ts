@@ -7,7 +7,10 @@ import { mapConcurrent } from "./concurrency.js";
 import type { FeedFetcher, FeedState, Ports } from "./ports.js";
 import { publish } from "./publish.js";
 
-export type FeedPorts = Pick<Ports, "config" | "feeds" | "editions" | "editionQueue" | "log" | "now">;
+export type FeedPorts = Pick<
+  Ports,
+  "config" | "feeds" | "editions" | "editionQueue" | "scheduler" | "log" | "now"
+>;
 
 export interface FeedReport {
   url: string;
@@ -82,7 +85,7 @@ async function pollOnce(ports: FeedPorts, fetcher: FeedFetcher, feed: FeedSource
     // The version a guid was first published with stays its version: an edit (new title, new
     // <updated>) never makes a second edition, even when this poll died before recording the guid.
     const version = await ports.feeds.pinVersion(item.article.id, item.article.version);
-    const result = await publish(ports, { ...item.article, version });
+    const result = await publish(ports, { ...item.article, version }, { source: "feeds" });
     // Recorded after publishing: a crash in between republishes the same id + version, a duplicate.
     await ports.feeds.markSeen(feed.url, [item.guid]);
     published.push({ guid: item.guid, ...result });

@@ -8,6 +8,7 @@ import type { ChunkRepo, EditionRepo } from "./ports/editions.js";
 import type { FeedStateRepo } from "./ports/feeds.js";
 import type { Mailer } from "./ports/mail.js";
 import type { Queue, RenderJob, SendJob, SocialJob } from "./ports/queues.js";
+import type { Scheduler } from "./ports/scheduler.js";
 import type { SocialAccountRegistry, SocialIntentRepo } from "./ports/social-intents.js";
 import type { AudienceRepo, RateLimiter, SubscriberRepo, SuppressionRepo } from "./ports/subscribers.js";
 import type { WorkLedger } from "./ports/work.js";
@@ -19,6 +20,7 @@ export * from "./ports/editions.js";
 export * from "./ports/feeds.js";
 export * from "./ports/mail.js";
 export * from "./ports/queues.js";
+export * from "./ports/scheduler.js";
 export * from "./ports/social-intents.js";
 export * from "./ports/subscribers.js";
 export * from "./ports/work.js";
@@ -43,6 +45,8 @@ export interface Ports {
   editionQueue: Queue<RenderJob>;
   sendQueue: Queue<SendJob>;
   socialQueue: Queue<SocialJob>;
+  /** One-time releases of scheduled editions (EventBridge Scheduler on AWS, a timer locally). */
+  scheduler: Scheduler;
   socialIntents: SocialIntentRepo;
   socialAccounts: SocialAccountRegistry;
   feeds: FeedStateRepo;

@@ -2,6 +2,7 @@ import { type Outcome, orphanedInflight, pendingRecipients, tally } from "../dom
 import { listHeaders, recipientLinks } from "../domain/recipient-links.js";
 import type { Subscriber } from "../domain/subscriber.js";
 import { pauseIfUnhealthy } from "./auto-pause.js";
+import { closeCancelled, refusedClaim } from "./close-chunk.js";
 import { type BulkEntry, MailerRejected, MailerThrottled, type Ports, type SendJob } from "./ports.js";
 import { sendTarget } from "./send-target.js";
 
@@ -34,17 +35,21 @@ export async function sendChunk(ports: Ports, job: SendJob): Promise<ChunkResult
   // A paused edition's chunk is parked: acknowledged, left undone in the table, and queued again when
   // an editor resumes. Handing it back instead would walk every chunk into the DLQ.
   if (edition.status === "paused") return "done";
+  if (edition.status === "cancelled") return closeCancelled(ports, chunk);
   const young = edition.counts.sent - (edition.rateBaseline?.sent ?? 0) < ports.config.pauseMinSample;
-  const nowMs = ports.now().getTime();
-  if (chunk.leaseUntil && chunk.leaseUntil > nowMs) return "retry";
+  if (chunk.leaseUntil && chunk.leaseUntil > ports.now().getTime()) return "retry";
 
   const orphans = orphanedInflight(chunk);
   const pending = pendingRecipients(chunk).filter((r) => !orphans.includes(r));
+  // Paced before the claim: a chunk waiting for its slot holds no lease, so a pause or cancel that
+  // lands meanwhile does not wait for it, and the status check below stops it.
+  await ports.pacer.take(pending.length);
+  const nowMs = ports.now().getTime();
   const claimed = await ports.chunks.claim(chunk, nowMs + ports.config.chunkLeaseSeconds * 1000, [
     ...orphans,
     ...pending,
   ]);
-  if (!claimed) return "retry";
+  if (!claimed) return refusedClaim(ports, job);
 
   const outcomes: Record<string, Outcome> = Object.fromEntries(orphans.map((r) => [r, { kind: "unknown" }]));
   const [subscribers, suppressed] = await Promise.all([
@@ -59,6 +64,14 @@ export async function sendChunk(ports: Ports, job: SendJob): Promise<ChunkResult
     else eligible.push(s as Subscriber);
   }
 
+  // The fence that makes pause and cancel hold: the status is read again under the claim, right
+  // before SES. A pause or cancel changes the status first and then waits for every chunk with a
+  // live lease, so a chunk either sees the change here or is waited for.
+  if (eligible.length > 0 && (await ports.editions.progress(job.editionId))?.status !== "sending") {
+    await ports.chunks.record(claimed, outcomes, false, tally(Object.values(outcomes)));
+    return refusedClaim(ports, job);
+  }
+
   let retry = false;
   if (eligible.length > 0) {
     const rendered = await target.render();
@@ -67,7 +80,6 @@ export async function sendChunk(ports: Ports, job: SendJob): Promise<ChunkResult
       const links = recipientLinks(ports.config, ports.secrets.tokenKeys, s.id, nowSeconds);
       return { to: s.email, data: links, headers: listHeaders(ports.config, links.unsubscribeUrl) };
     });
-    await ports.pacer.take(entries.length);
     try {
       const results = await ports.mailer.sendBulk({
         from: ports.config.brand.fromAddress,

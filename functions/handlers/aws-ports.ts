@@ -1,9 +1,11 @@
 import { Logger } from "@aws-lambda-powertools/logger";
+import { SchedulerClient } from "@aws-sdk/client-scheduler";
 import { SESv2Client } from "@aws-sdk/client-sesv2";
 import { SQSClient } from "@aws-sdk/client-sqs";
 import { buildPorts } from "../adapters/build-ports.js";
 import { documentClient } from "../adapters/dynamo/client.js";
 import { configFromEnv } from "../adapters/env-config.js";
+import { eventBridgeScheduler } from "../adapters/scheduler/eventbridge-scheduler.js";
 import type { SecretPart } from "../adapters/secret-parts.js";
 import { loadSecrets } from "../adapters/secrets-manager.js";
 import { sqsQueue } from "../adapters/sqs/sqs-queue.js";
@@ -32,6 +34,12 @@ export async function awsPorts(secretParts: readonly SecretPart[]): Promise<Port
     editionQueue: sqsQueue(sqs, process.env.HERALD_EDITION_QUEUE_URL as string),
     sendQueue: sqsQueue(sqs, process.env.HERALD_SEND_QUEUE_URL as string),
     socialQueue: sqsQueue(sqs, process.env.HERALD_SOCIAL_QUEUE_URL as string),
+    scheduler: eventBridgeScheduler(new SchedulerClient({}), {
+      groupName: process.env.HERALD_SCHEDULE_GROUP as string,
+      queueArn: process.env.HERALD_EDITION_QUEUE_ARN as string,
+      roleArn: process.env.HERALD_SCHEDULER_ROLE_ARN as string,
+      deadLetterArn: process.env.HERALD_SCHEDULER_DLQ_ARN,
+    }),
     log,
     sendRatePerWorker: Number(process.env.HERALD_SEND_RATE_PER_WORKER) || undefined,
   });

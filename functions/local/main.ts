@@ -70,7 +70,8 @@ async function main() {
         card: { render: renderEditionCard, images: httpImageFetcher({ allowPrivateHosts: true }) },
       },
       briefingTimer: true,
-      // Paces the local send like SES's quota would: unpaced unless set.
+      rearmSchedules: true,
+      // As on AWS: recipients per second per send worker, so an editor can watch a paced send move.
       sendRatePerWorker: Number(env.HERALD_SEND_RATE_PER_WORKER) || undefined,
       social: { settings: env, outboxDir: resolve(dataDir, "outbox") },
       recoveryIntervalMs: Number(env.HERALD_RECOVERY_INTERVAL_SECONDS ?? 60) * 1000,
@@ -108,6 +109,8 @@ Herald is running.
   DynamoDB Local ${dynamo.endpoint}   data: ${dataDir}
   Public URL     ${config.publicUrl}
   Topics         ${config.topics.join(", ")}
+  Review         ${config.review.length ? config.review.join(", ") : "off"}  (HERALD_REVIEW)
+  Send rate      ${env.HERALD_SEND_RATE_PER_WORKER ? `${env.HERALD_SEND_RATE_PER_WORKER}/s per worker` : "unpaced"}  (HERALD_SEND_RATE_PER_WORKER)
   Briefing       daily at ${String(config.briefing.hour).padStart(2, "0")}:00 ${config.briefing.timeZone}; run one now: POST /v1/briefings/run
   Social, live   ${networks(runtime.social.live)}
   Social, outbox ${networks(runtime.social.outbox)}  (JSON files in ${resolve(dataDir, "outbox")})${runtime.social.broken.map((b) => `\n  Social, NOT posting to ${b.network}: ${b.reason}`).join("")}

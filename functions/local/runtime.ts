@@ -28,6 +28,8 @@ import { LOCAL_CREDENTIALS } from "./dynamodb-local.js";
 import { withMailboxSimulator } from "./mailbox-simulator.js";
 import { MemoryQueue, type MemoryQueueOptions } from "./memory-queue.js";
 import { MemoryTopic } from "./memory-topic.js";
+import { rearmScheduled } from "./rearm-scheduled.js";
+import { type Timers, timerScheduler } from "./timer-scheduler.js";
 
 export interface LocalRuntimeOptions {
   config: Config;
@@ -60,6 +62,10 @@ export interface LocalRuntimeOptions {
   social?: { settings: SocialSettings; outboxDir: string; factories?: AdapterFactories };
   /** Where edition cards are kept (the card store when it is wired in; tests pass one). */
   cards?: CardStore;
+  /** The scheduled-send timers; tests pass ones they fire by hand. */
+  timers?: Timers;
+  /** Arm the timers of editions left `scheduled` by an earlier run (`npm start`). */
+  rearmSchedules?: boolean;
 }
 
 export interface LocalRuntime {
@@ -105,6 +111,7 @@ export function localRuntime(o: LocalRuntimeOptions): LocalRuntime {
   const ses = new SESv2Client({ endpoint: o.sesEndpoint, region: "local", credentials: LOCAL_CREDENTIALS });
   o.configureSes?.(ses);
   const db = documentClient({ endpoint: o.dynamoEndpoint, region: "local", credentials: LOCAL_CREDENTIALS });
+  const scheduler = timerScheduler(editionQueue, o.now ?? (() => new Date()), o.timers);
   const built = buildPorts({
     config: o.config,
     secrets: o.secrets,
@@ -113,6 +120,7 @@ export function localRuntime(o: LocalRuntimeOptions): LocalRuntime {
     editionQueue,
     sendQueue,
     socialQueue,
+    scheduler,
     ...(o.cards ? { cards: o.cards } : {}),
     log: o.log,
     now: o.now,
@@ -163,6 +171,8 @@ export function localRuntime(o: LocalRuntimeOptions): LocalRuntime {
   const stopRecovery = o.recoveryIntervalMs
     ? startRecoveryTimer(ports, { intervalMs: o.recoveryIntervalMs })
     : () => {};
+  // `npm start` again after a stop: scheduled editions get their timers back.
+  if (o.rearmSchedules) void rearmScheduled(ports);
   return {
     ports,
     editionQueue,
@@ -181,6 +191,7 @@ export function localRuntime(o: LocalRuntimeOptions): LocalRuntime {
       } while (editionQueue.depth + sendQueue.depth + sesEvents.depth + socialQueue.depth > 0);
     },
     stop() {
+      scheduler.stop();
       stopFeeds();
       stopBriefings();
       stopRecovery();

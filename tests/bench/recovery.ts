@@ -10,10 +10,11 @@ import { configFromEnv } from "../../functions/adapters/env-config.js";
 import { secretsFromEnv } from "../../functions/adapters/env-secrets.js";
 import { zeroCounts } from "../../functions/domain/edition.js";
 import { mapConcurrent } from "../../functions/flows/concurrency.js";
-import type { EditionRecord, SendJob } from "../../functions/flows/ports.js";
+import type { EditionRecord, RenderJob, SendJob } from "../../functions/flows/ports.js";
 import { recoverWork } from "../../functions/flows/recover-work.js";
 import { ensureTable, LOCAL_CREDENTIALS } from "../../functions/local/dynamodb-local.js";
 import { MemoryQueue } from "../../functions/local/memory-queue.js";
+import { timerScheduler } from "../../functions/local/timer-scheduler.js";
 import { adminHeaders, articleBody, signedWebhook } from "../helpers/factories.js";
 import { freePort, startHeraldProcess, until } from "../helpers/herald-process.js";
 import { seedTable } from "./seed-table.js";
@@ -35,12 +36,14 @@ export async function measureRecoveryPass(dynamoEndpoint: string) {
   );
   const db = documentClient({ endpoint: dynamoEndpoint, region: "local", credentials: LOCAL_CREDENTIALS });
   const sendQueue = new MemoryQueue<SendJob>({ name: "bench-sends" });
+  const editionQueue = new MemoryQueue<RenderJob>({ name: "bench-editions" });
   const ports = buildPorts({
     config: { ...configFromEnv({}), tableName },
     secrets: secretsFromEnv({}),
     db,
     ses: new SESv2Client({ region: "local", credentials: LOCAL_CREDENTIALS }),
-    editionQueue: new MemoryQueue({ name: "bench-editions" }),
+    editionQueue,
+    scheduler: timerScheduler(editionQueue, () => new Date()),
     sendQueue,
     socialQueue: new MemoryQueue({ name: "bench-social" }),
     log: new Logger({ serviceName: "bench", logLevel: "ERROR" }),

@@ -46,7 +46,16 @@ export async function startHerald(
   }: Partial<
     Pick<
       LocalRuntimeOptions,
-      "wrapPorts" | "configureSes" | "queue" | "now" | "sendConcurrency" | "social" | "cards" | "socialQueue"
+      | "wrapPorts"
+      | "configureSes"
+      | "queue"
+      | "now"
+      | "sendConcurrency"
+      | "social"
+      | "cards"
+      | "socialQueue"
+      | "sendRatePerWorker"
+      | "timers"
     >
   > & { drawCards?: boolean } = {},
 ) {

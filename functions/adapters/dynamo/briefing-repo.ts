@@ -66,6 +66,25 @@ export function dynamoBriefingRepo(db: DynamoDBDocumentClient, table: string): B
       const body = out.Item?.body as Uint8Array | undefined;
       return body ? (JSON.parse(gunzipSync(body).toString("utf8")) as RenderedEdition) : undefined;
     },
+    async combos(id) {
+      const combos: string[] = [];
+      let start: Record<string, unknown> | undefined;
+      do {
+        // The key alone: a render's compressed body stays on the table.
+        const out = await db.send(
+          new QueryCommand({
+            TableName: table,
+            KeyConditionExpression: "pk = :pk AND begins_with(sk, :r)",
+            ExpressionAttributeValues: { ":pk": keys.edition(id).pk, ":r": "RENDER#" },
+            ProjectionExpression: "sk",
+            ExclusiveStartKey: start,
+          }),
+        );
+        for (const i of out.Items ?? []) combos.push(String(i.sk).slice("RENDER#".length));
+        start = out.LastEvaluatedKey;
+      } while (start);
+      return combos;
+    },
     async renders(id) {
       let count = 0;
       let start: Record<string, unknown> | undefined;

@@ -3,6 +3,7 @@ import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/li
 import type { Outcome, Tally } from "../../domain/chunk.js";
 import type { ChunkRecord, ChunkRepo } from "../../flows/ports.js";
 import { isConditionFailure, keys } from "./keys.js";
+import { sendRateUpdate } from "./send-rate.js";
 import { writeTransaction } from "./transaction.js";
 
 /** Outcomes are stored compactly (`s:<messageId>`, `f:<error>`, `k:<reason>`, `u`): a chunk stays ~5 KB. */
@@ -16,6 +17,8 @@ function encode(o: Outcome): string {
       return `k:${o.reason}`;
     case "unknown":
       return "u";
+    case "cancelled":
+      return "c";
   }
 }
 
@@ -24,6 +27,7 @@ function decode(v: string): Outcome {
   if (v.startsWith("s:")) return { kind: "sent", messageId: rest };
   if (v.startsWith("f:")) return { kind: "failed", error: rest };
   if (v.startsWith("k:")) return { kind: "skipped", reason: rest };
+  if (v === "c") return { kind: "cancelled" };
   return { kind: "unknown" };
 }
 
@@ -83,6 +87,30 @@ export function dynamoChunkRepo(db: DynamoDBDocumentClient, table: string): Chun
     unfinished,
     async *undone(editionId) {
       for await (const page of unfinished(editionId)) yield page.map((c) => c.key);
+    },
+    async leased(editionId, nowMs) {
+      const found: string[] = [];
+      let start: Record<string, unknown> | undefined;
+      do {
+        const out = await db.send(
+          new QueryCommand({
+            TableName: table,
+            KeyConditionExpression: "pk = :pk AND begins_with(sk, :chunk)",
+            FilterExpression: "leaseUntil > :now",
+            ProjectionExpression: "sk",
+            ExpressionAttributeValues: {
+              ":pk": keys.edition(editionId).pk,
+              ":chunk": "CHUNK#",
+              ":now": nowMs,
+            },
+            ExclusiveStartKey: start,
+            ConsistentRead: true,
+          }),
+        );
+        found.push(...(out.Items ?? []).map((i) => String(i.sk).slice("CHUNK#".length)));
+        start = out.LastEvaluatedKey;
+      } while (start);
+      return found;
     },
     async createOrGet(editionId, key, recipients, lastKey, variant) {
       const item = {
@@ -160,14 +188,17 @@ export function dynamoChunkRepo(db: DynamoDBDocumentClient, table: string): Chun
                 Key: keys.edition(chunk.editionId),
                 UpdateExpression:
                   "SET counts.sent = counts.sent + :s, counts.failed = counts.failed + :f, " +
-                  "counts.skipped = counts.skipped + :k, counts.#u = counts.#u + :u, chunksDone = chunksDone + :d, " +
+                  "counts.skipped = counts.skipped + :k, counts.#u = counts.#u + :u, " +
+                  "counts.#c = if_not_exists(counts.#c, :zero) + :c, chunksDone = chunksDone + :d, " +
                   "progressAt = :now",
-                ExpressionAttributeNames: { "#u": "unknown" },
+                ExpressionAttributeNames: { "#u": "unknown", "#c": "cancelled" },
                 ExpressionAttributeValues: {
                   ":s": tally.sent,
                   ":f": tally.failed,
                   ":k": tally.skipped,
                   ":u": tally.unknown,
+                  ":c": tally.cancelled,
+                  ":zero": 0,
                   ":d": done ? 1 : 0,
                   ":now": new Date().toISOString(),
                 },
@@ -175,11 +206,14 @@ export function dynamoChunkRepo(db: DynamoDBDocumentClient, table: string): Chun
             },
           ],
         });
-        return true;
       } catch (error) {
         if (isConditionFailure(error)) return false;
         throw error;
       }
+      // The chart's counter, outside the transaction: it must not contend with the edition's counters.
+      if (tally.sent > 0)
+        await db.send(new UpdateCommand(sendRateUpdate(table, chunk.editionId, tally.sent).Update));
+      return true;
     },
   };
 }

@@ -6,6 +6,7 @@ import type { RenderedEdition } from "../../domain/rendered.js";
 import { SETTLED_STATUSES } from "../../domain/stall.js";
 import type { EditionRecord, EditionRepo, PlanCheckpoint, SendProgress } from "../../flows/ports.js";
 import { batchGetAll } from "./batch-get.js";
+import { editionEditorial } from "./edition-editorial.js";
 import { editionFeedback, feedbackCounts, feedbackKeys, sumFeedback } from "./edition-feedback.js";
 import { editionRecovery } from "./edition-recovery.js";
 import { listedPage, putListed } from "./indexed-items.js";
@@ -29,17 +30,21 @@ const PROGRESS_FIELDS = [
   "recoveredAt",
 ] as const;
 
+const EDITORIAL_FIELDS = ["source", "review", "sendAt", "heldSince", "approvedAt", "supersededBy"] as const;
+
 /**
  * The progress fields of an edition's or briefing's item, with the SES feedback counters that are
  * kept beside it laid over its counts.
  */
 export function toProgress(item: Record<string, unknown>, feedback?: Partial<Counts>): SendProgress {
   const record = Object.fromEntries(PROGRESS_FIELDS.map((f) => [f, item[f]])) as unknown as SendProgress;
+  record.counts = { ...record.counts, cancelled: record.counts?.cancelled ?? 0 };
   return feedback ? { ...record, counts: { ...record.counts, ...feedback } } : record;
 }
 
 const toRecord = (item: Record<string, unknown>, feedback?: Partial<Counts>): EditionRecord => ({
   ...toProgress(item, feedback),
+  ...Object.fromEntries(EDITORIAL_FIELDS.filter((f) => item[f] !== undefined).map((f) => [f, item[f]])),
   article: item.article as EditionRecord["article"],
 });
 
@@ -87,6 +92,7 @@ export function dynamoEditionRepo(db: DynamoDBDocumentClient, table: string): Ed
     ...editionFeedback(db, table),
     ...shareCounter(db, table),
     ...editionRecovery(db, table),
+    ...editionEditorial(db, table),
     async create(edition) {
       // The unfinished-work marker first: an edition never exists without one until it is settled.
       if (!SETTLED_STATUSES.includes(edition.status)) {

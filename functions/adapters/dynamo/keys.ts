@@ -25,6 +25,11 @@ export const keys = {
   /** The card's manifest, and its parts: named by the card's hash, so parts are never overwritten. */
   card: (id: string) => ({ pk: `ED#${id}`, sk: "CARD" }),
   cardPart: (id: string, etag: string, n: number) => ({ pk: `ED#${id}`, sk: `CARD#${etag}#${n}` }),
+  /** Recipients sent in one minute (`YYYY-MM-DDTHH:MM`): the send-rate chart, moved as chunks record. */
+  sendRate: (id: string, minute: string) => ({ pk: `ED#${id}`, sk: `RATE#${minute}` }),
+  sendRatePrefix: "RATE#",
+  /** Which edition is an article's latest version: a newer version replaces a held or scheduled one. */
+  articleLatest: (articleId: string) => ({ pk: `ART#${articleId}`, sk: "LATEST" }),
   editionFeedback: (id: string, shard: number) => ({ pk: `ED#${id}`, sk: `FEEDBACK#${shard}` }),
   chunk: (editionId: string, key: string) => ({ pk: `ED#${editionId}`, sk: `CHUNK#${key}` }),
   /** Marks an SES event (message, type, recipient) as applied; see `feedbackMarkPut`. */

@@ -18,6 +18,8 @@
  * - `FB#<SES message id>#<event type>#<subscriber id>` / `FEEDBACK`  marks an SES event as applied, so a
  *                                     redelivered SNS message counts once (TTL: 30 days)
  * - `ED#<id>` / `CHUNK#<partition>#<n>` a send chunk and its per-recipient outcomes
+ * - `ED#<id>` / `RATE#<YYYY-MM-DDTHH:MM>`  recipients sent in that minute (the send-rate chart)
+ * - `ART#<article id>` / `LATEST`     the article's latest edition: a newer version replaces a held one
  * - `FEED#<url hash>` / `STATE` and `SEEN#<guid hash>`  a polled feed (ETag, backoff) and the guids it has shown
  * - `FEEDITEM#<article id>` / `VERSION`  the version a feed item was first published with (edits never resend)
  * - `ED#<id>` / `SOCIAL#<network>#<account>`  the edition's post to one social account: status, lease,

@@ -4,6 +4,7 @@ import { GhostWebhook } from "../../domain/cms/ghost.js";
 import { WordPressPost } from "../../domain/cms/wordpress.js";
 import { DEFAULT_TOPICS } from "../../domain/config.js";
 import { EditionId } from "../../domain/edition.js";
+import { PublishOptions } from "../../domain/editorial.js";
 import { SHARE_NETWORKS } from "../../domain/share.js";
 import { ShareEmailRequest } from "../../domain/share-email.js";
 import { preferencesSchema, subscribeSchema } from "../../domain/subscription.js";
@@ -21,6 +22,7 @@ import {
 
 import { ACCESS_CONTRACT } from "./contract-access.js";
 import { BRIEFING_CONTRACT } from "./contract-briefings.js";
+import { EDITORIAL_CONTRACT } from "./contract-editorial.js";
 import { err, html, json, type Paths } from "./operation.js";
 
 export type { Operation } from "./operation.js";
@@ -32,11 +34,12 @@ const token = z.object({ token: z.string() });
 export const CONTRACT: Paths = {
   ...BRIEFING_CONTRACT,
   ...ACCESS_CONTRACT,
+  ...EDITORIAL_CONTRACT,
   "/v1/webhooks/articles": {
     post: {
       summary:
-        'Publish an article. Header `Herald-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>`, 300 s tolerance, body ≤ 256 KB.',
-      body: { type: json, schema: articleSchema(DEFAULT_TOPICS) },
+        'Publish an article. Header `Herald-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>`, 300 s tolerance, body ≤ 256 KB. Beside the article: `sendAt` (ISO date-time; ahead → the edition is `scheduled` for then) and `review: true` (held for an editor even when webhooks are not reviewed).',
+      body: { type: json, schema: z.intersection(articleSchema(DEFAULT_TOPICS), PublishOptions) },
       responses: {
         202: { description: "a new edition was recorded", type: json, schema: PublishResponse },
         200: {
@@ -88,7 +91,8 @@ export const CONTRACT: Paths = {
   },
   "/v1/editions": {
     get: {
-      summary: "Editions, newest first",
+      summary:
+        "Editions, newest first, a page at a time (`limit` ≤ 100, `cursor` from the last page); counts come from each edition's counters, never from its chunks",
       admin: true,
       query: ListQuery,
       responses: {
@@ -101,7 +105,7 @@ export const CONTRACT: Paths = {
   "/v1/editions/{id}": {
     get: {
       summary:
-        "An edition's status and counts, and its posts to the newsroom's social accounts (`social`: status posted, failed, unknown or pending, the post's URL, the network's last error, attempts)",
+        "An edition's status and counts, its editorial fields (`sendAt`, `heldSince`, `approvedAt`, `supersededBy`), chunks with SES (`inFlight`), bounce and complaint rates against the pause limits (`health`), recipients sent per minute (`sendRate`), and its posts to the newsroom's social accounts (`social`: status posted, failed, unknown or pending, the post's URL, the network's last error, attempts)",
       admin: true,
       params: id,
       responses: {
@@ -154,7 +158,7 @@ export const CONTRACT: Paths = {
   "/v1/editions/{id}/resume": {
     post: {
       summary:
-        "Resume a paused edition (it pauses itself over a 5 % bounce or 0.1 % complaint rate) or a stalled one (queued or sending without progress for HERALD_STALL_SECONDS): its unsent chunks are queued again; after a pause only what happens since counts toward pausing",
+        "Resume a paused edition (paused by an editor, or by itself over a 5 % bounce or 0.1 % complaint rate) or a stalled one (queued or sending without progress for HERALD_STALL_SECONDS): its unsent chunks are queued again; after a pause only what happens since counts toward pausing. A cancelled edition cannot be resumed",
       admin: true,
       params: id,
       responses: {

@@ -17,7 +17,7 @@ export const IgnoredResponse = z.object({ status: z.literal("ignored"), reason: 
 
 interface CmsWebhook {
   path: string;
-  name: string;
+  name: "ghost" | "wordpress";
   verify: (c: Context, raw: string, ports: Ports) => SignatureCheck;
   map: (payload: unknown, topics: readonly string[], rules: ReturnType<typeof topicRules>) => CmsResult;
 }
@@ -86,7 +86,7 @@ export function cmsWebhookRoutes(app: Hono, ports: Ports) {
             200,
           );
         }
-        const published = await publish(ports, result.article);
+        const published = await publish(ports, result.article, { source: hook.name });
         ports.log.info("cms post received", { cms: hook.name, articleId: result.article.id, ...published });
         return published.duplicate
           ? c.json({ editionId: published.editionId, status: "queued", duplicate: true }, 200)

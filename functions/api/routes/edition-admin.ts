@@ -8,7 +8,7 @@ import { resumeEdition } from "../../flows/resume-edition.js";
 import { sendTest } from "../../flows/send-test.js";
 import { jsonError } from "../errors.js";
 import { parseOr400 } from "../validate.js";
-import { editionView } from "./editions.js";
+import { editionAnswer } from "./editions.js";
 
 /** Ten addresses fit in well under a kilobyte; anything bigger is not a test send. */
 const MAX_TEST_BODY = 16 * 1024;
@@ -45,14 +45,6 @@ export function editionAdminRoutes(app: Hono, ports: Ports) {
   app.post("/v1/editions/:id/resume", async (c) => {
     const id = parseOr400(EditionId, c.req.param("id"));
     await resumeEdition(ports, id);
-    const edition = await ports.editions.get(id);
-    if (!edition) throw new HeraldError("not_found", "no such edition");
-    const [shares, social] = await Promise.all([
-      ports.editions.shares(id),
-      ports.socialIntents.listForEdition(id),
-    ]);
-    return c.json(
-      editionView(edition, shares, social, { now: ports.now(), stallSeconds: ports.config.stallSeconds }),
-    );
+    return c.json(await editionAnswer(ports, id));
   });
 }

@@ -4,10 +4,11 @@ import { EditionId } from "../../domain/edition.js";
 import { HeraldError } from "../../domain/errors.js";
 import { type SocialIntent, shownStatus } from "../../domain/social/intent.js";
 import type { EditionRecord, Ports } from "../../flows/ports.js";
-import { movementView, type StallClock } from "../movement.js";
+import { movementView } from "../movement.js";
 import { PAGE_HEADERS, page } from "../pages/page.js";
 import { type EditionView, ListQuery, type SocialPostView } from "../schemas.js";
 import { parseOr400 } from "../validate.js";
+import { type ControlDetail, controlFields, listDetail, singleDetail } from "./control-view.js";
 
 export function socialPostView(i: SocialIntent): z.infer<typeof SocialPostView> {
   return {
@@ -25,9 +26,9 @@ export function socialPostView(i: SocialIntent): z.infer<typeof SocialPostView> 
 
 export function editionView(
   e: EditionRecord,
-  shares?: Record<string, number>,
-  social: SocialIntent[] = [],
-  clock?: StallClock,
+  shares: Record<string, number> | undefined,
+  social: SocialIntent[],
+  detail: ControlDetail,
 ): z.infer<typeof EditionView> {
   return {
     id: e.id,
@@ -36,16 +37,34 @@ export function editionView(
     title: e.article.title,
     statusReason: e.statusReason ?? undefined,
     createdAt: e.createdAt,
+    source: e.source,
+    review: e.review,
+    sendAt: e.sendAt,
+    heldSince: e.heldSince,
+    approvedAt: e.approvedAt,
+    supersededBy: e.supersededBy,
     counts: e.counts,
-    ...movementView(e, clock),
+    ...movementView(e, detail.clock),
+    ...controlFields(e, detail),
     social: social.map(socialPostView),
     ...(shares ? { shares } : {}),
   };
 }
 
+/** The single-edition view (status page and every editorial action's answer): 404 when there is none. */
+export async function editionAnswer(ports: Ports, id: string): Promise<z.infer<typeof EditionView>> {
+  const edition = await ports.editions.get(id);
+  if (!edition) throw new HeraldError("not_found", "no such edition");
+  const [shares, social, detail] = await Promise.all([
+    ports.editions.shares(id),
+    ports.socialIntents.listForEdition(id),
+    singleDetail(ports, id),
+  ]);
+  return editionView(edition, shares, social, detail);
+}
+
 /** Edition status for the newsroom (admin routes: the app guards them). */
 export function editionRoutes(app: Hono, ports: Ports) {
-  const clock = () => ({ now: ports.now(), stallSeconds: ports.config.stallSeconds });
   app.get("/v1/editions", async (c) => {
     const { limit, cursor } = parseOr400(ListQuery, c.req.query());
     let found: Awaited<ReturnType<typeof ports.editions.list>>;
@@ -57,21 +76,16 @@ export function editionRoutes(app: Hono, ports: Ports) {
         { path: "cursor", message: "not a cursor from this API" },
       ]);
     }
+    const detail = listDetail(ports);
     return c.json({
-      editions: found.editions.map((e) => editionView(e, undefined, [], clock())),
+      editions: found.editions.map((e) => editionView(e, undefined, [], detail)),
       cursor: found.cursor,
     });
   });
 
   app.get("/v1/editions/:id", async (c) => {
     const id = parseOr400(EditionId, c.req.param("id"));
-    const edition = await ports.editions.get(id);
-    if (!edition) throw new HeraldError("not_found", "no such edition");
-    const [shares, social] = await Promise.all([
-      ports.editions.shares(id),
-      ports.socialIntents.listForEdition(id),
-    ]);
-    return c.json(editionView(edition, shares, social, clock()));
+    return c.json(await editionAnswer(ports, id));
   });
 }
 

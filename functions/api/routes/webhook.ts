@@ -1,6 +1,7 @@
 import type { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { articleSchema, MAX_WEBHOOK_BYTES } from "../../domain/article.js";
+import { PublishOptions } from "../../domain/editorial.js";
 import { verifySignature } from "../../domain/webhook-signature.js";
 import type { Ports } from "../../flows/ports.js";
 import { publish } from "../../flows/publish.js";
@@ -37,7 +38,9 @@ export function webhookRoutes(app: Hono, ports: Ports) {
         return jsonError(c, "invalid_request", "the body is not valid JSON");
       }
       const article = parseOr400(Article, json, "the article is not valid");
-      const result = await publish(ports, article);
+      // `sendAt` and `review` sit beside the article's fields: when to send it, and whether to hold it.
+      const options = parseOr400(PublishOptions, json, "the article is not valid");
+      const result = await publish(ports, article, { source: "webhook", ...options });
       ports.log.info("article received", { articleId: article.id, ...result });
       return result.duplicate
         ? c.json({ editionId: result.editionId, status: "queued", duplicate: true }, 200)

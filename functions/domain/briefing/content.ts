@@ -1,5 +1,7 @@
 import * as z from "zod";
 import type { Article } from "../article.js";
+import type { EditionStatus } from "../edition.js";
+import { NOT_BRIEFED } from "../editorial.js";
 
 /** What a briefing shows of one edition; kept on the briefing so a resumed run shows the same. */
 export const BriefingItem = z.object({
@@ -17,18 +19,18 @@ export type BriefingItem = z.infer<typeof BriefingItem>;
 export interface BriefingCandidate {
   id: string;
   article: Article;
-  status: string;
+  status: EditionStatus;
 }
 
 /**
- * The editions a briefing carries, newest first: email editions only, not failed ones, and not
- * breaking news (daily subscribers received it at once). An article edited into a new version
+ * The editions a briefing carries, newest first: email editions only, not failed, held, scheduled or
+ * cancelled ones (an editor has not let them out, or stopped them), and not breaking news (daily subscribers received it at once). An article edited into a new version
  * within the window appears once, as its latest version.
  */
 export function briefingItems(candidates: readonly BriefingCandidate[]): BriefingItem[] {
   const latest = new Map<string, BriefingCandidate>();
   for (const c of candidates) {
-    if (!c.article.channels.email || c.article.breaking || c.status === "failed") continue;
+    if (!c.article.channels.email || c.article.breaking || NOT_BRIEFED.includes(c.status)) continue;
     const seen = latest.get(c.article.id);
     if (!seen || seen.article.version < c.article.version) latest.set(c.article.id, c);
   }

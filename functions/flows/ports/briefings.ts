@@ -23,4 +23,6 @@ export interface BriefingRepo {
   getRender(id: string, combo: string): Promise<RenderedEdition | undefined>;
   /** How many topic combinations have been rendered. */
   renders(id: string): Promise<number>;
+  /** The topic combinations rendered, by name (`business+world`). */
+  combos(id: string): Promise<string[]>;
 }

@@ -1,6 +1,7 @@
 import type { Article } from "../../domain/article.js";
 import type { ChunkState, Outcome, Tally } from "../../domain/chunk.js";
 import type { Counts, EditionStatus } from "../../domain/edition.js";
+import type { ArticleSource } from "../../domain/editorial.js";
 import type { RenderedEdition } from "../../domain/rendered.js";
 import type { FeedbackCounter } from "../../domain/ses-event.js";
 import type { ShareOnce } from "../../domain/share-count.js";
@@ -38,9 +39,40 @@ export interface SendProgress {
   recoveredAt?: string;
 }
 
-export interface EditionRecord extends SendProgress {
+/** The editorial fields an edition carries besides its progress (see `domain/editorial.ts`). */
+export interface EditorialFields {
+  /** Where the article came from; decides review mode. */
+  source?: ArticleSource;
+  /** Held for an editor once rendered (review mode, or the webhook asked for it). */
+  review?: boolean;
+  /** Not sent before this (ISO); while `scheduled`, when it goes. */
+  sendAt?: string;
+  heldSince?: string;
+  approvedAt?: string;
+  /** The newer version of the article that replaced this one before it was sent. */
+  supersededBy?: string;
+}
+
+export interface EditionRecord extends SendProgress, EditorialFields {
   article: Article;
 }
+
+/**
+ * A conditional status change: `from` → `to`, setting or removing editorial fields with it.
+ * `ifLatestOf` (an article id) also requires the edition to be that article's latest version, in the
+ * same write, so a version replaced meanwhile is never held or scheduled.
+ */
+export interface StatusMove {
+  from: EditionStatus[];
+  to: EditionStatus;
+  reason?: string;
+  set?: Partial<Omit<EditorialFields, "source" | "review">>;
+  remove?: Array<keyof Omit<EditorialFields, "source" | "review">>;
+  ifLatestOf?: string;
+}
+
+/** `moved`; `status`: it was in none of `from`; `superseded`: it is no longer its article's latest. */
+export type MoveResult = "moved" | "status" | "superseded";
 
 /** How one SES event landed on its edition: `duplicate` when its mark was applied before. */
 export type FeedbackCount = "counted" | "duplicate" | "no-edition";
@@ -82,6 +114,15 @@ export interface EditionRepo {
   resume(id: string, baseline: Counts): Promise<boolean>;
   /** Notes that the recovery pass queued the fan-out's work again at `at`. */
   markRecovered(id: string, at: Date): Promise<void>;
+  /** Moves the status and editorial fields together, conditionally (see {@link StatusMove}). */
+  move(id: string, change: StatusMove): Promise<MoveResult>;
+  /**
+   * Records `editionId` as its article's latest version unless one published later holds the mark;
+   * returns the edition it replaced, if any.
+   */
+  markLatest(articleId: string, editionId: string, createdAt: string): Promise<string | undefined>;
+  /** Recipients sent per minute (`YYYY-MM-DDTHH:MM`), oldest first: counters kept as chunks record. */
+  sendRate(id: string): Promise<Array<{ minute: string; sent: number }>>;
 }
 
 export interface ChunkRecord extends ChunkState {
@@ -114,6 +155,8 @@ export interface ChunkRepo {
     done: boolean,
     tally: Tally,
   ): Promise<boolean>;
+  /** Keys of the edition's chunks whose lease runs past `nowMs`: claimed, outcome not recorded yet. */
+  leased(editionId: string, nowMs: number): Promise<string[]>;
   /** Keys of the edition's chunks that are not done yet, a page at a time (to re-queue them). */
   undone(editionId: string): AsyncIterable<string[]>;
   /**

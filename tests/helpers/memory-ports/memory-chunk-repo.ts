@@ -27,6 +27,11 @@ export function memoryChunkRepo(editions: Pick<MemoryEditionRepo, "addTally">): 
         .filter((c) => c.editionId === editionId && !c.done)
         .map((c) => ({ key: c.key, ...(c.leaseUntil !== undefined ? { leaseUntil: c.leaseUntil } : {}) }));
     },
+    async leased(editionId, nowMs) {
+      return [...stored.values()]
+        .filter((c) => c.editionId === editionId && c.leaseUntil !== undefined && c.leaseUntil > nowMs)
+        .map((c) => c.key);
+    },
     async createOrGet(editionId, key, recipients, lastKey, variant) {
       const existing = stored.get(at(editionId, key));
       if (existing) return copy(existing);

@@ -2,6 +2,7 @@ import type { Tally } from "../../../functions/domain/chunk.js";
 import type { Counts } from "../../../functions/domain/edition.js";
 import type { RenderedEdition } from "../../../functions/domain/rendered.js";
 import type { EditionRecord, EditionRepo } from "../../../functions/flows/ports.js";
+import { memoryEditionEditorial } from "./memory-edition-editorial.js";
 
 /** The store behind the repository, open for a test to arrange and to read back. */
 export interface MemoryEditionRepo extends EditionRepo {
@@ -20,6 +21,7 @@ export function memoryEditionRepo(now: () => Date): MemoryEditionRepo {
   const renders = new Map<string, RenderedEdition>();
   const shares = new Map<string, Record<string, number>>();
   const marks = new Set<string>();
+  const sendRates = new Map<string, Map<string, number>>();
   const copy = <T>(value: T): T => structuredClone(value);
   const stored = (id: string) => {
     const record = records.get(id);
@@ -32,15 +34,21 @@ export function memoryEditionRepo(now: () => Date): MemoryEditionRepo {
   };
   return {
     records,
+    ...memoryEditionEditorial(records, sendRates, now),
     async markRecovered(id, at) {
       const record = records.get(id);
       if (record) records.set(id, { ...record, recoveredAt: at.toISOString() });
     },
     addTally(id, tally, chunkDone) {
       const record = stored(id);
-      for (const kind of ["sent", "failed", "skipped", "unknown"] as const)
-        record.counts[kind] += tally[kind];
+      for (const kind of ["sent", "failed", "skipped", "unknown", "cancelled"] as const)
+        record.counts[kind] = (record.counts[kind] ?? 0) + tally[kind];
       if (chunkDone) record.chunksDone += 1;
+      record.progressAt = now().toISOString();
+      // The console's send-rate chart: recipients sent per minute, as the adapter counts them.
+      const minute = now().toISOString().slice(0, 16);
+      const rates = sendRates.get(id) ?? new Map<string, number>();
+      if (tally.sent > 0) sendRates.set(id, rates.set(minute, (rates.get(minute) ?? 0) + tally.sent));
     },
     async create(edition) {
       const existing = records.get(edition.id);

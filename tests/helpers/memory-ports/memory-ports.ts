@@ -79,6 +79,7 @@ export function memoryPorts(overrides: Partial<MemoryPorts> = {}): MemoryPorts {
     audit: unwired("audit"),
     subscriberStats: unwired("subscriberStats"),
     work: memoryWorkLedger(),
+    scheduler: unwired("scheduler"),
     log: new Logger({ serviceName: "herald-unit", logLevel: "SILENT" as "ERROR" }),
     clock,
     now: clock.now,

@@ -88,6 +88,7 @@ export async function socialHarness(adapters: AnySocialAdapter[]) {
     editionQueue: clockedQueue(now),
     sendQueue: clockedQueue(now),
     socialQueue,
+    scheduler: { schedule: async () => {}, unschedule: async () => {} },
     cards,
     log: new Logger({ serviceName: "herald-test", logLevel: "ERROR" }),
     now,

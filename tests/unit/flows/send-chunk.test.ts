@@ -4,7 +4,7 @@ import { sendChunk } from "../../../functions/flows/send-chunk.js";
 import { memoryPorts } from "../../helpers/memory-ports/memory-ports.js";
 import { plannedChunk } from "../../helpers/send-factories.js";
 
-const NONE = { sent: 0, failed: 0, skipped: 0, unknown: 0 };
+const NONE = { sent: 0, failed: 0, skipped: 0, unknown: 0, cancelled: 0 };
 
 describe("sendChunk", () => {
   it("sends each recipient once, records every outcome and the counters, and finishes the edition", async () => {

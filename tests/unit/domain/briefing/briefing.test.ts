@@ -10,7 +10,11 @@ import { BriefingSchedule, briefingId, isDue } from "../../../../functions/domai
 
 const Article = articleSchema(["world", "politics", "business", "culture"]);
 
-function candidate(id: string, overrides: Record<string, unknown> = {}, status = "sent"): BriefingCandidate {
+function candidate(
+  id: string,
+  overrides: Record<string, unknown> = {},
+  status: BriefingCandidate["status"] = "sent",
+): BriefingCandidate {
   const article = Article.parse({
     id,
     url: `https://news.example/${id}`,
@@ -32,6 +36,11 @@ describe("briefing content", () => {
       candidate("failed", {}, "failed"),
     ]);
     expect(items.map((i) => i.articleId)).toEqual(["new", "old"]);
+  });
+
+  it.each(["held", "scheduled", "cancelled"] as const)("leaves out a %s edition: it is not out", (status) => {
+    const items = briefingItems([candidate("out"), candidate("not-out", {}, status)]);
+    expect(items.map((i) => i.articleId)).toEqual(["out"]);
   });
 
   it("shows an article edited within the window once, as its latest version", () => {

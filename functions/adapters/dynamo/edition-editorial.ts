@@ -1,0 +1,106 @@
+import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import type { EditionRepo, MoveResult, StatusMove } from "../../flows/ports.js";
+import { cancelledItems, isConditionFailure, keys } from "./keys.js";
+import { writeTransaction } from "./transaction.js";
+
+/** One conditional update of the status and editorial fields; the expression parts for `move`. */
+function moveUpdate(table: string, id: string, change: StatusMove) {
+  const from = Object.fromEntries(change.from.map((s, i) => [`:f${i}`, s]));
+  const set = Object.entries(change.set ?? {}).filter(([, v]) => v !== undefined);
+  const sets = ["#s = :to", "updatedAt = :now", ...set.map(([k]) => `#${k} = :${k}`)];
+  const removes = [...(change.remove ?? []), ...(change.reason ? [] : ["statusReason"])];
+  if (change.reason) sets.push("statusReason = :why");
+  return {
+    TableName: table,
+    Key: keys.edition(id),
+    UpdateExpression: `SET ${sets.join(", ")}${removes.length ? ` REMOVE ${removes.join(", ")}` : ""}`,
+    ConditionExpression: `#s IN (${Object.keys(from).join(",")})`,
+    ExpressionAttributeNames: { "#s": "status", ...Object.fromEntries(set.map(([k]) => [`#${k}`, k])) },
+    ExpressionAttributeValues: {
+      ...from,
+      ":to": change.to,
+      ":now": new Date().toISOString(),
+      ...(change.reason ? { ":why": change.reason } : {}),
+      ...Object.fromEntries(set.map(([k, v]) => [`:${k}`, v])),
+    },
+  };
+}
+
+/**
+ * The editorial writes on an edition: status moves that carry `sendAt`, `heldSince` and friends,
+ * the article's latest-version pointer, and the per-minute send counters' read side.
+ */
+export function editionEditorial(
+  db: DynamoDBDocumentClient,
+  table: string,
+): Pick<EditionRepo, "move" | "markLatest" | "sendRate"> {
+  return {
+    async move(id, change): Promise<MoveResult> {
+      const update = moveUpdate(table, id, change);
+      try {
+        if (!change.ifLatestOf) {
+          await db.send(new UpdateCommand(update));
+          return "moved";
+        }
+        // One transaction: a newer version that takes the pointer first makes this one fail, and one
+        // that takes it after finds this edition held or scheduled and replaces it.
+        await writeTransaction(db, {
+          TransactItems: [
+            { Update: update },
+            {
+              ConditionCheck: {
+                TableName: table,
+                Key: keys.articleLatest(change.ifLatestOf),
+                ConditionExpression: "editionId = :id",
+                ExpressionAttributeValues: { ":id": id },
+              },
+            },
+          ],
+        });
+        return "moved";
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+        return cancelledItems(error)[1] ? "superseded" : "status";
+      }
+    },
+    async markLatest(articleId, editionId, createdAt) {
+      try {
+        // Newest publication wins: a retried older delivery never takes the pointer back.
+        const out = await db.send(
+          new PutCommand({
+            TableName: table,
+            Item: { ...keys.articleLatest(articleId), editionId, createdAt },
+            ConditionExpression: "attribute_not_exists(pk) OR createdAt <= :c OR editionId = :id",
+            ExpressionAttributeValues: { ":c": createdAt, ":id": editionId },
+            ReturnValues: "ALL_OLD",
+          }),
+        );
+        const previous = out.Attributes?.editionId as string | undefined;
+        return previous === editionId ? undefined : previous;
+      } catch (error) {
+        if (isConditionFailure(error)) return undefined;
+        throw error;
+      }
+    },
+    async sendRate(id) {
+      const rate: Array<{ minute: string; sent: number }> = [];
+      let start: Record<string, unknown> | undefined;
+      do {
+        const out = await db.send(
+          new QueryCommand({
+            TableName: table,
+            KeyConditionExpression: "pk = :pk AND begins_with(sk, :r)",
+            ExpressionAttributeValues: { ":pk": keys.edition(id).pk, ":r": keys.sendRatePrefix },
+            ExclusiveStartKey: start,
+          }),
+        );
+        for (const i of out.Items ?? []) {
+          rate.push({ minute: String(i.sk).slice(keys.sendRatePrefix.length), sent: Number(i.sent ?? 0) });
+        }
+        start = out.LastEvaluatedKey;
+      } while (start);
+      return rate;
+    },
+  };
+}
