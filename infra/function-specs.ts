@@ -89,4 +89,14 @@ export const FUNCTION_SPECS = {
     memorySize: 256,
     timeout: Duration.minutes(2),
   },
+  /**
+   * The newsroom console's page shells and built scripts, read from disk once per container: a few
+   * KB per request, no table, no secret. Its bundle gets `console-assets/` (see constructs/console.ts).
+   */
+  console: {
+    entry: "console.ts",
+    description: "Herald console: the newsroom's web UI (page shells, scripts, stylesheet)",
+    memorySize: 256,
+    timeout: Duration.seconds(10),
+  },
 } as const satisfies Record<string, FunctionSpec>;

@@ -3,6 +3,7 @@ import { Stack, type StackProps } from "aws-cdk-lib";
 import type { Construct } from "constructs";
 import type { HeraldConfig } from "./config.js";
 import { HeraldApi } from "./constructs/api.js";
+import { HeraldConsole } from "./constructs/console.js";
 import { HeraldData } from "./constructs/data.js";
 import { EditionReleases } from "./constructs/edition-releases.js";
 import { HeraldEmail } from "./constructs/email.js";
@@ -45,6 +46,7 @@ export class HeraldStack extends Stack {
   readonly observability: HeraldObservability;
   readonly apiFunction: HeraldFunction;
   readonly recovery: HeraldRecovery;
+  readonly console: HeraldConsole;
 
   constructor(scope: Construct, id: string, props: HeraldStackProps) {
     super(scope, id, props);
@@ -106,6 +108,8 @@ export class HeraldStack extends Stack {
     // Approving with a `sendAt`, rescheduling, cancelling a scheduled edition.
     this.editionReleases.grantManage(this.apiFunction);
     this.api.serve(this.apiFunction);
+    // The newsroom console: its own function on the API's domain (`/console`), no data access.
+    this.console = new HeraldConsole(this, "Console", { api: this.api, handlersDir });
 
     this.feedback = new HeraldFeedback(this, "Feedback", {
       env,
@@ -155,6 +159,7 @@ export class HeraldStack extends Stack {
     });
     this.observability.watchFunction("Recover", this.recovery.fn);
     this.observability.watchFunction("Api", this.apiFunction);
+    this.observability.watchFunction("Console", this.console.fn);
     this.observability.watchQueue("EditionQueue", this.sending.editionQueue);
     this.observability.watchFunction("RenderPlan", this.sending.renderPlan);
     this.observability.watchQueue("SendQueue", this.sending.sendQueue);

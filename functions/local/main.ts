@@ -7,6 +7,8 @@ import { configFromEnv } from "../adapters/env-config.js";
 import { DEV_SECRETS, secretsFromEnv } from "../adapters/env-secrets.js";
 import { httpImageFetcher } from "../adapters/images/http-image-fetcher.js";
 import { createApp } from "../api/app.js";
+import { consoleApp, withConsole } from "../console/app.js";
+import { buildConsoleAssets } from "../console/build.js";
 import { adminKeysOf } from "../domain/access/admin-keys.js";
 import { loggableError } from "../domain/redact.js";
 import { recoverWork } from "../flows/recover-work.js";
@@ -91,7 +93,9 @@ async function main() {
       ).unref();
     }
     const networks = (list: string[]) => (list.length ? list.join(", ") : "none");
-    const server = serve({ fetch: createApp(runtime.ports).fetch, port, hostname: "127.0.0.1" });
+    // The newsroom console on the API's port, built from console/ at start (esbuild, well under a second).
+    const fetch = withConsole(createApp(runtime.ports).fetch, consoleApp(await buildConsoleAssets()));
+    const server = serve({ fetch, port, hostname: "127.0.0.1" });
     stops.push(() => new Promise((r) => server.close(r)));
     const dev = (value: string, fallback: string) =>
       value === fallback ? `${value}  (development default)` : "(from the environment)";
@@ -105,6 +109,7 @@ async function main() {
     console.log(`
 Herald is running.
   API            http://127.0.0.1:${port}        OpenAPI: http://127.0.0.1:${port}/docs
+  Console        http://127.0.0.1:${port}/console   (sign in with the admin key)
   Inbox (SES)    ${ses.endpoint}/        kept in ${resolve(dataDir, "ses")}
   DynamoDB Local ${dynamo.endpoint}   data: ${dataDir}
   Public URL     ${config.publicUrl}

@@ -80,6 +80,8 @@ export interface HeraldFunctionProps {
   /** Only the function that renders MJML sets this. */
   renderer?: boolean;
   logRetention?: RetentionDays;
+  /** Bundling other than {@link bundlingFor}'s (the console adds its built assets). */
+  bundling?: BundlingOptions;
 }
 
 /**
@@ -115,7 +117,7 @@ export class HeraldFunction extends NodejsFunction {
       loggingFormat: LoggingFormat.JSON,
       applicationLogLevelV2: ApplicationLogLevel.INFO,
       systemLogLevelV2: SystemLogLevel.WARN,
-      bundling: bundlingFor(props.renderer ?? false),
+      bundling: props.bundling ?? bundlingFor(props.renderer ?? false),
       environment: { NODE_OPTIONS: "--enable-source-maps" },
     });
     Validations.of(this).acknowledge({

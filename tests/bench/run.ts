@@ -4,6 +4,7 @@ import { createServer } from "node:net";
 import { cpus, hostname, totalmem } from "node:os";
 import { startDynamoLocal } from "../../functions/local/dynamodb-local.js";
 import { measureBundles } from "./bundles.js";
+import { consolePageRows, measureConsolePages } from "./console.js";
 import { writeBenchDocs } from "./docs-table.js";
 import { LATENCY_RATE, measureHttpLoad } from "./http-load.js";
 import { measureRecoveryPass, measureRestartToFirstEmail } from "./recovery.js";
@@ -18,7 +19,8 @@ import { measureStatsLoad } from "./stats-load.js";
  * `npm run bench -- social` measures only the social rows (card, post composition; under a minute)
  * and prints them with their JSON, writing no file: results/ holds whole runs only. `npm run bench --
  * stats` does the same for the subscriber overview (100,000 subscribers seeded; a few minutes), and
- * `npm run bench -- recovery` for the recovery rows (a few minutes).
+ * `npm run bench -- recovery` for the recovery rows (a few minutes), `-- console` for the bytes each
+ * console page loads.
  */
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
 const tsx = "node_modules/.bin/tsx";
@@ -103,6 +105,14 @@ const socialRows = socialBenchRows({ card, composition });
 if (process.argv.includes("social")) {
   printTable(socialRows);
   console.log(JSON.stringify({ card, composition }));
+  process.exit(0);
+}
+
+const consolePages = await measureConsolePages();
+const consoleRows = consolePageRows(consolePages);
+if (process.argv.includes("console")) {
+  printTable(consoleRows);
+  console.log(JSON.stringify({ consolePages }));
   process.exit(0);
 }
 
@@ -207,7 +217,8 @@ const result = {
   runs,
   http,
   stats: stats.result,
-  extraRows: [stats.row, ...recovery.rows],
+  extraRows: [stats.row, ...recovery.rows, ...consoleRows],
+  consolePages,
   card,
   composition,
   recovery: recovery.recovery,

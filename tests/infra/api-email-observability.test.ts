@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { SNS_EVENTS } from "../../infra/constructs/email.js";
 import { BOUNCE_RATE_ALARM, COMPLAINT_RATE_ALARM } from "../../infra/constructs/observability.js";
 import { FUNCTION_SPECS } from "../../infra/function-specs.js";
-import { type Props, resourcesOf, synthHerald } from "./helpers.js";
+import { isConsoleFunction, type Props, resourcesOf, synthHerald } from "./helpers.js";
 
 /** One configured deployment for every describe in this file (a single synth). */
 const CONFIGURED = {
@@ -34,12 +34,16 @@ describe("API: an HTTP API with stage throttling in front of the api function", 
     });
   });
 
-  it("routes everything to the api function ($default and the routes with budgets of their own); the app does routing and authorization", () => {
+  it("routes everything to the api function ($default and the routes with budgets of their own) but the console's two GET routes; the app does routing and authorization", () => {
     template.hasResourceProperties("AWS::ApiGatewayV2::Route", { RouteKey: "$default" });
-    // One integration for every route: the routes only split the throttling budgets (edge.test.ts).
-    template.resourceCountIs("AWS::ApiGatewayV2::Integration", 1);
-    const [[, integration]] = resourcesOf(template, "AWS::ApiGatewayV2::Integration") as [[string, Props]];
-    expect(JSON.stringify(integration.Properties.IntegrationUri)).toContain("ApiFunction");
+    // One integration for every API route: the routes only split the throttling budgets (edge.test.ts);
+    // the console's routes have their own (tests/infra/console.test.ts).
+    const uris = resourcesOf(template, "AWS::ApiGatewayV2::Integration").map(([, i]) =>
+      JSON.stringify((i as Props).Properties.IntegrationUri),
+    );
+    expect(uris).toHaveLength(2);
+    expect(uris.filter((u) => u.includes("ApiFunction"))).toHaveLength(1);
+    expect(uris.filter((u) => u.includes("ConsoleFunction"))).toHaveLength(1);
     template.resourceCountIs("AWS::ApiGatewayV2::DomainName", 0);
   });
 
@@ -67,6 +71,7 @@ describe("API: optional custom domain through context", () => {
     const outputs = template.toJSON().Outputs as Props;
     expect(outputs.ApiDomainTarget).toBeDefined();
     for (const [id, fn] of resourcesOf(template, "AWS::Lambda::Function")) {
+      if (isConsoleFunction(id)) continue;
       expect((fn.Properties as Props).Environment.Variables.HERALD_PUBLIC_URL, id).toBe(
         "https://news-api.example.org",
       );

@@ -75,3 +75,9 @@ export function logicalId(template: Template, type: string, hint: string): strin
     throw new Error(`expected one ${type} matching ${hint}, found ${ids.join(", ") || "none"}`);
   return ids[0] as string;
 }
+
+/**
+ * The console's function serves static files and holds no data, no secret and no runtime settings
+ * (tests/infra/console.test.ts checks that); the "every function" checks of the data path skip it.
+ */
+export const isConsoleFunction = (logicalId: string) => logicalId.startsWith("ConsoleFunction");

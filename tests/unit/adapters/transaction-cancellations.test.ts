@@ -61,7 +61,7 @@ describe("transaction cancellations are classified by their reasons", () => {
     const { db, calls } = clientFailing(cancelled(...codes), cancelled(...codes));
     expect(await record(db)).toBe(true);
     // Two refused transactions, the third written; then the send-rate counter, outside it.
-    expect(calls.map((c) => c.constructor.name)).toEqual([
+    expect(calls.map((c) => (c as object).constructor.name)).toEqual([
       "TransactWriteCommand",
       "TransactWriteCommand",
       "TransactWriteCommand",

@@ -1,0 +1,86 @@
+/** The API's answers as the console reads them (functions/api/schemas.ts is the contract). */
+export interface Session {
+  name: string;
+  role: "viewer" | "editor" | "admin";
+  csrfToken: string;
+  expiresAt: string;
+}
+
+export type Counts = Record<string, number> & { planned: number; sent: number };
+
+export interface SocialPost {
+  network: string;
+  account: string;
+  status: string;
+  url?: string;
+  error?: string;
+  message?: string;
+  attempts?: number;
+  updatedAt?: string;
+}
+
+/** Bounce and complaint rates beside the limits that pause a send. */
+export interface Health {
+  sent: number;
+  bounceRate: number;
+  complaintRate: number;
+  bounceLimit: number;
+  complaintLimit: number;
+  minSample: number;
+  judged: boolean;
+}
+
+interface Control {
+  inFlight?: number;
+  health?: Health;
+  /** Recipients sent per minute (UTC `YYYY-MM-DDTHH:MM`), oldest first. */
+  sendRate?: Array<{ minute: string; sent: number }>;
+}
+
+export interface Edition extends Control {
+  id: string;
+  title: string;
+  status: string;
+  statusReason?: string;
+  stalled?: boolean;
+  sendAt?: string;
+  heldSince?: string;
+  approvedAt?: string;
+  supersededBy?: string;
+  source?: string;
+  createdAt: string;
+  counts: Counts;
+  social?: SocialPost[];
+  shares?: Record<string, number>;
+}
+
+export interface Briefing extends Control {
+  id: string;
+  day: string;
+  status: string;
+  statusReason?: string;
+  stalled?: boolean;
+  createdAt: string;
+  window?: { from: string; until: string };
+  editions?: string[];
+  counts: Counts;
+  renders?: number;
+  /** Topic combinations rendered, as `business+world` (single view only). */
+  combos?: string[];
+}
+
+export interface EmailView {
+  subject: string;
+  preheader?: string;
+  html: string;
+  text: string;
+}
+
+export interface AuditItem {
+  at: string;
+  actor: string;
+  role?: string;
+  action: string;
+  target?: string;
+  details?: unknown;
+}
