@@ -4,8 +4,9 @@ import type { SecretPart } from "../functions/adapters/secret-parts.js";
  * What each function may do with the table and which secrets it may read, in one table so a review
  * sees every role at once (tests/infra/grants.test.ts lists the resulting grants exactly). Each row
  * is what the function's code reaches, traced from its handler through the flows to the repositories
- * in `functions/adapters/dynamo/`; a TransactWriteItems is authorized per contained Put, Update or
- * Delete, so it needs no action of its own. Reads of an edition or briefing go through one
+ * in `functions/adapters/dynamo/`; a TransactWriteItems is authorized per contained Put, Update,
+ * Delete or ConditionCheck (`ConditionCheckItem`: an unsubscribe's audience clean-up, an edition held,
+ * scheduled or approved only while it is its article's latest version), so it needs no action of its own. Reads of an edition or briefing go through one
  * BatchGetItem with its feedback shards (`getWithFeedback`), hence BatchGetItem almost everywhere.
  */
 export type TableAction =
@@ -16,7 +17,8 @@ export type TableAction =
   | "PutItem"
   | "UpdateItem"
   | "DeleteItem"
-  | "BatchWriteItem";
+  | "BatchWriteItem"
+  | "ConditionCheckItem";
 
 export interface FunctionAccess {
   table: TableAction[];
@@ -34,7 +36,7 @@ export const FUNCTION_ACCESS = {
    * (Update). It signs and verifies subscriber tokens, checks the admin key and webhook signatures.
    */
   api: {
-    table: ["GetItem", "BatchGetItem", "Query", "Scan", "PutItem", "UpdateItem", "DeleteItem"],
+    table: ["GetItem", "BatchGetItem", "Query", "Scan", "PutItem", "UpdateItem", "DeleteItem", "ConditionCheckItem"],
     index: true,
     secrets: ["api", "tokens"],
   },
@@ -44,7 +46,7 @@ export const FUNCTION_ACCESS = {
    * links carry a signed token.
    */
   renderPlan: {
-    table: ["GetItem", "BatchGetItem", "Query", "PutItem", "UpdateItem", "DeleteItem"],
+    table: ["GetItem", "BatchGetItem", "Query", "PutItem", "UpdateItem", "DeleteItem", "ConditionCheckItem"],
     secrets: ["tokens"],
   },
   /**
@@ -57,7 +59,7 @@ export const FUNCTION_ACCESS = {
    * (Put/Delete audience items), pauses an edition (Update). Signs nothing.
    */
   sesFeedback: {
-    table: ["GetItem", "BatchGetItem", "PutItem", "UpdateItem", "DeleteItem"],
+    table: ["GetItem", "BatchGetItem", "PutItem", "UpdateItem", "DeleteItem", "ConditionCheckItem"],
     secrets: [],
   },
   /** Feed state (Get, Put, Update), seen items (BatchGet, BatchWrite), new editions (Put). */

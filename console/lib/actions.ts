@@ -31,6 +31,7 @@ export function actionsFor(status: string, kind: "edition" | "briefing"): Action
     case "sending":
       return [{ label: "Pause", verb: "pause" }, cancel];
     case "paused":
+    case "stalled":
       return [{ label: "Resume", verb: "resume" }, cancel];
     case "scheduled":
       return [cancel];

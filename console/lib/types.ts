@@ -31,7 +31,6 @@ export interface Health {
 }
 
 interface Control {
-  inFlight?: number;
   health?: Health;
   /** Recipients sent per minute (UTC `YYYY-MM-DDTHH:MM`), oldest first. */
   sendRate?: Array<{ minute: string; sent: number }>;
@@ -42,7 +41,10 @@ export interface Edition extends Control {
   title: string;
   status: string;
   statusReason?: string;
-  stalled?: boolean;
+  /** While `stalled`: since when nothing moved. */
+  stalledSince?: string;
+  /** Planned recipients with no outcome yet. */
+  remaining?: number;
   sendAt?: string;
   heldSince?: string;
   approvedAt?: string;
@@ -59,7 +61,8 @@ export interface Briefing extends Control {
   day: string;
   status: string;
   statusReason?: string;
-  stalled?: boolean;
+  stalledSince?: string;
+  remaining?: number;
   createdAt: string;
   window?: { from: string; until: string };
   editions?: string[];

@@ -51,15 +51,25 @@ export function progressBar(counts: Counts, status: string, label: string): HTML
   );
 }
 
-const ACTIVE = new Set(["queued", "rendering", "sending", "scheduled"]);
+const ACTIVE = new Set(["queued", "rendering", "sending", "scheduled", "stalled"]);
 export const isActive = (status: string) => ACTIVE.has(status);
 
-export function statusBadge(status: string, stalled?: boolean): HTMLElement {
+export function statusBadge(status: string): HTMLElement {
+  return h("span", { class: `badge badge-${status.replace(/[^a-z]/g, "")}` }, status);
+}
+
+/**
+ * What a stalled send says to an editor: since when nothing moved and who is left. Herald's
+ * recovery queues its work again by itself; Resume does it now.
+ */
+export function stalledNotice(x: { status: string; stalledSince?: string; remaining?: number }) {
+  if (x.status !== "stalled") return null;
   return h(
-    "span",
-    { class: `badge badge-${status.replace(/[^a-z]/g, "")}` },
-    status,
-    stalled ? h("span", { class: "stalled" }, " · stalled") : null,
+    "p",
+    { class: "notice error", role: "status" },
+    `No progress since ${x.stalledSince ? new Date(x.stalledSince).toLocaleString() : "a while"}`,
+    x.remaining !== undefined ? `: ${x.remaining.toLocaleString()} recipients left` : "",
+    ". Resume queues the unfinished work again now; recovery does it by itself on its next pass.",
   );
 }
 

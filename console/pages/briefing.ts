@@ -14,6 +14,7 @@ import {
   notice,
   poll,
   progressBar,
+  stalledNotice,
   statusBadge,
 } from "../lib/ui.js";
 
@@ -38,12 +39,8 @@ async function main() {
     }
     replace(
       live,
-      h(
-        "p",
-        { class: "status-line" },
-        statusBadge(b.status, b.stalled),
-        b.statusReason ? ` ${b.statusReason}` : "",
-      ),
+      h("p", { class: "status-line" }, statusBadge(b.status), b.statusReason ? ` ${b.statusReason}` : ""),
+      stalledNotice(b),
       progressBar(b.counts, b.status, "Sending progress"),
       section("Counts", countsList(b.counts)),
       section(

@@ -23,7 +23,7 @@ async function main() {
           "tr",
           { "data-briefing": b.id },
           h("td", {}, h("a", { href: `/console/briefings/${encodeURIComponent(b.id)}` }, dayOf(b.day))),
-          h("td", {}, statusBadge(b.status, b.stalled)),
+          h("td", {}, statusBadge(b.status)),
           h("td", {}, progressBar(b.counts, b.status, `Progress of the briefing of ${dayOf(b.day)}`)),
           h("td", { class: "num" }, fmtNumber(b.editions?.length)),
           h("td", { class: "num" }, fmtNumber(rendersOf(b))),

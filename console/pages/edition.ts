@@ -16,6 +16,7 @@ import {
   notice,
   poll,
   progressBar,
+  stalledNotice,
   statusBadge,
 } from "../lib/ui.js";
 
@@ -50,20 +51,13 @@ async function main() {
       h(
         "p",
         { class: "status-line" },
-        statusBadge(e.status, e.stalled),
+        statusBadge(e.status),
         e.statusReason ? ` ${e.statusReason}` : "",
         e.sendAt ? ` · sends at ${fmtTime(e.sendAt)} (${timeZone()})` : "",
         e.heldSince ? ` · held since ${fmtTime(e.heldSince)}` : "",
-        e.inFlight ? ` · ${fmtNumber(e.inFlight)} chunks with SES` : "",
         ` · created ${fmtTime(e.createdAt)}`,
       ),
-      e.stalled
-        ? h(
-            "p",
-            { class: "notice error" },
-            "No progress for a while: the send may be stuck. Pause and resume it, or check the alarms.",
-          )
-        : null,
+      stalledNotice(e),
       progressBar(e.counts, e.status, "Sending progress"),
       section("Counts", countsList(e.counts)),
       section(

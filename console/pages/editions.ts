@@ -19,7 +19,7 @@ async function main() {
       "tr",
       { "data-edition": e.id },
       h("td", {}, h("a", { href: `/console/editions/${encodeURIComponent(e.id)}` }, e.title)),
-      h("td", {}, statusBadge(e.status, e.stalled)),
+      h("td", {}, statusBadge(e.status)),
       h("td", {}, progressBar(e.counts, e.status, `Progress of ${e.title}`)),
       h("td", { class: "num" }, fmtNumber(e.counts.sent)),
       h("td", {}, fmtTime(e.createdAt)),

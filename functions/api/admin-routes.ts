@@ -1,4 +1,5 @@
-import { type Handler, Hono } from "hono";
+import type { Handler } from "hono";
+import { Hono } from "hono/tiny";
 import type { Ports } from "../flows/ports.js";
 import { adminGuard } from "./admin-auth.js";
 

@@ -1,9 +1,7 @@
-import { gunzipSync } from "node:zlib";
-import { type Context, Hono } from "hono";
+import { Hono } from "hono/tiny";
 import type { Ports } from "../flows/ports.js";
 import { mountAdmin } from "./admin-routes.js";
 import { jsonError, onError } from "./errors.js";
-import { OPENAPI_GZIP_BASE64 } from "./openapi/openapi-packed.js";
 import { auditRoutes } from "./routes/audit.js";
 import { briefingRoutes } from "./routes/briefings.js";
 import { cmsWebhookRoutes } from "./routes/cms-webhooks.js";
@@ -27,13 +25,6 @@ import { subscriberStatsRoutes } from "./routes/subscriber-stats.js";
 import { subscriberAdminRoutes } from "./routes/subscribers-admin.js";
 import { unsubscribeRoutes } from "./routes/unsubscribe.js";
 import { webhookRoutes } from "./routes/webhook.js";
-
-let openApi: string | undefined;
-/** Unpacked on first request: most API invocations never serve the document. */
-const openApiText = () => {
-  openApi ??= gunzipSync(Buffer.from(OPENAPI_GZIP_BASE64, "base64")).toString("utf8");
-  return openApi;
-};
 
 /**
  * The Hono app: the same object serves the API Lambda (`hono/aws-lambda`) and the local server
@@ -77,11 +68,7 @@ export function createApp(ports: Ports): Hono {
     auditRoutes(admin, ports);
   });
 
-  // Generated from the zod schemas at build time (`npm run openapi`); a test keeps it current.
-  const docs = (c: Context) =>
-    c.body(openApiText(), 200, { "content-type": "application/json; charset=utf-8" });
-  app.get("/docs", docs);
-  app.get("/openapi.json", docs);
+  // The OpenAPI document (`/openapi.json`, `/docs`) is a static file: the console's function serves it.
   app.get("/health", (c) => c.json({ ok: true }));
   return app;
 }

@@ -1,4 +1,4 @@
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import type { ConsoleAssets } from "./assets.js";
 import { consoleCsp, pageFor, shellHtml } from "./pages.js";
 
@@ -9,7 +9,8 @@ const SECURITY_HEADERS = {
 };
 
 /**
- * The console's own small app: page shells and built assets under `/console/`. It holds no data and
+ * The console's own small app: page shells and built assets under `/console/`, and the OpenAPI
+ * document at `/openapi.json` (and `/docs`). It holds no data and
  * checks no session; every page's script asks `GET /v1/session` first and goes to sign-in without one,
  * and the data routes refuse anything without a session.
  *
@@ -20,8 +21,8 @@ const SECURITY_HEADERS = {
 export function consoleApp(assets: ConsoleAssets): Hono {
   const app = new Hono();
   app.get("/console", (c) => c.redirect("/console/editions", 302));
-  app.get("/console/assets/:file", (c) => {
-    const asset = assets.get(c.req.param("file"));
+  const serveAsset = (c: Context, name: string) => {
+    const asset = assets.get(name);
     if (!asset) return c.text("not found", 404, SECURITY_HEADERS);
     const gzip = /\bgzip\b/.test(c.req.header("accept-encoding") ?? "");
     return c.body(gzip ? asset.gzip : asset.body, 200, {
@@ -32,7 +33,11 @@ export function consoleApp(assets: ConsoleAssets): Hono {
       vary: "accept-encoding",
       ...(gzip ? { "content-encoding": "gzip" } : {}),
     });
-  });
+  };
+  app.get("/console/assets/:file", (c) => serveAsset(c, c.req.param("file")));
+  // The HTTP contract: a static file like the console's, so the API's bundle does not carry it.
+  app.get("/openapi.json", (c) => serveAsset(c, "openapi.json"));
+  app.get("/docs", (c) => serveAsset(c, "openapi.json"));
   app.get("/console/*", (c) => {
     const page = pageFor(c.req.path);
     if (!page) return c.redirect("/console/editions", 302);
@@ -45,8 +50,12 @@ export function consoleApp(assets: ConsoleAssets): Hono {
   return app;
 }
 
+/** The paths the console's function answers beside `/console/…` (`infra/constructs/console.ts` routes them). */
+export const REFERENCE_PATHS = ["/docs", "/openapi.json"] as const;
+
 /** Whether a request is the console's (the local server mounts both apps on one port). */
-export const isConsolePath = (path: string) => path === "/console" || path.startsWith("/console/");
+export const isConsolePath = (path: string) =>
+  path === "/console" || path.startsWith("/console/") || (REFERENCE_PATHS as readonly string[]).includes(path);
 
 // biome-ignore lint/suspicious/noExplicitAny: Hono's own fetch takes any env and execution context
 type Fetch = (request: Request, ...rest: any[]) => Response | Promise<Response>;

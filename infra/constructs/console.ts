@@ -25,8 +25,8 @@ export function consoleBundling(): BundlingOptions {
 }
 
 /**
- * The newsroom console on the API's own domain: `GET /console` and `/console/*` go to a small
- * function of its own, so the API's bundle stays within its budget and the console is same-origin
+ * The newsroom console on the API's own domain: `GET /console` and `/console/*` (and the API's
+ * reference, `GET /docs` and `/openapi.json`, static files too) go to a small function of its own, so the API's bundle stays within its budget and the console is same-origin
  * with the API (the session cookie is SameSite=Strict and the CSRF header needs no CORS).
  */
 export class HeraldConsole extends Construct {
@@ -43,6 +43,8 @@ export class HeraldConsole extends Construct {
     for (const [routeId, path] of [
       ["Root", "/console"],
       ["Pages", "/console/{proxy+}"],
+      ["Reference", "/docs"],
+      ["OpenApi", "/openapi.json"],
     ] as const) {
       const route = new HttpRoute(this, routeId, {
         httpApi: props.api.httpApi,
@@ -52,7 +54,7 @@ export class HeraldConsole extends Construct {
       Validations.of(route).acknowledge({
         id: "AwsSolutions-APIG4",
         reason:
-          "The console's pages and scripts are the same public files for everyone and carry no data; " +
+          "The console's pages and scripts and the API reference are the same public files for everyone and carry no data; " +
           "each page asks the API for the session, and the API authorizes every data call itself.",
       });
     }

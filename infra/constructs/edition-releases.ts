@@ -25,7 +25,10 @@ export class EditionReleases extends Construct {
 
   constructor(scope: Construct, id: string, props: EditionReleasesProps) {
     super(scope, id);
-    this.group = new ScheduleGroup(this, "Group");
+    // Named after the stack, so an operator finds it at a glance (and it reads as a name, not a token).
+    this.group = new ScheduleGroup(this, "Group", {
+      scheduleGroupName: `${Stack.of(this).stackName}-edition-releases`,
+    });
     this.deadLetterQueue = new Queue(this, "Dlq", {
       retentionPeriod: Duration.days(14),
       enforceSSL: true,

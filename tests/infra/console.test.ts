@@ -20,10 +20,21 @@ describe("console: its own function behind GET /console on the API's domain", ()
     expect(consoleFn[1].Properties.MemorySize).toBe(FUNCTION_SPECS.console.memorySize);
   });
 
-  it("routes GET /console and GET /console/{proxy+} to it, and nothing else", () => {
-    const routes = resourcesOf(template, "AWS::ApiGatewayV2::Route").map(([, r]) => (r as Props).Properties);
-    const keys = routes.map((r) => r.RouteKey).sort();
-    expect(keys).toEqual(["$default", "GET /console", "GET /console/{proxy+}"]);
+  it("routes GET /console, GET /console/{proxy+}, GET /docs and GET /openapi.json to it, and nothing else", () => {
+    const all = resourcesOf(template, "AWS::ApiGatewayV2::Route");
+    const routes = all.filter(([id]) => id.startsWith("Console")).map(([, r]) => (r as Props).Properties);
+    expect(routes.map((r) => r.RouteKey).sort()).toEqual([
+      "GET /console",
+      "GET /console/{proxy+}",
+      "GET /docs",
+      "GET /openapi.json",
+    ]);
+    // No other route reaches the console's integration.
+    const consoleIntegration = resourcesOf(template, "AWS::ApiGatewayV2::Integration").find(([, i]) =>
+      JSON.stringify((i as Props).Properties.IntegrationUri).includes(consoleFn[0]),
+    )?.[0] as string;
+    for (const [id, r] of all.filter(([id]) => !id.startsWith("Console")))
+      expect(JSON.stringify((r as Props).Properties.Target), id).not.toContain(consoleIntegration);
     const integrations = Object.fromEntries(
       resourcesOf(template, "AWS::ApiGatewayV2::Integration").map(([id, i]) => [
         id,

@@ -18,6 +18,13 @@ const consume = (queue: string) =>
     (a) => `sqs:${a} ${queue}.Arn`,
   );
 const SOCIAL_KEYS = '{"ForAllValues:StringLike":{"dynamodb:LeadingKeys":["ED#*","SOCIAL#*","WORK*"]}}';
+/** An edition's schedule: made, moved and deleted by whoever approves, gates or supersedes it. */
+const SCHEDULES = [
+  'iam:PassRole EditionReleasesRole.Arn if {"StringEquals":{"iam:PassedToService":"scheduler.amazonaws.com"}}',
+  ...["CreateSchedule", "DeleteSchedule", "UpdateSchedule"].map(
+    (a) => `scheduler:${a} arn:\${Partition}:scheduler:\${Region}:\${AccountId}:schedule/Herald-edition-releases/*`,
+  ),
+];
 const RECOVERY_KEYS = '{"ForAllValues:StringLike":{"dynamodb:LeadingKeys":["WORK*","ED#*"]}}';
 
 /**
@@ -26,9 +33,10 @@ const RECOVERY_KEYS = '{"ForAllValues:StringLike":{"dynamodb:LeadingKeys":["WORK
  */
 const EXPECTED: Record<string, string[]> = {
   ApiFunction: [
-    ...table("BatchGetItem", "DeleteItem", "GetItem", "PutItem", "Query", "Scan", "UpdateItem"),
+    ...table("BatchGetItem", "ConditionCheckItem", "DeleteItem", "GetItem", "PutItem", "Query", "Scan", "UpdateItem"),
     "dynamodb:Query DataTable.Arn/index/gsi1",
     ...logs("ApiFunction"),
+    ...SCHEDULES,
     "secretsmanager:GetSecretValue SecretsApiSecret",
     "secretsmanager:GetSecretValue SecretsTokenKeys",
     ...SES("SendBulkEmail"),
@@ -37,8 +45,9 @@ const EXPECTED: Record<string, string[]> = {
     ...sendTo("SendingSendQueue"),
   ],
   SendingRenderPlan: [
-    ...table("BatchGetItem", "DeleteItem", "GetItem", "PutItem", "Query", "UpdateItem"),
+    ...table("BatchGetItem", "ConditionCheckItem", "DeleteItem", "GetItem", "PutItem", "Query", "UpdateItem"),
     ...logs("SendingRenderPlan"),
+    ...SCHEDULES,
     "secretsmanager:GetSecretValue SecretsTokenKeys",
     ...SES("SendEmail"),
     ...consume("SendingEditionQueue"),
@@ -54,7 +63,7 @@ const EXPECTED: Record<string, string[]> = {
     "sqs:SendMessage SendingSendQueue.Arn",
   ],
   FeedbackSesFeedback: [
-    ...table("BatchGetItem", "DeleteItem", "GetItem", "PutItem", "UpdateItem"),
+    ...table("BatchGetItem", "ConditionCheckItem", "DeleteItem", "GetItem", "PutItem", "UpdateItem"),
     ...logs("FeedbackSesFeedback"),
     ...sendTo("FeedbackDlq"),
   ],
@@ -71,6 +80,7 @@ const EXPECTED: Record<string, string[]> = {
   PollFeeds: [
     ...table("BatchGetItem", "BatchWriteItem", "GetItem", "PutItem", "UpdateItem"),
     ...logs("PollFeeds"),
+    ...SCHEDULES,
     ...sendTo("SendingEditionQueue"),
   ],
   RecoveryRecover: [
@@ -82,6 +92,8 @@ const EXPECTED: Record<string, string[]> = {
     ...sendTo("SendingSendQueue"),
     ...sendTo("SocialPostQueue"),
   ],
+  // The console's function serves static files: its role writes its own logs and nothing else.
+  ConsoleFunction: [...logs("ConsoleFunction")],
   Briefing: [
     ...table("BatchGetItem", "PutItem", "Query"),
     "dynamodb:Query DataTable.Arn/index/gsi1",

@@ -69,6 +69,7 @@ describe("the app's secrets: split by consumer, retained like the table", () => 
       SocialWorker: { HERALD_SOCIAL_SECRET_ARN: social },
       Briefing: {},
       RecoveryRecover: {},
+      ConsoleFunction: {},
     });
   });
 

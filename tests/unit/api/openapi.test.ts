@@ -1,13 +1,8 @@
 import { readFileSync } from "node:fs";
-import { gunzipSync } from "node:zlib";
-import { Logger } from "@aws-lambda-powertools/logger";
 import { describe, expect, it } from "vitest";
-import { configFromEnv } from "../../../functions/adapters/env-config.js";
-import { secretsFromEnv } from "../../../functions/adapters/env-secrets.js";
-import { createApp } from "../../../functions/api/app.js";
 import { openApiDocument } from "../../../functions/api/openapi/document.js";
-import { OPENAPI_GZIP_BASE64 } from "../../../functions/api/openapi/openapi-packed.js";
-import type { Ports } from "../../../functions/flows/ports.js";
+import { consoleApp, isConsolePath } from "../../../functions/console/app.js";
+import { buildConsoleAssets } from "../../../functions/console/build.js";
 
 describe("the OpenAPI document served at /docs", () => {
   it("is the one generated from the zod schemas (run `npm run openapi` after changing them)", () => {
@@ -17,18 +12,10 @@ describe("the OpenAPI document served at /docs", () => {
     expect(committed).toEqual(JSON.parse(JSON.stringify(openApiDocument())));
   });
 
-  it("is what the API serves, packed into its bundle (run `npm run openapi` after changing the contract)", async () => {
-    const packed = JSON.parse(gunzipSync(Buffer.from(OPENAPI_GZIP_BASE64, "base64")).toString("utf8"));
-    expect(packed).toEqual(JSON.parse(JSON.stringify(openApiDocument())));
-  });
-
-  it("is served unpacked at /docs and /openapi.json", async () => {
-    const app = createApp({
-      config: configFromEnv({}),
-      secrets: secretsFromEnv({}),
-      log: new Logger({ logLevel: "ERROR" }),
-    } as unknown as Ports);
+  it("is served at /docs and /openapi.json by the console's function, as the local server serves it", async () => {
+    const app = consoleApp(await buildConsoleAssets());
     for (const path of ["/docs", "/openapi.json"]) {
+      expect(isConsolePath(path), path).toBe(true);
       const res = await app.request(path);
       expect(res.headers.get("content-type")).toMatch(/^application\/json/);
       expect(((await res.json()) as { paths: object }).paths).toEqual(openApiDocument().paths);
