@@ -36,7 +36,16 @@ export const FUNCTION_ACCESS = {
    * (Update). It signs and verifies subscriber tokens, checks the admin key and webhook signatures.
    */
   api: {
-    table: ["GetItem", "BatchGetItem", "Query", "Scan", "PutItem", "UpdateItem", "DeleteItem", "ConditionCheckItem"],
+    table: [
+      "GetItem",
+      "BatchGetItem",
+      "Query",
+      "Scan",
+      "PutItem",
+      "UpdateItem",
+      "DeleteItem",
+      "ConditionCheckItem",
+    ],
     index: true,
     secrets: ["api", "tokens"],
   },

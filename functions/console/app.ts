@@ -55,7 +55,9 @@ export const REFERENCE_PATHS = ["/docs", "/openapi.json"] as const;
 
 /** Whether a request is the console's (the local server mounts both apps on one port). */
 export const isConsolePath = (path: string) =>
-  path === "/console" || path.startsWith("/console/") || (REFERENCE_PATHS as readonly string[]).includes(path);
+  path === "/console" ||
+  path.startsWith("/console/") ||
+  (REFERENCE_PATHS as readonly string[]).includes(path);
 
 // biome-ignore lint/suspicious/noExplicitAny: Hono's own fetch takes any env and execution context
 type Fetch = (request: Request, ...rest: any[]) => Response | Promise<Response>;

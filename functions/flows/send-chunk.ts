@@ -45,10 +45,10 @@ export async function sendChunk(ports: Ports, job: SendJob): Promise<ChunkResult
   // lands meanwhile does not wait for it, and the status check below stops it.
   await ports.pacer.take(pending.length);
   const nowMs = ports.now().getTime();
-  const claimed = await ports.chunks.claim(chunk, nowMs + ports.config.chunkLeaseSeconds * 1000, [
-    ...orphans,
-    ...pending,
-  ]);
+  const leaseUntil = () => ports.now().getTime() + ports.config.chunkLeaseSeconds * 1000;
+  // The lease first, with only the dead attempt's recipients still marked in flight: a death before
+  // SES is called (a read, the render, a timeout) leaves the others pending, to be sent by the next.
+  let claimed = await ports.chunks.claim(chunk, leaseUntil(), orphans);
   if (!claimed) return refusedClaim(ports, job);
 
   const outcomes: Record<string, Outcome> = Object.fromEntries(orphans.map((r) => [r, { kind: "unknown" }]));
@@ -75,6 +75,14 @@ export async function sendChunk(ports: Ports, job: SendJob): Promise<ChunkResult
   let retry = false;
   if (eligible.length > 0) {
     const rendered = await target.render();
+    // Handed to SES from here on: marked in flight under the lease in the same conditional write, so
+    // an attempt that dies during the call leaves exactly these to be counted `unknown`.
+    const marked = await ports.chunks.claim(claimed, leaseUntil(), [
+      ...orphans,
+      ...eligible.map((s) => s.id),
+    ]);
+    if (!marked) return refusedClaim(ports, job);
+    claimed = marked;
     const nowSeconds = Math.floor(nowMs / 1000);
     const entries: BulkEntry[] = eligible.map((s) => {
       const links = recipientLinks(ports.config, ports.secrets.tokenKeys, s.id, nowSeconds);

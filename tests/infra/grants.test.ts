@@ -22,7 +22,8 @@ const SOCIAL_KEYS = '{"ForAllValues:StringLike":{"dynamodb:LeadingKeys":["ED#*",
 const SCHEDULES = [
   'iam:PassRole EditionReleasesRole.Arn if {"StringEquals":{"iam:PassedToService":"scheduler.amazonaws.com"}}',
   ...["CreateSchedule", "DeleteSchedule", "UpdateSchedule"].map(
-    (a) => `scheduler:${a} arn:\${Partition}:scheduler:\${Region}:\${AccountId}:schedule/Herald-edition-releases/*`,
+    (a) =>
+      `scheduler:${a} arn:\${Partition}:scheduler:\${Region}:\${AccountId}:schedule/Herald-edition-releases/*`,
   ),
 ];
 const RECOVERY_KEYS = '{"ForAllValues:StringLike":{"dynamodb:LeadingKeys":["WORK*","ED#*"]}}';
@@ -33,7 +34,16 @@ const RECOVERY_KEYS = '{"ForAllValues:StringLike":{"dynamodb:LeadingKeys":["WORK
  */
 const EXPECTED: Record<string, string[]> = {
   ApiFunction: [
-    ...table("BatchGetItem", "ConditionCheckItem", "DeleteItem", "GetItem", "PutItem", "Query", "Scan", "UpdateItem"),
+    ...table(
+      "BatchGetItem",
+      "ConditionCheckItem",
+      "DeleteItem",
+      "GetItem",
+      "PutItem",
+      "Query",
+      "Scan",
+      "UpdateItem",
+    ),
     "dynamodb:Query DataTable.Arn/index/gsi1",
     ...logs("ApiFunction"),
     ...SCHEDULES,
