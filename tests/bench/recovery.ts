@@ -80,6 +80,8 @@ export async function measureRecoveryPass(dynamoEndpoint: string) {
   return {
     finishedEditions: FINISHED,
     stalledEditions: STALLED,
+    /** Editions and chunks in the table: what a pass that scanned would read. */
+    itemsWritten: all.length * (1 + CHUNKS_EACH),
     entriesRead: report?.entries ?? 0,
     chunksRequeuedPerPass: report?.fanOuts.reduce((n, f) => n + f.chunks, 0) ?? 0,
     passP50Ms: runs[2] as number,
@@ -87,40 +89,104 @@ export async function measureRecoveryPass(dynamoEndpoint: string) {
   };
 }
 
+/** Readers of the interrupted send; the kill lands when a fifth of them have their email. */
+const READERS = 5_000;
+const KILL_AT = 1_000;
+/** Paced until the kill (so it lands mid-send), then unpaced as the crash test does; lease as there. */
+const PACED = { HERALD_SEND_RATE_PER_WORKER: "100", HERALD_CHUNK_LEASE_SECONDS: "30" };
+const UNPACED = { ...PACED, HERALD_SEND_RATE_PER_WORKER: "0" };
+
+/**
+ * Polls like `until`, but gives up after `seconds` with an error saying what never happened and the
+ * last value read: a bench that waits for ever prints nothing.
+ */
+async function within<T>(
+  seconds: number,
+  what: string,
+  read: () => Promise<T>,
+  done: (v: T) => boolean,
+  intervalMs = 25,
+) {
+  const deadline = performance.now() + seconds * 1000;
+  let last: T | undefined;
+  return until(
+    async () => {
+      if (performance.now() > deadline) {
+        throw new BenchTimeout(`${what}: not within ${seconds} s (last seen: ${JSON.stringify(last)})`);
+      }
+      return (last = await read());
+    },
+    (v) => done(v),
+    intervalMs,
+  );
+}
+
+class BenchTimeout extends Error {}
+
 /**
  * `npm start` killed (SIGKILL) mid-send of 5,000 readers, then started again on its data folder:
  * seconds from the restart to "Herald is running" and to the first email of the interrupted send.
+ * Every wait has a deadline; the send must then finish with each reader counted once.
  */
 export async function measureRestartToFirstEmail() {
   const dataDir = mkdtempSync(join(existsSync("/dev/shm") ? "/dev/shm" : tmpdir(), "herald-bench-restart-"));
   const ports = { api: await freePort(), ses: await freePort(), dynamo: await freePort() };
-  const env = { HERALD_SEND_RATE_PER_WORKER: "50", HERALD_CHUNK_LEASE_SECONDS: "3", LOG_LEVEL: "ERROR" };
-  let herald = await startHeraldProcess(dataDir, ports, env);
-  const db = documentClient({ endpoint: herald.dynamo, region: "local", credentials: LOCAL_CREDENTIALS });
-  await seedTable(db, "herald", 5_000, 8);
-  db.destroy();
-  const { body, headers, method } = signedWebhook(articleBody({ id: "bench-restart" }));
-  const published = await fetch(`${herald.api}/v1/webhooks/articles`, { method, body, headers });
-  const { editionId } = (await published.json()) as { editionId: string };
-  const view = () =>
-    fetch(`${herald.api}/v1/editions/${editionId}`, { headers: adminHeaders() }).then(
-      (r) => r.json() as Promise<{ status: string; counts: { sent: number } }>,
+  let herald = await startHeraldProcess(dataDir, ports, PACED);
+  try {
+    const db = documentClient({ endpoint: herald.dynamo, region: "local", credentials: LOCAL_CREDENTIALS });
+    await seedTable(db, "herald", READERS, 8);
+    db.destroy();
+    const { body, headers, method } = signedWebhook(articleBody({ id: "bench-restart" }));
+    const published = await fetch(`${herald.api}/v1/webhooks/articles`, { method, body, headers });
+    if (published.status !== 202)
+      throw new Error(`publish answered ${published.status}: ${await published.text()}`);
+    const { editionId } = (await published.json()) as { editionId: string };
+    const view = async () => {
+      const res = await fetch(`${herald.api}/v1/editions/${editionId}`, { headers: adminHeaders() });
+      return (await res.json()) as {
+        status: string;
+        counts: { sent: number; unknown: number; planned: number };
+      };
+    };
+    const atKill = await within(
+      300,
+      `${KILL_AT} sent before the kill`,
+      view,
+      (v) => v.counts.sent >= KILL_AT,
     );
-  await until(view, (v) => v.counts.sent >= 1_000);
-  await herald.kill();
-  const inbox = join(dataDir, "ses", "emails.jsonl");
-  const sizeAtKill = statSync(inbox).size;
-  const started = performance.now();
-  herald = await startHeraldProcess(dataDir, ports, env);
-  const readySeconds = (performance.now() - started) / 1000;
-  await until(
-    async () => statSync(inbox).size,
-    (size) => size > sizeAtKill,
-    5,
-  );
-  const firstEmailSeconds = (performance.now() - started) / 1000;
-  const done = await until(view, (v) => v.status === "sent", 250);
-  await herald.kill();
-  rmSync(dataDir, { recursive: true, force: true });
-  return { readySeconds, firstEmailSeconds, sent: done.counts.sent };
+    await herald.kill();
+    const inbox = join(dataDir, "ses", "emails.jsonl");
+    const sizeAtKill = statSync(inbox).size;
+    const started = performance.now();
+    herald = await startHeraldProcess(dataDir, ports, UNPACED);
+    const readySeconds = (performance.now() - started) / 1000;
+    await within(
+      120,
+      "the first email after the restart",
+      async () => statSync(inbox).size,
+      (size) => size > sizeAtKill,
+      5,
+    );
+    const firstEmailSeconds = (performance.now() - started) / 1000;
+    const done = await within(300, "the interrupted send to finish", view, (v) => v.status === "sent", 250);
+    const finishedSeconds = (performance.now() - started) / 1000;
+    if (done.counts.sent + done.counts.unknown !== READERS) {
+      throw new Error(`the send finished with ${JSON.stringify(done.counts)} for ${READERS} readers`);
+    }
+    return {
+      readers: READERS,
+      sentAtKill: atKill.counts.sent,
+      readySeconds,
+      firstEmailSeconds,
+      finishedSeconds,
+      sent: done.counts.sent,
+      unknown: done.counts.unknown,
+    };
+  } catch (error) {
+    if (error instanceof BenchTimeout) console.error(herald.output().slice(-3000));
+    throw error;
+  } finally {
+    await herald.kill();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 }
