@@ -30,7 +30,10 @@ export function benchDocsSection(result: BenchResult, parts: PartResult[] = []):
     START,
     "",
     `Run ${when(result)}.`,
-    ...newer.map((p) => `The ${p.part} rows: \`npm run bench -- ${p.part}\` run ${when(p)}.`),
+    ...newer.map(
+      (p) =>
+        `The ${p.part} rows: \`npm run bench -- ${p.part}\` run ${when(p)}${p.loadAverage === undefined ? "" : `, load average ${p.loadAverage} as it started`}.`,
+    ),
     "",
     markdownTable(rows),
     "",

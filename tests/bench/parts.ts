@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { cpus, hostname, totalmem } from "node:os";
+import { cpus, hostname, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
 import type { BenchResult, Row } from "./rows.js";
 
@@ -26,6 +26,8 @@ export interface PartResult {
   part: string;
   at: string;
   machine: BenchResult["machine"];
+  /** The machine's 1-minute load average as the part started: it shares two cores with others. */
+  loadAverage?: number;
   rows: Row[];
   data: unknown;
 }
@@ -36,8 +38,20 @@ export interface PartResult {
  * @example
  * writePartResult("recovery", rows, { pass, restart }); // then writeBenchDocs(latest, latestParts())
  */
-export function writePartResult(part: string, rows: Row[], data: unknown): string {
-  const result: PartResult = { part, at: new Date().toISOString(), machine: machineInfo(), rows, data };
+export function writePartResult(
+  part: string,
+  rows: Row[],
+  data: unknown,
+  loadAverage = loadavg()[0],
+): string {
+  const result: PartResult = {
+    part,
+    at: new Date().toISOString(),
+    machine: machineInfo(),
+    loadAverage: Number(loadAverage?.toFixed(1)),
+    rows,
+    data,
+  };
   mkdirSync(RESULTS, { recursive: true });
   const file = join(RESULTS, `${part}-${result.at.slice(0, 19).replace(/[:T]/g, "-")}.json`);
   const text = `${JSON.stringify(result, null, 2)}\n`;

@@ -11,7 +11,7 @@ export async function recoveryRows(dynamoEndpoint: string) {
   const rows: Row[] = [
     [
       "npm start killed mid-send (5k readers), restart → first email of that send",
-      `${restart.firstEmailSeconds.toFixed(1)} s (running after ${restart.readySeconds.toFixed(1)} s; killed at ${restart.sentAtKill} sent, all done after ${restart.finishedSeconds.toFixed(1)} s, ${restart.unknown} unknown)`,
+      `${restart.firstEmailSeconds.toFixed(1)} s (DynamoDB Local up after ${restart.dynamoSeconds.toFixed(1)} s, running after ${restart.readySeconds.toFixed(1)} s; killed at ${restart.sentAtKill} sent, all done after ${restart.finishedSeconds.toFixed(1)} s, ${restart.unknown} unknown)`,
       "—",
     ],
     [

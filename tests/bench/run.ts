@@ -1,6 +1,7 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
+import { loadavg } from "node:os";
 import { startDynamoLocal } from "../../functions/local/dynamodb-local.js";
 import { measureBundles } from "./bundles.js";
 import { writeBenchDocs } from "./docs-table.js";
@@ -99,13 +100,14 @@ if (process.argv.includes("stats")) {
 }
 
 if (process.argv.includes("recovery")) {
+  const load = loadavg()[0];
   const dynamo = await startDynamoLocal(await freePort());
   const { rows, recovery } = await recoveryRows(dynamo.endpoint);
   await dynamo.stop();
   printTable(rows);
   console.log(JSON.stringify(recovery));
   // Its own results file, and its rows into docs/benchmarks.md beside the latest whole run's.
-  const file = writePartResult("recovery", rows, recovery);
+  const file = writePartResult("recovery", rows, recovery, load);
   writeBenchDocs(latestWholeRun(), latestParts());
   console.log(`Written to ${file} and docs/benchmarks.md`);
   process.exit(0);
