@@ -64,10 +64,10 @@ describe("a sign-up lost before the worker applied it", () => {
     expect([early.signUps, stalled.signUps, (await recoverWork(h.ports)).signUps]).toEqual([0, 1, 0]);
 
     // The lost job redriven much later (past the gap between two confirmations): applied twice, harmless.
-    later(PAST_CONFIRMATION_GAP_SECONDS);
+    later(STALL_SECONDS + 1 + PAST_CONFIRMATION_GAP_SECONDS);
     await h.ports.editionQueue.send(lost);
     await h.settled();
-    later(PAST_CONFIRMATION_GAP_SECONDS + STALL_SECONDS + 1);
+    later(2 * (STALL_SECONDS + 1) + PAST_CONFIRMATION_GAP_SECONDS);
     const last = await recoverWork(h.ports);
     await h.settled();
     expect(last.signUps + last.confirmations).toBe(0);
