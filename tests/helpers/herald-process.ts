@@ -111,10 +111,18 @@ export async function keptInbox(dataDir: string, matches: (subject: string) => b
 
 /**
  * Polls `read` until `done` says so; returns the value that satisfied it. A read that fails (a
- * keep-alive connection the server closed as it was reused) is read again.
+ * keep-alive connection the server closed as it was reused) is read again. Given `withinSeconds`,
+ * it fails after that long instead of waiting for ever.
  */
-export async function until<T>(read: () => Promise<T>, done: (v: T) => boolean, intervalMs = 25): Promise<T> {
+export async function until<T>(
+  read: () => Promise<T>,
+  done: (v: T) => boolean,
+  intervalMs = 25,
+  withinSeconds = Number.POSITIVE_INFINITY,
+): Promise<T> {
+  const deadline = performance.now() + withinSeconds * 1000;
   for (;;) {
+    if (performance.now() > deadline) throw new Error(`not done within ${withinSeconds} s`);
     try {
       const value = await read();
       if (done(value)) return value;
