@@ -31,9 +31,10 @@ export interface RecoveryReport {
 /**
  * The recovery pass (at `npm start`, then on a timer; on AWS on a schedule): walks the unfinished
  * work and queues again whatever stopped moving: fan-outs (`queued` or `sending` without progress),
- * their chunks whose lease is over, social posts left claimed or never queued, sign-ups never applied,
- * confirmations never sent. Everything it queues is safe to receive twice, so a pass that overlaps a live worker or a
- * redriven dead-letter queue sends nobody twice. Paused and held fan-outs are left to their editors.
+ * their chunks whose lease is over, social posts left claimed or never queued, sign-ups never
+ * applied, confirmations never sent. Everything it queues is safe to receive twice, so a pass that
+ * overlaps a live worker or a redriven dead-letter queue sends nobody twice. Paused and held
+ * fan-outs are left to their editors.
  *
  * @example
  * const report = await recoverWork(ports);            // what stopped over `config.stallSeconds` ago
