@@ -1,4 +1,5 @@
-import { measureRecoveryPass, measureRestartToFirstEmail } from "./recovery.js";
+import { measureRecoveryPass } from "./recovery-pass.js";
+import { measureRestartToFirstEmail } from "./restart-after-kill.js";
 import type { Row } from "./rows.js";
 
 /**
