@@ -41,8 +41,8 @@ export const Config = z.object({
   socialLeaseSeconds: z.number().int().min(1).default(120),
   /**
    * A fan-out (edition or briefing) that is queued or sending without progress this long is shown as
-   * stalled, alarmed on, and its work queued again by the recovery pass; so are confirmations and
-   * social posts left this long.
+   * stalled, alarmed on, and its work queued again by the recovery pass; so are sign-ups never
+   * applied, confirmations and social posts left this long.
    */
   stallSeconds: z.number().int().min(1).default(300),
   /** Recipients an edition must have sent before its bounce and complaint rates can pause it. */

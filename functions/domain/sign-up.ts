@@ -16,6 +16,36 @@ export const SignUp = z.object({
 export type SignUp = z.infer<typeof SignUp>;
 
 /**
+ * The sign-up's entry in the unfinished work: the address's id (a hash, never the address) and the
+ * time the API accepted it, so the API and the worker name the same entry without a lookup.
+ *
+ * @example
+ * signUpWorkId(signUp); // "3f1c…e9#2026-03-02T07:00:00.000Z"
+ */
+export function signUpWorkId(signUp: SignUp): string {
+  return `${subscriberId(signUp.email)}#${signUp.consent.at}`;
+}
+
+/**
+ * Whether `current` already holds this very sign-up (its consent: same time, source, client and
+ * wording), as the record it made or as its pending change: applying it again must change nothing
+ * and send no second confirmation.
+ *
+ * @example
+ * holdsSignUp(recordSignUp(undefined, signUp, now), signUp); // true
+ */
+export function holdsSignUp(current: Subscriber | undefined, signUp: SignUp): boolean {
+  const same = (c: Consent | undefined) =>
+    c !== undefined &&
+    c.at === signUp.consent.at &&
+    c.source === signUp.consent.source &&
+    c.ip === signUp.consent.ip &&
+    c.userAgent === signUp.consent.userAgent &&
+    c.textVersion === signUp.consent.textVersion;
+  return current !== undefined && (same(current.pendingChange?.consent) || same(current.consent));
+}
+
+/**
  * The record a sign-up leads to, `undefined` when it changes nothing:
  * - a new address: a `pending` record that expires with its link;
  * - `pending` or `unsubscribed`: the record stays as it is, the sign-up waits beside it as its

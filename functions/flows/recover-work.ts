@@ -2,6 +2,7 @@ import { loggableError } from "../domain/redact.js";
 import { stalledSince } from "../domain/stall.js";
 import type { Ports, WorkEntry } from "./ports.js";
 import { recoverFanOut } from "./recover-fan-out.js";
+import { recoverSignUp } from "./recover-sign-up.js";
 import { recoverSocialPost } from "./recover-social.js";
 
 export interface RecoveryOptions {
@@ -19,6 +20,8 @@ export interface RecoveryReport {
   fanOuts: Array<{ id: string; chunks: number; leased: number }>;
   /** Fan-outs stalled past the configured stall time: what the alarm counts. */
   stalled: Array<{ id: string; since: string }>;
+  /** Sign-ups accepted but never applied, queued again. */
+  signUps: number;
   confirmations: number;
   socialPosts: number;
   /** Entries removed because their work had finished. */
@@ -28,9 +31,10 @@ export interface RecoveryReport {
 /**
  * The recovery pass (at `npm start`, then on a timer; on AWS on a schedule): walks the unfinished
  * work and queues again whatever stopped moving: fan-outs (`queued` or `sending` without progress),
- * their chunks whose lease is over, social posts left claimed or never queued, confirmations never
- * sent. Everything it queues is safe to receive twice, so a pass that overlaps a live worker or a
- * redriven dead-letter queue sends nobody twice. Paused and held fan-outs are left to their editors.
+ * their chunks whose lease is over, social posts left claimed or never queued, sign-ups never
+ * applied, confirmations never sent. Everything it queues is safe to receive twice, so a pass that
+ * overlaps a live worker or a redriven dead-letter queue sends nobody twice. Paused and held
+ * fan-outs are left to their editors.
  *
  * @example
  * const report = await recoverWork(ports);            // what stopped over `config.stallSeconds` ago
@@ -43,6 +47,7 @@ export async function recoverWork(ports: Ports, options: RecoveryOptions = {}): 
     entries: 0,
     fanOuts: [],
     stalled: [],
+    signUps: 0,
     confirmations: 0,
     socialPosts: 0,
     closed: 0,
@@ -67,6 +72,7 @@ export async function recoverWork(ports: Ports, options: RecoveryOptions = {}): 
     entries: report.entries,
     requeued: report.fanOuts.length,
     stalled: report.stalled.length,
+    signUps: report.signUps,
     confirmations: report.confirmations,
     socialPosts: report.socialPosts,
     closed: report.closed,
@@ -89,6 +95,10 @@ async function recoverEntry(ports: Ports, entry: WorkEntry, cutoff: Date, report
     return;
   }
   if (Date.parse(entry.since) > cutoff.getTime()) return;
+  if (entry.kind === "signup") {
+    report.signUps += await recoverSignUp(ports, entry);
+    return;
+  }
   if (entry.kind === "confirmation") {
     // Re-dated first: a pass that dies after queueing must not queue it again at once.
     await ports.work.open("confirmation", entry.id, ports.now());

@@ -1,5 +1,5 @@
 import { mailboxKey } from "../domain/mailbox.js";
-import type { SignUp } from "../domain/sign-up.js";
+import { type SignUp, signUpWorkId } from "../domain/sign-up.js";
 import type { Consent } from "../domain/subscriber.js";
 import type { Ports } from "./ports.js";
 
@@ -12,8 +12,8 @@ export type SignUpRequest = Omit<SignUp, "consent">;
 
 /**
  * The API's half of a sign-up. It does the same work whatever the address's state (new, pending,
- * active, unsubscribed, suppressed): two counter updates (the client's and the inbox's, together)
- * and one queued job. It reads nothing about the address, so neither the answer nor its timing can
+ * active, unsubscribed, suppressed): two counter updates (the client's and the inbox's, together),
+ * the sign-up entered as unfinished work, and one queued job. It reads nothing about the address, so neither the answer nor its timing can
  * tell whether the address is known; the worker decides (`flows/apply-sign-up.ts`).
  *
  * @example
@@ -42,6 +42,9 @@ export async function acceptSignUp(
     ...request,
     consent: { ...consent, at, textVersion: ports.config.consentTextVersion },
   };
+  // Entered as unfinished work before it is queued: a job lost with the process (or dead-lettered) is
+  // queued again by the recovery pass. The same write for every address: nothing is read.
+  await ports.work.open("signup", signUpWorkId(signUp), ports.now(), signUp);
   await ports.editionQueue.send([{ signUp }]);
   return { ok: true };
 }

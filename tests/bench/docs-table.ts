@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from "node:fs";
+import type { PartResult } from "./parts.js";
 import { type BenchResult, benchRows, type Row } from "./rows.js";
 
 const DOC = "docs/benchmarks.md";
@@ -13,25 +14,41 @@ export function markdownTable(rows: Row[]): string {
   return [line(header), line(width.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
 }
 
-/** The generated part of docs/benchmarks.md for a results file: the machine, then the table. */
-export function benchDocsSection(result: BenchResult): string {
-  const { machine } = result;
+const when = (r: { at: string; machine: BenchResult["machine"] }) =>
+  `${r.at.slice(0, 16).replace("T", " ")} UTC on ${r.machine.cores} × ${r.machine.cpu ?? "unknown CPU"}, ${r.machine.memoryGb} GiB, Node ${r.machine.node}`;
+
+/**
+ * The generated part of docs/benchmarks.md for a results file: the machine, then the table. Parts
+ * measured alone after that run (`parts`) replace its rows of the same measure, or are added, and
+ * say when they were run; a part older than the whole run is left out (the run measured it again).
+ */
+export function benchDocsSection(result: BenchResult, parts: PartResult[] = []): string {
+  const newer = parts.filter((p) => p.at > result.at);
+  const replaced = new Set(newer.flatMap((p) => p.rows.map((r) => r[0])));
+  const rows = [...benchRows(result).filter((r) => !replaced.has(r[0])), ...newer.flatMap((p) => p.rows)];
   return [
     START,
     "",
-    `Run ${result.at.slice(0, 16).replace("T", " ")} UTC on ${machine.cores} × ${machine.cpu ?? "unknown CPU"}, ${machine.memoryGb} GiB, Node ${machine.node}.`,
+    `Run ${when(result)}.`,
+    ...newer.map(
+      (p) =>
+        `The ${p.part} rows: \`npm run bench -- ${p.part}\` run ${when(p)}${p.loadAverage === undefined ? "" : `, load average ${p.loadAverage} as it started`}.`,
+    ),
     "",
-    markdownTable(benchRows(result)),
+    markdownTable(rows),
     "",
     END,
   ].join("\n");
 }
 
-/** Replaces the generated part of docs/benchmarks.md with `result`'s table. */
-export function writeBenchDocs(result: BenchResult, doc = DOC): void {
+/** Replaces the generated part of docs/benchmarks.md with `result`'s table (and newer parts'). */
+export function writeBenchDocs(result: BenchResult, parts: PartResult[] = [], doc = DOC): void {
   const text = readFileSync(doc, "utf8");
   const from = text.indexOf(START);
   const to = text.indexOf(END);
   if (from < 0 || to < 0) throw new Error(`${doc} has no generated bench table markers`);
-  writeFileSync(doc, `${text.slice(0, from)}${benchDocsSection(result)}${text.slice(to + END.length)}`);
+  writeFileSync(
+    doc,
+    `${text.slice(0, from)}${benchDocsSection(result, parts)}${text.slice(to + END.length)}`,
+  );
 }

@@ -1,13 +1,14 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
-import { cpus, hostname, totalmem } from "node:os";
+import { loadavg } from "node:os";
 import { startDynamoLocal } from "../../functions/local/dynamodb-local.js";
 import { measureBundles } from "./bundles.js";
 import { consolePageRows, measureConsolePages } from "./console.js";
 import { writeBenchDocs } from "./docs-table.js";
 import { LATENCY_RATE, measureHttpLoad } from "./http-load.js";
-import { measureRecoveryPass, measureRestartToFirstEmail } from "./recovery.js";
+import { latestParts, latestWholeRun, machineInfo, writePartResult } from "./parts.js";
+import { recoveryRows } from "./recovery-rows.js";
 import { measureRender } from "./render.js";
 import { benchRows, type Row, socialBenchRows } from "./rows.js";
 import { measureCard, measureComposition } from "./social.js";
@@ -17,10 +18,11 @@ import { measureStatsLoad } from "./stats-load.js";
  * `npm run bench`: the numbers behind the README's claims, as one table and a JSON file under
  * tests/bench/results/. Targets are printed beside the measurements; nothing here fails a build.
  * `npm run bench -- social` measures only the social rows (card, post composition; under a minute)
- * and prints them with their JSON, writing no file: results/ holds whole runs only. `npm run bench --
- * stats` does the same for the subscriber overview (100,000 subscribers seeded; a few minutes), and
- * `npm run bench -- recovery` for the recovery rows (a few minutes), `-- console` for the bytes each
- * console page loads.
+ * and prints them with their JSON, writing no file. `npm run bench -- stats` does the same for the
+ * subscriber overview (100,000 subscribers seeded; a few minutes). `npm run bench -- recovery` measures
+ * the recovery rows (a few minutes), writes them as `results/recovery-*.json` and puts them into
+ * docs/benchmarks.md beside the latest whole run's rows (tests/bench/parts.ts).
+ * `-- console` prints the bytes each console page loads.
  */
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
 const tsx = "node_modules/.bin/tsx";
@@ -99,6 +101,20 @@ if (process.argv.includes("stats")) {
   process.exit(0);
 }
 
+if (process.argv.includes("recovery")) {
+  const load = loadavg()[0];
+  const dynamo = await startDynamoLocal(await freePort());
+  const { rows, recovery } = await recoveryRows(dynamo.endpoint);
+  await dynamo.stop();
+  printTable(rows);
+  console.log(JSON.stringify(recovery));
+  // Its own results file, and its rows into docs/benchmarks.md beside the latest whole run's.
+  const file = writePartResult("recovery", rows, recovery, load);
+  writeBenchDocs(latestWholeRun(), latestParts());
+  console.log(`Written to ${file} and docs/benchmarks.md`);
+  process.exit(0);
+}
+
 const card = await measureCard();
 const composition = measureComposition();
 const socialRows = socialBenchRows({ card, composition });
@@ -113,34 +129,6 @@ const consoleRows = consolePageRows(consolePages);
 if (process.argv.includes("console")) {
   printTable(consoleRows);
   console.log(JSON.stringify({ consolePages }));
-  process.exit(0);
-}
-
-/** Self-healing sends: a restart's way back to sending, and what a recovery pass costs. */
-async function recoveryRows(dynamoEndpoint: string) {
-  const pass = await measureRecoveryPass(dynamoEndpoint);
-  const restart = await measureRestartToFirstEmail();
-  const rows: Row[] = [
-    [
-      "npm start killed mid-send (5k), restart → first email of that send",
-      `${restart.firstEmailSeconds.toFixed(1)} s (API answering after ${restart.readySeconds.toFixed(1)} s)`,
-      "—",
-    ],
-    [
-      `recovery pass, ${pass.finishedEditions} finished + ${pass.stalledEditions} stalled editions, p50 of 5`,
-      `${pass.passP50Ms.toFixed(0)} ms, ${pass.entriesRead} entries read, ${pass.chunksRequeuedPerPass} chunks queued (runs: ${pass.allMs.join(", ")})`,
-      "reads no finished edition",
-    ],
-  ];
-  return { rows, recovery: { pass, restart } };
-}
-
-if (process.argv.includes("recovery")) {
-  const dynamo = await startDynamoLocal(await freePort());
-  const { rows, recovery } = await recoveryRows(dynamo.endpoint);
-  await dynamo.stop();
-  printTable(rows);
-  console.log(JSON.stringify(recovery));
   process.exit(0);
 }
 
@@ -202,13 +190,7 @@ await dynamo.stop();
 
 const apiBundle = bundles.find((b) => b.name === "api");
 
-const machine = {
-  cpu: cpus()[0]?.model,
-  cores: cpus().length,
-  memoryGb: Math.round(totalmem() / 2 ** 30),
-  node: process.version,
-  host: hostname(),
-};
+const machine = machineInfo();
 const result = {
   at: new Date().toISOString(),
   machine,
@@ -229,7 +211,7 @@ const file = `tests/bench/results/bench-${result.at.slice(0, 19).replace(/[:T]/g
 writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
 writeFileSync("tests/bench/results/latest.json", `${JSON.stringify(result, null, 2)}\n`);
 printTable(benchRows(result));
-writeBenchDocs(result);
+writeBenchDocs(result, latestParts());
 console.log(
   `\n${machine.cores} × ${machine.cpu}, ${machine.memoryGb} GiB, Node ${machine.node}. Written to ${file}`,
 );

@@ -30,12 +30,14 @@ export interface HeraldProcess {
 
 /**
  * `npm start`'s code path (functions/local/main.ts) as a child process of its own process group,
- * resolved once it prints that it is running. `env` adds to the ports and data folder given.
+ * resolved once it prints that it is running. `env` adds to the ports and data folder given. Given
+ * `readyWithinSeconds`, a process not running by then is killed and the start fails with its output.
  */
 export async function startHeraldProcess(
   dataDir: string,
   ports: { api: number; ses: number; dynamo: number },
   env: Record<string, string> = {},
+  readyWithinSeconds = Number.POSITIVE_INFINITY,
 ): Promise<HeraldProcess> {
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "functions/local/main.ts"], {
     cwd: PROJECT_ROOT,
@@ -55,11 +57,16 @@ export async function startHeraldProcess(
   child.stdout?.on("data", (d) => (output += d));
   child.stderr?.on("data", (d) => (output += d));
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const deadline = performance.now() + readyWithinSeconds * 1000;
   await new Promise<void>((resolve, reject) => {
     const check = setInterval(() => {
       if (output.includes("Herald is running.")) {
         clearInterval(check);
         resolve();
+      } else if (performance.now() > deadline) {
+        clearInterval(check);
+        process.kill(-(child.pid as number), "SIGKILL");
+        reject(new Error(`herald not running within ${readyWithinSeconds} s: ${output.slice(-2000)}`));
       }
     }, 50);
     void exited.then(() => {
@@ -104,10 +111,18 @@ export async function keptInbox(dataDir: string, matches: (subject: string) => b
 
 /**
  * Polls `read` until `done` says so; returns the value that satisfied it. A read that fails (a
- * keep-alive connection the server closed as it was reused) is read again.
+ * keep-alive connection the server closed as it was reused) is read again. Given `withinSeconds`,
+ * it fails after that long instead of waiting for ever.
  */
-export async function until<T>(read: () => Promise<T>, done: (v: T) => boolean, intervalMs = 25): Promise<T> {
+export async function until<T>(
+  read: () => Promise<T>,
+  done: (v: T) => boolean,
+  intervalMs = 25,
+  withinSeconds = Number.POSITIVE_INFINITY,
+): Promise<T> {
+  const deadline = performance.now() + withinSeconds * 1000;
   for (;;) {
+    if (performance.now() > deadline) throw new Error(`not done within ${withinSeconds} s`);
     try {
       const value = await read();
       if (done(value)) return value;

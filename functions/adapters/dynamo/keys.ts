@@ -62,7 +62,7 @@ export const keys = {
   auditPartition: "AUDIT",
   /** Subscriber counters: totals and per-day growth, each in shards summed on read. */
   statsPartition: "STATS#SUBSCRIBERS",
-  /** Unfinished work (a fan-out, a confirmation, a social post), deleted when it finishes. */
+  /** Unfinished work (a fan-out, a sign-up, a confirmation, a social post), deleted when it finishes. */
   work: (kind: string, id: string) => ({ pk: "WORK", sk: `${kind}#${id}` }),
   workPartition: "WORK",
 };

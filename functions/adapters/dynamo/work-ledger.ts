@@ -1,13 +1,14 @@
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { DeleteCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { SignUp } from "../../domain/sign-up.js";
 import type { WorkEntry, WorkKind, WorkLedger } from "../../flows/ports.js";
 import { keys } from "./keys.js";
 
 /** The marker put: what the repositories write beside the item whose work starts. */
-export function workMarkerPut(table: string, kind: WorkKind, id: string, at: Date) {
+export function workMarkerPut(table: string, kind: WorkKind, id: string, at: Date, signUp?: SignUp) {
   return new PutCommand({
     TableName: table,
-    Item: { ...keys.work(kind, id), kind, id, since: at.toISOString() },
+    Item: { ...keys.work(kind, id), kind, id, since: at.toISOString(), ...(signUp ? { signUp } : {}) },
   });
 }
 
@@ -23,8 +24,8 @@ export function workMarkerDelete(table: string, kind: WorkKind, id: string) {
  */
 export function dynamoWorkLedger(db: DynamoDBDocumentClient, table: string): WorkLedger {
   return {
-    async open(kind, id, at) {
-      await db.send(workMarkerPut(table, kind, id, at));
+    async open(kind, id, at, signUp) {
+      await db.send(workMarkerPut(table, kind, id, at, signUp));
     },
     async close(kind, id) {
       await db.send(workMarkerDelete(table, kind, id));
@@ -42,7 +43,13 @@ export function dynamoWorkLedger(db: DynamoDBDocumentClient, table: string): Wor
           }),
         );
         const entries = (out.Items ?? []).map(
-          (i): WorkEntry => ({ kind: i.kind as WorkKind, id: String(i.id), since: String(i.since) }),
+          (i): WorkEntry => ({
+            kind: i.kind as WorkKind,
+            id: String(i.id),
+            since: String(i.since),
+            // Checked on the way out as a queued job is: an unreadable one is left for recovery to close.
+            ...(i.signUp ? { signUp: SignUp.safeParse(i.signUp).data } : {}),
+          }),
         );
         if (entries.length) yield entries;
         start = out.LastEvaluatedKey;

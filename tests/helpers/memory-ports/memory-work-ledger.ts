@@ -1,3 +1,4 @@
+import type { SignUp } from "../../../functions/domain/sign-up.js";
 import type { WorkEntry, WorkKind, WorkLedger } from "../../../functions/flows/ports.js";
 
 /** Unfinished work in a Map, as the table's `WORK` partition keeps it: one entry per kind and id. */
@@ -5,8 +6,8 @@ export function memoryWorkLedger(): WorkLedger & { entries: Map<string, WorkEntr
   const entries = new Map<string, WorkEntry>();
   return {
     entries,
-    async open(kind: WorkKind, id: string, at: Date) {
-      entries.set(`${kind}#${id}`, { kind, id, since: at.toISOString() });
+    async open(kind: WorkKind, id: string, at: Date, signUp?: SignUp) {
+      entries.set(`${kind}#${id}`, { kind, id, since: at.toISOString(), ...(signUp ? { signUp } : {}) });
     },
     async close(kind: WorkKind, id: string) {
       entries.delete(`${kind}#${id}`);
