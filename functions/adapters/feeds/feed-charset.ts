@@ -60,11 +60,24 @@ export function feedCharset(
 }
 
 /**
+ * Bytes 0x80–0x9F in windows-1252 (the WHATWG table). Node 20's TextDecoder decodes windows-1252,
+ * and the labels that mean it (latin1, iso-8859-1, ascii), as ISO-8859-1, so these, the curly quotes,
+ * dashes and the euro sign that Latin-1 feeds are full of, would come out as C1 control characters.
+ */
+const CP1252_80_9F = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ";
+
+const decodeWindows1252 = (bytes: Uint8Array) =>
+  Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+    .toString("latin1")
+    .replace(/[\u0080-\u009f]/g, (c) => CP1252_80_9F[(c.codePointAt(0) as number) - 0x80] as string);
+
+/**
  * The feed as text, in the encoding `feedCharset` decides (a BOM is not part of the text).
  *
  * @example
  * decodeFeed(Buffer.from("<rss>…</rss>"), "text/xml; charset=utf-8"); // "<rss>…</rss>"
  */
 export function decodeFeed(bytes: Uint8Array, contentType: string | null | undefined): string {
-  return new TextDecoder(feedCharset(bytes, contentType).encoding).decode(bytes);
+  const { encoding } = feedCharset(bytes, contentType);
+  return encoding === "windows-1252" ? decodeWindows1252(bytes) : new TextDecoder(encoding).decode(bytes);
 }
