@@ -154,3 +154,13 @@ describe("titles with inline markup", () => {
     expect(read(atom).items[0]?.article.title).toBe("Salt stock: 1200m3");
   });
 });
+
+describe("XHTML content under a prefix", () => {
+  it("reads <xhtml:div><xhtml:p> as the HTML it is, without the wrapping div", () => {
+    const atom = fixture("atom-prefixed.xml").replace(
+      '<a:summary type="text">',
+      '<a:content type="xhtml"><x:div xmlns:x="http://www.w3.org/1999/xhtml"><x:p>Forty <x:strong>gritters</x:strong>.</x:p></x:div></a:content><a:summary type="text">',
+    );
+    expect(read(atom).items[0]?.article.bodyHtml).toBe("<p>Forty <strong>gritters</strong>.</p>");
+  });
+});
