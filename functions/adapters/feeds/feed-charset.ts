@@ -50,7 +50,11 @@ export function feedCharset(
   if (bom) return { encoding: bom, source: "bom" };
   const http = known(/;\s*charset\s*=\s*"?([\w.:-]+)/i.exec(contentType ?? "")?.[1]);
   if (http) return { encoding: http, source: "http" };
-  // The declaration is ASCII in every encoding a feed may be in without a BOM.
+  // XML's own detection without a BOM (Appendix F): "<" as two bytes is UTF-16, whose declaration
+  // would be unreadable as ASCII below.
+  if (bytes[0] === 0x3c && bytes[1] === 0 && bytes[3] === 0) return { encoding: "utf-16le", source: "xml" };
+  if (bytes[0] === 0 && bytes[1] === 0x3c && bytes[2] === 0) return { encoding: "utf-16be", source: "xml" };
+  // The declaration is ASCII in every other encoding a feed may be in.
   const head = Buffer.from(bytes.subarray(0, 512)).toString("latin1");
   const xml = known(/^\s*<\?xml[^>]*?\sencoding\s*=\s*["']([\w.:-]+)["']/.exec(head)?.[1]);
   if (xml) return { encoding: xml, source: "xml" };

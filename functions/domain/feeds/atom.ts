@@ -58,8 +58,9 @@ function atomEntry(entry: unknown, base: string | undefined, feedAuthor: string 
     categories: children(entry, "category").flatMap((c) =>
       [attr(c, "term"), attr(c, "label")].filter((v): v is string => Boolean(v)),
     ),
-    published: text(child(entry, "published")),
-    updated: text(child(entry, "updated")),
+    // Atom 0.3, still served by old blogs, calls them issued and modified.
+    published: text(child(entry, "published")) ?? text(child(entry, "issued")),
+    updated: text(child(entry, "updated")) ?? text(child(entry, "modified")),
     author: personName(entry) ?? feedAuthor,
     imageUrl: itemImage(entry, base) ?? enclosedImage(entry, base),
   };

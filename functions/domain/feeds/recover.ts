@@ -86,7 +86,7 @@ export function readFeedDocument(xml: string): FeedDocument {
   if (strict.ok) return { ...strict, repairs: [] };
   const ampersands = parseXml(escapeBareAmpersands(xml));
   if (ampersands.ok) {
-    return { ...ampersands, repairs: [`${strict.error}; unescaped "&" read as text`] };
+    return { ...ampersands, repairs: [`unescaped "&" read as text; ${strict.error}`] };
   }
   const spans = CLOSED_ROOT.test(xml) ? itemSpans(xml) : undefined;
   if (!spans || spans.length === 0) return strict;
@@ -114,6 +114,6 @@ export function readFeedDocument(xml: string): FeedDocument {
     ok: true,
     doc: frame.doc,
     pieces,
-    repairs: [`${strict.error}; read item by item, ${broken} of ${pieces.length} items not well-formed`],
+    repairs: [`read item by item, ${broken} of ${pieces.length} items not well-formed; ${strict.error}`],
   };
 }

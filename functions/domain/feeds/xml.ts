@@ -50,11 +50,13 @@ const LEADING_JUNK = /^[\s\uFEFF]+/;
 export function parseXml(
   xml: string,
 ): { ok: true; doc: Record<string, unknown> } | { ok: false; error: string } {
-  const body = xml.replace(LEADING_JUNK, "");
+  const junk = LEADING_JUNK.exec(xml)?.[0] ?? "";
+  const body = xml.slice(junk.length);
   // fast-xml-parser reads broken XML leniently; a feed cut off mid-item must not become half an article.
   const valid = XMLValidator.validate(body);
   if (valid !== true) {
-    return { ok: false, error: `not well-formed XML (line ${valid.err.line}): ${valid.err.msg}` };
+    const line = valid.err.line + (junk.match(/\n/g)?.length ?? 0);
+    return { ok: false, error: `not well-formed XML (line ${line}): ${valid.err.msg}` };
   }
   const rename = tagRenamer(body);
   const parser = new XMLParser({

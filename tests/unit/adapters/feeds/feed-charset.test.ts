@@ -50,6 +50,14 @@ describe("the charset of a feed, decided as browsers and feed readers decide it"
     expect(feedCharset(lying, null)).toEqual({ encoding: "utf-8", source: "xml" });
   });
 
+  it("UTF-16 without a BOM is recognised by its first bytes, as XML's Appendix F says", () => {
+    const doc = '<?xml version="1.0" encoding="UTF-16"?><rss>Ünïcödé “quoted”</rss>';
+    const le = Buffer.from(doc, "utf16le");
+    const be = Buffer.from(le).swap16();
+    expect(decodeFeed(le, "application/xml")).toBe(doc);
+    expect(decodeFeed(be, "application/xml")).toBe(doc);
+  });
+
   it("a label no decoder knows counts as absent", () => {
     expect(feedCharset(utf8("<rss>é</rss>"), "text/xml; charset=klingon")).toEqual({
       encoding: "utf-8",

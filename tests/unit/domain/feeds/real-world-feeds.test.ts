@@ -62,7 +62,11 @@ describe("a feed that is not well-formed is read item by item", () => {
         ),
       },
     ]);
-    expect(feed.repairs).toEqual([expect.stringMatching(/read item by item, 1 of 4 items not well-formed$/)]);
+    expect(feed.repairs).toEqual([
+      expect.stringMatching(
+        /^read item by item, 1 of 4 items not well-formed; not well-formed XML \(line \d+\)/,
+      ),
+    ]);
   });
 
   it("reads a feed whose only fault is a bare & in one item whole, saying so", () => {
@@ -70,7 +74,9 @@ describe("a feed that is not well-formed is read item by item", () => {
     const whole = read(xml);
     expect(whole.items).toHaveLength(4);
     expect(whole.skipped).toEqual([]);
-    expect(whole.repairs).toEqual([expect.stringMatching(/unescaped "&" read as text$/)]);
+    expect(whole.repairs).toEqual([
+      expect.stringMatching(/^unescaped "&" read as text; not well-formed XML/),
+    ]);
   });
 
   it("still refuses a feed cut off before its root closes: the rest is not there", () => {
@@ -162,5 +168,19 @@ describe("XHTML content under a prefix", () => {
       '<a:content type="xhtml"><x:div xmlns:x="http://www.w3.org/1999/xhtml"><x:p>Forty <x:strong>gritters</x:strong>.</x:p></x:div></a:content><a:summary type="text">',
     );
     expect(read(atom).items[0]?.article.bodyHtml).toBe("<p>Forty <strong>gritters</strong>.</p>");
+  });
+});
+
+describe("Atom 0.3", () => {
+  it("reads issued and modified as the dates, escaped HTML titles and XHTML content", () => {
+    const [item] = read(fixture("atom-0.3.xml")).items;
+    expect(item?.article).toMatchObject({
+      title: "Tide tables & the new moon",
+      url: "http://fieldnotes.example/2005/11/tides.html",
+      publishedAt: "2005-11-09T11:56:34.000Z",
+      version: "2005-11-09T13:10:00.000Z",
+      author: "Rosa Lind",
+      bodyHtml: "<p>Spring tides this week.</p>",
+    });
   });
 });
