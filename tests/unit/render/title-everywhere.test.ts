@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { composeAll } from "../../../functions/domain/social/compose.js";
 import { escapeLittleText } from "../../../functions/domain/social/linkedin.js";
 import { escapeHtml } from "../../../functions/domain/text.js";
+import { renderBriefing } from "../../../functions/render/briefing.js";
 import { renderEdition } from "../../../functions/render/email.js";
 import { editionCardInput } from "../../../functions/render/social/edition-card.js";
 import { article, config, EDITION_ID } from "./fixtures/article.js";
@@ -37,6 +38,26 @@ describe.each(TITLES)("the title %j", (title) => {
     expect(webHtml).toContain(`<meta property="og:title" content="${escapeHtml(title)}" />`);
     expect(count(webHtml, escapeHtml(title))).toBeGreaterThanOrEqual(3);
     expect(webHtml).not.toContain(escapeHtml(escapeHtml(title)));
+  });
+
+  it("is in the daily briefing's subject and text as written, and in its HTML escaped once", async () => {
+    const item = {
+      editionId: EDITION_ID,
+      articleId: story.id,
+      title,
+      url: story.url,
+      topics: ["world"],
+      publishedAt: story.publishedAt,
+    };
+    const briefing = await renderBriefing(
+      { day: "20250215", sections: [{ topic: "world", items: [item] }] },
+      config,
+    );
+    expect(briefing.subject).toContain(title);
+    expect(briefing.text).toContain(title);
+    expect(briefing.html).toContain(escapeHtml(title));
+    expect(briefing.html).not.toContain("<dialog>");
+    expect(briefing.html).not.toContain(escapeHtml(escapeHtml(title)));
   });
 
   it("is the card's headline as written (the card draws text, it parses no markup)", () => {
