@@ -38,8 +38,8 @@ function readerFor(doc: Record<string, unknown>): Reader | undefined {
   return undefined;
 }
 
-// Items and entries by any prefix, outside CDATA: what the document holds, read or not.
-const ITEM_ELEMENT = /<!\[CDATA\[[\s\S]*?\]\]>|<(?:[\w.-]+:)?(item|entry)[\s>/]/g;
+// Items and entries by any prefix, outside CDATA and comments: what the document holds, read or not.
+const ITEM_ELEMENT = /<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->|<(?:[\w.-]+:)?(item|entry)[\s>/]/g;
 const countItemElements = (xml: string) => [...xml.matchAll(ITEM_ELEMENT)].filter((m) => m[1]).length;
 
 /**

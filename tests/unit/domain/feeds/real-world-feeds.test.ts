@@ -184,3 +184,11 @@ describe("Atom 0.3", () => {
     });
   });
 });
+
+describe("an empty feed is still an empty feed", () => {
+  it("items only inside comments or CDATA are not items that failed to read", () => {
+    const xml = `<rss version="2.0"><channel><title>t</title><!-- <item><title>old</title></item> -->
+      <description><![CDATA[<item>not one</item>]]></description></channel></rss>`;
+    expect(parse(xml)).toMatchObject({ ok: true, items: [], skipped: [] });
+  });
+});
