@@ -22,6 +22,8 @@ export interface FeedReport {
   recorded: number;
   /** New items that cannot be articles, with the reason. */
   skipped: SkippedItem[];
+  /** How a feed that is not well-formed XML was read anyway (see `parseFeed`). */
+  repairs?: string[];
   error?: string;
   nextPollAt?: string;
 }
@@ -63,6 +65,9 @@ async function pollOnce(ports: FeedPorts, fetcher: FeedFetcher, feed: FeedSource
     now,
   });
   if (!parsed.ok) throw new FeedError(parsed.error);
+  const repairs = parsed.repairs.length > 0 ? { repairs: parsed.repairs } : {};
+  if (parsed.repairs.length > 0)
+    ports.log.warn("feed is not well-formed XML", { feed: feed.url, ...repairs });
   // Saved last: a poll that dies halfway leaves the old ETag, so the next one reads the whole feed again.
   const next: FeedState = { ...healthy, primed: true, etag: res.etag, lastModified: res.lastModified };
   const guids = [
@@ -75,7 +80,7 @@ async function pollOnce(ports: FeedPorts, fetcher: FeedFetcher, feed: FeedSource
     await ports.feeds.markSeen(feed.url, guids);
     await ports.feeds.save(next);
     ports.log.info("feed primed", { feed: feed.url, items: guids.length });
-    return report(feed.url, "primed", { recorded: guids.length });
+    return report(feed.url, "primed", { recorded: guids.length, ...repairs });
   }
 
   const seen = await ports.feeds.seenAmong(feed.url, guids);
@@ -99,7 +104,7 @@ async function pollOnce(ports: FeedPorts, fetcher: FeedFetcher, feed: FeedSource
   const skipped = parsed.skipped.filter((s) => !s.guid || !seen.has(s.guid));
   if (skipped.length > 0) ports.log.warn("feed items skipped", { feed: feed.url, skipped });
   await ports.feeds.save(next);
-  return report(feed.url, "polled", { published, skipped });
+  return report(feed.url, "polled", { published, skipped, ...repairs });
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { FeedFetcher, FeedRequest, FeedResponse } from "../../flows/ports.js";
 import { readCapped } from "../http/read-capped.js";
+import { decodeFeed } from "./feed-charset.js";
 
 export interface HttpFeedFetcherOptions {
   /** The whole request, body included. */
@@ -12,22 +13,6 @@ export interface HttpFeedFetcherOptions {
 /** A failed fetch, with what the poller records about it. */
 export class FeedFetchError extends Error {
   override name = "FeedFetchError";
-}
-
-/**
- * The charset from Content-Type, else from the XML declaration, else UTF-8 (XML's default); an
- * ISO-8859-1 feed read as UTF-8 would turn every umlaut into U+FFFD.
- */
-function decode(bytes: Uint8Array, contentType: string | null): string {
-  const head = Buffer.from(bytes.subarray(0, 200)).toString("latin1");
-  const declared =
-    /charset="?([\w-]+)/i.exec(contentType ?? "")?.[1] ??
-    /^<\?xml[^>]*encoding=["']([\w-]+)/i.exec(head)?.[1];
-  try {
-    return new TextDecoder(declared ?? "utf-8").decode(bytes);
-  } catch {
-    return new TextDecoder("utf-8").decode(bytes);
-  }
 }
 
 /**
@@ -89,7 +74,7 @@ export function httpFeedFetcher(options: HttpFeedFetcherOptions = {}): FeedFetch
       }
       return {
         status: "ok",
-        body: decode(bytes, res.headers.get("content-type")),
+        body: decodeFeed(bytes, res.headers.get("content-type")),
         etag: res.headers.get("etag") ?? undefined,
         lastModified: res.headers.get("last-modified") ?? undefined,
       };

@@ -1,6 +1,6 @@
 import * as z from "zod";
 import { type CmsResult, httpUrlOrUndefined, invalidPayload, toArticle } from "./cms-article.js";
-import { clip, htmlToText } from "./html-text.js";
+import { clip } from "./html-text.js";
 import { mapTopics, type TopicRules } from "./topic-map.js";
 
 const text = z.string().max(1_000_000).nullish();
@@ -33,6 +33,13 @@ export const GhostWebhook = z.object({
   }),
 });
 
+/**
+ * Ghost's title, excerpts and names are plain text (Ghost's own RSS writes `post.title` as text):
+ * "Using the <dialog> element" names an element, and "&amp;" in a title is what the author typed.
+ * Only the whitespace is tidied; every renderer escapes what it shows.
+ */
+const plainLine = (value: string) => value.replace(/\s+/g, " ").trim();
+
 // Article field → the Ghost field it came from, for the 400's issue paths.
 const FIELDS = {
   id: "post.current.id",
@@ -52,7 +59,8 @@ const FIELDS = {
  * time (so `post.published.edited`, if an editor wires it here too, never sends the post twice),
  * tags mapped to topics by name or slug. Internal tags (`#newsletter-tech`) map only when the topic
  * map names them: a way to steer the newsletter without a visible tag. Members-only and paid posts
- * go out without their body: the email must not give away what the site sells.
+ * go out without their body: the email must not give away what the site sells. The title, excerpt
+ * and author are taken as plain text, never as HTML.
  *
  * @example
  * const result = ghostArticle(JSON.parse(raw), config.topics, topicRules(config));
@@ -65,15 +73,15 @@ export function ghostArticle(payload: unknown, topics: readonly string[], rules:
   if (post.status && post.status !== "published") {
     return { kind: "ignored", reason: `the post is ${post.status}, not published` };
   }
-  const summary = htmlToText(post.custom_excerpt || post.excerpt || "");
-  const author = htmlToText(post.primary_author?.name ?? "");
+  const summary = plainLine(post.custom_excerpt || post.excerpt || "");
+  const author = plainLine(post.primary_author?.name ?? "");
   const isPublic = !post.visibility || post.visibility === "public";
   return toArticle(
     {
       id: `ghost-${post.id}`,
       version: post.published_at ?? undefined,
       url: post.url,
-      title: htmlToText(post.title),
+      title: plainLine(post.title),
       summary: summary ? clip(summary, 2000) : undefined,
       bodyHtml: isPublic && post.html ? post.html : undefined,
       author: author ? clip(author, 200) : undefined,

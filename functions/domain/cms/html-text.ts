@@ -88,18 +88,36 @@ export function decodeEntities(text: string): string {
 }
 
 // A tag starts with a letter, "/" or "!": "a < b" in a plain-text title is text, not a tag.
-const TAG = /<\/?[A-Za-z][^>]*>|<!--[\s\S]*?(?:-->|$)/g;
+const TAG = /<\/?([A-Za-z][\w:-]*)[^>]*>|<!--[\s\S]*?(?:-->|$)/g;
 const INVISIBLE = /<(script|style|template)\b[\s\S]*?(?:<\/\1\s*>|$)/gi;
 
 /**
- * One line of text from an HTML fragment: invisible elements dropped, tags removed (as a space, so
- * "<p>a</p><p>b</p>" keeps its words apart), entities decoded, whitespace collapsed.
+ * Phrasing elements: they sit inside a line, so removing them must not split a word
+ * ("1930ft<sup>2</sup>" is "1930ft2", "<b>Ber</b>lin" is "Berlin"), as a browser's `innerText` shows.
+ * Every other element (paragraphs, list items, `<br>`, cells, unknown ones) ends a run of text.
+ */
+const INLINE = new Set(
+  (
+    "a abbr acronym b bdi bdo big cite code data del dfn em font i img ins kbd label mark nobr q rp rt " +
+    "ruby s samp small span strike strong sub sup time tt u var wbr"
+  ).split(" "),
+);
+
+/**
+ * One line of text from an HTML fragment: invisible elements dropped, inline tags and comments
+ * removed without a trace, other tags as a space (so "<p>a</p><p>b</p>" keeps its words apart),
+ * entities decoded, whitespace collapsed.
  *
  * @example
  * htmlToText("<p>Caf&eacute;</p>\n<p>Part&nbsp;2</p>"); // "Café Part 2"
+ * htmlToText("Flat, 1930ft<sup>2</sup>"); // "Flat, 1930ft2"
  */
 export function htmlToText(html: string): string {
-  const stripped = html.replace(INVISIBLE, " ").replace(TAG, " ");
+  const stripped = html
+    .replace(INVISIBLE, " ")
+    .replace(TAG, (_whole, name?: string) =>
+      name === undefined || INLINE.has(name.toLowerCase()) ? "" : " ",
+    );
   return decodeEntities(stripped).replace(/\s+/g, " ").trim();
 }
 

@@ -1,6 +1,6 @@
 import * as z from "zod";
 import { type CmsResult, httpUrlOrUndefined, invalidPayload, toArticle } from "./cms-article.js";
-import { clip, htmlToText } from "./html-text.js";
+import { clip, decodeEntities, htmlToText } from "./html-text.js";
 import { mapTopics, type TopicRules } from "./topic-map.js";
 
 const Rendered = z.object({ rendered: z.string().max(1_000_000), protected: z.boolean().nullish() });
@@ -44,6 +44,21 @@ const FIELDS = {
   version: "date_gmt",
 };
 
+/**
+ * WordPress stores term names HTML-escaped (sanitize_term_field runs them through its HTML filters)
+ * and the REST API returns them as stored: "News &amp; Politics" is the category "News & Politics".
+ */
+const termName = (name: string | null | undefined) => decodeEntities(name ?? "").trim();
+
+/** Slugs of non-ASCII names are percent-encoded UTF-8 ("%d0%bf%d0%be…"); the map names them decoded. */
+function termSlug(slug: string | null | undefined): string {
+  try {
+    return decodeURIComponent(slug ?? "");
+  } catch {
+    return slug ?? "";
+  }
+}
+
 /** WordPress writes GMT times without a zone ("2025-02-15T09:00:00"); say that they are UTC. */
 const asUtc = (gmt: string | null | undefined) =>
   gmt && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/.test(gmt) ? `${gmt}Z` : (gmt ?? undefined);
@@ -70,7 +85,7 @@ export function wordpressArticle(payload: unknown, topics: readonly string[], ru
       : "";
   const author = htmlToText(embedded?.author?.[0]?.name ?? "");
   const image = embedded?.["wp:featuredmedia"]?.[0]?.source_url ?? post.jetpack_featured_media_url;
-  const terms = (embedded?.["wp:term"] ?? []).flat().flatMap((t) => [t.name ?? "", t.slug ?? ""]);
+  const terms = (embedded?.["wp:term"] ?? []).flat().flatMap((t) => [termName(t.name), termSlug(t.slug)]);
   const date = asUtc(post.date_gmt);
   return toArticle(
     {

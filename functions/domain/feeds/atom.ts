@@ -11,8 +11,12 @@ function textConstruct(node: unknown): { html: string; text: string } | undefine
   if (!raw) return undefined;
   const type = attr(node, "type") ?? "text";
   if (/xhtml/.test(type)) {
-    // The markup sits in one wrapping <div> that is not part of the content.
-    const html = raw.replace(/^<div\b[^>]*>([\s\S]*)<\/div>$/, "$1").trim();
+    // The markup sits in one wrapping <div> that is not part of the content. Writers that prefix
+    // the XHTML namespace (`<xhtml:div>`, `<h:p>`) mean the same HTML elements.
+    const html = raw
+      .replace(/<(\/?)[\w.-]+:(?=[\w.-]+[\s/>])/g, "<$1")
+      .replace(/^<div\b[^>]*>([\s\S]*)<\/div>$/, "$1")
+      .trim();
     return { html, text: htmlToText(html) };
   }
   const data = xmlCharacterData(raw);
@@ -54,8 +58,9 @@ function atomEntry(entry: unknown, base: string | undefined, feedAuthor: string 
     categories: children(entry, "category").flatMap((c) =>
       [attr(c, "term"), attr(c, "label")].filter((v): v is string => Boolean(v)),
     ),
-    published: text(child(entry, "published")),
-    updated: text(child(entry, "updated")),
+    // Atom 0.3, still served by old blogs, calls them issued and modified.
+    published: text(child(entry, "published")) ?? text(child(entry, "issued")),
+    updated: text(child(entry, "updated")) ?? text(child(entry, "modified")),
     author: personName(entry) ?? feedAuthor,
     imageUrl: itemImage(entry, base) ?? enclosedImage(entry, base),
   };

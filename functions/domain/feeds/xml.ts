@@ -1,4 +1,5 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { tagRenamer } from "./namespaces.js";
 
 /**
  * The XML layer under the RSS and Atom readers: one parser configuration and small accessors for
@@ -17,7 +18,7 @@ const REPEATING = new Set([
   "enclosure",
 ]);
 
-const parser = new XMLParser({
+const options = {
   ignoreAttributes: false,
   attributeNamePrefix: "@_",
   // Values stay strings: a guid "0012" or a title "2025" must not become a number.
@@ -29,11 +30,18 @@ const parser = new XMLParser({
   htmlEntities: true,
   // Atom text constructs may hold XHTML markup: kept raw and decoded by `atom.ts`, which knows the type.
   stopNodes: ["*.entry.title", "*.entry.summary", "*.entry.content"],
-  isArray: (name) => REPEATING.has(name),
-});
+  isArray: (name: string) => REPEATING.has(name),
+};
 
 /**
- * The document as objects, or why it is not well-formed XML.
+ * What precedes the root in feeds every reader accepts: a byte order mark, and the blank lines a PHP
+ * include or a template leaves before `<?xml` (which XML allows only at the very start).
+ */
+const LEADING_JUNK = /^[\s\uFEFF]+/;
+
+/**
+ * The document as objects, or why it is not well-formed XML. Elements are named by their usual
+ * prefix whatever the document calls them (see `namespaces.ts`).
  *
  * @example
  * const parsed = parseXml(body);
@@ -42,12 +50,21 @@ const parser = new XMLParser({
 export function parseXml(
   xml: string,
 ): { ok: true; doc: Record<string, unknown> } | { ok: false; error: string } {
+  const junk = LEADING_JUNK.exec(xml)?.[0] ?? "";
+  const body = xml.slice(junk.length);
   // fast-xml-parser reads broken XML leniently; a feed cut off mid-item must not become half an article.
-  const valid = XMLValidator.validate(xml);
+  const valid = XMLValidator.validate(body);
   if (valid !== true) {
-    return { ok: false, error: `not well-formed XML (line ${valid.err.line}): ${valid.err.msg}` };
+    const line = valid.err.line + (junk.match(/\n/g)?.length ?? 0);
+    return { ok: false, error: `not well-formed XML (line ${line}): ${valid.err.msg}` };
   }
-  return { ok: true, doc: parser.parse(xml) as Record<string, unknown> };
+  const rename = tagRenamer(body);
+  const parser = new XMLParser({
+    ...options,
+    transformTagName: rename,
+    transformAttributeName: rename,
+  });
+  return { ok: true, doc: parser.parse(body) as Record<string, unknown> };
 }
 
 /** The node's text: the string itself, or its `#text`. */
