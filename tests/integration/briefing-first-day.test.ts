@@ -56,7 +56,13 @@ describe("the first day's briefing", () => {
     let looks = 0;
     const counted: Ports = {
       ...h.ports,
-      briefings: { ...h.ports.briefings, get: (id) => (looks++, h.ports.briefings.get(id)) },
+      briefings: {
+        ...h.ports.briefings,
+        get: (id) => {
+          looks++;
+          return h.ports.briefings.get(id);
+        },
+      },
     };
     stopTimer = startBriefingTimer(counted, { intervalMs: 20 });
     await until(async () => Boolean(await h.ports.briefings.get("br_20261124")));
