@@ -13,6 +13,7 @@ import { recoverWork } from "../flows/recover-work.js";
 import { mjmlRenderers } from "../render/renderers.js";
 import { renderEditionCard } from "../render/social/edition-card.js";
 import { ensureTable, LOCAL_CREDENTIALS, startDynamoLocal } from "./dynamodb-local.js";
+import { writeInstance } from "./instance-file.js";
 import { assertPortFree } from "./port-check.js";
 import { localRuntime } from "./runtime.js";
 import { startSesLocal } from "./ses-local.js";
@@ -92,6 +93,8 @@ async function main() {
     const networks = (list: string[]) => (list.length ? list.join(", ") : "none");
     const server = serve({ fetch: createApp(runtime.ports).fetch, port, hostname: "127.0.0.1" });
     stops.push(() => new Promise((r) => server.close(r)));
+    // Tools in another shell (scripts/publish.ts) find this instance here, without PORT exported.
+    stops.push(writeInstance(dataDir, { api: `http://127.0.0.1:${port}`, pid: process.pid }));
     const dev = (value: string, fallback: string) =>
       value === fallback ? `${value}  (development default)` : "(from the environment)";
     const devKeys = [DEV_SECRETS.admin, ...DEV_SECRETS.adminKeys.split(",").map((k) => k.split(":")[2])];
