@@ -1,9 +1,11 @@
-import { gunzipSync } from "node:zlib";
-import { type Context, Hono } from "hono";
+import { brotliDecompressSync } from "node:zlib";
+import { Hono } from "hono";
 import type { Ports } from "../flows/ports.js";
 import { mountAdmin } from "./admin-routes.js";
 import { jsonError, onError } from "./errors.js";
-import { OPENAPI_GZIP_BASE64 } from "./openapi/openapi-packed.js";
+import { OPENAPI_BROTLI_BASE64 } from "./openapi/openapi-packed.js";
+import { apiReferencePage } from "./openapi/reference-page.js";
+import { PAGE_HEADERS } from "./pages/page.js";
 import { auditRoutes } from "./routes/audit.js";
 import { briefingRoutes } from "./routes/briefings.js";
 import { cmsWebhookRoutes } from "./routes/cms-webhooks.js";
@@ -25,8 +27,13 @@ import { webhookRoutes } from "./routes/webhook.js";
 let openApi: string | undefined;
 /** Unpacked on first request: most API invocations never serve the document. */
 const openApiText = () => {
-  openApi ??= gunzipSync(Buffer.from(OPENAPI_GZIP_BASE64, "base64")).toString("utf8");
+  openApi ??= brotliDecompressSync(Buffer.from(OPENAPI_BROTLI_BASE64, "base64")).toString("utf8");
   return openApi;
+};
+let reference: string | undefined;
+const referenceHtml = () => {
+  reference ??= apiReferencePage(JSON.parse(openApiText()));
+  return reference;
 };
 
 /**
@@ -67,10 +74,10 @@ export function createApp(ports: Ports): Hono {
   });
 
   // Generated from the zod schemas at build time (`npm run openapi`); a test keeps it current.
-  const docs = (c: Context) =>
-    c.body(openApiText(), 200, { "content-type": "application/json; charset=utf-8" });
-  app.get("/docs", docs);
-  app.get("/openapi.json", docs);
+  app.get("/docs", (c) => c.html(referenceHtml(), 200, PAGE_HEADERS));
+  app.get("/openapi.json", (c) =>
+    c.body(openApiText(), 200, { "content-type": "application/json; charset=utf-8" }),
+  );
   app.get("/health", (c) => c.json({ ok: true }));
   return app;
 }
