@@ -13,6 +13,7 @@ import { recoverWork } from "../flows/recover-work.js";
 import { mjmlRenderers } from "../render/renderers.js";
 import { renderEditionCard } from "../render/social/edition-card.js";
 import { ensureTable, LOCAL_CREDENTIALS, startDynamoLocal } from "./dynamodb-local.js";
+import { localInboxRoutes } from "./inbox/inbox-routes.js";
 import { writeInstance } from "./instance-file.js";
 import { assertPortFree } from "./port-check.js";
 import { localRuntime } from "./runtime.js";
@@ -91,7 +92,14 @@ async function main() {
       ).unref();
     }
     const networks = (list: string[]) => (list.length ? list.join(", ") : "none");
-    const server = serve({ fetch: createApp(runtime.ports).fetch, port, hostname: "127.0.0.1" });
+    const api = createApp(runtime.ports);
+    const inbox = localInboxRoutes();
+    const server = serve({
+      // The local inbox view shares the API's port but is no part of the API (never deployed).
+      fetch: (req, env) => (new URL(req.url).pathname.startsWith("/local/") ? inbox : api).fetch(req, env),
+      port,
+      hostname: "127.0.0.1",
+    });
     stops.push(() => new Promise((r) => server.close(r)));
     // Tools in another shell (scripts/publish.ts) find this instance here, without PORT exported.
     stops.push(writeInstance(dataDir, { api: `http://127.0.0.1:${port}`, pid: process.pid }));
@@ -106,8 +114,9 @@ async function main() {
       .join("\n                 ");
     console.log(`
 Herald is running.
-  API            http://127.0.0.1:${port}        OpenAPI: http://127.0.0.1:${port}/docs
-  Inbox (SES)    ${ses.endpoint}/        kept in ${resolve(dataDir, "ses")}
+  API            http://127.0.0.1:${port}        reference: http://127.0.0.1:${port}/docs
+  Inbox          http://127.0.0.1:${port}/local/inbox   (headers, both parts, raw; kept in ${resolve(dataDir, "ses")})
+  SES stand-in   ${ses.endpoint}/
   DynamoDB Local ${dynamo.endpoint}   data: ${dataDir}
   Public URL     ${config.publicUrl}
   Topics         ${config.topics.join(", ")}

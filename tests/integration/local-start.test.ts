@@ -78,6 +78,26 @@ describe("the publish script", () => {
   );
 
   it(
+    "serves the inbox view and the API reference the banner links to, on the API's port",
+    async () => {
+      // Act
+      const api = herald?.api as string;
+      const banner = herald?.output() ?? "";
+      const inbox = await fetch(`${api}/local/inbox`);
+      const docs = await fetch(`${api}/docs`);
+
+      // Assess
+      expect(banner).toContain(`${api}/local/inbox`);
+      expect(banner).toContain(`${api}/docs`);
+      expect(inbox.status).toBe(200);
+      expect(await inbox.text()).toContain("<h1>Local inbox</h1>");
+      expect(docs.headers.get("content-type")).toMatch(/^text\/html/);
+      expect((await fetch(`${api}/openapi.json`)).headers.get("content-type")).toMatch(/^application\/json/);
+    },
+    LONG,
+  );
+
+  it(
     "removes its record when it stops (a crash leaves it, and the pid tells it is stale)",
     async () => {
       // Act
