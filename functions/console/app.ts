@@ -8,9 +8,13 @@ const SECURITY_HEADERS = {
   "cross-origin-opener-policy": "same-origin",
 };
 
+/** The reference page is plain HTML with its own styles: nothing to load, nothing to run. */
+const REFERENCE_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'";
+
 /**
  * The console's own small app: page shells and built assets under `/console/`, and the OpenAPI
- * document at `/openapi.json` (and `/docs`). It holds no data and
+ * document at `/openapi.json` with its readable page at `/docs`. It holds no data and
  * checks no session; every page's script asks `GET /v1/session` first and goes to sign-in without one,
  * and the data routes refuse anything without a session.
  *
@@ -21,7 +25,7 @@ const SECURITY_HEADERS = {
 export function consoleApp(assets: ConsoleAssets): Hono {
   const app = new Hono();
   app.get("/console", (c) => c.redirect("/console/editions", 302));
-  const serveAsset = (c: Context, name: string) => {
+  const serveAsset = (c: Context, name: string, headers: Record<string, string> = {}) => {
     const asset = assets.get(name);
     if (!asset) return c.text("not found", 404, SECURITY_HEADERS);
     const gzip = /\bgzip\b/.test(c.req.header("accept-encoding") ?? "");
@@ -32,12 +36,13 @@ export function consoleApp(assets: ConsoleAssets): Hono {
       "cache-control": "no-cache",
       vary: "accept-encoding",
       ...(gzip ? { "content-encoding": "gzip" } : {}),
+      ...headers,
     });
   };
   app.get("/console/assets/:file", (c) => serveAsset(c, c.req.param("file")));
   // The HTTP contract: a static file like the console's, so the API's bundle does not carry it.
   app.get("/openapi.json", (c) => serveAsset(c, "openapi.json"));
-  app.get("/docs", (c) => serveAsset(c, "openapi.json"));
+  app.get("/docs", (c) => serveAsset(c, "docs.html", { "content-security-policy": REFERENCE_CSP }));
   app.get("/console/*", (c) => {
     const page = pageFor(c.req.path);
     if (!page) return c.redirect("/console/editions", 302);

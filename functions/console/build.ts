@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import { type ConsoleAssets, consoleAssets } from "./assets.js";
+import { apiReferencePage } from "./reference-page.js";
 
 /** The browser sources: one module per page under `console/pages/`, one stylesheet. */
 export const CONSOLE_SOURCE = fileURLToPath(new URL("../../console/", import.meta.url));
@@ -12,7 +13,7 @@ const OPENAPI_DOCUMENT = new URL("../api/openapi/openapi.json", import.meta.url)
 /**
  * Bundles the console with esbuild: each page's module with what it imports (no shared chunk: a
  * page loads exactly one script), minified for current browsers, plus the stylesheet and the OpenAPI
- * document (`openapi.json`, minified). Build-time
+ * document (`openapi.json`, minified) with its readable page (`docs.html`, rendered here once). Build-time
  * only (esbuild is a dev dependency): `npm start` and the tests build in memory, the console
  * Lambda's asset gets the files from `scripts/build-console.ts`.
  *
@@ -35,9 +36,11 @@ export async function buildConsoleAssets(): Promise<ConsoleAssets> {
     legalComments: "none",
     logLevel: "silent",
   });
-  const openapi = JSON.stringify(JSON.parse(readFileSync(OPENAPI_DOCUMENT, "utf8")));
+  const openapi = JSON.parse(readFileSync(OPENAPI_DOCUMENT, "utf8"));
+  const text = new TextEncoder();
   return consoleAssets([
     ...result.outputFiles.map((f): [string, Uint8Array] => [f.path.split("/").pop() as string, f.contents]),
-    ["openapi.json", new TextEncoder().encode(openapi)],
+    ["openapi.json", text.encode(JSON.stringify(openapi))],
+    ["docs.html", text.encode(apiReferencePage(openapi))],
   ]);
 }

@@ -11,6 +11,10 @@ const FIRST_WINDOW_MS = 24 * 3600 * 1000;
  * newsroom's date, so starting it again the same day finds the same briefing and sends nothing new;
  * a briefing that stopped half-way is queued again and resumes from its checkpoints. Its window runs
  * from where the previous briefing's ended to now, so an edition is in one briefing at most.
+ *
+ * A run that found nothing to send does not use up the day: the next run that day (an editor's
+ * "run now", after the first stories of a fresh install) looks again over the same window, up to
+ * now, and sends what it finds. The local timer still starts a day once: it sees the empty one.
  */
 export async function startBriefing(
   ports: Pick<Ports, "briefings" | "editions" | "editionQueue" | "config" | "now" | "log">,
@@ -19,7 +23,7 @@ export async function startBriefing(
   const id = briefingId(now, ports.config.briefing.timeZone);
   const existing = await ports.briefings.get(id);
   const { created, briefing } = existing
-    ? { created: false, briefing: existing }
+    ? await refillIfEmpty(ports, existing, now)
     : await ports.briefings.create(await newBriefing(ports, id, now));
   const unfinished =
     ["queued", "rendering"].includes(briefing.status) ||
@@ -29,14 +33,28 @@ export async function startBriefing(
   return { briefing, created };
 }
 
+/** Today's briefing as it stands, or, when it found nothing and there is news now, a new one over it. */
+async function refillIfEmpty(
+  ports: Pick<Ports, "briefings" | "editions">,
+  existing: BriefingRecord,
+  now: Date,
+): Promise<{ created: boolean; briefing: BriefingRecord }> {
+  if (existing.items.length > 0) return { created: false, briefing: existing };
+  const refilled = await newBriefing(ports, existing.id, now, existing.window.from);
+  if (refilled.items.length === 0) return { created: false, briefing: existing };
+  if (await ports.briefings.replaceEmpty(refilled)) return { created: true, briefing: refilled };
+  // Another run filled it first: that one is today's briefing.
+  return { created: false, briefing: (await ports.briefings.get(existing.id)) ?? existing };
+}
+
 async function newBriefing(
   ports: Pick<Ports, "briefings" | "editions">,
   id: string,
   now: Date,
+  windowFrom?: string,
 ): Promise<BriefingRecord> {
   const until = now.toISOString();
-  const { briefings } = await ports.briefings.list(1);
-  const from = briefings[0]?.window.until ?? new Date(now.getTime() - FIRST_WINDOW_MS).toISOString();
+  const from = windowFrom ?? (await previousEnd(ports, now));
   const candidates: BriefingCandidate[] = [];
   for await (const page of ports.editions.createdBetween(from, until)) candidates.push(...page);
   const items = briefingItems(candidates);
@@ -55,4 +73,9 @@ async function newBriefing(
     window: { from, until },
     items,
   };
+}
+
+async function previousEnd(ports: Pick<Ports, "briefings">, now: Date): Promise<string> {
+  const { briefings } = await ports.briefings.list(1);
+  return briefings[0]?.window.until ?? new Date(now.getTime() - FIRST_WINDOW_MS).toISOString();
 }

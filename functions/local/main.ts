@@ -15,6 +15,8 @@ import { recoverWork } from "../flows/recover-work.js";
 import { mjmlRenderers } from "../render/renderers.js";
 import { renderEditionCard } from "../render/social/edition-card.js";
 import { ensureTable, LOCAL_CREDENTIALS, startDynamoLocal } from "./dynamodb-local.js";
+import { localInboxRoutes } from "./inbox/inbox-routes.js";
+import { writeInstance } from "./instance-file.js";
 import { assertPortFree } from "./port-check.js";
 import { localRuntime } from "./runtime.js";
 import { startSesLocal } from "./ses-local.js";
@@ -93,10 +95,19 @@ async function main() {
       ).unref();
     }
     const networks = (list: string[]) => (list.length ? list.join(", ") : "none");
-    // The newsroom console on the API's port, built from console/ at start (esbuild, well under a second).
-    const fetch = withConsole(createApp(runtime.ports).fetch, consoleApp(await buildConsoleAssets()));
-    const server = serve({ fetch, port, hostname: "127.0.0.1" });
+    // The newsroom console (and the API reference) on the API's port, built at start (esbuild, well
+    // under a second); the local inbox view shares the port but is no part of the API (never deployed).
+    const api = withConsole(createApp(runtime.ports).fetch, consoleApp(await buildConsoleAssets()));
+    const inbox = localInboxRoutes();
+    const server = serve({
+      fetch: (req, env) =>
+        new URL(req.url).pathname.startsWith("/local/") ? inbox.fetch(req, env) : api(req, env),
+      port,
+      hostname: "127.0.0.1",
+    });
     stops.push(() => new Promise((r) => server.close(r)));
+    // Tools in another shell (scripts/publish.ts) find this instance here, without PORT exported.
+    stops.push(writeInstance(dataDir, { api: `http://127.0.0.1:${port}`, pid: process.pid }));
     const dev = (value: string, fallback: string) =>
       value === fallback ? `${value}  (development default)` : "(from the environment)";
     const devKeys = [DEV_SECRETS.admin, ...DEV_SECRETS.adminKeys.split(",").map((k) => k.split(":")[2])];
@@ -108,9 +119,10 @@ async function main() {
       .join("\n                 ");
     console.log(`
 Herald is running.
-  API            http://127.0.0.1:${port}        OpenAPI: http://127.0.0.1:${port}/docs
+  API            http://127.0.0.1:${port}        reference: http://127.0.0.1:${port}/docs
   Console        http://127.0.0.1:${port}/console   (sign in with the admin key)
-  Inbox (SES)    ${ses.endpoint}/        kept in ${resolve(dataDir, "ses")}
+  Inbox          http://127.0.0.1:${port}/local/inbox   (headers, both parts, raw; kept in ${resolve(dataDir, "ses")})
+  SES stand-in   ${ses.endpoint}/
   DynamoDB Local ${dynamo.endpoint}   data: ${dataDir}
   Public URL     ${config.publicUrl}
   Topics         ${config.topics.join(", ")}

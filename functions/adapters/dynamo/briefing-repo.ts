@@ -6,7 +6,7 @@ import type { BriefingRecord, BriefingRepo } from "../../flows/ports.js";
 import { feedbackCounts } from "./edition-feedback.js";
 import { getWithFeedback, toProgress } from "./edition-repo.js";
 import { listedPage, putListed } from "./indexed-items.js";
-import { keys } from "./keys.js";
+import { isConditionFailure, keys } from "./keys.js";
 import { workMarkerPut } from "./work-ledger.js";
 
 const toBriefing = (item: Record<string, unknown>, feedback?: Parameters<typeof toProgress>[1]) =>
@@ -40,6 +40,32 @@ export function dynamoBriefingRepo(db: DynamoDBDocumentClient, table: string): B
       const existing = await get(briefing.id);
       if (!existing) throw new Error(`briefing ${briefing.id} exists but cannot be read`);
       return { created: false, briefing: existing };
+    },
+    async replaceEmpty(briefing) {
+      if (briefing.status !== "sent") {
+        await db.send(workMarkerPut(table, "fanout", briefing.id, new Date(briefing.createdAt)));
+      }
+      try {
+        await db.send(
+          new PutCommand({
+            TableName: table,
+            Item: {
+              ...keys.edition(briefing.id),
+              ...briefing,
+              gsi1pk: keys.briefingsIndex,
+              gsi1sk: `${briefing.createdAt}#${briefing.id}`,
+            },
+            // Only over a briefing that found nothing: a filled one has chunks and counts of its own.
+            ConditionExpression: "size(#items) = :none",
+            ExpressionAttributeNames: { "#items": "items" },
+            ExpressionAttributeValues: { ":none": 0 },
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (isConditionFailure(error)) return false;
+        throw error;
+      }
     },
     async list(limit, cursor) {
       const page = await listedPage(db, table, keys.briefingsIndex, limit, cursor);

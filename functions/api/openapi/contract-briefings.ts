@@ -10,7 +10,7 @@ export const BRIEFING_CONTRACT: Paths = {
   "/v1/briefings/run": {
     post: {
       summary:
-        "Run today's daily briefing now (what the schedule does). One briefing per newsroom day: run again the same day, it is found (`created: false`) and nothing is sent twice; a briefing that stopped half-way resumes",
+        "Run today's daily briefing now (what the schedule does). One briefing per newsroom day: run again the same day, it is found (`created: false`) and nothing is sent twice; a briefing that stopped half-way resumes. A run that found nothing to send does not use up the day: a later run that day sends what has arrived since (`created: true`)",
       admin: true,
       responses: {
         202: { description: "started or found", type: json, schema: BriefingStarted },

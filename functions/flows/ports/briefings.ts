@@ -15,6 +15,11 @@ export interface BriefingRecord extends SendProgress {
 export interface BriefingRepo {
   /** Records a new briefing; when one with this id exists already, returns it instead. */
   create(briefing: BriefingRecord): Promise<{ created: boolean; briefing: BriefingRecord }>;
+  /**
+   * Puts `briefing` over the one with its id only while that one is still empty (a run that found
+   * nothing to send); `false` when it is not empty any more (another run filled it first).
+   */
+  replaceEmpty(briefing: BriefingRecord): Promise<boolean>;
   get(id: string): Promise<BriefingRecord | undefined>;
   /** Newest first. */
   list(limit: number, cursor?: string): Promise<{ briefings: BriefingRecord[]; cursor?: string }>;

@@ -12,14 +12,30 @@ describe("the OpenAPI document served at /docs", () => {
     expect(committed).toEqual(JSON.parse(JSON.stringify(openApiDocument())));
   });
 
-  it("is served at /docs and /openapi.json by the console's function, as the local server serves it", async () => {
+  it("is served at /openapi.json by the console's function, as the local server serves it", async () => {
     const app = consoleApp(await buildConsoleAssets());
-    for (const path of ["/docs", "/openapi.json"]) {
-      expect(isConsolePath(path), path).toBe(true);
-      const res = await app.request(path);
-      expect(res.headers.get("content-type")).toMatch(/^application\/json/);
-      expect(((await res.json()) as { paths: object }).paths).toEqual(openApiDocument().paths);
+    expect(isConsolePath("/openapi.json")).toBe(true);
+    const res = await app.request("/openapi.json");
+    expect(res.headers.get("content-type")).toMatch(/^application\/json/);
+    expect(((await res.json()) as { paths: object }).paths).toEqual(openApiDocument().paths);
+  });
+
+  it("is served at /docs as a readable page: every operation, no script, no outside source", async () => {
+    // Act
+    const app = consoleApp(await buildConsoleAssets());
+    expect(isConsolePath("/docs")).toBe(true);
+    const res = await app.request("/docs");
+    const html = await res.text();
+
+    // Assess
+    expect(res.headers.get("content-type")).toMatch(/^text\/html/);
+    expect(res.headers.get("content-security-policy")).toContain("default-src 'none'");
+    for (const [path, methods] of Object.entries(openApiDocument().paths)) {
+      for (const method of Object.keys(methods))
+        expect(html).toContain(`${method.toUpperCase()} <code>${path}</code>`);
     }
+    expect(html).toContain('<a href="/openapi.json">');
+    expect(html).not.toMatch(/<script|https?:\/\/(?!127)/);
   });
 
   it("describes every route this version serves", () => {
