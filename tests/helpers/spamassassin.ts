@@ -28,7 +28,9 @@ export function spamScore(raw: Buffer): Promise<SpamVerdict> {
       { env: { ...process.env, HOME: home }, maxBuffer: 16 * 1024 * 1024 },
       (error, stdout) => {
         if (error) return reject(error);
-        const status = stdout.match(/^X-Spam-Status: \w+, score=(-?[\d.]+)[^]*?tests=([^]*?)autolearn=/m);
+        const status = stdout.match(
+          /^X-Spam-Status: \w+, score=(-?[\d.]+)[\s\S]*?tests=([\s\S]*?)autolearn=/m,
+        );
         if (!status) return reject(new Error("SpamAssassin gave no X-Spam-Status header"));
         const rules = (status[2] ?? "").split(/[,\s]+/).filter((r) => r && r !== "none");
         const points = new Map(
