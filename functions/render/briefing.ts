@@ -1,6 +1,7 @@
 import mjml2html from "mjml";
 import type { BriefingItem, BriefingSection } from "../domain/briefing/content.js";
 import type { Config } from "../domain/config.js";
+import { shownImageUrl } from "../domain/image-url.js";
 import { PLACEHOLDERS, type RenderedEdition } from "../domain/rendered.js";
 import { escapeHtml, neutralizePlaceholders, singleLine } from "../domain/text.js";
 import { linkColorOnWhite, textColorOn } from "./colors.js";
@@ -123,7 +124,8 @@ function pageValues(day: string, sections: BriefingSection[], more: number, conf
 }
 
 function itemValues(i: BriefingItem) {
-  const image = i.imageUrl ? escapeHtml(inertUrl(i.imageUrl)) : "";
+  const shown = i.imageUrl && shownImageUrl(i.imageUrl);
+  const image = shown ? escapeHtml(inertUrl(shown)) : "";
   const summary = i.summary ? truncateText(inert(i.summary), SUMMARY_CHARS) : "";
   return {
     imageUrl: image,
