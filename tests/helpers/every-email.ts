@@ -22,6 +22,32 @@ const STORY_BODY = [
   '<ul><li>Security guarantees</li><li>Reconstruction funds</li></ul><p><a href="/background">Background</a></p>',
 ].join("");
 
+/** The rest of the day's news, so the briefing has sections, stories with and without pictures. */
+const MORE_STORIES = [
+  {
+    url: "https://news.example/budget-vote",
+    title: "Parliament passes the budget after an all-night session",
+    summary: "The vote came shortly after dawn; the opposition says it will challenge two measures in court.",
+    topics: ["politics"],
+    imageUrl: "https://news.example/parliament.jpg",
+  },
+  {
+    url: "https://news.example/floods-ease",
+    title: "Floods ease along the river as the rain moves east",
+    summary:
+      "Emergency crews reopened the main bridge on Monday; schools in the valley stay closed until Wednesday.",
+    topics: ["world"],
+    imageUrl: undefined,
+  },
+  {
+    url: "https://news.example/night-buses",
+    title: "Mayors meet to plan a shared night-bus network",
+    summary: "Six cities would share one timetable and one ticket from spring.",
+    topics: ["politics"],
+    imageUrl: "http://news.example/night-bus.jpg",
+  },
+];
+
 async function waitFor<T>(what: () => Promise<T | undefined>): Promise<T> {
   for (let i = 0; i < 400; i++) {
     const found = await what();
@@ -62,6 +88,13 @@ export async function sendEveryEmail(
     signedWebhook(articleBody({ bodyHtml: STORY_BODY, publishedAt: "2026-11-24T09:00:00Z" }), undefined, at),
   );
   const { editionId } = (await published.json()) as { editionId: string };
+  await herald.settled();
+  for (const [i, story] of MORE_STORIES.entries()) {
+    const iso = `2026-11-24T1${i}:00:00Z`;
+    setClock(iso);
+    const body = articleBody({ id: `more-${i}`, publishedAt: iso, ...story });
+    await herald.app.request("/v1/webhooks/articles", signedWebhook(body, undefined, Date.parse(iso) / 1000));
+  }
   await herald.settled();
   emails.edition = await arrived(herald, (e) => e.destination.to.includes("instant0@example.org"));
 

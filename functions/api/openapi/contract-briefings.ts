@@ -1,12 +1,25 @@
 import * as z from "zod";
 import { BriefingId } from "../../domain/briefing/schedule.js";
+import { BriefingWebQuery } from "../routes/briefing-web.js";
 import { BriefingList, BriefingStarted, BriefingView, ListQuery } from "../schemas.js";
-import { err, json, type Paths } from "./operation.js";
+import { err, html, json, type Paths } from "./operation.js";
 
 const id = z.object({ id: BriefingId });
 
-/** The daily briefing's admin routes (admin). */
+/** The daily briefing's admin routes (admin), and its public web version. */
 export const BRIEFING_CONTRACT: Paths = {
+  "/v1/briefings/{id}/web": {
+    get: {
+      summary:
+        "One topic combination's daily briefing as a web page (the briefing email's view in browser); `topics` in any order",
+      params: id,
+      query: BriefingWebQuery,
+      responses: {
+        200: { description: "HTML page", type: html },
+        404: { description: "HTML page", type: html },
+      },
+    },
+  },
   "/v1/briefings/run": {
     post: {
       summary:
