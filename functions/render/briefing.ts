@@ -37,11 +37,11 @@ export interface BriefingInput {
  *
  * @example
  * briefingWebUrl("https://herald.example", "br_20261125", "politics+world");
- * // "https://herald.example/v1/briefings/br_20261125/web?topics=politics,world"
+ * // "https://herald.example/v1/briefings/br_20261125/web/politics,world"
  */
 function briefingWebUrl(publicUrl: string, id: string, combo: string): string {
   const topics = comboTopics(combo).map(encodeURIComponent).join(",");
-  return `${publicUrl}/v1/briefings/${encodeURIComponent(id)}/web?topics=${topics}`;
+  return `${publicUrl}/v1/briefings/${encodeURIComponent(id)}/web/${topics}`;
 }
 
 /**

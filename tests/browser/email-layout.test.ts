@@ -55,7 +55,7 @@ const pages: Array<[name: string, open: (page: Page) => Promise<unknown>]> = [
   ["edition-web", (p) => p.goto(local(`${TEST_PUBLIC_URL}/v1/editions/${sent.editionId}/web`))],
   [
     "briefing-web",
-    (p) => p.goto(local(`${TEST_PUBLIC_URL}/v1/briefings/${sent.briefingId}/web?topics=politics,world`)),
+    (p) => p.goto(local(`${TEST_PUBLIC_URL}/v1/briefings/${sent.briefingId}/web/politics,world`)),
   ],
 ];
 

@@ -22,7 +22,7 @@ describe("the briefing's web version", () => {
   it("is linked from the email and shows the reader's combination, without their links", async () => {
     const { html = "", text = "" } = sent.emails.briefing.body;
     const link = viewInBrowser(html);
-    expect(link).toBe(`${TEST_PUBLIC_URL}/v1/briefings/${sent.briefingId}/web?topics=politics,world`);
+    expect(link).toBe(`${TEST_PUBLIC_URL}/v1/briefings/${sent.briefingId}/web/politics,world`);
     expect(text).toContain(`View in your browser: ${link}`);
 
     const res = await herald.app.request(new URL(link ?? "").pathname + new URL(link ?? "").search);
@@ -35,13 +35,13 @@ describe("the briefing's web version", () => {
 
   it("is the same page whatever the order of the topics, and a 404 page for a combination nobody got", async () => {
     const path = `/v1/briefings/${sent.briefingId}/web`;
-    const a = await herald.app.request(`${path}?topics=world,politics`);
-    const b = await herald.app.request(`${path}?topics=politics,world`);
+    const a = await herald.app.request(`${path}/world,politics`);
+    const b = await herald.app.request(`${path}/politics,world`);
     expect(a.status).toBe(200);
     expect(await a.text()).toBe(await b.text());
-    for (const bad of ["?topics=culture", "?topics=", "?topics=%3Cscript%3E", ""])
+    for (const bad of ["/culture", "/", "/%3Cscript%3E", ""])
       expect((await herald.app.request(`${path}${bad}`)).status).toBe(404);
-    expect((await herald.app.request("/v1/briefings/nope/web?topics=world")).status).toBe(404);
+    expect((await herald.app.request("/v1/briefings/nope/web/world")).status).toBe(404);
   });
 });
 

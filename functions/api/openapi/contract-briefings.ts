@@ -1,6 +1,6 @@
 import * as z from "zod";
 import { BriefingId } from "../../domain/briefing/schedule.js";
-import { BriefingWebQuery } from "../routes/briefing-web.js";
+import { BriefingWebParams } from "../routes/briefing-web.js";
 import { BriefingList, BriefingStarted, BriefingView, ListQuery } from "../schemas.js";
 import { err, html, json, type Paths } from "./operation.js";
 
@@ -8,12 +8,11 @@ const id = z.object({ id: BriefingId });
 
 /** The daily briefing's admin routes (admin), and its public web version. */
 export const BRIEFING_CONTRACT: Paths = {
-  "/v1/briefings/{id}/web": {
+  "/v1/briefings/{id}/web/{topics}": {
     get: {
       summary:
-        "One topic combination's daily briefing as a web page (the briefing email's view in browser); `topics` in any order",
-      params: id,
-      query: BriefingWebQuery,
+        "One topic combination's daily briefing as a web page (the briefing email's view in browser); `topics` comma-separated, in any order",
+      params: BriefingWebParams,
       responses: {
         200: { description: "HTML page", type: html },
         404: { description: "HTML page", type: html },

@@ -5,8 +5,9 @@ import { BriefingId } from "../../domain/briefing/schedule.js";
 import type { Ports } from "../../flows/ports.js";
 import { PAGE_HEADERS, page } from "../pages/page.js";
 
-/** `?topics=politics,world`: the topic combination whose briefing to show, in any order. */
-export const BriefingWebQuery = z.object({
+/** `politics,world`: the topic combination whose briefing to show, in any order. */
+export const BriefingWebParams = z.object({
+  id: BriefingId,
   topics: z
     .string()
     .max(2000)
@@ -14,17 +15,16 @@ export const BriefingWebQuery = z.object({
 });
 
 /**
- * `GET /v1/briefings/{id}/web?topics=…`: one combination's briefing as a web page, the "View in
- * browser" of its email. Public like the edition's web version: it holds nothing personal.
+ * `GET /v1/briefings/{id}/web/{topics}`: one combination's briefing as a web page, the "View in
+ * browser" of its email. Public like the edition's web version: it holds nothing personal. The
+ * combination is in the path, not the query, so a cache keyed on the path alone keeps them apart.
  */
 export function briefingWebRoute(app: Hono, ports: Ports) {
-  app.get("/v1/briefings/:id/web", async (c) => {
-    const id = BriefingId.safeParse(c.req.param("id"));
-    const query = BriefingWebQuery.safeParse(c.req.query());
-    const rendered =
-      id.success && query.success
-        ? await ports.briefings.getRender(id.data, comboOf(query.data.topics.split(",")))
-        : undefined;
+  app.get("/v1/briefings/:id/web/:topics", async (c) => {
+    const params = BriefingWebParams.safeParse(c.req.param());
+    const rendered = params.success
+      ? await ports.briefings.getRender(params.data.id, comboOf(params.data.topics.split(",")))
+      : undefined;
     // Briefings rendered before they had a web version have an empty one.
     if (!rendered?.webHtml)
       return c.html(page(ports.config, "Not found", "<p>There is no such briefing.</p>"), 404, PAGE_HEADERS);
