@@ -3,6 +3,7 @@ import type { Ports } from "../flows/ports.js";
 import { mountAdmin } from "./admin-routes.js";
 import { jsonError, onError } from "./errors.js";
 import { auditRoutes } from "./routes/audit.js";
+import { briefingWebRoute } from "./routes/briefing-web.js";
 import { briefingRoutes } from "./routes/briefings.js";
 import { cmsWebhookRoutes } from "./routes/cms-webhooks.js";
 import { confirmRoutes } from "./routes/confirm.js";
@@ -43,6 +44,7 @@ export function createApp(ports: Ports): Hono {
   webhookRoutes(app, ports);
   cmsWebhookRoutes(app, ports);
   webVersionRoute(app, ports);
+  briefingWebRoute(app, ports);
   editionCardRoute(app, ports);
   unsubscribeRoutes(app, ports);
   shareRoutes(app, ports);

@@ -1,10 +1,25 @@
-import type { Personalization, RenderedEdition } from "./rendered.js";
+import type { Config } from "./config.js";
+import type { PLACEHOLDERS, RenderedEdition } from "./rendered.js";
+
+/** What fills a render's per-recipient placeholders. */
+type Personalization = Record<(typeof PLACEHOLDERS)[number], string>;
 
 export interface EmailPreview {
   subject: string;
   preheader: string;
   html: string;
   text: string;
+}
+
+/**
+ * An editor's preview links: the edition's harmless web version, never a working unsubscribe.
+ *
+ * @example
+ * previewLinks({ publicUrl: "https://news.example" }, "ed_…").unsubscribeUrl; // …/v1/editions/ed_…/web
+ */
+export function previewLinks(config: Pick<Config, "publicUrl">, editionId: string): Personalization {
+  const web = `${config.publicUrl}/v1/editions/${editionId}/web`;
+  return { unsubscribeUrl: web, preferencesUrl: web };
 }
 
 /**

@@ -15,7 +15,6 @@ export interface RenderedEdition {
 
 /** The per-recipient placeholders, by name; nothing else in a rendered edition is `{{…}}`. */
 export const PLACEHOLDERS = ["unsubscribeUrl", "preferencesUrl"] as const;
-export type Personalization = Record<(typeof PLACEHOLDERS)[number], string>;
 
 /** What the double opt-in email is made from. */
 export interface ConfirmationInput {

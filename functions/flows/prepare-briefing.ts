@@ -7,7 +7,7 @@ import { PARALLEL_PARTITIONS } from "./plan-edition.js";
 import type { Ports } from "./ports.js";
 
 export type BriefingRenderFn = (
-  input: { day: string; sections: BriefingSection[] },
+  input: { id: string; combo: string; day: string; sections: BriefingSection[] },
   config: Config,
 ) => Promise<RenderedEdition>;
 
@@ -45,7 +45,7 @@ export async function prepareBriefing(ports: Ports, render: BriefingRenderFn, id
         await ports.briefings.saveRender(
           id,
           combo,
-          await render({ day: briefing.day, sections }, ports.config),
+          await render({ id, combo, day: briefing.day, sections }, ports.config),
         );
       })();
       // A failed render must be tried again by the next chunk, not remembered.

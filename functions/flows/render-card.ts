@@ -1,6 +1,7 @@
 import type { Article } from "../domain/article.js";
 import type { ArticleImage } from "../domain/article-image.js";
 import type { Config } from "../domain/config.js";
+import { shownImageUrl } from "../domain/image-url.js";
 import { loggableError } from "../domain/redact.js";
 import type { ImageFetcher, Ports } from "./ports.js";
 
@@ -46,7 +47,9 @@ export async function renderCardOnce(ports: Ports, maker: CardMaker, editionId: 
   try {
     if (await ports.cards.get(editionId)) return;
     const started = performance.now();
-    let image = article.imageUrl ? await articleImage(ports, maker, editionId, article.imageUrl) : undefined;
+    // The image the email and the web version show, fetched the same way (domain/image-url.ts).
+    const imageUrl = article.imageUrl && shownImageUrl(article.imageUrl);
+    let image = imageUrl ? await articleImage(ports, maker, editionId, imageUrl) : undefined;
     let png: Uint8Array;
     try {
       png = await maker.render(article, ports.config, image);

@@ -1,20 +1,17 @@
 import { Conflict, NotFound, RateLimited } from "../domain/errors.js";
-import { listHeaders, recipientLinks } from "../domain/recipient-links.js";
 import { subscriberId } from "../domain/subscriber.js";
-import { previewLinks, TEST_SEND_TAG, type TestSendResult } from "../domain/test-send.js";
+import { TEST_SEND_TAG, type TestSendResult } from "../domain/test-send.js";
+import { testCopy } from "../render/test-copy.js";
 import { type BulkEntry, MailerThrottled, type Ports } from "./ports.js";
 
 /**
  * Sends an edition's stored render to an editor's addresses only: one SES call, suppressed addresses
- * skipped as for every other send, subject marked as a test. Nothing is counted on the edition and
- * nothing is written: a test send leaves no trace but the emails. An address that is a subscriber
- * gets its own working links; any other gets links to the harmless web version.
+ * skipped as for every other send, subject and body marked as a test. Nothing is counted on the
+ * edition and nothing is written: a test send leaves no trace but the emails. A proof belongs to no
+ * subscription, so it carries no list headers and no unsubscribe or preference links (see testCopy).
  */
 export async function sendTest(
-  ports: Pick<
-    Ports,
-    "editions" | "subscribers" | "suppressions" | "mailer" | "config" | "secrets" | "log" | "now"
-  >,
+  ports: Pick<Ports, "editions" | "suppressions" | "mailer" | "config" | "log">,
   editionId: string,
   addresses: string[],
 ): Promise<TestSendResult> {
@@ -25,20 +22,10 @@ export async function sendTest(
 
   const unique = [...new Set(addresses)];
   const ids = unique.map(subscriberId);
-  const [suppressed, subscribers] = await Promise.all([
-    ports.suppressions.suppressedAmong(ids),
-    ports.subscribers.getMany(ids),
-  ]);
-  const nowSeconds = Math.floor(ports.now().getTime() / 1000);
-  const entries: BulkEntry[] = [];
-  unique.forEach((to, i) => {
-    const id = ids[i] as string;
-    if (suppressed.has(id)) return;
-    const links = subscribers.has(id)
-      ? recipientLinks(ports.config, ports.secrets.tokenKeys, id, nowSeconds)
-      : previewLinks(ports.config, editionId);
-    entries.push({ to, data: links, headers: listHeaders(ports.config, links.unsubscribeUrl) });
-  });
+  const suppressed = await ports.suppressions.suppressedAmong(ids);
+  const entries: BulkEntry[] = unique
+    .filter((_, i) => !suppressed.has(ids[i] as string))
+    .map((to) => ({ to, data: {}, headers: [] }));
   const result: TestSendResult = { sent: 0, skipped: unique.length - entries.length, failed: 0 };
   if (entries.length === 0) return result;
 
@@ -48,8 +35,7 @@ export async function sendTest(
       from: ports.config.brand.fromAddress,
       replyTo: ports.config.brand.replyTo,
       subject: `[Test] ${rendered.subject}`,
-      html: rendered.html,
-      text: rendered.text,
+      ...testCopy(rendered),
       entries,
       tags: { [TEST_SEND_TAG]: editionId },
     });

@@ -1,8 +1,9 @@
 import mjml2html from "mjml";
-import type { BriefingItem, BriefingSection } from "../domain/briefing/content.js";
+import { type BriefingSection, comboTopics } from "../domain/briefing/content.js";
 import type { Config } from "../domain/config.js";
 import { PLACEHOLDERS, type RenderedEdition } from "../domain/rendered.js";
-import { escapeHtml, neutralizePlaceholders, singleLine } from "../domain/text.js";
+import { escapeHtml } from "../domain/text.js";
+import { briefingItemValues, inert, SUMMARY_CHARS } from "./briefing-item.js";
 import { linkColorOnWhite, textColorOn } from "./colors.js";
 import { GMAIL_CLIP_BYTES } from "./email.js";
 import { truncateText } from "./excerpt.js";
@@ -11,9 +12,8 @@ import { fillTemplate } from "./template.js";
 import { templateSource } from "./template-source.js";
 import { templatesDir } from "./templates-dir.js";
 import { inertUrl } from "./urls.js";
+import { webVersion } from "./web-version.js";
 
-/** A briefing summary is a teaser: about two lines. */
-const SUMMARY_CHARS = 220;
 const MAX_HTML_BYTES = GMAIL_CLIP_BYTES - 2_048;
 const MJML_OPTIONS = {
   validationLevel: "strict",
@@ -23,11 +23,25 @@ const MJML_OPTIONS = {
   ignoreIncludes: true,
 } as const;
 const encoder = new TextEncoder();
-const inert = (text: string) => neutralizePlaceholders(singleLine(text));
 
 export interface BriefingInput {
+  /** The briefing and the topic combination: they name the web version's address. */
+  id: string;
+  combo: string;
   day: string;
   sections: BriefingSection[];
+}
+
+/**
+ * The web version of one combination's briefing, linked from its "View in browser".
+ *
+ * @example
+ * briefingWebUrl("https://herald.example", "br_20261125", "politics+world");
+ * // "https://herald.example/v1/briefings/br_20261125/web/politics,world"
+ */
+function briefingWebUrl(publicUrl: string, id: string, combo: string): string {
+  const topics = comboTopics(combo).map(encodeURIComponent).join(",");
+  return `${publicUrl}/v1/briefings/${encodeURIComponent(id)}/web/${topics}`;
 }
 
 /**
@@ -36,7 +50,7 @@ export interface BriefingInput {
  * many more there were.
  *
  * @example
- * const r = await renderBriefing({ day: "20261125", sections: [{ topic: "world", items }] }, config);
+ * const r = await renderBriefing({ id: "br_20261125", combo: "world", day: "20261125", sections: [{ topic: "world", items }] }, config);
  * r.subject; // "The Daily Herald briefing: Storm closes the bridge"
  */
 export async function renderBriefing(input: BriefingInput, config: Config): Promise<RenderedEdition> {
@@ -49,13 +63,18 @@ export async function renderBriefing(input: BriefingInput, config: Config): Prom
   const total = input.sections.reduce((n, s) => n + s.items.length, 0);
   for (let keep = total; keep > 0; keep = Math.max(1, Math.floor(keep * 0.8))) {
     const sections = newest(input.sections, keep);
-    const values = pageValues(input.day, sections, total - keep, config);
+    const webUrl = inertUrl(briefingWebUrl(config.publicUrl, input.id, input.combo));
+    const values = pageValues(input.day, sections, total - keep, config, webUrl);
     const body = sections
       .map((s) =>
         fillTemplate(section as string, {
           ...values.colors,
           topic: escapeHtml(topicLabel(s.topic)),
-          items: s.items.map((i) => fillTemplate(item as string, itemValues(i))).join("\n"),
+          items: s.items
+            .map((i) =>
+              fillTemplate(item as string, briefingItemValues(i, config.publicUrl, values.colors.linkColor)),
+            )
+            .join("\n"),
         }),
       )
       .join("\n");
@@ -64,7 +83,7 @@ export async function renderBriefing(input: BriefingInput, config: Config): Prom
       MJML_OPTIONS,
     );
     if (encoder.encode(html).length <= MAX_HTML_BYTES || keep === 1) {
-      return finish({ ...values.text, sections, more: total - keep }, html);
+      return finish({ ...values.text, sections, more: total - keep, webUrl }, html);
     }
   }
   throw new Error("a briefing needs at least one story");
@@ -96,7 +115,7 @@ function dateLine(day: string): string {
   });
 }
 
-function pageValues(day: string, sections: BriefingSection[], more: number, config: Config) {
+function pageValues(day: string, sections: BriefingSection[], more: number, config: Config, webUrl: string) {
   const brandName = inert(config.brand.name);
   const first = sections[0]?.items[0];
   const titles = sections.flatMap((s) => s.items.map((i) => inert(i.title)));
@@ -105,6 +124,7 @@ function pageValues(day: string, sections: BriefingSection[], more: number, conf
   const postal = config.brand.postalAddress.split(/\r?\n/).map((l) => inert(l.trim()));
   const moreText =
     more > 0 ? `And ${more} more ${more === 1 ? "story" : "stories"} since your last briefing.` : "";
+  const count = sections.reduce((n, s) => n + s.items.length, 0);
   const colors = { accent: config.brand.accentColor, linkColor: linkColorOnWhite(config.brand.accentColor) };
   return {
     colors,
@@ -117,22 +137,10 @@ function pageValues(day: string, sections: BriefingSection[], more: number, conf
       onAccent: textColorOn(config.brand.accentColor),
       dateLine: escapeHtml(dateLine(day)),
       more: escapeHtml(moreText),
+      storyCount: `${count} ${count === 1 ? "story" : "stories"}`,
+      webUrl: escapeHtml(webUrl),
       postalAddress: postal.map(escapeHtml).join("<br />"),
     },
-  };
-}
-
-function itemValues(i: BriefingItem) {
-  const image = i.imageUrl ? escapeHtml(inertUrl(i.imageUrl)) : "";
-  const summary = i.summary ? truncateText(inert(i.summary), SUMMARY_CHARS) : "";
-  return {
-    imageUrl: image,
-    url: escapeHtml(inertUrl(i.url)),
-    title: escapeHtml(inert(i.title)),
-    summary: escapeHtml(summary),
-    textWidth: image ? "66%" : "100%",
-    titlePadding: image ? "0 24px 6px 16px" : "0 24px 6px",
-    summaryPadding: image ? "0 24px 0 16px" : "0 24px",
   };
 }
 
@@ -144,11 +152,12 @@ interface TextParts {
   postal: string[];
   sections: BriefingSection[];
   more: number;
+  webUrl: string;
 }
 
 function finish(p: TextParts, html: string): RenderedEdition {
   const text = [
-    `${p.brandName}: your daily briefing, ${p.dateLine}`,
+    `${p.brandName}: your daily briefing, ${p.dateLine}\nView in your browser: ${p.webUrl}`,
     ...p.sections.map((s) =>
       [
         topicLabel(s.topic),
@@ -170,9 +179,16 @@ function finish(p: TextParts, html: string): RenderedEdition {
   ]
     .filter(Boolean)
     .join("\n\n");
-  const rendered = { subject: p.subject, preheader: p.preheader, html, text: `${text}\n`, webHtml: "" };
+  const rendered = {
+    subject: p.subject,
+    preheader: p.preheader,
+    html,
+    text: `${text}\n`,
+    webHtml: webVersion(html),
+  };
   assertOnlyPlaceholders("subject", rendered.subject, []);
   assertOnlyPlaceholders("html", rendered.html, PLACEHOLDERS);
   assertOnlyPlaceholders("text", rendered.text, PLACEHOLDERS);
+  assertOnlyPlaceholders("webHtml", rendered.webHtml, []);
   return rendered;
 }

@@ -22,6 +22,7 @@ export async function renderConfirmation(input: ConfirmationInput, config: Confi
   const source = await templateSource(templatesDir(), "confirmation.mjml");
   const mjml = fillTemplate(source, {
     brandName: escapeHtml(brandName),
+    preheader: escapeHtml(`One click to start receiving ${brandName}.`),
     accent: config.brand.accentColor,
     onAccent: textColorOn(config.brand.accentColor),
     topics: escapeHtml(input.topics.join(", ")),

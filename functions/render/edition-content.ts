@@ -1,5 +1,6 @@
 import type { Article } from "../domain/article.js";
 import type { Config } from "../domain/config.js";
+import { shownImageUrl } from "../domain/image-url.js";
 import { escapeHtml, neutralizePlaceholders, singleLine } from "../domain/text.js";
 import { linkColorOnWhite, textColorOn } from "./colors.js";
 import { excerptHtml, truncateText } from "./excerpt.js";
@@ -62,6 +63,7 @@ export function editionContent(
   const postalLines = brand.postalAddress.split(/\r?\n/).map((line) => inert(line.trim()));
   const links = shareLinks(config.publicUrl, editionId);
   const linkColor = linkColorOnWhite(brand.accentColor);
+  const imageUrl = article.imageUrl && shownImageUrl(article.imageUrl);
   return {
     subject: `${article.breaking ? "Breaking: " : ""}${title}`,
     preheader,
@@ -79,7 +81,7 @@ export function editionContent(
       author: author ? escapeHtml(author) : "",
       summary: summary ? escapeHtml(summary) : "",
       breaking: article.breaking,
-      imageUrl: article.imageUrl ? escapeHtml(inertUrl(article.imageUrl)) : "",
+      imageUrl: imageUrl ? escapeHtml(inertUrl(imageUrl)) : "",
       articleUrl: escapeHtml(articleUrl),
       webUrl: escapeHtml(inertUrl(`${config.publicUrl}/v1/editions/${encodeURIComponent(editionId)}/web`)),
       brandName: escapeHtml(brandName),

@@ -1,4 +1,5 @@
 import sanitizeHtml from "sanitize-html";
+import { shownImageUrl } from "../domain/image-url.js";
 import { neutralizePlaceholders } from "../domain/text.js";
 import { inertUrl } from "./urls.js";
 
@@ -59,7 +60,8 @@ function options(articleUrl: string): sanitizeHtml.IOptions {
         return { tagName: "a", attribs: link };
       },
       img: (_tag, attribs) => {
-        const src = absoluteUrl(attribs.src, articleUrl, ["https:"]);
+        const resolved = absoluteUrl(attribs.src, articleUrl, ["https:", "http:"]);
+        const src = resolved && shownImageUrl(resolved);
         // An image without a usable source is removed by `exclusiveFilter` below.
         const image: sanitizeHtml.Attributes = src ? { src, alt: attribs.alt ?? "" } : {};
         if (src && attribs.title) image.title = attribs.title;
@@ -70,6 +72,19 @@ function options(articleUrl: string): sanitizeHtml.IOptions {
   };
 }
 
+/** An innermost figure, and what it holds besides its caption. */
+const FIGURE = /<figure>((?:(?!<figure>)[\s\S])*?)<\/figure>/g;
+const CAPTION = /<figcaption>[\s\S]*?<\/figcaption>/g;
+
+/** A caption whose image (or embed) was removed would sit under nothing: the figure goes whole. */
+function dropCaptionOnlyFigures(html: string): string {
+  return html.replace(FIGURE, (figure, inner: string) => {
+    const rest = inner.replace(CAPTION, "");
+    const shows = /<(img|table|hr)\b/.test(rest) || rest.replace(/<[^>]*>|&nbsp;|\s/g, "") !== "";
+    return shows ? figure : "";
+  });
+}
+
 /**
  * Sanitized article body, with anything that looks like an SES placeholder made inert.
  *
@@ -78,5 +93,5 @@ function options(articleUrl: string): sanitizeHtml.IOptions {
  * // '<p>Hi <a href="https://news.example/more" rel="noopener" target="_blank">more</a>{\u200d{x}\u200d}</p>'
  */
 export function sanitizeArticleHtml(html: string, articleUrl: string): string {
-  return neutralizePlaceholders(sanitizeHtml(html, options(articleUrl)));
+  return neutralizePlaceholders(dropCaptionOnlyFigures(sanitizeHtml(html, options(articleUrl))));
 }

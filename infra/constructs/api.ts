@@ -39,6 +39,7 @@ export function routeBudgets(
     // Cached at CloudFront when the edge is on: what reaches API Gateway is misses and direct calls.
     ["/v1/editions/{id}/card.png", HttpMethod.GET, cached],
     ["/v1/editions/{id}/web", HttpMethod.GET, cached],
+    ["/v1/briefings/{id}/web/{topics}", HttpMethod.GET, cached],
   ];
 }
 

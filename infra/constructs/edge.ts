@@ -89,7 +89,7 @@ export class HeraldEdge extends Construct {
       customHeaders: { [EDGE_ORIGIN_HEADER]: this.originSecret },
     });
     const viewerRequest = [{ function: clientIp, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST }];
-    // The card (immutable per hash) and the web version say how long they keep (Cache-Control);
+    // The card (immutable per hash) and the web versions (edition, briefing) say how long they keep (Cache-Control);
     // CloudFront follows, for a day at most. Nothing else is cached: every other answer is personal.
     const cached: cloudfront.BehaviorOptions = {
       origin,
@@ -127,7 +127,11 @@ export class HeraldEdge extends Construct {
         originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
         functionAssociations: viewerRequest,
       },
-      additionalBehaviors: { "/v1/editions/*/card.png": cached, "/v1/editions/*/web": cached },
+      additionalBehaviors: {
+        "/v1/editions/*/card.png": cached,
+        "/v1/editions/*/web": cached,
+        "/v1/briefings/*/web/*": cached,
+      },
     });
     Validations.of(this.distribution).acknowledge({
       id: "AwsSolutions-CFR3",

@@ -31,7 +31,11 @@ describe("per-route budgets on the HTTP API", () => {
     // The usual flood targets spend a small budget of their own, not the stage's.
     expect(settings["GET /health"]).toEqual({ ThrottlingRateLimit: 2, ThrottlingBurstLimit: 5 });
     expect(Object.keys(settings)).toEqual(
-      expect.arrayContaining(["GET /v1/editions/{id}/card.png", "GET /v1/editions/{id}/web"]),
+      expect.arrayContaining([
+        "GET /v1/editions/{id}/card.png",
+        "GET /v1/editions/{id}/web",
+        "GET /v1/briefings/{id}/web/{topics}",
+      ]),
     );
     expect(stage.Properties.DefaultRouteSettings).toMatchObject({
       ThrottlingRateLimit: 50,
@@ -84,7 +88,11 @@ describe("the edge: CloudFront with AWS WAF per-client limits (on by default)", 
     expect(dist.DefaultCacheBehavior.AllowedMethods).toHaveLength(7);
     expect(dist.DefaultCacheBehavior.CachePolicyId).toBe("4135ea2d-6df8-44a3-9df3-4b5a84be39ad"); // CachingDisabled
     const cached = Object.fromEntries(dist.CacheBehaviors.map((b: Props) => [b.PathPattern, b]));
-    expect(Object.keys(cached).sort()).toEqual(["/v1/editions/*/card.png", "/v1/editions/*/web"]);
+    expect(Object.keys(cached).sort()).toEqual([
+      "/v1/briefings/*/web/*",
+      "/v1/editions/*/card.png",
+      "/v1/editions/*/web",
+    ]);
     const policy = only(template, "AWS::CloudFront::CachePolicy").CachePolicyConfig;
     expect(policy).toMatchObject({ MinTTL: 0, DefaultTTL: 300, MaxTTL: 86400 });
     for (const b of Object.values(cached)) expect((b as Props).AllowedMethods).toEqual(["GET", "HEAD"]);

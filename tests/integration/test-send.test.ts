@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Counts } from "../../functions/domain/edition.js";
 import { adminHeaders, articleBody, signedWebhook } from "../helpers/factories.js";
-import { startHerald, TEST_PUBLIC_URL, type TestHerald } from "../helpers/herald.js";
+import { startHerald, type TestHerald } from "../helpers/herald.js";
 import { clearEmails, header, sentEmails } from "../helpers/ses-store.js";
 import { importRows } from "../helpers/subscription.js";
 
@@ -55,21 +55,26 @@ describe("POST /v1/editions/{id}/test", () => {
     expect((await edition()).counts).toEqual(countsBefore);
   });
 
-  it("gives a non-subscriber harmless preview links and a subscriber their own", async () => {
+  it("says it is a test and carries no list headers or recipient links, for subscribers too", async () => {
     const emails = await sentEmails(herald.sesEndpoint);
-    const editor = emails.find((e) => e.destination.to[0] === "editor@news.example");
-    const ana = emails.find((e) => e.destination.to[0] === "ana@example.org");
-    const web = `${TEST_PUBLIC_URL}/v1/editions/${editionId}/web`;
-    expect(header(editor as never, "List-Unsubscribe")).toBe(`<${web}>`);
-    expect(editor?.body.text).toContain(`Unsubscribe: ${web}`);
-    expect(editor?.body.text).not.toMatch(/token=/);
-    expect(header(ana as never, "List-Unsubscribe")).toMatch(/\/v1\/unsubscribe\?token=/);
-    // The preview's "unsubscribe" is a page anyone may open; a one-click POST to it changes nothing.
-    const post = await herald.app.request(new URL(web).pathname, {
-      method: "POST",
-      body: "List-Unsubscribe=One-Click",
-    });
-    expect([401, 404]).toContain(post.status);
+    expect(emails).toHaveLength(2);
+    for (const email of emails) {
+      for (const name of ["List-Unsubscribe", "List-Unsubscribe-Post", "List-Id"])
+        expect(header(email, name), name).toBeUndefined();
+      const { html = "", text = "" } = email.body;
+      // A banner a reader of the proof cannot miss, in both parts.
+      expect(html).toContain("TEST SEND: a proof for editors");
+      expect(text.startsWith("TEST SEND: a proof for editors")).toBe(true);
+      // No link that claims to unsubscribe or manage anything, and no subscription notice.
+      for (const part of [html, text]) {
+        expect(part).not.toMatch(/\/v1\/(unsubscribe|preferences)|token=|\{\{|Unsubscribe:|>Unsubscribe</);
+        expect(part).not.toContain("You receive this because you subscribed");
+      }
+      expect(text).toContain("Readers receive this edition with their own unsubscribe and preference links");
+    }
+    // The edition's web version is untouched: no banner there.
+    const web = await herald.app.request(`/v1/editions/${editionId}/web`);
+    expect(await web.text()).not.toContain("TEST SEND");
   });
 
   it("feeds the test mail's SES events back without touching the edition's counts", async () => {

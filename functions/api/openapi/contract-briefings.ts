@@ -1,12 +1,24 @@
 import * as z from "zod";
 import { BriefingId } from "../../domain/briefing/schedule.js";
+import { BriefingWebParams } from "../routes/briefing-web.js";
 import { BriefingList, BriefingStarted, BriefingView, ListQuery } from "../schemas.js";
-import { err, json, type Paths } from "./operation.js";
+import { err, html, json, type Paths } from "./operation.js";
 
 const id = z.object({ id: BriefingId });
 
-/** The daily briefing's admin routes (admin). */
+/** The daily briefing's admin routes (admin), and its public web version. */
 export const BRIEFING_CONTRACT: Paths = {
+  "/v1/briefings/{id}/web/{topics}": {
+    get: {
+      summary:
+        "One topic combination's daily briefing as a web page (the briefing email's view in browser); `topics` comma-separated, in any order",
+      params: BriefingWebParams,
+      responses: {
+        200: { description: "HTML page", type: html },
+        404: { description: "HTML page", type: html },
+      },
+    },
+  },
   "/v1/briefings/run": {
     post: {
       summary:

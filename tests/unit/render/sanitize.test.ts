@@ -52,7 +52,7 @@ describe("sanitizeArticleHtml", () => {
     );
   });
 
-  it("keeps https images only, resolved, with an alt attribute", () => {
+  it("keeps http(s) images only, resolved, plain http asked for over https, with an alt attribute", () => {
     // Act
     const output = clean(
       '<img src="/a.jpg" alt="Flags"><img src="http://plain.example/b.jpg"><img src="data:image/png;base64,AA"><img src="https://cdn.example/c.jpg" srcset="x 2x" width="2000">',
@@ -60,7 +60,7 @@ describe("sanitizeArticleHtml", () => {
 
     // Assess
     expect(output).toBe(
-      '<img src="https://news.example/a.jpg" alt="Flags" /><img src="https://cdn.example/c.jpg" alt="" />',
+      '<img src="https://news.example/a.jpg" alt="Flags" /><img src="https://plain.example/b.jpg" alt="" /><img src="https://cdn.example/c.jpg" alt="" />',
     );
   });
 
@@ -68,7 +68,8 @@ describe("sanitizeArticleHtml", () => {
     // Prepare
     const copy =
       "<h2>Head</h2><p><strong>b</strong> <em>i</em><br /></p><ul><li>one</li></ul><ol><li>two</li></ol>" +
-      "<blockquote>q</blockquote><figure><figcaption>c</figcaption></figure><hr />" +
+      "<blockquote>q</blockquote>" +
+      '<figure><img src="https://news.example/f.jpg" alt="" /><figcaption>c</figcaption></figure><hr />' +
       '<table><thead><tr><th scope="col">h</th></tr></thead><tbody><tr><td colspan="2">d</td></tr></tbody></table>';
 
     // Act
@@ -106,5 +107,30 @@ describe("sanitizeArticleHtml", () => {
     expect(output).toBe(
       '<p><a>bare</a> <a href="mailto:desk@news.example" rel="noopener" target="_blank">desk</a></p>',
     );
+  });
+});
+
+describe("figures and images on plain http", () => {
+  const base = "https://news.example/story";
+  it("asks for an http image over https and keeps its caption", () => {
+    expect(
+      sanitizeArticleHtml(
+        '<figure><img src="http://news.example/a.jpg" alt="A"><figcaption>Cap</figcaption></figure>',
+        base,
+      ),
+    ).toBe('<figure><img src="https://news.example/a.jpg" alt="A" /><figcaption>Cap</figcaption></figure>');
+  });
+
+  it.each([
+    '<figure><img src="data:image/png;base64,AAAA"><figcaption>Cap</figcaption></figure>',
+    '<figure><a href="/x"><img src="javascript:x()"></a><figcaption>Cap</figcaption></figure>',
+    '<figure><iframe src="https://video.example/embed"></iframe><figcaption>Watch</figcaption></figure>',
+  ])("drops a figure whose image or embed is gone, caption and all: %s", (html) => {
+    expect(sanitizeArticleHtml(`${html}<p>Next</p>`, base)).toBe("<p>Next</p>");
+  });
+
+  it("keeps a figure that holds a quote", () => {
+    const quote = "<figure><blockquote>Words.</blockquote><figcaption>Someone</figcaption></figure>";
+    expect(sanitizeArticleHtml(quote, base)).toBe(quote);
   });
 });

@@ -50,7 +50,7 @@ describe.each(TITLES)("the title %j", (title) => {
       publishedAt: story.publishedAt,
     };
     const briefing = await renderBriefing(
-      { day: "20250215", sections: [{ topic: "world", items: [item] }] },
+      { id: "br_20250215", combo: "world", day: "20250215", sections: [{ topic: "world", items: [item] }] },
       config,
     );
     expect(briefing.subject).toContain(title);

@@ -1,0 +1,146 @@
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type EveryEmail, sendEveryEmail } from "../helpers/every-email.js";
+import { startHerald, TEST_PUBLIC_URL, type TestHerald } from "../helpers/herald.js";
+import { solidPng } from "../helpers/images.js";
+import { startBrowser } from "./helpers/browser.js";
+import { serveOnLoopback } from "./helpers/serve-app.js";
+
+// The emails a reader and an editor open, and their web versions, in a real Chromium at phone and
+// desktop widths: nothing wider than the screen, and the briefing laid out like a newsletter.
+// Screenshots go to tests/browser/screenshots/ (git-ignored) for a person to look at.
+const SHOTS = join(import.meta.dirname, "screenshots");
+let clock = new Date("2026-11-24T09:00:00Z");
+let herald: TestHerald;
+let site: Awaited<ReturnType<typeof serveOnLoopback>>;
+let browser: Awaited<ReturnType<typeof startBrowser>>;
+let sent: EveryEmail;
+
+/** The article images, served by the browser itself: the test reaches no network. */
+const PICTURES: Record<string, Buffer> = {
+  "/a.jpg": solidPng(1600, 900, "#3b6e8f"),
+  "/map.jpg": solidPng(1200, 800, "#8f6e3b"),
+  "/parliament.jpg": solidPng(800, 800, "#6b3b8f"),
+  "/night-bus.jpg": solidPng(640, 480, "#2f7d4f"),
+};
+
+beforeAll(async () => {
+  herald = await startHerald({}, { now: () => clock });
+  sent = await sendEveryEmail(herald, (iso) => {
+    clock = new Date(iso);
+  });
+  site = await serveOnLoopback(herald.app.fetch);
+  browser = await startBrowser();
+  await browser.context.route("https://news.example/**", (route) => {
+    const body = PICTURES[new URL(route.request().url()).pathname];
+    return body ? route.fulfill({ body, contentType: "image/png" }) : route.fulfill({ status: 404 });
+  });
+  mkdirSync(SHOTS, { recursive: true });
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.stop();
+  await herald?.stop();
+});
+
+/** A web version's address on the loopback server instead of the public URL. */
+const local = (url: string) => url.replace(TEST_PUBLIC_URL, site.url);
+
+const pages: Array<[name: string, open: (page: Page) => Promise<unknown>]> = [
+  ["edition-email", (p) => p.setContent(sent.emails.edition.body.html ?? "")],
+  ["briefing-email", (p) => p.setContent(sent.emails.briefing.body.html ?? "")],
+  ["test-send-email", (p) => p.setContent(sent.emails["test send"].body.html ?? "")],
+  ["edition-web", (p) => p.goto(local(`${TEST_PUBLIC_URL}/v1/editions/${sent.editionId}/web`))],
+  [
+    "briefing-web",
+    (p) => p.goto(local(`${TEST_PUBLIC_URL}/v1/briefings/${sent.briefingId}/web/politics,world`)),
+  ],
+];
+
+interface Box {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+  width: number;
+}
+
+/** What the page measures: its overflow, its images, and the briefing's headlines and thumbnails. */
+function measure(page: Page) {
+  return page.evaluate(() => {
+    const g = globalThis as unknown as {
+      innerWidth: number;
+      document: {
+        documentElement: { scrollWidth: number };
+        querySelectorAll(s: string): ArrayLike<{
+          getBoundingClientRect(): Box;
+          getAttribute(n: string): string | null;
+          textContent: string | null;
+          closest(s: string): { getAttribute(n: string): string | null } | null;
+        }>;
+      };
+      getComputedStyle(e: unknown): { fontSize: string };
+    };
+    const box = (e: { getBoundingClientRect(): Box }) => {
+      const r = e.getBoundingClientRect();
+      return { left: r.left, right: r.right, top: r.top, bottom: r.bottom, width: r.width };
+    };
+    const images = Array.from(g.document.querySelectorAll("img"));
+    const links = Array.from(g.document.querySelectorAll("a[href^='https://news.example/']"));
+    return {
+      overflow: g.document.documentElement.scrollWidth - g.innerWidth,
+      viewport: g.innerWidth,
+      images: images.map((i) => ({
+        src: i.getAttribute("src"),
+        href: i.closest("a")?.getAttribute("href"),
+        ...box(i),
+      })),
+      headlines: links
+        .filter((a) => !a.closest("td")?.getAttribute("href") && (a.textContent ?? "").trim().length > 20)
+        .filter((a) => Array.from(g.document.querySelectorAll("img")).every((i) => i.closest("a") !== a))
+        .map((a) => ({ href: a.getAttribute("href"), size: g.getComputedStyle(a).fontSize, ...box(a) })),
+    };
+  });
+}
+
+async function openAt(width: number, name: string | undefined, open: (page: Page) => Promise<unknown>) {
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width, height: 900 });
+  await open(page);
+  await page.waitForLoadState("networkidle");
+  if (name) await page.screenshot({ path: join(SHOTS, `${name}-${width}.png`), fullPage: true });
+  return page;
+}
+
+describe.each([375, 1280])("at %i px", (width) => {
+  it.each(pages)("the %s fits the width, every image inside it", async (name, open) => {
+    const page = await openAt(width, name, open);
+    const m = await measure(page);
+    await page.close();
+    expect(m.overflow).toBeLessThanOrEqual(0);
+    expect(m.images.length).toBeGreaterThan(0);
+    for (const image of m.images) {
+      expect(image.left, image.src ?? "").toBeGreaterThanOrEqual(0);
+      expect(image.right, image.src ?? "").toBeLessThanOrEqual(m.viewport);
+    }
+  });
+
+  it("the briefing puts each thumbnail beside its headline, every headline the same size", async () => {
+    const page = await openAt(width, undefined, pages[1]?.[1] as (p: Page) => Promise<unknown>);
+    const m = await measure(page);
+    await page.close();
+    const thumbnails = m.images.filter((i) => i.href?.startsWith("https://news.example/"));
+    expect(thumbnails).toHaveLength(3);
+    expect(new Set(m.headlines.map((h) => h.size)).size).toBe(1);
+    for (const thumbnail of thumbnails) {
+      const headline = m.headlines.find((h) => h.href === thumbnail.href);
+      expect(headline, thumbnail.href ?? "").toBeDefined();
+      // Beside, on the right: it starts where the headline ends, and level with it, not above it.
+      expect(thumbnail.left).toBeGreaterThanOrEqual((headline as Box).right - 1);
+      expect(thumbnail.top).toBeLessThan((headline as Box).bottom);
+      expect(thumbnail.width).toBeLessThanOrEqual(m.viewport * 0.35);
+    }
+  });
+});
