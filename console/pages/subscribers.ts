@@ -84,6 +84,8 @@ function statsSection(): HTMLElement {
             { name: "sign-ups", className: "s1", values: days.map((d) => d.signups) },
             { name: "confirmations", className: "s2", values: days.map((d) => d.confirmations) },
             { name: "unsubscribes", className: "s3", values: days.map((d) => d.unsubscribes) },
+            { name: "bounces", className: "s4", values: days.map((d) => d.bounces ?? 0) },
+            { name: "complaints", className: "s5", values: days.map((d) => d.complaints ?? 0) },
           ],
         ),
       );

@@ -15,12 +15,13 @@ async function run(options: autocannon.Options): Promise<LoadResult> {
 }
 
 /**
- * The console's subscriber overview (`GET /v1/subscribers/stats`) against a server whose table holds
- * the seeded subscribers and their counters: flat out, then at the fixed offered rate for latency.
+ * A console read (`/v1/subscribers/stats`, the subscriber overview; `/v1/editions`, the editions
+ * list) against a server whose table holds the seeded data: flat out, then at the fixed offered rate
+ * for latency.
  */
-export async function measureStatsLoad(base: string) {
+export async function measureStatsLoad(base: string, path = "/v1/subscribers/stats") {
   const options = {
-    url: `${base}/v1/subscribers/stats`,
+    url: `${base}${path}`,
     headers: { authorization: "Bearer dev-viewer-key" },
   };
   await autocannon({ ...options, amount: 200, connections: 10 }); // warm-up, not measured

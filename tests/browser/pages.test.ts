@@ -105,6 +105,11 @@ function pages(): Array<{ name: string; path: string; ready: string; act?: (p: P
       path: "/console/subscribers",
       ready: "#lookup-email",
       act: async (p: Page) => {
+        // Growth per day shows every series the counters keep, bounces and complaints included.
+        await p.waitForSelector(".legend");
+        const legend = await p.locator(".legend").first().textContent();
+        for (const series of ["sign-ups", "confirmations", "unsubscribes", "bounces", "complaints"])
+          expect(legend).toContain(series);
         await p.fill("#lookup-email", "mallory@example.org");
         await p.click("form.lookup button[type=submit]");
         await p.waitForSelector('[data-field="name"]');
