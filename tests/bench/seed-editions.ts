@@ -18,7 +18,7 @@ const start = Date.now() - Number(count) * 60_000;
 const edition = (i: number): EditionRecord => {
   const at = new Date(start + i * 60_000).toISOString();
   return {
-    id: `ed_list${String(i).padStart(19, "0")}`,
+    id: `ed_list${String(i).padStart(18, "0")}`,
     article: articleBody({ id: `list-${i}` }) as unknown as EditionRecord["article"],
     status: "sent",
     counts: { ...zeroCounts(), planned: 1000, sent: 1000 },

@@ -13,7 +13,7 @@ import { serveConsole } from "./helpers/console-server.js";
 let herald: TestHerald;
 let server: Awaited<ReturnType<typeof serveConsole>>;
 let browser: Awaited<ReturnType<typeof startBrowser>>;
-const ID = "ed_stalledconsole000000001";
+const ID = "ed_stalledconsole00000001";
 
 beforeAll(async () => {
   herald = await startHerald({ stallSeconds: 60 });
