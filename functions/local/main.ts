@@ -10,10 +10,10 @@ import { createApp } from "../api/app.js";
 import { consoleApp, withConsole } from "../console/app.js";
 import { buildConsoleAssets } from "../console/build.js";
 import { adminKeysOf } from "../domain/access/admin-keys.js";
-import { loggableError } from "../domain/redact.js";
 import { recoverWork } from "../flows/recover-work.js";
 import { mjmlRenderers } from "../render/renderers.js";
 import { renderEditionCard } from "../render/social/edition-card.js";
+import { afterLeases } from "./after-leases.js";
 import { ensureTable, LOCAL_CREDENTIALS, startDynamoLocal } from "./dynamodb-local.js";
 import { localInboxRoutes } from "./inbox/inbox-routes.js";
 import { writeInstance } from "./instance-file.js";
@@ -82,18 +82,13 @@ async function main() {
     });
     stops.push(runtime.stop);
     // The queues lived in the process that stopped: whatever it left unfinished is queued again
-    // before the API answers (chunks a dead worker still leases wait for the next pass).
+    // before the API answers; chunks the dead process still leased are queued when their lease ends.
     const recovered = await recoverWork(runtime.ports, { olderThanSeconds: 0 });
-    // Chunks the dead process held are free once their lease ends: look again then, not a stall time later.
-    if (recovered.fanOuts.some((f) => f.leased > 0)) {
-      setTimeout(
-        () =>
-          void recoverWork(runtime.ports, { olderThanSeconds: 0 }).catch((error) =>
-            log.error("recovery pass failed", { error: loggableError(error) }),
-          ),
-        (config.chunkLeaseSeconds + 1) * 1000,
-      ).unref();
-    }
+    afterLeases(
+      runtime.ports,
+      recovered.fanOuts.filter((f) => f.leased > 0).map((f) => f.id),
+      log,
+    );
     const networks = (list: string[]) => (list.length ? list.join(", ") : "none");
     // The newsroom console (and the API reference) on the API's port, built at start (esbuild, well
     // under a second); the local inbox view shares the port but is no part of the API (never deployed).
