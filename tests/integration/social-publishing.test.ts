@@ -52,7 +52,8 @@ describe("social publishing: one post per edition and account", () => {
   });
 
   it("a render job retried after it queued the edition makes no second intent and no second post", async () => {
-    // Prepare: the first render job dies right after handing the edition to the social worker.
+    // Prepare: the first render job dies right after handing the edition to the social worker (the
+    // edition is sending; its planning dies at the first checkpoint), and the job is retried.
     const x = scriptedAdapter("x", "@news");
     const telegram = scriptedAdapter("telegram", "-100200300");
     harness = await socialHarness([x.adapter, telegram.adapter]);
@@ -63,9 +64,9 @@ describe("social publishing: one post per edition and account", () => {
       ...ports,
       editions: {
         ...ports.editions,
-        transition: async (...args: Parameters<typeof ports.editions.transition>) => {
-          if (args[1].includes("rendering") && crashes-- > 0) throw new Error("worker died");
-          return ports.editions.transition(...args);
+        checkpoint: async (...args: Parameters<typeof ports.editions.checkpoint>) => {
+          if (crashes-- > 0) throw new Error("worker died");
+          return ports.editions.checkpoint(...args);
         },
       },
     };
