@@ -88,6 +88,11 @@ function resolve(value: unknown, loopback: string): string {
   // Links: CloudFront's domain name (the edge), or the HTTP API's endpoint URL (without the edge).
   if (id === "ApiEdgeDistribution") return "news.example.test";
   if (id === "ApiHttpApi") return "https://news.example.test";
+  // ARNs EventBridge Scheduler is handed (the edition queue, its DLQ, the role it assumes).
+  if ((v["Fn::GetAtt"] as string[] | undefined)?.[1] === "Arn") {
+    if (/Queue$|Dlq$/.test(id)) return `arn:aws:sqs:us-east-1:${ACCOUNT}:${id}`;
+    if (id.endsWith("Role")) return `arn:aws:iam::${ACCOUNT}:role/${id}`;
+  }
   if (id.endsWith("Queue")) return `${loopback}/${ACCOUNT}/${id}`;
   if (/Secret|TokenKeys/.test(id)) return secretArn(id);
   throw new Error(`no stand-in for ${JSON.stringify(value)}`);
@@ -195,6 +200,7 @@ describe("the deployed artifacts run", () => {
     expect([...functions.keys()].sort()).toEqual([
       "ApiFunction",
       "Briefing",
+      "ConsoleFunction",
       "FeedbackSesFeedback",
       "PollFeeds",
       "RecoveryRecover",
@@ -208,6 +214,19 @@ describe("the deployed artifacts run", () => {
     const { result } = await invoke("ApiFunction", httpEvent("GET", "/health"));
     expect(result.statusCode).toBe(200);
     expect(JSON.parse(result.body)).toEqual({ ok: true });
+  });
+
+  it("the console's function serves its pages and the API reference from its own bundle, touching nothing", async () => {
+    for (const [path, type] of [
+      ["/console/sign-in", /^text\/html/],
+      ["/docs", /^text\/html/],
+      ["/openapi.json", /^application\/json/],
+    ] as const) {
+      const { result, calls } = await invoke("ConsoleFunction", httpEvent("GET", path));
+      expect(result.statusCode, path).toBe(200);
+      expect(result.headers?.["content-type"], path).toMatch(type);
+      expect(calls, path).toEqual([]);
+    }
   });
 
   it("the API takes a signed webhook: the edition is recorded and queued for rendering", async () => {
