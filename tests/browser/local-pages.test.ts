@@ -1,4 +1,3 @@
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { consoleApp, withConsole } from "../../functions/console/app.js";
 import { buildConsoleAssets } from "../../functions/console/build.js";
@@ -7,7 +6,7 @@ import { articleBody, signedWebhook } from "../helpers/factories.js";
 import { startHerald, type TestHerald } from "../helpers/herald.js";
 import { seedSubscribers } from "../helpers/seed.js";
 import { type StoredEmail, sentEmails } from "../helpers/ses-store.js";
-import { seriousViolations, startBrowser } from "./helpers/browser.js";
+import { seriousViolations, sidewaysOverflow, startBrowser } from "./helpers/browser.js";
 import { serveOnLoopback } from "./helpers/serve-app.js";
 
 // The pages a newcomer opens from `npm start`'s banner: the API reference and the local inbox view,
@@ -38,14 +37,6 @@ afterAll(async () => {
   await herald?.stop();
 });
 
-/** Overflow wider than the viewport means scrolling sideways. */
-const overflow = (page: Page) =>
-  page.evaluate(() => {
-    const root = (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } })
-      .document.documentElement;
-    return root.scrollWidth - (globalThis as unknown as { innerWidth: number }).innerWidth;
-  });
-
 describe.each([375, 1280])("at %i px", (width) => {
   it.each([
     ["API reference", () => "/docs"],
@@ -68,7 +59,7 @@ describe.each([375, 1280])("at %i px", (width) => {
 
       // Assess
       expect(await seriousViolations(page)).toEqual([]);
-      expect(await overflow(page)).toBeLessThanOrEqual(0);
+      expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
       expect(dialogs).toEqual([]);
       await page.close();
     },

@@ -1,11 +1,10 @@
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { subscriberId } from "../../functions/domain/subscriber.js";
 import { issueToken } from "../../functions/domain/tokens.js";
 import { adminHeaders } from "../helpers/factories.js";
 import { startHerald, type TestHerald } from "../helpers/herald.js";
 import { subscribeRequest } from "../helpers/subscription.js";
-import { seriousViolations, startBrowser } from "./helpers/browser.js";
+import { seriousViolations, sidewaysOverflow, startBrowser } from "./helpers/browser.js";
 import { serveOnLoopback } from "./helpers/serve-app.js";
 
 // The pages a reader reaches from an email, in a real Chromium at phone and desktop widths.
@@ -38,14 +37,6 @@ const status = async () =>
 const token = (purpose: "confirm" | "preferences") =>
   issueToken(herald.secrets.tokenKeys, purpose, subscriberId(READER), 3600, Math.floor(Date.now() / 1000));
 
-/** Overflow wider than the viewport means a reader on a phone scrolls sideways. */
-const overflow = (page: Page) =>
-  page.evaluate(() => {
-    const root = (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } })
-      .document.documentElement;
-    return root.scrollWidth - (globalThis as unknown as { innerWidth: number }).innerWidth;
-  });
-
 describe.each([375, 1280])("at %i px", (width) => {
   it.each([
     ["preferences", () => `/v1/preferences?token=${token("preferences")}`],
@@ -55,7 +46,7 @@ describe.each([375, 1280])("at %i px", (width) => {
     await page.setViewportSize({ width, height: 800 });
     await page.goto(`${site.url}${path()}`);
     expect(await seriousViolations(page)).toEqual([]);
-    expect(await overflow(page)).toBeLessThanOrEqual(0);
+    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
     await page.close();
   });
 });

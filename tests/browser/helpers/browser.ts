@@ -73,3 +73,15 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
   });
   return violations.filter((v) => v.impact === "serious" || v.impact === "critical");
 }
+
+/**
+ * How far the page reaches past the viewport's right edge, in CSS pixels: above 0, a reader on a
+ * phone scrolls sideways.
+ */
+export function sidewaysOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const root = (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } })
+      .document.documentElement;
+    return root.scrollWidth - (globalThis as unknown as { innerWidth: number }).innerWidth;
+  });
+}
