@@ -62,8 +62,10 @@ beforeAll(async () => {
     {},
     {
       sendConcurrency: 1,
-      // A job held at the gate stays with its worker (the harness's 50 ms would hand it to another).
-      queue: { visibilityTimeoutMs: 300_000 },
+      // A job held at the gate stays with its worker (the harness's 50 ms would hand it to another);
+      // a duplicate that finds its chunk leased comes back this much later, which must stay well
+      // inside the test's time (300 s made a duplicate after resume outlast it).
+      queue: { visibilityTimeoutMs: 10_000 },
       wrapPorts: (ports) =>
         gate.wrap({
           ...ports,
