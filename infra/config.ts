@@ -3,6 +3,7 @@ import * as z from "zod";
 import { isTimeZone } from "../functions/domain/briefing/schedule.js";
 import { DEFAULT_TOPICS } from "../functions/domain/config.js";
 import { parseReviewSources } from "../functions/domain/editorial.js";
+import { DEFAULT_TRACKING, TrackingMode } from "../functions/domain/tracking/mode.js";
 
 /**
  * The deployment's settings, read from CDK context (`cdk.json` or `-c key=value`) with defaults
@@ -46,6 +47,9 @@ export const CONTEXT_KEYS = [
   "stallSeconds",
   "recoveryMinutes",
   "review",
+  "tracking",
+  "trackingRateLimit",
+  "trackingBurstLimit",
 ] as const;
 
 /** `-c key=value` always arrives as a string; cdk.json may hold numbers and arrays. */
@@ -122,6 +126,10 @@ const Raw = z.object({
     },
     { message: "off, all, or a list of webhook, ghost, wordpress, feeds" },
   ),
+  /** What emails track: off, clicks, opens,clicks (docs/analytics.md); and the tracked link's route budget. */
+  tracking: TrackingMode.default(DEFAULT_TRACKING),
+  trackingRateLimit: count.default(200),
+  trackingBurstLimit: count.default(400),
 });
 
 const asJson = (v: unknown) => (v === undefined ? undefined : typeof v === "string" ? v : JSON.stringify(v));
@@ -153,12 +161,14 @@ export interface HeraldConfig {
   routeThrottles: {
     webhooks: { rateLimit: number; burstLimit: number };
     unsubscribe: { rateLimit: number; burstLimit: number };
+    tracking: { rateLimit: number; burstLimit: number };
   };
   /** Secrets retained from a previous deployment, adopted instead of created (complete ARNs). */
   adoptSecrets: { tokens?: string; api?: string };
   recovery: { stallSeconds: number; everyMinutes: number };
   /** `HERALD_REVIEW`: the sources whose editions wait for an editor ("off" when none). */
   review: string;
+  tracking: TrackingMode;
 }
 
 /** Parses and cross-checks the settings; throws one error naming every field at fault. */
@@ -206,6 +216,7 @@ export function parseConfig(input: Record<string, unknown>): HeraldConfig {
     routeThrottles: {
       webhooks: { rateLimit: raw.webhookRateLimit, burstLimit: raw.webhookBurstLimit },
       unsubscribe: { rateLimit: raw.unsubscribeRateLimit, burstLimit: raw.unsubscribeBurstLimit },
+      tracking: { rateLimit: raw.trackingRateLimit, burstLimit: raw.trackingBurstLimit },
     },
     adoptSecrets: {
       ...(raw.tokenKeysSecretArn ? { tokens: raw.tokenKeysSecretArn } : {}),
@@ -213,6 +224,7 @@ export function parseConfig(input: Record<string, unknown>): HeraldConfig {
     },
     recovery: { stallSeconds: raw.stallSeconds, everyMinutes: raw.recoveryMinutes },
     review: parseReviewSources(raw.review.join(",")).join(",") || "off",
+    tracking: raw.tracking,
   };
 }
 

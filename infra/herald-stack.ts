@@ -71,6 +71,7 @@ export class HeraldStack extends Stack {
     env.set("HERALD_BRIEFING_HOUR", String(config.briefing.hour));
     env.set("HERALD_BRIEFING_TIME_ZONE", config.briefing.timeZone);
     env.set("HERALD_REVIEW", config.review);
+    env.set("HERALD_TRACKING", config.tracking);
 
     const key = new NotificationKey(this, "NotificationKey");
     this.data = new HeraldData(this, "Data", { env });

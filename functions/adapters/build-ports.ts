@@ -5,12 +5,14 @@ import type { Config, Secrets } from "../domain/config.js";
 import { countedSubscribers } from "../flows/counted-subscribers.js";
 import { ratePacer, unpaced } from "../flows/pacer.js";
 import type { CardStore, Ports, Queue, RenderJob, Scheduler, SendJob, SocialJob } from "../flows/ports.js";
+import { dynamoAudienceCounters } from "./dynamo/audience-counters.js";
 import { dynamoAudienceRepo } from "./dynamo/audience-repo.js";
 import { dynamoAuditLog } from "./dynamo/audit-log.js";
 import { dynamoBriefingRepo } from "./dynamo/briefing-repo.js";
 import { dynamoCardStore } from "./dynamo/card-store.js";
 import { dynamoChunkRepo } from "./dynamo/chunk-repo.js";
 import { dynamoEditionRepo } from "./dynamo/edition-repo.js";
+import { dynamoEngagementStore } from "./dynamo/engagement-store.js";
 import { dynamoFeedStateRepo } from "./dynamo/feed-state-repo.js";
 import { dynamoRateLimiter } from "./dynamo/rate-limiter.js";
 import { dynamoSessionStore } from "./dynamo/session-store.js";
@@ -45,6 +47,7 @@ export function buildPorts(parts: PortParts): Ports {
   const { config, db } = parts;
   const now = parts.now ?? (() => new Date());
   const subscriberStats = dynamoSubscriberStats(db, config.tableName);
+  const audienceCounters = dynamoAudienceCounters(db, config.tableName);
   return {
     config,
     secrets: parts.secrets,
@@ -54,6 +57,7 @@ export function buildPorts(parts: PortParts): Ports {
     audience: dynamoAudienceRepo(db, config.tableName),
     subscribers: countedSubscribers(dynamoSubscriberRepo(db, config.tableName, config.audienceShards), {
       stats: subscriberStats,
+      audience: audienceCounters,
       log: parts.log,
       now,
     }),
@@ -72,6 +76,8 @@ export function buildPorts(parts: PortParts): Ports {
     sessions: dynamoSessionStore(db, config.tableName),
     audit: dynamoAuditLog(db, config.tableName),
     subscriberStats,
+    engagement: dynamoEngagementStore(db, config.tableName),
+    audienceCounters,
     work: dynamoWorkLedger(db, config.tableName),
     log: parts.log,
     now,

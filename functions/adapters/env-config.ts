@@ -1,5 +1,6 @@
 import { Config, DEFAULT_TOPICS } from "../domain/config.js";
 import { parseReviewSources } from "../domain/editorial.js";
+import { trackingModeOf } from "../domain/tracking/mode.js";
 import { sourcesFromEnv } from "./feeds/env-sources.js";
 
 type Env = Record<string, string | undefined>;
@@ -41,5 +42,6 @@ export function configFromEnv(env: Env = process.env): Config {
       hour: Number(env.HERALD_BRIEFING_HOUR ?? 7),
       timeZone: env.HERALD_BRIEFING_TIME_ZONE ?? "UTC",
     },
+    tracking: trackingModeOf(env.HERALD_TRACKING),
   });
 }

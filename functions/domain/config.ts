@@ -4,6 +4,7 @@ import { BriefingSchedule } from "./briefing/schedule.js";
 import { DEFAULT_SOURCES, Sources } from "./cms/sources.js";
 import { ArticleSource } from "./editorial.js";
 import type { TokenKeys } from "./tokens.js";
+import { DEFAULT_TRACKING, TrackingMode } from "./tracking/mode.js";
 
 /**
  * Everything Herald needs to know about the newsroom and its deployment that is not secret.
@@ -53,6 +54,8 @@ export const Config = z.object({
   review: z.array(ArticleSource).default([]),
   /** When the daily briefing goes out, in the newsroom's time zone. */
   briefing: BriefingSchedule.default({ hour: 7, timeZone: "UTC" }),
+  /** What emails track (`HERALD_TRACKING`): nothing, clicks, or opens and clicks (`docs/analytics.md`). */
+  tracking: TrackingMode.default(DEFAULT_TRACKING),
 });
 export type Config = z.infer<typeof Config>;
 

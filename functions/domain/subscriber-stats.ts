@@ -43,7 +43,7 @@ function counted(s: Subscriber | undefined): string[] {
 }
 
 /** Which growth events a write from `previous` to `next` is (either may be absent: insert, erasure). */
-function growthOf(previous: Subscriber | undefined, next: Subscriber | undefined): GrowthEvent[] {
+export function growthOf(previous: Subscriber | undefined, next: Subscriber | undefined): GrowthEvent[] {
   const was = previous?.status;
   const is = next?.status;
   if (is === was) return [];

@@ -1,9 +1,15 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 
 /** What a token lets its bearer do; a token for one purpose is refused for any other. */
-export type TokenPurpose = "unsubscribe" | "confirm" | "preferences";
+/** `track`: a tracked link or open pixel of one email (`domain/tracking/track-token.ts`). */
+export type TokenPurpose = "unsubscribe" | "confirm" | "preferences" | "track";
 
-const purposeCode: Record<TokenPurpose, string> = { unsubscribe: "u", confirm: "c", preferences: "p" };
+const purposeCode: Record<TokenPurpose, string> = {
+  unsubscribe: "u",
+  confirm: "c",
+  preferences: "p",
+  track: "t",
+};
 
 /**
  * Signing keys by id. `current` signs; every key listed verifies, so a rotated-out key keeps working

@@ -1,13 +1,22 @@
 import { SOFT_BOUNCE_LIMIT } from "../domain/send-health.js";
 import type { FeedbackAction, FeedbackPlan } from "../domain/ses-event.js";
 import { pauseIfUnhealthy } from "./auto-pause.js";
+import { countOnTimeline } from "./count-timeline.js";
 import { countGrowth } from "./counted-subscribers.js";
 import type { Ports } from "./ports.js";
 import { suppress, unsubscribe } from "./unsubscribe.js";
 
 export type FeedbackPorts = Pick<
   Ports,
-  "editions" | "subscribers" | "suppressions" | "subscriberStats" | "config" | "log" | "now"
+  | "editions"
+  | "subscribers"
+  | "suppressions"
+  | "subscriberStats"
+  | "audienceCounters"
+  | "engagement"
+  | "config"
+  | "log"
+  | "now"
 >;
 
 /**
@@ -39,12 +48,12 @@ export async function applyFeedback(ports: FeedbackPorts, plan: FeedbackPlan): P
 async function apply(ports: FeedbackPorts, plan: FeedbackPlan, action: FeedbackAction) {
   switch (action.kind) {
     case "hard-bounce":
-      if (await suppress(ports, action.subscriberId, "bounce")) await countGrowth(ports, "bounces");
+      await countIfSuppressed(ports, await suppress(ports, action.subscriberId, "bounce"), "bounces");
       return countOnEdition(ports, plan, "bounced", action.mark, true);
     case "complaint":
       // Unsubscribed first, so the record says they left; suppressed, so nothing ever reaches them again.
-      await unsubscribe(ports, action.subscriberId);
-      if (await suppress(ports, action.subscriberId, "complaint")) await countGrowth(ports, "complaints");
+      await unsubscribe(ports, action.subscriberId, "complaint");
+      await countIfSuppressed(ports, await suppress(ports, action.subscriberId, "complaint"), "complaints");
       return countOnEdition(ports, plan, "complained", action.mark, true);
     case "soft-bounce":
       return countSoftBounce(ports, action.subscriberId, action.mark);
@@ -65,6 +74,13 @@ async function countOnEdition(
   if (counted === "no-edition")
     ports.log.warn("SES event for an unknown edition", { messageId: plan.messageId });
   else if (judge) await pauseIfUnhealthy(ports, plan.editionId);
+  // After the pause decision: the timeline is for reading, never in the way of stopping a send.
+  if (
+    counted === "counted" &&
+    (counter === "delivered" || counter === "bounced" || counter === "complained")
+  ) {
+    await countOnTimeline(ports, plan.editionId, counter, 1);
+  }
 }
 
 async function countSoftBounce(ports: FeedbackPorts, id: string, mark: string) {
@@ -76,9 +92,18 @@ async function countSoftBounce(ports: FeedbackPorts, id: string, mark: string) {
     if (result === "changed") continue;
     const bounces = (subscriber.softBounces ?? 0) + (result === "counted" ? 1 : 0);
     if (bounces >= SOFT_BOUNCE_LIMIT && subscriber.status !== "suppressed") {
-      if (await suppress(ports, id, "bounce")) await countGrowth(ports, "bounces");
+      await countIfSuppressed(ports, await suppress(ports, id, "bounce"), "bounces");
     }
     return;
   }
   throw new Error("the subscriber kept changing while a soft bounce was counted");
+}
+
+/** A bounce or complaint counts in the audience series when it is what suppressed the address. */
+async function countIfSuppressed(
+  ports: FeedbackPorts,
+  suppressed: Awaited<ReturnType<typeof suppress>>,
+  event: "bounces" | "complaints",
+) {
+  if (suppressed) await countGrowth(ports, event, suppressed);
 }

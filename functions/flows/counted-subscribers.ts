@@ -1,10 +1,13 @@
 import type { Logger } from "@aws-lambda-powertools/logger";
+import { audienceDeltas, suppressionDeltas, type UnsubscribeWay } from "../domain/audience-series.js";
 import type { Subscriber } from "../domain/subscriber.js";
-import { dayOf, type GrowthEvent, statsChange } from "../domain/subscriber-stats.js";
-import type { SubscriberRepo, SubscriberStatsRepo } from "./ports.js";
+import { dayOf, statsChange } from "../domain/subscriber-stats.js";
+import type { AudienceCounters, SubscriberRepo, SubscriberStatsRepo } from "./ports.js";
 
 interface Counting {
   stats: SubscriberStatsRepo;
+  /** The audience series by day, topic and cadence (`domain/audience-series.ts`). */
+  audience: AudienceCounters;
   log: Logger;
   now: () => Date;
 }
@@ -22,9 +25,17 @@ interface Counting {
  * const subscribers = countedSubscribers(dynamoSubscriberRepo(db, table, 8), { stats, log, now });
  */
 export function countedSubscribers(repo: SubscriberRepo, counting: Counting): SubscriberRepo {
-  const count = async (previous: Subscriber | undefined, next: Subscriber | undefined) => {
+  const count = async (
+    previous: Subscriber | undefined,
+    next: Subscriber | undefined,
+    way?: UnsubscribeWay,
+  ) => {
     try {
-      await counting.stats.apply(statsChange(previous, next, dayOf(counting.now())));
+      const day = dayOf(counting.now());
+      await Promise.all([
+        counting.stats.apply(statsChange(previous, next, day)),
+        counting.audience.add(day, audienceDeltas(previous, next, way)),
+      ]);
     } catch (error) {
       counting.log.error("subscriber counters not updated", { error: (error as Error).name });
     }
@@ -41,11 +52,11 @@ export function countedSubscribers(repo: SubscriberRepo, counting: Counting): Su
       if (ok) await count(previous, next);
       return ok;
     },
-    async leave(id, at) {
+    async leave(id, at, way) {
       // The write takes no version, so the counters move from what was read just before it.
       const previous = await repo.get(id);
-      const ok = await repo.leave(id, at);
-      if (ok && previous) await count(previous, { ...previous, status: "unsubscribed", updatedAt: at });
+      const ok = await repo.leave(id, at, way);
+      if (ok && previous) await count(previous, { ...previous, status: "unsubscribed", updatedAt: at }, way);
       return ok;
     },
     async erase(previous) {
@@ -60,14 +71,25 @@ export function countedSubscribers(repo: SubscriberRepo, counting: Counting): Su
  * Counts a bounce or a complaint that suppressed a subscriber: one line where feedback is applied.
  *
  * @example
- * if (await suppress(ports, id, "bounce")) await countGrowth(ports, "bounces");
+ * const suppressed = await suppress(ports, id, "bounce");
+ * if (suppressed) await countGrowth(ports, "bounces", suppressed);
  */
 export async function countGrowth(
-  ports: { subscriberStats: SubscriberStatsRepo; now: () => Date; log: Logger },
-  event: GrowthEvent,
+  ports: {
+    subscriberStats: SubscriberStatsRepo;
+    audienceCounters: AudienceCounters;
+    now: () => Date;
+    log: Logger;
+  },
+  event: "bounces" | "complaints",
+  subscriber: Subscriber,
 ) {
   try {
-    await ports.subscriberStats.apply({ day: dayOf(ports.now()), totals: {}, growth: { [event]: 1 } });
+    const day = dayOf(ports.now());
+    await Promise.all([
+      ports.subscriberStats.apply({ day, totals: {}, growth: { [event]: 1 } }),
+      ports.audienceCounters.add(day, suppressionDeltas(subscriber, event)),
+    ]);
   } catch (error) {
     ports.log.error("subscriber counters not updated", { error: (error as Error).name });
   }

@@ -62,6 +62,8 @@ export async function savePreferences(
 export async function erase(ports: Ports, id: string): Promise<boolean> {
   if (!(await ports.subscribers.get(id))) return false;
   await suppress(ports, id, "erased");
+  // Their clicks and opens stay only in the aggregates: the per-email marks go with them.
+  await ports.engagement.forget(id);
   for (let attempt = 0; attempt < 5; attempt++) {
     const current = await ports.subscribers.get(id);
     if (!current) return true;

@@ -5,6 +5,7 @@ import type { AuditLog, SessionStore, SubscriberStatsRepo } from "./ports/access
 import type { BriefingRepo } from "./ports/briefings.js";
 import type { CardStore } from "./ports/cards.js";
 import type { ChunkRepo, EditionRepo } from "./ports/editions.js";
+import type { AudienceCounters, EngagementStore } from "./ports/engagement.js";
 import type { FeedStateRepo } from "./ports/feeds.js";
 import type { Mailer } from "./ports/mail.js";
 import type { Queue, RenderJob, SendJob, SocialJob } from "./ports/queues.js";
@@ -17,6 +18,7 @@ export * from "./ports/access.js";
 export * from "./ports/briefings.js";
 export * from "./ports/cards.js";
 export * from "./ports/editions.js";
+export * from "./ports/engagement.js";
 export * from "./ports/feeds.js";
 export * from "./ports/mail.js";
 export * from "./ports/queues.js";
@@ -56,6 +58,9 @@ export interface Ports {
   sessions: SessionStore;
   audit: AuditLog;
   subscriberStats: SubscriberStatsRepo;
+  /** Clicks and opens of sent emails (marks and counters), and audience counters by day and topic. */
+  engagement: EngagementStore;
+  audienceCounters: AudienceCounters;
   /** Unfinished work, for the recovery pass. */
   work: WorkLedger;
   log: Logger;

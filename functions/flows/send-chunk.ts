@@ -3,6 +3,8 @@ import { listHeaders, recipientLinks } from "../domain/recipient-links.js";
 import type { Subscriber } from "../domain/subscriber.js";
 import { pauseIfUnhealthy } from "./auto-pause.js";
 import { closeCancelled, refusedClaim } from "./close-chunk.js";
+import { countOnTimeline } from "./count-timeline.js";
+import { emailTracking } from "./email-tracking.js";
 import { type BulkEntry, MailerRejected, MailerThrottled, type Ports, type SendJob } from "./ports.js";
 import { sendTarget } from "./send-target.js";
 
@@ -84,16 +86,19 @@ export async function sendChunk(ports: Ports, job: SendJob): Promise<ChunkResult
     if (!marked) return refusedClaim(ports, job);
     claimed = marked;
     const nowSeconds = Math.floor(nowMs / 1000);
+    const email = { target: job.editionId, variant: chunk.variant ?? "" };
+    const tracking = emailTracking(ports.config, ports.secrets.tokenKeys, email, rendered);
     const entries: BulkEntry[] = eligible.map((s) => {
       const links = recipientLinks(ports.config, ports.secrets.tokenKeys, s.id, nowSeconds);
-      return { to: s.email, data: links, headers: listHeaders(ports.config, links.unsubscribeUrl) };
+      const data = { ...links, ...tracking.data(s.id, nowSeconds) };
+      return { to: s.email, data, headers: listHeaders(ports.config, links.unsubscribeUrl) };
     });
     try {
       const results = await ports.mailer.sendBulk({
         from: ports.config.brand.fromAddress,
         replyTo: ports.config.brand.replyTo,
         subject: rendered.subject,
-        html: rendered.html,
+        html: tracking.html,
         text: rendered.text,
         entries,
         tags: { edition: job.editionId },
@@ -117,6 +122,8 @@ export async function sendChunk(ports: Ports, job: SendJob): Promise<ChunkResult
 
   const recorded = await ports.chunks.record(claimed, outcomes, !retry, tally(Object.values(outcomes)));
   if (!recorded) throw new Error(`chunk ${job.chunk} changed while it was leased`);
+  const sent = Object.values(outcomes).filter((o) => o.kind === "sent").length;
+  await countOnTimeline(ports, job.editionId, "sent", sent);
   if (!retry) await ports.editions.completeIfFinished(job.editionId);
   // Bounces of this chunk may have been counted before its sends were. A count that lags only makes
   // the rate the feedback path sees higher, except below the minimum sample, where it decides

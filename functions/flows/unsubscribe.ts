@@ -1,3 +1,4 @@
+import type { UnsubscribeWay } from "../domain/audience-series.js";
 import { changeSubscriber } from "./change-subscriber.js";
 import type { Ports, SuppressionReason } from "./ports.js";
 
@@ -6,8 +7,12 @@ import type { Ports, SuppressionReason } from "./ports.js";
  * after this returns can pick the address (the send worker re-reads the status too). It always
  * wins: concurrent preference saves cannot make it fail or undo it. True when it changed anything.
  */
-export async function unsubscribe(ports: Pick<Ports, "subscribers" | "now">, id: string): Promise<boolean> {
-  return ports.subscribers.leave(id, ports.now().toISOString());
+export async function unsubscribe(
+  ports: Pick<Ports, "subscribers" | "now">,
+  id: string,
+  way: UnsubscribeWay = "admin",
+): Promise<boolean> {
+  return ports.subscribers.leave(id, ports.now().toISOString(), way);
 }
 
 /**

@@ -6,7 +6,6 @@ import { serve } from "@hono/node-server";
 import { configFromEnv } from "../adapters/env-config.js";
 import { DEV_SECRETS, secretsFromEnv } from "../adapters/env-secrets.js";
 import { httpImageFetcher } from "../adapters/images/http-image-fetcher.js";
-import { createApp } from "../api/app.js";
 import { consoleApp, withConsole } from "../console/app.js";
 import { buildConsoleAssets } from "../console/build.js";
 import { adminKeysOf } from "../domain/access/admin-keys.js";
@@ -17,6 +16,7 @@ import { afterLeases } from "./after-leases.js";
 import { ensureTable, LOCAL_CREDENTIALS, startDynamoLocal } from "./dynamodb-local.js";
 import { localInboxRoutes } from "./inbox/inbox-routes.js";
 import { writeInstance } from "./instance-file.js";
+import { localApp } from "./local-app.js";
 import { assertPortFree } from "./port-check.js";
 import { localRuntime } from "./runtime.js";
 import { startSesLocal } from "./ses-local.js";
@@ -92,7 +92,7 @@ async function main() {
     const networks = (list: string[]) => (list.length ? list.join(", ") : "none");
     // The newsroom console (and the API reference) on the API's port, built at start (esbuild, well
     // under a second); the local inbox view shares the port but is no part of the API (never deployed).
-    const api = withConsole(createApp(runtime.ports).fetch, consoleApp(await buildConsoleAssets()));
+    const api = withConsole(localApp(runtime).fetch, consoleApp(await buildConsoleAssets()));
     const inbox = localInboxRoutes();
     const server = serve({
       fetch: (req, env) =>

@@ -3,6 +3,7 @@ import { SESv2Client } from "@aws-sdk/client-sesv2";
 import { buildPorts } from "../adapters/build-ports.js";
 import { documentClient } from "../adapters/dynamo/client.js";
 import { dynamoCredentialStore } from "../adapters/dynamo/credential-store.js";
+import { dynamoStatsReader } from "../adapters/dynamo/stats-reader.js";
 import { httpFeedFetcher } from "../adapters/feeds/http-fetcher.js";
 import { sesFeedbackHandler } from "../adapters/sns/ses-feedback.js";
 import {
@@ -22,7 +23,7 @@ import type { Config, Secrets } from "../domain/config.js";
 import { loggableError } from "../domain/redact.js";
 import { startBriefingTimer } from "../flows/briefing-timer.js";
 import { startFeedTimer } from "../flows/feed-timer.js";
-import type { CardStore, Ports, RenderJob, SendJob, SocialJob } from "../flows/ports.js";
+import type { CardStore, Ports, RenderJob, SendJob, SocialJob, StatsReader } from "../flows/ports.js";
 import { startRecoveryTimer } from "../flows/recovery-timer.js";
 import { LOCAL_CREDENTIALS } from "./dynamodb-local.js";
 import { withMailboxSimulator } from "./mailbox-simulator.js";
@@ -70,6 +71,8 @@ export interface LocalRuntimeOptions {
 
 export interface LocalRuntime {
   ports: Ports;
+  /** The stats endpoints' reader (the tracking function's, on AWS). */
+  stats: StatsReader;
   editionQueue: MemoryQueue<RenderJob>;
   sendQueue: MemoryQueue<SendJob>;
   socialQueue: MemoryQueue<SocialJob>;
@@ -175,6 +178,7 @@ export function localRuntime(o: LocalRuntimeOptions): LocalRuntime {
   if (o.rearmSchedules) void rearmScheduled(ports);
   return {
     ports,
+    stats: dynamoStatsReader(db, o.config.tableName),
     editionQueue,
     sendQueue,
     socialQueue,

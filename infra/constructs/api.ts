@@ -29,12 +29,15 @@ type Throttle = { rateLimit: number; burstLimit: number };
 export function routeBudgets(
   config: Pick<HeraldConfig, "routeThrottles">,
 ): Array<[string, HttpMethod, Throttle]> {
-  const { webhooks, unsubscribe } = config.routeThrottles;
+  const { webhooks, unsubscribe, tracking } = config.routeThrottles;
   const cached = { rateLimit: 20, burstLimit: 40 };
   return [
     ["/v1/webhooks/{proxy+}", HttpMethod.POST, webhooks],
     ["/v1/unsubscribe", HttpMethod.POST, unsubscribe],
     ["/v1/unsubscribe", HttpMethod.GET, unsubscribe],
+    // Readers' clicks after a big send: a budget of their own, so they neither starve nor are starved.
+    ["/r/{token}", HttpMethod.GET, tracking],
+    ["/o/{token}", HttpMethod.GET, tracking],
     ["/health", HttpMethod.GET, { rateLimit: 2, burstLimit: 5 }],
     // Cached at CloudFront when the edge is on: what reaches API Gateway is misses and direct calls.
     ["/v1/editions/{id}/card.png", HttpMethod.GET, cached],

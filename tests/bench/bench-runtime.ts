@@ -1,7 +1,7 @@
 import { Logger } from "@aws-lambda-powertools/logger";
 import { configFromEnv } from "../../functions/adapters/env-config.js";
 import { secretsFromEnv } from "../../functions/adapters/env-secrets.js";
-import { createApp } from "../../functions/api/app.js";
+import { localApp } from "../../functions/local/local-app.js";
 import { type LocalRuntimeOptions, localRuntime } from "../../functions/local/runtime.js";
 import { mjmlRenderers } from "../../functions/render/renderers.js";
 
@@ -27,5 +27,5 @@ export function benchRuntime(
     renderers: mjmlRenderers,
     ...options,
   });
-  return { runtime, config, app: createApp(runtime.ports) };
+  return { runtime, config, app: localApp(runtime) };
 }

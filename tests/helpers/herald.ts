@@ -5,10 +5,10 @@ import { inject } from "vitest";
 import { configFromEnv } from "../../functions/adapters/env-config.js";
 import { secretsFromEnv } from "../../functions/adapters/env-secrets.js";
 import { httpImageFetcher, ImageFetchError } from "../../functions/adapters/images/http-image-fetcher.js";
-import { createApp } from "../../functions/api/app.js";
 import type { Config } from "../../functions/domain/config.js";
 import type { ImageFetcher } from "../../functions/flows/ports.js";
 import { ensureTable, LOCAL_CREDENTIALS } from "../../functions/local/dynamodb-local.js";
+import { localApp } from "../../functions/local/local-app.js";
 import { type LocalRuntimeOptions, localRuntime } from "../../functions/local/runtime.js";
 import { startSesLocal } from "../../functions/local/ses-local.js";
 import { mjmlRenderers } from "../../functions/render/renderers.js";
@@ -97,7 +97,7 @@ export async function startHerald(
     queue: { visibilityTimeoutMs: 50 },
     ...options,
   });
-  const app = createApp(runtime.ports);
+  const app = localApp(runtime);
   return {
     ...runtime,
     app,

@@ -21,6 +21,7 @@ import {
 } from "../schemas.js";
 
 import { ACCESS_CONTRACT } from "./contract-access.js";
+import { ANALYTICS_CONTRACT } from "./contract-analytics.js";
 import { BRIEFING_CONTRACT } from "./contract-briefings.js";
 import { EDITORIAL_CONTRACT } from "./contract-editorial.js";
 import { err, html, json, type Paths } from "./operation.js";
@@ -35,6 +36,7 @@ export const CONTRACT: Paths = {
   ...BRIEFING_CONTRACT,
   ...ACCESS_CONTRACT,
   ...EDITORIAL_CONTRACT,
+  ...ANALYTICS_CONTRACT,
   "/v1/webhooks/articles": {
     post: {
       summary:

@@ -51,7 +51,7 @@ export function preferencesRoutes(app: Hono, ports: Ports) {
       const choice = parseOr400(schema, form ? fromForm(body) : body, "the preferences are not valid");
       const outcome =
         choice.action === "unsubscribe"
-          ? await unsubscribe(ports, check.subject)
+          ? await unsubscribe(ports, check.subject, "preferences")
           : await savePreferences(ports, check.subject, choice);
       const current = await ports.subscribers.get(check.subject);
       if (!current || current.status === "suppressed") return c.html(refuse(), 404, PAGE_HEADERS);

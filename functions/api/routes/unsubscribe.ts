@@ -24,7 +24,8 @@ export function unsubscribeRoutes(app: Hono, ports: Ports) {
     const token = c.req.query("token");
     const result = check(token);
     if (!result.ok) return c.html(refuse("The link is not valid"), 400, PAGE_HEADERS);
-    const action = `/v1/unsubscribe?token=${encodeURIComponent(token as string)}`;
+    // `via=page`: the reader came through the footer link's page, not their mail app's one-click button.
+    const action = `/v1/unsubscribe?token=${encodeURIComponent(token as string)}&via=page`;
     return c.html(
       page(
         ports.config,
@@ -40,7 +41,8 @@ export function unsubscribeRoutes(app: Hono, ports: Ports) {
   app.post("/v1/unsubscribe", async (c) => {
     const result = check(c.req.query("token"));
     if (!result.ok) return c.html(refuse("The link is not valid"), 400, PAGE_HEADERS);
-    const changed = await unsubscribe(ports, result.subject);
+    const way = c.req.query("via") === "page" ? "footer" : "one-click";
+    const changed = await unsubscribe(ports, result.subject, way);
     ports.log.info("unsubscribed", { subscriberId: result.subject, changed: Boolean(changed) });
     return c.html(
       page(ports.config, "You are unsubscribed", "<p>You will not receive these emails any more.</p>"),

@@ -1,4 +1,5 @@
 import type { AudiencePartition } from "../../domain/audience.js";
+import type { UnsubscribeWay } from "../../domain/audience-series.js";
 import type { Subscriber } from "../../domain/subscriber.js";
 
 /** Subscribers, the audiences they are in, the suppression list and the sign-up rate limit. */
@@ -40,7 +41,7 @@ export interface SubscriberRepo {
    * fail (saves yield to it instead), and takes them out of every audience. False when there was
    * nothing to do (no such subscriber, already unsubscribed, suppressed).
    */
-  leave(id: string, at: string): Promise<boolean>;
+  leave(id: string, at: string, way?: UnsubscribeWay): Promise<boolean>;
   /** Deletes the record and its audience entries (erasure); the suppression list keeps the hash. */
   erase(previous: Subscriber): Promise<boolean>;
   /**

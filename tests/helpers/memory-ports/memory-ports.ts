@@ -78,6 +78,8 @@ export function memoryPorts(overrides: Partial<MemoryPorts> = {}): MemoryPorts {
     sessions: unwired("sessions"),
     audit: unwired("audit"),
     subscriberStats: unwired("subscriberStats"),
+    engagement: unwired("engagement"),
+    audienceCounters: unwired("audienceCounters"),
     work: memoryWorkLedger(),
     scheduler: unwired("scheduler"),
     log: new Logger({ serviceName: "herald-unit", logLevel: "SILENT" as "ERROR" }),

@@ -1,0 +1,33 @@
+import { timeBucket } from "../domain/tracking/time-bucket.js";
+import type { Ports } from "./ports.js";
+
+/** What a send's timeline counts besides clicks and opens. */
+export type SendEvent = "sent" | "delivered" | "bounced" | "complained";
+
+/**
+ * Adds `by` events to the timeline bucket of now, for an edition or briefing. The send and its
+ * feedback have already been recorded: a failure here is logged, never passed on, and costs the
+ * timeline (not the send's counts) that one change.
+ *
+ * @example
+ * await countOnTimeline(ports, editionId, "sent", 50);
+ */
+export async function countOnTimeline(
+  ports: Pick<Ports, "engagement" | "log" | "now">,
+  target: string,
+  event: SendEvent,
+  by: number,
+) {
+  if (by === 0) return;
+  const at = ports.now().getTime();
+  try {
+    // Sends and SES feedback arrive close to the send: they are bucketed by minute as they happen.
+    await ports.engagement.add(target, {
+      message: {},
+      links: {},
+      timeline: { [timeBucket(at, at)]: { [event]: by } },
+    });
+  } catch (error) {
+    ports.log.error("timeline not counted", { event, target, error: (error as Error).name });
+  }
+}

@@ -1,0 +1,45 @@
+import type { EngagementMark } from "../../domain/tracking/engagement-mark.js";
+
+/** Counter moves for one email (edition or briefing): per email, per link, per timeline bucket. */
+export interface CounterDeltas {
+  message: Record<string, number>;
+  /** By link key; `url` is set when the writer knows it (the link that was clicked). */
+  links: Record<string, { url?: string; by: Record<string, number> }>;
+  /** By timeline bucket (`domain/tracking/time-bucket.ts`). */
+  timeline: Record<string, Record<string, number>>;
+}
+
+/** An email's counters, summed over their shards. */
+export interface TargetCounters {
+  message: Record<string, number>;
+  links: Array<{ key: string; url: string; counts: Record<string, number> }>;
+  timeline: Array<{ bucket: string; counts: Record<string, number> }>;
+}
+
+/** Engagement with sent emails: per-recipient marks (TTL) and aggregated, sharded counters. */
+export interface EngagementStore {
+  getMark(recipient: string, target: string): Promise<{ mark: EngagementMark; version: number } | undefined>;
+  /** Writes a mark if it is still at `version` (0: absent); false when another write came first. */
+  putMark(
+    recipient: string,
+    target: string,
+    mark: EngagementMark,
+    version: number,
+    expiresAt: number,
+  ): Promise<boolean>;
+  add(target: string, deltas: CounterDeltas): Promise<void>;
+  /** Deletes every mark of a recipient (erasure); counters, being aggregates, stay. */
+  forget(recipient: string): Promise<void>;
+}
+
+/** Audience counters per UTC day, as `<event>|<scope>` fields (`domain/audience-series.ts`). */
+export interface AudienceCounters {
+  add(day: string, deltas: Record<string, number>): Promise<void>;
+}
+
+/** What the stats endpoints read: counters summed over their shards. */
+export interface StatsReader {
+  engagement(target: string): Promise<TargetCounters>;
+  /** Summed fields per day for `from`..`to` (YYYY-MM-DD, inclusive); absent days are absent. */
+  audience(from: string, to: string): Promise<Map<string, Record<string, number>>>;
+}
