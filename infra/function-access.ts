@@ -78,4 +78,13 @@ export const FUNCTION_ACCESS = {
   },
   /** Lists briefings and the day's editions (index Query), records the briefing (Put). */
   briefing: { table: ["BatchGetItem", "Query", "PutItem"], index: true, secrets: [] },
+  /**
+   * Tracked links and the pixel: the email's render (Get), the recipient's mark (Get, conditional
+   * Put), the counters (Update). The stats: the edition or briefing (BatchGet), the counters (Query).
+   * Verifies tracking tokens, and admin keys for the stats.
+   */
+  tracking: {
+    table: ["GetItem", "BatchGetItem", "Query", "PutItem", "UpdateItem"],
+    secrets: ["api", "tokens"],
+  },
 } as const satisfies Record<string, FunctionAccess>;

@@ -99,4 +99,15 @@ export const FUNCTION_SPECS = {
     memorySize: 256,
     timeout: Duration.seconds(10),
   },
+  /**
+   * A tracked link or the open pixel is a token check, a cached read of the email's links, a mark's
+   * Get and conditional Put and a few counter Updates: well under a second. The stats endpoints are
+   * sixteen small Queries at most. Kept out of the API so its bundle keeps its budget.
+   */
+  tracking: {
+    entry: "tracking.ts",
+    description: "Tracked links, the open pixel and the engagement and audience stats",
+    memorySize: 256,
+    timeout: Duration.seconds(10),
+  },
 } as const satisfies Record<string, FunctionSpec>;

@@ -17,6 +17,7 @@ import { HeraldSchedules } from "./constructs/schedules.js";
 import { HeraldSecrets } from "./constructs/secrets.js";
 import { HeraldSending } from "./constructs/sending.js";
 import { HeraldSocial } from "./constructs/social.js";
+import { HeraldTracking } from "./constructs/tracking.js";
 import { FUNCTION_ACCESS } from "./function-access.js";
 import { FUNCTION_SPECS } from "./function-specs.js";
 
@@ -47,6 +48,7 @@ export class HeraldStack extends Stack {
   readonly apiFunction: HeraldFunction;
   readonly recovery: HeraldRecovery;
   readonly console: HeraldConsole;
+  readonly tracking: HeraldTracking;
 
   constructor(scope: Construct, id: string, props: HeraldStackProps) {
     super(scope, id, props);
@@ -111,6 +113,15 @@ export class HeraldStack extends Stack {
     this.api.serve(this.apiFunction);
     // The newsroom console: its own function on the API's domain (`/console`), no data access.
     this.console = new HeraldConsole(this, "Console", { api: this.api, handlersDir });
+    // Tracked links, the open pixel and the stats: their own function on the API's domain.
+    this.tracking = new HeraldTracking(this, "Tracking", {
+      api: this.api,
+      config,
+      env,
+      data: this.data,
+      secrets,
+      handlersDir,
+    });
 
     this.feedback = new HeraldFeedback(this, "Feedback", {
       env,
@@ -161,6 +172,7 @@ export class HeraldStack extends Stack {
     this.observability.watchFunction("Recover", this.recovery.fn);
     this.observability.watchFunction("Api", this.apiFunction);
     this.observability.watchFunction("Console", this.console.fn);
+    this.observability.watchFunction("Tracking", this.tracking.fn);
     this.observability.watchQueue("EditionQueue", this.sending.editionQueue);
     this.observability.watchFunction("RenderPlan", this.sending.renderPlan);
     this.observability.watchQueue("SendQueue", this.sending.sendQueue);

@@ -29,15 +29,12 @@ type Throttle = { rateLimit: number; burstLimit: number };
 export function routeBudgets(
   config: Pick<HeraldConfig, "routeThrottles">,
 ): Array<[string, HttpMethod, Throttle]> {
-  const { webhooks, unsubscribe, tracking } = config.routeThrottles;
+  const { webhooks, unsubscribe } = config.routeThrottles;
   const cached = { rateLimit: 20, burstLimit: 40 };
   return [
     ["/v1/webhooks/{proxy+}", HttpMethod.POST, webhooks],
     ["/v1/unsubscribe", HttpMethod.POST, unsubscribe],
     ["/v1/unsubscribe", HttpMethod.GET, unsubscribe],
-    // Readers' clicks after a big send: a budget of their own, so they neither starve nor are starved.
-    ["/r/{token}", HttpMethod.GET, tracking],
-    ["/o/{token}", HttpMethod.GET, tracking],
     ["/health", HttpMethod.GET, { rateLimit: 2, burstLimit: 5 }],
     // Cached at CloudFront when the edge is on: what reaches API Gateway is misses and direct calls.
     ["/v1/editions/{id}/card.png", HttpMethod.GET, cached],
@@ -60,6 +57,11 @@ export class HeraldApi extends Construct {
   readonly publicUrl: string;
   readonly edge?: HeraldEdge;
   private readonly config: HeraldConfig;
+  /** Throttles by route key, the stage's `RouteSettings`: `serve` and `budget` fill it. */
+  private readonly routeSettings: Record<
+    string,
+    { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }
+  > = {};
 
   constructor(scope: Construct, id: string, props: { config: HeraldConfig; env: RuntimeEnvironment }) {
     super(scope, id);
@@ -142,7 +144,7 @@ export class HeraldApi extends Construct {
       }),
     ];
     // RouteSettings is a map CloudFormation takes as raw JSON: its keys are not renamed for us.
-    const routeSettings: Record<string, { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }> = {};
+    const routeSettings = this.routeSettings;
     for (const [path, method, throttle] of routeBudgets(this.config)) {
       const key = HttpRouteKey.with(path, method);
       routes.push(
@@ -171,5 +173,14 @@ export class HeraldApi extends Construct {
       });
     }
     if (this.edge) fn.addEnvironment("HERALD_EDGE_ORIGIN_SECRET", this.edge.originSecret);
+  }
+
+  /** Gives a route another function's construct made a throttle of its own (after `serve`). */
+  budget(route: HttpRoute, key: HttpRouteKey, throttle: Throttle): void {
+    this.routeSettings[key.key] = {
+      ThrottlingRateLimit: throttle.rateLimit,
+      ThrottlingBurstLimit: throttle.burstLimit,
+    };
+    this.stage.node.addDependency(route);
   }
 }

@@ -104,6 +104,13 @@ const EXPECTED: Record<string, string[]> = {
   ],
   // The console's function serves static files: its role writes its own logs and nothing else.
   ConsoleFunction: [...logs("ConsoleFunction")],
+  // Tracked links and stats: marks and counters, the email's render and the admin keys.
+  TrackingFunction: [
+    ...table("BatchGetItem", "GetItem", "PutItem", "Query", "UpdateItem"),
+    ...logs("TrackingFunction"),
+    "secretsmanager:GetSecretValue SecretsApiSecret",
+    "secretsmanager:GetSecretValue SecretsTokenKeys",
+  ],
   Briefing: [
     ...table("BatchGetItem", "PutItem", "Query"),
     "dynamodb:Query DataTable.Arn/index/gsi1",
