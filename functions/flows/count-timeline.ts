@@ -2,7 +2,7 @@ import { timeBucket } from "../domain/tracking/time-bucket.js";
 import type { Ports } from "./ports.js";
 
 /** What a send's timeline counts besides clicks and opens. */
-export type SendEvent = "sent" | "delivered" | "bounced" | "complained";
+export type SendEvent = "sent" | "delivered" | "bounced" | "complained" | "unsubscribed";
 
 /**
  * Adds `by` events to the timeline bucket of now, for an edition or briefing. The send and its
@@ -17,13 +17,15 @@ export async function countOnTimeline(
   target: string,
   event: SendEvent,
   by: number,
+  /** Fields of the email's totals to move with it (an unsubscribe's way). */
+  message: Record<string, number> = {},
 ) {
   if (by === 0) return;
   const at = ports.now().getTime();
   try {
     // Sends and SES feedback arrive close to the send: they are bucketed by minute as they happen.
     await ports.engagement.add(target, {
-      message: {},
+      message,
       links: {},
       timeline: { [timeBucket(at, at)]: { [event]: by } },
     });

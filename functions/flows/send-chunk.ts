@@ -89,7 +89,7 @@ export async function sendChunk(ports: Ports, job: SendJob): Promise<ChunkResult
     const email = { target: job.editionId, variant: chunk.variant ?? "" };
     const tracking = emailTracking(ports.config, ports.secrets.tokenKeys, email, rendered);
     const entries: BulkEntry[] = eligible.map((s) => {
-      const links = recipientLinks(ports.config, ports.secrets.tokenKeys, s.id, nowSeconds);
+      const links = recipientLinks(ports.config, ports.secrets.tokenKeys, s.id, nowSeconds, job.editionId);
       const data = { ...links, ...tracking.data(s.id, nowSeconds) };
       return { to: s.email, data, headers: listHeaders(ports.config, links.unsubscribeUrl) };
     });

@@ -34,16 +34,17 @@ describe("API: an HTTP API with stage throttling in front of the api function", 
     });
   });
 
-  it("routes everything to the api function ($default and the routes with budgets of their own) but the console's two GET routes; the app does routing and authorization", () => {
+  it("routes everything to the api function ($default and the routes with budgets of their own) but the console's and the tracking function's routes; the app does routing and authorization", () => {
     template.hasResourceProperties("AWS::ApiGatewayV2::Route", { RouteKey: "$default" });
     // One integration for every API route: the routes only split the throttling budgets (edge.test.ts);
-    // the console's routes have their own (tests/infra/console.test.ts).
+    // the console's routes have their own (tests/infra/console.test.ts), and so do tracking's (tracking.test.ts).
     const uris = resourcesOf(template, "AWS::ApiGatewayV2::Integration").map(([, i]) =>
       JSON.stringify((i as Props).Properties.IntegrationUri),
     );
-    expect(uris).toHaveLength(2);
+    expect(uris).toHaveLength(3);
     expect(uris.filter((u) => u.includes("ApiFunction"))).toHaveLength(1);
     expect(uris.filter((u) => u.includes("ConsoleFunction"))).toHaveLength(1);
+    expect(uris.filter((u) => u.includes("TrackingFunction"))).toHaveLength(1);
     template.resourceCountIs("AWS::ApiGatewayV2::DomainName", 0);
   });
 

@@ -133,7 +133,7 @@ describe("each function's role holds exactly the grants it uses", () => {
     expect(Object.keys(grants).sort()).toEqual(Object.keys(EXPECTED).sort());
   });
 
-  it("only the API scans, only the feed poller batch-writes, and the feedback and social workers read no app secret", () => {
+  it("only the API scans, only the feed poller batch-writes, only the API and tracking read admin keys, and the feedback and social workers read no app secret", () => {
     const holders = (line: RegExp) =>
       Object.entries(grants)
         .filter(([, lines]) => lines.some((l) => line.test(l)))
@@ -141,8 +141,13 @@ describe("each function's role holds exactly the grants it uses", () => {
         .sort();
     expect(holders(/^dynamodb:Scan /)).toEqual(["ApiFunction"]);
     expect(holders(/^dynamodb:BatchWriteItem /)).toEqual(["PollFeeds"]);
-    expect(holders(/SecretsApiSecret/)).toEqual(["ApiFunction"]);
-    expect(holders(/SecretsTokenKeys/)).toEqual(["ApiFunction", "SendingRenderPlan", "SendingSend"]);
+    expect(holders(/SecretsApiSecret/)).toEqual(["ApiFunction", "TrackingFunction"]);
+    expect(holders(/SecretsTokenKeys/)).toEqual([
+      "ApiFunction",
+      "SendingRenderPlan",
+      "SendingSend",
+      "TrackingFunction",
+    ]);
     expect(FUNCTION_ACCESS.sesFeedback.secrets).toEqual([]);
   });
 });

@@ -70,6 +70,7 @@ describe("the app's secrets: split by consumer, retained like the table", () => 
       Briefing: {},
       RecoveryRecover: {},
       ConsoleFunction: {},
+      TrackingFunction: { [SECRET_ENV.api]: api, [SECRET_ENV.tokens]: tokens },
     });
   });
 

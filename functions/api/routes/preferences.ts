@@ -1,5 +1,6 @@
 import type { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { sentEmailOf } from "../../domain/recipient-links.js";
 import { fromForm, preferencesSchema } from "../../domain/subscription.js";
 import { verifyToken } from "../../domain/tokens.js";
 import { savePreferences } from "../../flows/manage-subscription.js";
@@ -51,7 +52,7 @@ export function preferencesRoutes(app: Hono, ports: Ports) {
       const choice = parseOr400(schema, form ? fromForm(body) : body, "the preferences are not valid");
       const outcome =
         choice.action === "unsubscribe"
-          ? await unsubscribe(ports, check.subject, "preferences")
+          ? await unsubscribe(ports, check.subject, "preferences", sentEmailOf(c.req.query("e")))
           : await savePreferences(ports, check.subject, choice);
       const current = await ports.subscribers.get(check.subject);
       if (!current || current.status === "suppressed") return c.html(refuse(), 404, PAGE_HEADERS);

@@ -1,4 +1,5 @@
 import type { Hono } from "hono";
+import { sentEmailOf } from "../../domain/recipient-links.js";
 import { escapeHtml } from "../../domain/text.js";
 import { verifyToken } from "../../domain/tokens.js";
 import type { Ports } from "../../flows/ports.js";
@@ -25,7 +26,8 @@ export function unsubscribeRoutes(app: Hono, ports: Ports) {
     const result = check(token);
     if (!result.ok) return c.html(refuse("The link is not valid"), 400, PAGE_HEADERS);
     // `via=page`: the reader came through the footer link's page, not their mail app's one-click button.
-    const action = `/v1/unsubscribe?token=${encodeURIComponent(token as string)}&via=page`;
+    const from = sentEmailOf(c.req.query("e"));
+    const action = `/v1/unsubscribe?token=${encodeURIComponent(token as string)}&via=page${from ? `&e=${from}` : ""}`;
     return c.html(
       page(
         ports.config,
@@ -42,7 +44,7 @@ export function unsubscribeRoutes(app: Hono, ports: Ports) {
     const result = check(c.req.query("token"));
     if (!result.ok) return c.html(refuse("The link is not valid"), 400, PAGE_HEADERS);
     const way = c.req.query("via") === "page" ? "footer" : "one-click";
-    const changed = await unsubscribe(ports, result.subject, way);
+    const changed = await unsubscribe(ports, result.subject, way, sentEmailOf(c.req.query("e")));
     ports.log.info("unsubscribed", { subscriberId: result.subject, changed: Boolean(changed) });
     return c.html(
       page(ports.config, "You are unsubscribed", "<p>You will not receive these emails any more.</p>"),

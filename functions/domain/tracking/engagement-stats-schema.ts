@@ -23,6 +23,7 @@ export const TimelineRow = z.object({
   delivered: n,
   bounced: n,
   complained: n,
+  unsubscribed: n,
   clicksHuman: n,
   clicksMachine: n,
   opensHuman: n,
@@ -40,6 +41,8 @@ export const EngagementStats = z.object({
   opens: z
     .object({ humanRecipients: n, machineOnlyRecipients: n, humanTotal: n, machineTotal: n })
     .nullable(),
+  /** Unsubscribes through this email's own links (or its one-click header), by way. */
+  unsubscribes: z.object({ total: n, byWay: z.record(z.enum(UNSUBSCRIBE_WAYS), n) }),
   links: z.array(LinkStats),
   timeline: z.array(TimelineRow),
 });

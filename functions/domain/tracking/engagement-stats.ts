@@ -1,10 +1,34 @@
+import { UNSUBSCRIBE_WAYS } from "../audience-series.js";
 import type { EngagementStats } from "./engagement-stats-schema.js";
 import { type TrackingMode, tracksClicks, tracksOpens } from "./mode.js";
+import { MINUTE_BUCKETS_HOURS } from "./time-bucket.js";
 
 interface Counters {
   message: Record<string, number>;
   links: Array<{ url: string; counts: Record<string, number> }>;
   timeline: Array<{ bucket: string; counts: Record<string, number> }>;
+}
+
+/**
+ * Minute buckets more than 48 hours after the first bucket (the send) folded into their hour: a
+ * writer that does not know when the email was sent (an unsubscribe) writes minutes, and the
+ * timeline still reads per minute for the first 48 hours, per hour after.
+ */
+function hourlyAfter48h(timeline: Counters["timeline"]): Counters["timeline"] {
+  const start = (bucket: string) => Date.parse(`${bucket.length === 13 ? `${bucket}:00` : bucket}:00Z`);
+  const first = timeline[0] ? start(timeline[0].bucket) : 0;
+  const out = new Map<string, Record<string, number>>();
+  for (const { bucket, counts } of timeline) {
+    const at = start(bucket);
+    const key =
+      bucket.length === 16 && at - first >= MINUTE_BUCKETS_HOURS * 3600_000 ? bucket.slice(0, 13) : bucket;
+    const into = out.get(key) ?? {};
+    for (const [k, v] of Object.entries(counts)) into[k] = (into[k] ?? 0) + v;
+    out.set(key, into);
+  }
+  return [...out.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([bucket, counts]) => ({ bucket, counts }));
 }
 
 /**
@@ -50,13 +74,21 @@ export function engagementStats(
           machineTotal: m("opensMachine"),
         }
       : null,
+    unsubscribes: {
+      total: UNSUBSCRIBE_WAYS.reduce((s, w) => s + m(`unsubscribed.${w}`), 0),
+      byWay: Object.fromEntries(UNSUBSCRIBE_WAYS.map((w) => [w, m(`unsubscribed.${w}`)])) as Record<
+        (typeof UNSUBSCRIBE_WAYS)[number],
+        number
+      >,
+    },
     links,
-    timeline: counters.timeline.map(({ bucket, counts: c }) => ({
+    timeline: hourlyAfter48h(counters.timeline).map(({ bucket, counts: c }) => ({
       bucket,
       sent: c.sent ?? 0,
       delivered: c.delivered ?? 0,
       bounced: c.bounced ?? 0,
       complained: c.complained ?? 0,
+      unsubscribed: c.unsubscribed ?? 0,
       clicksHuman: c.clicksHuman ?? 0,
       clicksMachine: c.clicksMachine ?? 0,
       opensHuman: c.opensHuman ?? 0,
