@@ -10,7 +10,8 @@ let editionId: string;
 let countsBefore: Counts;
 
 beforeAll(async () => {
-  herald = await startHerald();
+  // Opens and clicks tracked for readers: a proof for editors is still never tracked.
+  herald = await startHerald({ tracking: "opens,clicks" });
   await importRows(herald, [
     ["ana@example.org", "Ana", "world"],
     ["bounce@simulator.amazonses.com", "", "world"],
@@ -69,7 +70,10 @@ describe("POST /v1/editions/{id}/test", () => {
       for (const part of [html, text]) {
         expect(part).not.toMatch(/\/v1\/(unsubscribe|preferences)|token=|\{\{|Unsubscribe:|>Unsubscribe</);
         expect(part).not.toContain("You receive this because you subscribed");
+        // Never tracked: no redirect through Herald, no pixel.
+        expect(part).not.toMatch(/\/r\/|\/o\//);
       }
+      expect(html).toContain('href="https://news.example/');
       expect(text).toContain("Readers receive this edition with their own unsubscribe and preference links");
     }
     // The edition's web version is untouched: no banner there.
