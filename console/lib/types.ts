@@ -87,3 +87,36 @@ export interface AuditItem {
   target?: string;
   details?: unknown;
 }
+
+/** `GET /v1/editions/{id}/stats` and `/v1/briefings/{id}/stats` (the engagement stats contract). */
+export interface EngagementStats {
+  id: string;
+  tracking: "off" | "clicks" | "opens,clicks";
+  clicks: { humanRecipients: number; humanTotal: number; machineTotal: number } | null;
+  opens: {
+    humanRecipients: number;
+    machineOnlyRecipients: number;
+    humanTotal: number;
+    machineTotal: number;
+  } | null;
+  unsubscribes: { total: number; byWay: Record<string, number> };
+  links: Array<{ url: string; humanUnique: number; humanTotal: number; machineTotal: number }>;
+  timeline: Array<Record<string, number> & { bucket: string }>;
+}
+
+/** `GET /v1/stats/audience`: one row per UTC day. */
+export interface AudienceSeries {
+  from: string;
+  to: string;
+  scope: string;
+  days: Array<{
+    day: string;
+    signups: number;
+    confirmations: number;
+    unsubscribes: number;
+    unsubscribesByWay: Record<string, number>;
+    bounces: number;
+    complaints: number;
+    net: number;
+  }>;
+}

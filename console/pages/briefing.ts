@@ -4,6 +4,7 @@ import { h, replace, section } from "../lib/dom.js";
 import { drawEmail } from "../lib/email-preview.js";
 import { fmtTime } from "../lib/format.js";
 import { startPage } from "../lib/session.js";
+import { engagementSection } from "../lib/stats-view.js";
 import { BOUNCE_RATE_LIMIT, COMPLAINT_RATE_LIMIT } from "../lib/thresholds.js";
 import type { Briefing, EmailView } from "../lib/types.js";
 import {
@@ -76,7 +77,7 @@ async function main() {
   }
   main.append(said.el, actions, live);
   draw(briefing);
-  main.append(rendersSection(base, briefing));
+  main.append(engagementSection(base), rendersSection(base, briefing));
   poll(async () => {
     const fresh = await api<Briefing>("GET", base);
     if (JSON.stringify(fresh) !== JSON.stringify(briefing)) draw(fresh);

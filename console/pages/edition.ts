@@ -5,6 +5,7 @@ import { h, replace, safeHref, section, table } from "../lib/dom.js";
 import { emailPreview } from "../lib/email-preview.js";
 import { fmtNumber, fmtTime, timeZone } from "../lib/format.js";
 import { startPage } from "../lib/session.js";
+import { engagementSection } from "../lib/stats-view.js";
 import { BOUNCE_RATE_LIMIT, COMPLAINT_RATE_LIMIT } from "../lib/thresholds.js";
 import type { Edition, SocialPost } from "../lib/types.js";
 import {
@@ -94,6 +95,7 @@ async function main() {
   main.append(said.el, actions, live);
   draw(edition);
   main.append(
+    engagementSection(base),
     section("Test send", testSendForm(`${base}/test`)),
     emailPreview(`${base}/email`),
     section(

@@ -1,4 +1,5 @@
 import { api } from "../lib/api.js";
+import { audienceSection } from "../lib/audience-view.js";
 import { lineChart } from "../lib/chart.js";
 import { csvImport } from "../lib/csv-import.js";
 import { h, replace, section, table } from "../lib/dom.js";
@@ -38,6 +39,7 @@ async function main() {
   const { main } = await startPage();
   main.append(
     statsSection(),
+    audienceSection(),
     section("Look up a subscriber", lookUp()),
     section("Import from CSV", csvImport()),
     section(

@@ -5,6 +5,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { adminHeaders, articleBody, signedWebhook } from "../helpers/factories.js";
 import { startHerald, type TestHerald } from "../helpers/herald.js";
+import { follow, trackedEmail } from "../helpers/tracked-email.js";
 import { seriousViolations, startBrowser } from "./helpers/browser.js";
 import { serveConsole } from "./helpers/console-server.js";
 
@@ -53,6 +54,8 @@ beforeAll(async () => {
   );
   editionId = ((await res.json()) as { editionId: string }).editionId;
   await herald.settled();
+  // A reader clicks the edition's first link: the edition page shows it per link, human.
+  await follow(herald, (await trackedEmail(herald, "mallory@example.org")).links[0] as string);
   const run = await admin("/v1/briefings/run", { method: "POST" });
   if (run.status === 202) briefingId = ((await run.json()) as { briefingId: string }).briefingId;
   await herald.settled();
@@ -95,10 +98,37 @@ function overflowing(page: Page): Promise<string[]> {
 function pages(): Array<{ name: string; path: string; ready: string; act?: (p: Page) => Promise<void> }> {
   return [
     { name: "editions", path: "/console/editions", ready: `tr[data-edition="${editionId}"]` },
-    { name: "edition", path: `/console/editions/${editionId}`, ready: '[data-count="sent"]' },
+    {
+      name: "edition",
+      path: `/console/editions/${editionId}`,
+      ready: '[data-count="sent"]',
+      act: async (p: Page) => {
+        // Engagement: the clicked link with one reader, machines in a column of their own, the timeline.
+        const links = p.locator("table", { hasText: "Clicks per link" });
+        await links.waitFor();
+        const cells = await links.locator("tbody tr").first().locator("td").allTextContents();
+        expect(cells[0]).toMatch(/^https:\/\//);
+        expect(cells.slice(1)).toEqual(["1", "1", "0"]);
+        expect(await p.locator("table", { hasText: "machines beside them" }).textContent()).toContain(
+          "Machine",
+        );
+        expect(await p.locator(".legend").allTextContents()).toContainEqual(
+          expect.stringContaining("human clicks"),
+        );
+      },
+    },
     { name: "briefings", path: "/console/briefings", ready: "table" },
     ...(briefingId
-      ? [{ name: "briefing", path: `/console/briefings/${briefingId}`, ready: '[data-count="planned"]' }]
+      ? [
+          {
+            name: "briefing",
+            path: `/console/briefings/${briefingId}`,
+            ready: '[data-count="planned"]',
+            act: async (p: Page) => {
+              await p.locator("table", { hasText: "machines beside them" }).waitFor();
+            },
+          },
+        ]
       : []),
     {
       name: "subscribers",
@@ -110,6 +140,11 @@ function pages(): Array<{ name: string; path: string; ready: string; act?: (p: P
         const legend = await p.locator(".legend").first().textContent();
         for (const series of ["sign-ups", "confirmations", "unsubscribes", "bounces", "complaints"])
           expect(legend).toContain(series);
+        // The audience series: unsubscribes by way, every way listed.
+        const ways = p.locator("table", { hasText: "Unsubscribes by way" });
+        await ways.waitFor();
+        for (const way of ["one-click", "footer", "preferences", "complaint", "admin"])
+          expect(await ways.textContent()).toContain(way);
         await p.fill("#lookup-email", "mallory@example.org");
         await p.click("form.lookup button[type=submit]");
         await p.waitForSelector('[data-field="name"]');
