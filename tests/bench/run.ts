@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { loadavg } from "node:os";
 import { startDynamoLocal } from "../../functions/local/dynamodb-local.js";
+import { measureAnalytics } from "./analytics.js";
 import { measureBundles } from "./bundles.js";
 import { consolePageRows, measureConsolePages } from "./console.js";
 import { writeBenchDocs } from "./docs-table.js";
@@ -22,7 +23,8 @@ import { measureStatsLoad } from "./stats-load.js";
  * subscriber overview (100,000 subscribers seeded; a few minutes). `npm run bench -- recovery` measures
  * the recovery rows (a few minutes), writes them as `results/recovery-*.json` and puts them into
  * docs/benchmarks.md beside the latest whole run's rows (tests/bench/parts.ts).
- * `-- console` prints the bytes each console page loads.
+ * `-- console` prints the bytes each console page loads. `-- analytics` measures engagement tracking
+ * (clicks ingested, the redirect, the stats endpoint; tests/bench/analytics.ts) as a part, like recovery.
  */
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
 const tsx = "node_modules/.bin/tsx";
@@ -109,6 +111,21 @@ if (process.argv.includes("stats")) {
   await dynamo.stop();
   printTable(stats.rows);
   console.log(JSON.stringify(stats.result));
+  process.exit(0);
+}
+
+if (process.argv.includes("analytics")) {
+  const load = loadavg()[0];
+  const dynamo = await startDynamoLocal(await freePort());
+  const nullSes = await startChild("tests/bench/null-ses.ts");
+  const { rows, analytics } = await measureAnalytics(dynamo.endpoint, nullSes.endpoint);
+  nullSes.child.kill();
+  await dynamo.stop();
+  printTable(rows);
+  console.log(JSON.stringify(analytics));
+  const file = writePartResult("analytics", rows, analytics, load);
+  writeBenchDocs(latestWholeRun(), latestParts());
+  console.log(`Written to ${file} and docs/benchmarks.md`);
   process.exit(0);
 }
 

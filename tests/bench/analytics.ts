@@ -1,0 +1,174 @@
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { serve } from "@hono/node-server";
+import { documentClient } from "../../functions/adapters/dynamo/client.js";
+import { addToItem } from "../../functions/adapters/dynamo/counter-items.js";
+import { ENGAGEMENT_SHARDS, statsPk } from "../../functions/adapters/dynamo/engagement-keys.js";
+import { subscriberId } from "../../functions/domain/subscriber.js";
+import { issueTrackToken } from "../../functions/domain/tracking/track-token.js";
+import { linkKey } from "../../functions/domain/tracking/tracked-html.js";
+import { mapConcurrent } from "../../functions/flows/concurrency.js";
+import { targetLinks } from "../../functions/flows/target-links.js";
+import { ensureTable, LOCAL_CREDENTIALS } from "../../functions/local/dynamodb-local.js";
+import { adminHeaders, articleBody, signedWebhook } from "../helpers/factories.js";
+import { benchRuntime } from "./bench-runtime.js";
+import type { Row } from "./rows.js";
+
+const INGEST_EVENTS = 5_000;
+const INGEST_CONCURRENCY = 16;
+const LATENCY_REQUESTS = 1_000;
+const STATS_RECIPIENTS = 100_000;
+const STATS_EVENTS = 1_000_000;
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+
+/** Sequential GETs over HTTP, one at a time: how long one request takes, not queueing behind others. */
+async function latencies(urls: string[], init: RequestInit = {}) {
+  const ms: number[] = [];
+  let bad = 0;
+  for (const url of urls) {
+    const t = performance.now();
+    const res = await fetch(url, { redirect: "manual", ...init });
+    await res.arrayBuffer();
+    ms.push(performance.now() - t);
+    if (res.status >= 400) bad++;
+  }
+  ms.sort((a, b) => a - b);
+  return { p50Ms: +percentile(ms, 50).toFixed(1), p99Ms: +percentile(ms, 99).toFixed(1), bad };
+}
+
+/**
+ * Engagement tracking measured through the tracking function's app on a local HTTP server over
+ * DynamoDB Local: clicks ingested per second (distinct recipients, 16 at a time, each a token check,
+ * a mark Get and conditional Put and the counter Updates), a tracked link's redirect p50/p99 one
+ * request at a time, and the stats endpoint over an edition whose counters hold what 1,000,000
+ * events over 100,000 recipients leave: every shard of every timeline bucket of a month (minutes for
+ * 48 hours, then hours) and its links, written straight to the counters (recording a million events
+ * through the handler would take the bench longer than it measures anything).
+ */
+export async function measureAnalytics(dynamoEndpoint: string, sesEndpoint: string) {
+  const table = "bench-analytics";
+  await ensureTable(
+    new DynamoDBClient({ endpoint: dynamoEndpoint, region: "local", credentials: LOCAL_CREDENTIALS }),
+    table,
+  );
+  const { runtime, app } = benchRuntime(table, dynamoEndpoint, sesEndpoint);
+  const res = await app.request(
+    "/v1/webhooks/articles",
+    signedWebhook(articleBody({ id: "bench-analytics" })),
+  );
+  const { editionId } = (await res.json()) as { editionId: string };
+  await runtime.settled();
+  const links = (await targetLinks(runtime.ports, editionId, "")) ?? [];
+  if (!links.length) throw new Error("the bench edition has no links");
+  const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
+  await new Promise((r) => server.once("listening", r));
+  const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  const sentAt = Math.floor(Date.now() / 1000);
+  const click = (i: number, link = i % links.length) =>
+    `${base}/r/${issueTrackToken(runtime.ports.secrets.tokenKeys, {
+      kind: "click",
+      target: editionId,
+      variant: "",
+      link,
+      recipient: subscriberId(`reader${i}@bench.example`),
+      sentAt,
+    })}`;
+  const browser = {
+    "user-agent": "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/131.0 Safari/537.36",
+  };
+
+  // Warm the code paths and DynamoDB Local's JIT, unmeasured.
+  await mapConcurrent([...Array(500).keys()], INGEST_CONCURRENCY, (i) =>
+    fetch(click(1_000_000 + i), { redirect: "manual", headers: browser }).then(async (r) => {
+      await r.arrayBuffer();
+    }),
+  );
+  const ingestStart = performance.now();
+  await mapConcurrent([...Array(INGEST_EVENTS).keys()], INGEST_CONCURRENCY, (i) =>
+    fetch(click(i), { redirect: "manual", headers: browser }).then(async (r) => {
+      await r.arrayBuffer();
+    }),
+  );
+  const eventsPerSecond = INGEST_EVENTS / ((performance.now() - ingestStart) / 1000);
+  const redirect = await latencies(
+    [...Array(LATENCY_REQUESTS).keys()].map((i) => click(2_000_000 + i)),
+    { headers: browser },
+  );
+
+  // The counters of a 100k-recipient, 1M-event edition, every shard of every bucket present.
+  const seedStart = performance.now();
+  const db = documentClient({ endpoint: dynamoEndpoint, region: "local", credentials: LOCAL_CREDENTIALS });
+  const sent = Date.parse("2026-11-01T06:00:00Z");
+  const buckets: string[] = [];
+  for (let m = 0; m < 48 * 60; m++) buckets.push(new Date(sent + m * 60_000).toISOString().slice(0, 16));
+  for (let hour = 48; hour < 30 * 24; hour++)
+    buckets.push(new Date(sent + hour * 3_600_000).toISOString().slice(0, 13));
+  const perBucket = Math.round(STATS_EVENTS / buckets.length / ENGAGEMENT_SHARDS);
+  const writes: Array<() => Promise<void>> = [];
+  for (let shard = 0; shard < ENGAGEMENT_SHARDS; shard++) {
+    const pk = statsPk(editionId, shard);
+    for (const bucket of buckets)
+      writes.push(() =>
+        addToItem(
+          db,
+          table,
+          { pk, sk: `T#${bucket}` },
+          {
+            clicksHuman: perBucket,
+            clicksMachine: 1,
+            delivered: 1,
+          },
+        ),
+      );
+    for (const url of links)
+      writes.push(() =>
+        addToItem(
+          db,
+          table,
+          { pk, sk: `LINK#${linkKey(url)}` },
+          { humanUnique: 1_000, humanTotal: 12_000, machineTotal: 500 },
+          url,
+        ),
+      );
+    writes.push(() =>
+      addToItem(db, table, { pk, sk: "MSG" }, { humanClickers: STATS_RECIPIENTS / 20 / ENGAGEMENT_SHARDS }),
+    );
+  }
+  await mapConcurrent(writes, 32, (w) => w());
+  const seedSeconds = (performance.now() - seedStart) / 1000;
+  await latencies(
+    [...Array(20).keys()].map(() => `${base}/v1/editions/${editionId}/stats`),
+    {
+      headers: adminHeaders(),
+    },
+  );
+  const stats = await latencies(
+    [...Array(200).keys()].map(() => `${base}/v1/editions/${editionId}/stats`),
+    { headers: adminHeaders() },
+  );
+  server.close();
+  runtime.stop();
+  const counterItems = writes.length;
+  const rows: Row[] = [
+    [
+      `tracked clicks ingested through the tracking app (HTTP, ${INGEST_CONCURRENCY} at a time, ${INGEST_EVENTS} distinct readers)`,
+      `${eventsPerSecond.toFixed(0)} events/s`,
+      "≥ 2,000/s",
+    ],
+    [
+      `click redirect GET /r/{token}, one at a time (${LATENCY_REQUESTS})`,
+      `p50 ${redirect.p50Ms} ms, p99 ${redirect.p99Ms} ms${redirect.bad ? `, ${redirect.bad} errors` : ""}`,
+      "p99 ≤ 30 ms",
+    ],
+    [
+      `edition stats GET /v1/editions/{id}/stats (100k recipients, 1M events: ${counterItems} counter items), one at a time (200)`,
+      `p50 ${stats.p50Ms} ms, p99 ${stats.p99Ms} ms${stats.bad ? `, ${stats.bad} errors` : ""}`,
+      "p99 ≤ 100 ms",
+    ],
+  ];
+  return {
+    rows,
+    analytics: { eventsPerSecond, redirect, stats, counterItems, seedSeconds, buckets: buckets.length },
+  };
+}
