@@ -32,6 +32,9 @@ const id = z.object({ id: EditionId });
 const token = z.object({ token: z.string() });
 
 /** The HTTP contract as data: the OpenAPI document is generated from this table (`npm run openapi`). */
+/** The edition or briefing whose link was used; the unsubscribe is attributed to it (docs/analytics.md). */
+const unsubscribeQuery = token.extend({ e: z.string().optional().describe("edition or briefing id") });
+
 export const CONTRACT: Paths = {
   ...BRIEFING_CONTRACT,
   ...ACCESS_CONTRACT,
@@ -329,7 +332,7 @@ export const CONTRACT: Paths = {
   "/v1/unsubscribe": {
     get: {
       summary: "Unsubscribe page with a one-button form; changes nothing",
-      query: token,
+      query: unsubscribeQuery,
       responses: {
         200: { description: "HTML page", type: html },
         400: { description: "invalid token (HTML page)", type: html },
@@ -337,7 +340,9 @@ export const CONTRACT: Paths = {
     },
     post: {
       summary: "One-click unsubscribe (RFC 8058): body `List-Unsubscribe=One-Click`, takes effect at once",
-      query: token,
+      query: unsubscribeQuery.extend({
+        via: z.literal("page").optional().describe("set by the footer link's page: counted as `footer`"),
+      }),
       body: {
         type: "application/x-www-form-urlencoded",
         schema: z.object({ "List-Unsubscribe": z.literal("One-Click") }),

@@ -1,8 +1,12 @@
 import { readFileSync } from "node:fs";
+import { Logger } from "@aws-lambda-powertools/logger";
 import { describe, expect, it } from "vitest";
+import { configFromEnv } from "../../../functions/adapters/env-config.js";
 import { openApiDocument } from "../../../functions/api/openapi/document.js";
+import { trackingApp } from "../../../functions/api/tracking-app.js";
 import { consoleApp, isConsolePath } from "../../../functions/console/app.js";
 import { buildConsoleAssets } from "../../../functions/console/build.js";
+import type { Ports, StatsReader } from "../../../functions/flows/ports.js";
 
 describe("the OpenAPI document served at /docs", () => {
   it("is the one generated from the zod schemas (run `npm run openapi` after changing them)", () => {
@@ -38,6 +42,18 @@ describe("the OpenAPI document served at /docs", () => {
     expect(html).not.toMatch(/<script|https?:\/\/(?!127)/);
   });
 
+  it("describes every route of the tracking function (tracked link, pixel, stats)", () => {
+    const ports = { config: configFromEnv({}), log: new Logger({ logLevel: "ERROR" }) } as unknown as Ports;
+    const app = trackingApp(ports, {} as StatsReader);
+    const paths = openApiDocument().paths as Record<string, Record<string, unknown>>;
+    const routes = app.routes.filter((r) => r.method !== "ALL");
+    expect(routes.length).toBeGreaterThanOrEqual(5);
+    for (const r of routes) {
+      const path = r.path.replace(/:(\w+)/g, "{$1}");
+      expect(paths[path]?.[r.method.toLowerCase()], `${r.method} ${path}`).toBeDefined();
+    }
+  });
+
   it("describes every route this version serves", () => {
     const paths = Object.keys(openApiDocument().paths);
     expect(paths).toEqual(
@@ -61,6 +77,11 @@ describe("the OpenAPI document served at /docs", () => {
         "/v1/briefings/run",
         "/v1/briefings",
         "/v1/briefings/{id}",
+        "/r/{token}",
+        "/o/{token}",
+        "/v1/editions/{id}/stats",
+        "/v1/briefings/{id}/stats",
+        "/v1/stats/audience",
       ]),
     );
   });
