@@ -133,7 +133,7 @@ describe("click and open tracking, end to end", () => {
       headers: { ...adminHeaders(), accept: "text/csv" },
     });
     expect((await timeline.text()).split("\n")[0]).toBe(
-      "bucket,sent,delivered,bounced,complained,clicks_human,clicks_machine,opens_human,opens_machine",
+      "bucket,sent,delivered,bounced,complained,unsubscribed,clicks_human,clicks_machine,opens_human,opens_machine",
     );
   });
 

@@ -21,6 +21,7 @@ const TIMELINE_COLUMNS = [
   ["delivered", "delivered"],
   ["bounced", "bounced"],
   ["complained", "complained"],
+  ["unsubscribed", "unsubscribed"],
   ["clicks_human", "clicksHuman"],
   ["clicks_machine", "clicksMachine"],
   ["opens_human", "opensHuman"],
