@@ -69,5 +69,7 @@ export class HeraldTracking extends Construct {
       }
     }
     for (const [routeId, path] of STATS_ROUTES) route(routeId, HttpRouteKey.with(path, HttpMethod.GET));
+    // Behind the edge, the reader's address (machine recognition) is believed as the API believes it.
+    if (props.api.edge) this.fn.addEnvironment("HERALD_EDGE_ORIGIN_SECRET", props.api.edge.originSecret);
   }
 }
