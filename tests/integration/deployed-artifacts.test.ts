@@ -207,6 +207,7 @@ describe("the deployed artifacts run", () => {
       "SendingRenderPlan",
       "SendingSend",
       "SocialWorker",
+      "TrackingFunction",
     ]);
   });
 

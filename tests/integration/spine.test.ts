@@ -60,7 +60,10 @@ describe("publish → render → fan-out", () => {
       expect(parsed.html).toBeTruthy();
       expect(parsed.text).toBeTruthy();
       const unsubscribe = header(email, "List-Unsubscribe");
-      expect(unsubscribe).toMatch(new RegExp(`^<${TEST_PUBLIC_URL}/v1/unsubscribe\\?token=[\\w.-]+>$`));
+      // The edition rides along (`e=`): an unsubscribe through this header is attributed to it.
+      expect(unsubscribe).toMatch(
+        new RegExp(`^<${TEST_PUBLIC_URL}/v1/unsubscribe\\?token=[\\w.-]+&e=ed_[A-Za-z0-9]{22}>$`),
+      );
       expect(header(email, "List-Unsubscribe-Post")).toBe("List-Unsubscribe=One-Click");
       expect(header(email, "List-Id")).toMatch(/<news\.herald\.localhost>$/);
       expect(`${parsed.html}${parsed.text}${parsed.subject}`).not.toMatch(/\{\{|\}\}/);
