@@ -3,7 +3,7 @@ import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { GetCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import type { RenderedEdition } from "../../domain/rendered.js";
 import type { BriefingRecord, BriefingRepo } from "../../flows/ports.js";
-import { feedbackCounts } from "./edition-feedback.js";
+import { listedFeedbackReader } from "./edition-feedback.js";
 import { getWithFeedback, toProgress } from "./edition-repo.js";
 import { listedPage, putListed } from "./indexed-items.js";
 import { isConditionFailure, keys } from "./keys.js";
@@ -27,6 +27,7 @@ export function dynamoBriefingRepo(db: DynamoDBDocumentClient, table: string): B
     const found = await getWithFeedback(db, table, id);
     return found?.item.window ? toBriefing(found.item, found.feedback) : undefined;
   };
+  const listedFeedback = listedFeedbackReader(db, table);
   return {
     get,
     async create(briefing) {
@@ -69,11 +70,7 @@ export function dynamoBriefingRepo(db: DynamoDBDocumentClient, table: string): B
     },
     async list(limit, cursor) {
       const page = await listedPage(db, table, keys.briefingsIndex, limit, cursor);
-      const feedback = await feedbackCounts(
-        db,
-        table,
-        page.items.map((i) => String(i.id)),
-      );
+      const feedback = await listedFeedback(page.items.map((i) => String(i.id)));
       return {
         briefings: page.items.map((i) => toBriefing(i, feedback.get(String(i.id)))),
         cursor: page.cursor,

@@ -5,6 +5,7 @@ import type { Counts } from "../../domain/edition.js";
 import type { EditionRepo } from "../../flows/ports.js";
 import { batchGetAll } from "./batch-get.js";
 import { cancelledItems, feedbackMarkPut, isConditionFailure, keys } from "./keys.js";
+import { recentReads } from "./recent-reads.js";
 import { writeTransaction } from "./transaction.js";
 
 const FEEDBACK_COUNTERS = ["bounced", "complained", "delivered", "opened", "clicked", "failed"] as const;
@@ -41,6 +42,17 @@ export function sumFeedback(items: Record<string, unknown>[]): Map<string, Feedb
 export async function feedbackCounts(db: DynamoDBDocumentClient, table: string, ids: string[]) {
   return sumFeedback(await batchGetAll(db, table, ids.flatMap(feedbackKeys)));
 }
+
+/** How long a list serves a fan-out's feedback counters before reading them again. */
+const LISTED_FEEDBACK_MS = 2_000;
+
+/**
+ * The feedback counters a list of editions or briefings shows, each read at most every 2 s: every
+ * open console polls the first page, and its twenty fan-outs' counters are 160 items. A single
+ * edition's view reads them as they are.
+ */
+export const listedFeedbackReader = (db: DynamoDBDocumentClient, table: string) =>
+  recentReads((ids) => feedbackCounts(db, table, ids), { maxAgeMs: LISTED_FEEDBACK_MS });
 
 /** The edition's side of SES feedback: counters moved once per event, and resuming after a pause. */
 export function editionFeedback(

@@ -4,12 +4,18 @@ import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/li
 import type { Counts, EditionStatus } from "../../domain/edition.js";
 import type { RenderedEdition } from "../../domain/rendered.js";
 import { SETTLED_STATUSES } from "../../domain/stall.js";
-import type { EditionRecord, EditionRepo, PlanCheckpoint, SendProgress } from "../../flows/ports.js";
+import type {
+  EditionRecord,
+  EditionRepo,
+  EditionSummary,
+  PlanCheckpoint,
+  SendProgress,
+} from "../../flows/ports.js";
 import { batchGetAll } from "./batch-get.js";
 import { editionEditorial } from "./edition-editorial.js";
-import { editionFeedback, feedbackCounts, feedbackKeys, sumFeedback } from "./edition-feedback.js";
+import { editionFeedback, feedbackKeys, listedFeedbackReader, sumFeedback } from "./edition-feedback.js";
 import { editionRecovery } from "./edition-recovery.js";
-import { listedPage, putListed } from "./indexed-items.js";
+import { listedPage, projectionOf, putListed } from "./indexed-items.js";
 import { isConditionFailure, keys } from "./keys.js";
 import { shareCounter } from "./share-counter.js";
 import { workMarkerDelete, workMarkerPut } from "./work-ledger.js";
@@ -42,6 +48,15 @@ export function toProgress(item: Record<string, unknown>, feedback?: Partial<Cou
   return feedback ? { ...record, counts: { ...record.counts, ...feedback } } : record;
 }
 
+/** What the editions list reads of each item: not the article's body, often the bulk of the item. */
+const LISTED = projectionOf([
+  ...PROGRESS_FIELDS,
+  ...EDITORIAL_FIELDS,
+  "article.id",
+  "article.version",
+  "article.title",
+]);
+
 const toRecord = (item: Record<string, unknown>, feedback?: Partial<Counts>): EditionRecord => ({
   ...toProgress(item, feedback),
   ...Object.fromEntries(EDITORIAL_FIELDS.filter((f) => item[f] !== undefined).map((f) => [f, item[f]])),
@@ -61,6 +76,7 @@ export function dynamoEditionRepo(db: DynamoDBDocumentClient, table: string): Ed
     const found = await getWithFeedback(db, table, id);
     return found?.item.article ? toRecord(found.item, found.feedback) : undefined;
   };
+  const listedFeedback = listedFeedbackReader(db, table);
   return {
     get,
     // The send worker reads this per chunk: one BatchGet, the edition and its feedback shards.
@@ -109,14 +125,10 @@ export function dynamoEditionRepo(db: DynamoDBDocumentClient, table: string): Ed
       return { created: false, edition: existing };
     },
     async list(limit, cursor) {
-      const page = await listedPage(db, table, keys.editionsIndex, limit, cursor);
-      const feedback = await feedbackCounts(
-        db,
-        table,
-        page.items.map((i) => String(i.id)),
-      );
+      const page = await listedPage(db, table, keys.editionsIndex, limit, cursor, LISTED);
+      const feedback = await listedFeedback(page.items.map((i) => String(i.id)));
       return {
-        editions: page.items.map((i) => toRecord(i, feedback.get(String(i.id)))),
+        editions: page.items.map((i): EditionSummary => toRecord(i, feedback.get(String(i.id)))),
         cursor: page.cursor,
       };
     },

@@ -92,7 +92,7 @@ export const CONTRACT: Paths = {
   "/v1/editions": {
     get: {
       summary:
-        "Editions, newest first, a page at a time (`limit` ≤ 100, `cursor` from the last page); counts come from each edition's counters, never from its chunks",
+        "Editions, newest first, a page at a time (`limit` ≤ 100, `cursor` from the last page); counts come from each edition's counters, never from its chunks; the SES feedback counters (`delivered`, `bounced`, …) may be up to 2 s behind the edition's own view",
       admin: true,
       query: ListQuery,
       responses: {
