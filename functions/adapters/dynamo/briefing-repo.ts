@@ -3,10 +3,11 @@ import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { GetCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import type { RenderedEdition } from "../../domain/rendered.js";
 import type { BriefingRecord, BriefingRepo } from "../../flows/ports.js";
+import { writeIf } from "./conditional-write.js";
 import { feedbackCounts } from "./edition-feedback.js";
 import { getWithFeedback, toProgress } from "./edition-repo.js";
 import { listedPage, putListed } from "./indexed-items.js";
-import { isConditionFailure, keys } from "./keys.js";
+import { keys } from "./keys.js";
 import { workMarkerPut } from "./work-ledger.js";
 
 const toBriefing = (item: Record<string, unknown>, feedback?: Parameters<typeof toProgress>[1]) =>
@@ -45,8 +46,8 @@ export function dynamoBriefingRepo(db: DynamoDBDocumentClient, table: string): B
       if (briefing.status !== "sent") {
         await db.send(workMarkerPut(table, "fanout", briefing.id, new Date(briefing.createdAt)));
       }
-      try {
-        await db.send(
+      return writeIf(
+        db.send(
           new PutCommand({
             TableName: table,
             Item: {
@@ -60,12 +61,8 @@ export function dynamoBriefingRepo(db: DynamoDBDocumentClient, table: string): B
             ExpressionAttributeNames: { "#items": "items" },
             ExpressionAttributeValues: { ":none": 0 },
           }),
-        );
-        return true;
-      } catch (error) {
-        if (isConditionFailure(error)) return false;
-        throw error;
-      }
+        ),
+      );
     },
     async list(limit, cursor) {
       const page = await listedPage(db, table, keys.briefingsIndex, limit, cursor);

@@ -4,7 +4,8 @@ import { GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { Counts } from "../../domain/edition.js";
 import type { EditionRepo } from "../../flows/ports.js";
 import { batchGetAll } from "./batch-get.js";
-import { cancelledItems, feedbackMarkPut, isConditionFailure, keys } from "./keys.js";
+import { conditionally, writeIf } from "./conditional-write.js";
+import { feedbackMarkPut, keys } from "./keys.js";
 import { writeTransaction } from "./transaction.js";
 
 const FEEDBACK_COUNTERS = ["bounced", "complained", "delivered", "opened", "clicked", "failed"] as const;
@@ -60,9 +61,9 @@ export function editionFeedback(
   return {
     async countFeedback(id, counter, mark) {
       if (!(await exists(id))) return "no-edition";
-      try {
-        // Events of one edition arrive together: a collision on a counter shard is retried inside.
-        await writeTransaction(db, {
+      // Events of one edition arrive together: a collision on a counter shard is retried inside.
+      const out = await conditionally(
+        writeTransaction(db, {
           TransactItems: [
             { Put: feedbackMarkPut(table, mark, new Date()) },
             {
@@ -75,17 +76,16 @@ export function editionFeedback(
               },
             },
           ],
-        });
-        return "counted";
-      } catch (error) {
-        // Only the mark has a condition: it failing means this event was counted before.
-        if (isConditionFailure(error) && cancelledItems(error)[0]) return "duplicate";
-        throw error;
-      }
+        }),
+      );
+      if (out.written) return "counted";
+      // Only the mark has a condition: it failing means this event was counted before.
+      if (out.refused[0]) return "duplicate";
+      throw out.error;
     },
     async resume(id, baseline) {
-      try {
-        await db.send(
+      return writeIf(
+        db.send(
           new UpdateCommand({
             TableName: table,
             Key: keys.edition(id),
@@ -99,12 +99,8 @@ export function editionFeedback(
               ":now": new Date().toISOString(),
             },
           }),
-        );
-        return true;
-      } catch (error) {
-        if (isConditionFailure(error)) return false;
-        throw error;
-      }
+        ),
+      );
     },
   };
 }

@@ -6,11 +6,12 @@ import type { RenderedEdition } from "../../domain/rendered.js";
 import { SETTLED_STATUSES } from "../../domain/stall.js";
 import type { EditionRecord, EditionRepo, PlanCheckpoint, SendProgress } from "../../flows/ports.js";
 import { batchGetAll } from "./batch-get.js";
+import { writeIf } from "./conditional-write.js";
 import { editionEditorial } from "./edition-editorial.js";
 import { editionFeedback, feedbackCounts, feedbackKeys, sumFeedback } from "./edition-feedback.js";
 import { editionRecovery } from "./edition-recovery.js";
 import { listedPage, putListed } from "./indexed-items.js";
-import { isConditionFailure, keys } from "./keys.js";
+import { keys } from "./keys.js";
 import { shareCounter } from "./share-counter.js";
 import { workMarkerDelete, workMarkerPut } from "./work-ledger.js";
 
@@ -122,8 +123,8 @@ export function dynamoEditionRepo(db: DynamoDBDocumentClient, table: string): Ed
     },
     async transition(id, from: EditionStatus[], to, reason) {
       const values = Object.fromEntries(from.map((s, i) => [`:f${i}`, s]));
-      try {
-        await db.send(
+      const moved = await writeIf(
+        db.send(
           new UpdateCommand({
             TableName: table,
             Key: keys.edition(id),
@@ -139,17 +140,14 @@ export function dynamoEditionRepo(db: DynamoDBDocumentClient, table: string): Ed
               ...(reason ? { ":why": reason } : {}),
             },
           }),
-        );
-        if (SETTLED_STATUSES.includes(to)) await db.send(workMarkerDelete(table, "fanout", id));
-        return true;
-      } catch (error) {
-        if (isConditionFailure(error)) return false;
-        throw error;
-      }
+        ),
+      );
+      if (moved && SETTLED_STATUSES.includes(to)) await db.send(workMarkerDelete(table, "fanout", id));
+      return moved;
     },
     async checkpoint(id, partition, previous: PlanCheckpoint | undefined, next, added) {
-      try {
-        await db.send(
+      return writeIf(
+        db.send(
           new UpdateCommand({
             TableName: table,
             Key: keys.edition(id),
@@ -169,12 +167,8 @@ export function dynamoEditionRepo(db: DynamoDBDocumentClient, table: string): Ed
               ...(previous ? { ":prevNext": previous.next } : {}),
             },
           }),
-        );
-        return true;
-      } catch (error) {
-        if (isConditionFailure(error)) return false;
-        throw error;
-      }
+        ),
+      );
     },
     async finishPlan(id) {
       await db.send(
@@ -187,8 +181,8 @@ export function dynamoEditionRepo(db: DynamoDBDocumentClient, table: string): Ed
       );
     },
     async completeIfFinished(id) {
-      try {
-        await db.send(
+      const completed = await writeIf(
+        db.send(
           new UpdateCommand({
             TableName: table,
             Key: keys.edition(id),
@@ -202,14 +196,11 @@ export function dynamoEditionRepo(db: DynamoDBDocumentClient, table: string): Ed
               ":now": new Date().toISOString(),
             },
           }),
-        );
-        // Finished: out of the unfinished work (a marker left by a crash here, recovery removes).
-        await db.send(workMarkerDelete(table, "fanout", id));
-        return true;
-      } catch (error) {
-        if (isConditionFailure(error)) return false;
-        throw error;
-      }
+        ),
+      );
+      // Finished: out of the unfinished work (a marker left by a crash here, recovery removes).
+      if (completed) await db.send(workMarkerDelete(table, "fanout", id));
+      return completed;
     },
     async shares(id) {
       const out = await db.send(new GetCommand({ TableName: table, Key: keys.shares(id) }));

@@ -81,21 +81,3 @@ export function feedbackMarkPut(table: string, mark: string, now: Date) {
     ConditionExpression: "attribute_not_exists(pk)",
   };
 }
-
-/** Which items of a cancelled transaction failed their condition (`CancellationReasons`, in order). */
-export function cancelledItems(error: unknown): boolean[] {
-  const reasons = (error as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? [];
-  return reasons.map((r) => r.Code === "ConditionalCheckFailed");
-}
-
-/**
- * A write refused because an item was not as the condition said: a conditional write's
- * `ConditionalCheckFailedException`, or a transaction cancelled with a `ConditionalCheckFailed`
- * reason. A transaction cancelled for anything else (a conflict, throttling) is not one.
- */
-export function isConditionFailure(error: unknown): boolean {
-  const e = error as { name?: string; CancellationReasons?: Array<{ Code?: string }> } | undefined;
-  if (e?.name === "ConditionalCheckFailedException") return true;
-  if (e?.name !== "TransactionCanceledException") return false;
-  return (e.CancellationReasons ?? []).some((r) => r.Code === "ConditionalCheckFailed");
-}

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { RateLimiter } from "../../flows/ports.js";
-import { isConditionFailure } from "./keys.js";
+import { writeIf } from "./conditional-write.js";
 
 /** Keys are hashed: the table holds no IP and no email address of anyone. */
 const hashOf = (client: string) => createHash("sha256").update(client).digest("base64url").slice(0, 22);
@@ -35,8 +35,8 @@ export function dynamoRateLimiter(db: DynamoDBDocumentClient, table: string, now
     },
     async claim(scope, client, intervalSeconds) {
       const nowSeconds = Math.floor(now().getTime() / 1000);
-      try {
-        await db.send(
+      return writeIf(
+        db.send(
           new UpdateCommand({
             TableName: table,
             Key: { pk: `RL#${scope}#${hashOf(client)}`, sk: "CLAIM" },
@@ -49,12 +49,8 @@ export function dynamoRateLimiter(db: DynamoDBDocumentClient, table: string, now
               ":ttl": nowSeconds + intervalSeconds + 60,
             },
           }),
-        );
-        return true;
-      } catch (error) {
-        if (isConditionFailure(error)) return false;
-        throw error;
-      }
+        ),
+      );
     },
   };
 }
