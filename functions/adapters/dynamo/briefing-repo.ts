@@ -7,7 +7,7 @@ import { writeIf } from "./conditional-write.js";
 import { feedbackCounts } from "./edition-feedback.js";
 import { getWithFeedback, toProgress } from "./edition-repo.js";
 import { listedPage, putListed } from "./indexed-items.js";
-import { keys } from "./keys.js";
+import { keys, SK } from "./keys.js";
 import { workMarkerPut } from "./work-ledger.js";
 
 const toBriefing = (item: Record<string, unknown>, feedback?: Parameters<typeof toProgress>[1]) =>
@@ -98,12 +98,12 @@ export function dynamoBriefingRepo(db: DynamoDBDocumentClient, table: string): B
           new QueryCommand({
             TableName: table,
             KeyConditionExpression: "pk = :pk AND begins_with(sk, :r)",
-            ExpressionAttributeValues: { ":pk": keys.edition(id).pk, ":r": "RENDER#" },
+            ExpressionAttributeValues: { ":pk": keys.edition(id).pk, ":r": SK.renderCombo },
             ProjectionExpression: "sk",
             ExclusiveStartKey: start,
           }),
         );
-        for (const i of out.Items ?? []) combos.push(String(i.sk).slice("RENDER#".length));
+        for (const i of out.Items ?? []) combos.push(keys.renderComboFrom(i.sk));
         start = out.LastEvaluatedKey;
       } while (start);
       return combos;
@@ -116,7 +116,7 @@ export function dynamoBriefingRepo(db: DynamoDBDocumentClient, table: string): B
           new QueryCommand({
             TableName: table,
             KeyConditionExpression: "pk = :pk AND begins_with(sk, :r)",
-            ExpressionAttributeValues: { ":pk": keys.edition(id).pk, ":r": "RENDER#" },
+            ExpressionAttributeValues: { ":pk": keys.edition(id).pk, ":r": SK.renderCombo },
             Select: "COUNT",
             ExclusiveStartKey: start,
           }),

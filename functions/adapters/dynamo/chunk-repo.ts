@@ -3,7 +3,7 @@ import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/li
 import type { Outcome, Tally } from "../../domain/chunk.js";
 import type { ChunkRecord, ChunkRepo } from "../../flows/ports.js";
 import { conditionally, writeIf } from "./conditional-write.js";
-import { keys } from "./keys.js";
+import { keys, SK } from "./keys.js";
 import { sendRateUpdate } from "./send-rate.js";
 import { writeTransaction } from "./transaction.js";
 
@@ -36,7 +36,7 @@ function toRecord(editionId: string, item: Record<string, unknown>): ChunkRecord
   const out = (item.out ?? {}) as Record<string, string>;
   return {
     editionId,
-    key: String(item.sk).slice("CHUNK#".length),
+    key: keys.chunkKeyFrom(item.sk),
     recipients: item.recipients as string[],
     lastKey: item.lastKey as string,
     variant: item.variant as string | undefined,
@@ -68,7 +68,7 @@ export function dynamoChunkRepo(db: DynamoDBDocumentClient, table: string): Chun
           ProjectionExpression: "sk, leaseUntil",
           ExpressionAttributeValues: {
             ":pk": keys.edition(editionId).pk,
-            ":chunk": "CHUNK#",
+            ":chunk": SK.chunk,
             ":no": false,
           },
           ExclusiveStartKey: start,
@@ -76,7 +76,7 @@ export function dynamoChunkRepo(db: DynamoDBDocumentClient, table: string): Chun
         }),
       );
       const found = (out.Items ?? []).map((i) => ({
-        key: String(i.sk).slice("CHUNK#".length),
+        key: keys.chunkKeyFrom(i.sk),
         ...(i.leaseUntil !== undefined ? { leaseUntil: Number(i.leaseUntil) } : {}),
       }));
       if (found.length) yield found;
@@ -101,14 +101,14 @@ export function dynamoChunkRepo(db: DynamoDBDocumentClient, table: string): Chun
             ProjectionExpression: "sk",
             ExpressionAttributeValues: {
               ":pk": keys.edition(editionId).pk,
-              ":chunk": "CHUNK#",
+              ":chunk": SK.chunk,
               ":now": nowMs,
             },
             ExclusiveStartKey: start,
             ConsistentRead: true,
           }),
         );
-        found.push(...(out.Items ?? []).map((i) => String(i.sk).slice("CHUNK#".length)));
+        found.push(...(out.Items ?? []).map((i) => keys.chunkKeyFrom(i.sk)));
         start = out.LastEvaluatedKey;
       } while (start);
       return found;

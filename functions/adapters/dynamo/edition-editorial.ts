@@ -2,7 +2,7 @@ import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { EditionRepo, MoveResult, StatusMove } from "../../flows/ports.js";
 import { conditionally } from "./conditional-write.js";
-import { keys } from "./keys.js";
+import { keys, SK } from "./keys.js";
 import { writeTransaction } from "./transaction.js";
 
 /** One conditional update of the status and editorial fields; the expression parts for `move`. */
@@ -86,12 +86,12 @@ export function editionEditorial(
           new QueryCommand({
             TableName: table,
             KeyConditionExpression: "pk = :pk AND begins_with(sk, :r)",
-            ExpressionAttributeValues: { ":pk": keys.edition(id).pk, ":r": keys.sendRatePrefix },
+            ExpressionAttributeValues: { ":pk": keys.edition(id).pk, ":r": SK.sendRate },
             ExclusiveStartKey: start,
           }),
         );
         for (const i of out.Items ?? []) {
-          rate.push({ minute: String(i.sk).slice(keys.sendRatePrefix.length), sent: Number(i.sent ?? 0) });
+          rate.push({ minute: keys.sendRateMinuteFrom(i.sk), sent: Number(i.sent ?? 0) });
         }
         start = out.LastEvaluatedKey;
       } while (start);

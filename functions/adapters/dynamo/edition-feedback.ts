@@ -30,8 +30,8 @@ export const feedbackKeys = (id: string) =>
 export function sumFeedback(items: Record<string, unknown>[]): Map<string, FeedbackCounts> {
   const found = new Map<string, FeedbackCounts>();
   for (const item of items) {
-    if (!String(item.sk).startsWith("FEEDBACK#")) continue;
-    const id = String(item.pk).slice("ED#".length);
+    if (!keys.isEditionFeedback(item.sk)) continue;
+    const id = keys.editionIdFrom(item.pk);
     const sum = found.get(id) ?? {};
     for (const c of FEEDBACK_COUNTERS) sum[c] = (sum[c] ?? 0) + Number(item[c] ?? 0);
     found.set(id, sum);

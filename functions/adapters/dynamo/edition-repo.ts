@@ -11,7 +11,7 @@ import { editionEditorial } from "./edition-editorial.js";
 import { editionFeedback, feedbackCounts, feedbackKeys, sumFeedback } from "./edition-feedback.js";
 import { editionRecovery } from "./edition-recovery.js";
 import { listedPage, putListed } from "./indexed-items.js";
-import { keys } from "./keys.js";
+import { keys, SK } from "./keys.js";
 import { shareCounter } from "./share-counter.js";
 import { workMarkerDelete, workMarkerPut } from "./work-ledger.js";
 
@@ -52,7 +52,7 @@ const toRecord = (item: Record<string, unknown>, feedback?: Partial<Counts>): Ed
 /** Reads one fan-out item (edition or briefing) with its feedback shards, in one BatchGet. */
 export async function getWithFeedback(db: DynamoDBDocumentClient, table: string, id: string) {
   const items = await batchGetAll(db, table, [keys.edition(id), ...feedbackKeys(id)]);
-  const item = items.find((i) => i.sk === "EDITION");
+  const item = items.find((i) => i.sk === SK.edition);
   return item ? { item, feedback: sumFeedback(items).get(id) } : undefined;
 }
 

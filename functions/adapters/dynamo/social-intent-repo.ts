@@ -4,7 +4,7 @@ import type { SocialIntent } from "../../domain/social/intent.js";
 import type { SocialNetwork } from "../../domain/social/network.js";
 import type { SocialIntentRepo } from "../../flows/ports.js";
 import { conditionally, writeIf } from "./conditional-write.js";
-import { keys } from "./keys.js";
+import { keys, SK } from "./keys.js";
 import { workMarkerDelete, workMarkerPut } from "./work-ledger.js";
 
 /** The post's unfinished-work id: recovery queues its job again from it. */
@@ -77,7 +77,7 @@ export function dynamoSocialIntentRepo(db: DynamoDBDocumentClient, table: string
         new QueryCommand({
           TableName: table,
           KeyConditionExpression: "pk = :pk AND begins_with(sk, :social)",
-          ExpressionAttributeValues: { ":pk": `ED#${editionId}`, ":social": keys.socialIntentPrefix },
+          ExpressionAttributeValues: { ":pk": keys.edition(editionId).pk, ":social": SK.socialIntent },
           ConsistentRead: true,
         }),
       );

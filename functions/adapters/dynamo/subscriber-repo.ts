@@ -5,7 +5,7 @@ import type { SubscriberRepo } from "../../flows/ports.js";
 import { audienceItems } from "./audience-items.js";
 import { batchGetAll } from "./batch-get.js";
 import { writeIf } from "./conditional-write.js";
-import { keys } from "./keys.js";
+import { keys, PK, SK } from "./keys.js";
 import { subscriberFeedback } from "./subscriber-feedback.js";
 import { subscriberLeave } from "./subscriber-leave.js";
 import { retryingTransient, writeTransaction } from "./transaction.js";
@@ -112,7 +112,7 @@ export function dynamoSubscriberRepo(
           new ScanCommand({
             TableName: table,
             FilterExpression: "sk = :p AND begins_with(pk, :s)",
-            ExpressionAttributeValues: { ":p": "PROFILE", ":s": "SUB#" },
+            ExpressionAttributeValues: { ":p": SK.profile, ":s": PK.subscriber },
             ExclusiveStartKey: start,
           }),
         );
