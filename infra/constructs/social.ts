@@ -7,7 +7,7 @@ import { TOKEN_KEY_SETTING } from "../../functions/adapters/social/sealed-creden
 import { FUNCTION_SPECS } from "../function-specs.js";
 import type { HeraldData } from "./data.js";
 import { HeraldFunction } from "./herald-function.js";
-import type { RuntimeEnvironment } from "./runtime-environment.js";
+import { RuntimeEnvironment } from "./runtime-environment.js";
 import { WorkerQueue } from "./worker-queue.js";
 
 export interface HeraldSocialProps {
@@ -71,7 +71,7 @@ export class HeraldSocial extends Construct {
       handlersDir: props.handlersDir,
     });
     env.apply(this.fn);
-    this.fn.addEnvironment("HERALD_SOCIAL_SECRET_ARN", this.secret.secretArn);
+    RuntimeEnvironment.setOn(this.fn, "HERALD_SOCIAL_SECRET_ARN", this.secret.secretArn);
     this.secret.grantRead(this.fn);
     data.grantItems(this.fn, SOCIAL_ITEM_ACTIONS, SOCIAL_KEY_PREFIXES);
     // Fan-out and deferred posts (rate limits, lookups later) go back onto its own queue.
