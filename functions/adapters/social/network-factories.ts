@@ -9,7 +9,7 @@ import { createLinkedInAdapter } from "./linkedin/adapter.js";
 import { linkedinSettingsFromEnv } from "./linkedin/settings.js";
 import { createMastodonAdapter } from "./mastodon/adapter.js";
 import { mastodonSettingsFromEnv } from "./mastodon/settings.js";
-import type { AdapterOptions } from "./shared/adapter-options.js";
+import type { AdapterOptions } from "./common/adapter-options.js";
 import { createTelegramAdapter } from "./telegram/adapter.js";
 import { telegramSettingsFromEnv } from "./telegram/settings.js";
 import { createThreadsAdapter } from "./threads/adapter.js";
