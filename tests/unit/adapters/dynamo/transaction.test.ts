@@ -1,9 +1,9 @@
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { describe, expect, it } from "vitest";
-import { dynamoChunkRepo } from "../../../functions/adapters/dynamo/chunk-repo.js";
-import { dynamoSubscriberRepo } from "../../../functions/adapters/dynamo/subscriber-repo.js";
-import type { Subscriber } from "../../../functions/domain/subscriber.js";
-import type { ChunkRecord } from "../../../functions/flows/ports.js";
+import { dynamoChunkRepo } from "../../../../functions/adapters/dynamo/chunk-repo.js";
+import { dynamoSubscriberRepo } from "../../../../functions/adapters/dynamo/subscriber-repo.js";
+import type { Subscriber } from "../../../../functions/domain/subscriber.js";
+import type { ChunkRecord } from "../../../../functions/flows/ports.js";
 
 // DynamoDB Local never cancels a transaction for a conflict or throttling, so this is the one place
 // the client is faked: it throws what DynamoDB throws, then (if anything is left) succeeds.
