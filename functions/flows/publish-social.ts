@@ -8,6 +8,7 @@ import {
 } from "../domain/social/intent.js";
 import { socialUrl } from "../domain/social/network.js";
 import { deferJob, notYet } from "./defer-job.js";
+import { CardNotReady } from "./errors.js";
 import type {
   CredentialStore,
   LookupOutcome,
@@ -25,14 +26,6 @@ export interface SocialWorkerPorts {
   credentials: CredentialStore;
   /** [0, 1): the jitter on rate-limit waits; tests fix it. */
   random?: () => number;
-}
-
-/** The card is rendered with the edition; until it is stored, no network may see the post. */
-export class CardNotReady extends Error {
-  constructor(editionId: string) {
-    super(`edition ${editionId} has no card yet`);
-    this.name = "CardNotReady";
-  }
 }
 
 type Result = "done" | "retry";

@@ -3,7 +3,8 @@ import { listHeaders, recipientLinks } from "../domain/recipient-links.js";
 import type { Subscriber } from "../domain/subscriber.js";
 import { pauseIfUnhealthy } from "./auto-pause.js";
 import { closeCancelled, refusedClaim } from "./close-chunk.js";
-import { type BulkEntry, MailerRejected, MailerThrottled, type Ports, type SendJob } from "./ports.js";
+import { MailerRejected, MailerThrottled } from "./errors.js";
+import type { BulkEntry, Ports, SendJob } from "./ports.js";
 import { sendTarget } from "./send-target.js";
 
 /**

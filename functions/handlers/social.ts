@@ -2,6 +2,7 @@ import { getSecret } from "@aws-lambda-powertools/parameters/secrets";
 import type { SQSEvent } from "aws-lambda";
 import * as z from "zod";
 import { dynamoCredentialStore } from "../adapters/dynamo/credential-store.js";
+import { RuntimeEnv } from "../adapters/runtime-env.js";
 import { type SocialSettings, socialAccounts } from "../adapters/social/accounts.js";
 import { sealedCredentials, TOKEN_KEY_SETTING } from "../adapters/social/sealed-credentials.js";
 import { socialWorker } from "../adapters/sqs/social-worker.js";
@@ -16,7 +17,7 @@ const SocialSecret = z.record(z.string(), z.string());
  * other workers never can), through Powertools' cache: a change reaches warm containers in 5 minutes.
  */
 async function loadSocialSettings(): Promise<SocialSettings> {
-  const arn = process.env.HERALD_SOCIAL_SECRET_ARN;
+  const arn = RuntimeEnv.parse(process.env).HERALD_SOCIAL_SECRET_ARN;
   if (!arn) throw new Error("HERALD_SOCIAL_SECRET_ARN is not set");
   return SocialSecret.parse(await getSecret(arn, { transform: "json", maxAge: 300 }));
 }

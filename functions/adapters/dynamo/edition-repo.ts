@@ -12,11 +12,12 @@ import type {
   SendProgress,
 } from "../../flows/ports.js";
 import { batchGetAll } from "./batch-get.js";
+import { writeIf } from "./conditional-write.js";
 import { editionEditorial } from "./edition-editorial.js";
 import { editionFeedback, feedbackKeys, listedFeedbackReader, sumFeedback } from "./edition-feedback.js";
 import { editionRecovery } from "./edition-recovery.js";
 import { listedPage, projectionOf, putListed } from "./indexed-items.js";
-import { isConditionFailure, keys } from "./keys.js";
+import { keys, SK } from "./keys.js";
 import { shareCounter } from "./share-counter.js";
 import { workMarkerDelete, workMarkerPut } from "./work-ledger.js";
 
@@ -66,7 +67,7 @@ const toRecord = (item: Record<string, unknown>, feedback?: Partial<Counts>): Ed
 /** Reads one fan-out item (edition or briefing) with its feedback shards, in one BatchGet. */
 export async function getWithFeedback(db: DynamoDBDocumentClient, table: string, id: string) {
   const items = await batchGetAll(db, table, [keys.edition(id), ...feedbackKeys(id)]);
-  const item = items.find((i) => i.sk === "EDITION");
+  const item = items.find((i) => i.sk === SK.edition);
   return item ? { item, feedback: sumFeedback(items).get(id) } : undefined;
 }
 
@@ -134,8 +135,8 @@ export function dynamoEditionRepo(db: DynamoDBDocumentClient, table: string): Ed
     },
     async transition(id, from: EditionStatus[], to, reason) {
       const values = Object.fromEntries(from.map((s, i) => [`:f${i}`, s]));
-      try {
-        await db.send(
+      const moved = await writeIf(
+        db.send(
           new UpdateCommand({
             TableName: table,
             Key: keys.edition(id),
@@ -151,17 +152,14 @@ export function dynamoEditionRepo(db: DynamoDBDocumentClient, table: string): Ed
               ...(reason ? { ":why": reason } : {}),
             },
           }),
-        );
-        if (SETTLED_STATUSES.includes(to)) await db.send(workMarkerDelete(table, "fanout", id));
-        return true;
-      } catch (error) {
-        if (isConditionFailure(error)) return false;
-        throw error;
-      }
+        ),
+      );
+      if (moved && SETTLED_STATUSES.includes(to)) await db.send(workMarkerDelete(table, "fanout", id));
+      return moved;
     },
     async checkpoint(id, partition, previous: PlanCheckpoint | undefined, next, added) {
-      try {
-        await db.send(
+      return writeIf(
+        db.send(
           new UpdateCommand({
             TableName: table,
             Key: keys.edition(id),
@@ -181,12 +179,8 @@ export function dynamoEditionRepo(db: DynamoDBDocumentClient, table: string): Ed
               ...(previous ? { ":prevNext": previous.next } : {}),
             },
           }),
-        );
-        return true;
-      } catch (error) {
-        if (isConditionFailure(error)) return false;
-        throw error;
-      }
+        ),
+      );
     },
     async finishPlan(id) {
       await db.send(
@@ -199,8 +193,8 @@ export function dynamoEditionRepo(db: DynamoDBDocumentClient, table: string): Ed
       );
     },
     async completeIfFinished(id) {
-      try {
-        await db.send(
+      const completed = await writeIf(
+        db.send(
           new UpdateCommand({
             TableName: table,
             Key: keys.edition(id),
@@ -214,14 +208,11 @@ export function dynamoEditionRepo(db: DynamoDBDocumentClient, table: string): Ed
               ":now": new Date().toISOString(),
             },
           }),
-        );
-        // Finished: out of the unfinished work (a marker left by a crash here, recovery removes).
-        await db.send(workMarkerDelete(table, "fanout", id));
-        return true;
-      } catch (error) {
-        if (isConditionFailure(error)) return false;
-        throw error;
-      }
+        ),
+      );
+      // Finished: out of the unfinished work (a marker left by a crash here, recovery removes).
+      if (completed) await db.send(workMarkerDelete(table, "fanout", id));
+      return completed;
     },
     async shares(id) {
       const out = await db.send(new GetCommand({ TableName: table, Key: keys.shares(id) }));

@@ -1,6 +1,6 @@
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
-import { isConditionFailure } from "./keys.js";
+import { writeIf } from "./conditional-write.js";
 
 /**
  * Puts an item that must not exist yet, listed under `index` (gsi1) by creation time; `false` when
@@ -12,19 +12,15 @@ export async function putListed(
   item: Record<string, unknown> & { id: string; createdAt: string },
   index: string,
 ): Promise<boolean> {
-  try {
-    await db.send(
+  return writeIf(
+    db.send(
       new PutCommand({
         TableName: table,
         Item: { ...item, gsi1pk: index, gsi1sk: `${item.createdAt}#${item.id}` },
         ConditionExpression: "attribute_not_exists(pk)",
       }),
-    );
-    return true;
-  } catch (error) {
-    if (isConditionFailure(error)) return false;
-    throw error;
-  }
+    ),
+  );
 }
 
 /** A ProjectionExpression with its attribute names (every path through names: any may be reserved). */

@@ -1,8 +1,8 @@
 import type { SocialAdapter } from "../../../flows/ports/social.js";
-import type { AdapterOptions } from "../shared/adapter-options.js";
-import { asLookupOutcome } from "../shared/call-outcomes.js";
-import { wireOptions } from "../shared/http-exchange.js";
-import { retriedOnce } from "../shared/retried-once.js";
+import type { AdapterOptions } from "../common/adapter-options.js";
+import { asLookupOutcome } from "../common/call-outcomes.js";
+import { wireOptions } from "../common/http-exchange.js";
+import { retriedOnce } from "../common/retried-once.js";
 import { blueskyClient, isTransient } from "./client.js";
 import { linksTo, POST_COLLECTION, postRecord, postUrl } from "./post-record.js";
 import { blueskySessions } from "./session.js";

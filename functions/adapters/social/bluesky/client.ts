@@ -1,6 +1,6 @@
 import * as z from "zod";
-import { acceptedBody, type Checked } from "../shared/accepted-body.js";
-import { exchange, type NoAnswer, type WireOptions, type WireRequest } from "../shared/http-exchange.js";
+import { acceptedBody, type Checked } from "../common/accepted-body.js";
+import { exchange, type NoAnswer, type WireOptions, type WireRequest } from "../common/http-exchange.js";
 
 /**
  * The XRPC calls Herald makes to a PDS, as plain HTTP/JSON (`/xrpc/<nsid>`), so that base URL,

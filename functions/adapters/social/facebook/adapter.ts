@@ -4,17 +4,17 @@ import type {
   PublishRequest,
   SocialAdapter,
 } from "../../../flows/ports/social.js";
-import type { AdapterOptions } from "../shared/adapter-options.js";
-import { unansweredOutcome } from "../shared/call-outcomes.js";
-import { type HttpAnswer, wireOptions } from "../shared/http-exchange.js";
-import { field, textField } from "../shared/json-fields.js";
-import { sameArticle, sameLink } from "../shared/link-match.js";
+import type { AdapterOptions } from "../common/adapter-options.js";
+import { unansweredOutcome } from "../common/call-outcomes.js";
+import { type HttpAnswer, wireOptions } from "../common/http-exchange.js";
+import { field, textField } from "../common/json-fields.js";
+import { sameArticle, sameLink } from "../common/link-match.js";
 import {
   graphErrorMessage,
   graphLookupRefusal,
   graphVerdict,
   regainAccessAt,
-} from "../shared/meta-graph-errors.js";
+} from "../common/meta-graph-errors.js";
 import { facebookClient } from "./client.js";
 import type { FacebookSettings } from "./settings.js";
 

@@ -1,4 +1,4 @@
-import { exchange, type WireOptions, type WireResult } from "../shared/http-exchange.js";
+import { exchange, type WireOptions, type WireResult } from "../common/http-exchange.js";
 import type { FacebookSettings } from "./settings.js";
 
 /** The Graph API calls Herald makes for a Page, with the Page token in the Authorization header. */

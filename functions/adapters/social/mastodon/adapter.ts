@@ -1,9 +1,9 @@
 import type { ComposeOptions } from "../../../domain/social/compose.js";
 import { escapeHtml } from "../../../domain/text.js";
 import type { LookupOutcome, PublishOutcome, SocialAdapter } from "../../../flows/ports/social.js";
-import type { AdapterOptions } from "../shared/adapter-options.js";
-import { asLookupOutcome } from "../shared/call-outcomes.js";
-import { wireOptions } from "../shared/http-exchange.js";
+import type { AdapterOptions } from "../common/adapter-options.js";
+import { asLookupOutcome } from "../common/call-outcomes.js";
+import { wireOptions } from "../common/http-exchange.js";
 import { mastodonClient, STATUSES_PER_PAGE, type Status } from "./client.js";
 import { failureOutcome } from "./outcomes.js";
 import type { MastodonSettings } from "./settings.js";

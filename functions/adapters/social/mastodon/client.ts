@@ -1,6 +1,6 @@
 import * as z from "zod";
-import { acceptedBody, type Checked } from "../shared/accepted-body.js";
-import { exchange, type NoAnswer, type WireOptions } from "../shared/http-exchange.js";
+import { acceptedBody, type Checked } from "../common/accepted-body.js";
+import { exchange, type NoAnswer, type WireOptions } from "../common/http-exchange.js";
 
 /** The Mastodon REST calls Herald makes, with the account's bearer token; answers are checked. */
 

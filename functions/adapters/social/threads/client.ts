@@ -1,8 +1,8 @@
-import { exchange, type WireOptions, type WireResult } from "../shared/http-exchange.js";
-import { textField } from "../shared/json-fields.js";
-import { graphErrorMessage } from "../shared/meta-graph-errors.js";
-import type { TokenSet } from "../shared/token-keeper.js";
-import type { RefreshResult } from "../shared/with-fresh-token.js";
+import { exchange, type WireOptions, type WireResult } from "../common/http-exchange.js";
+import { textField } from "../common/json-fields.js";
+import { graphErrorMessage } from "../common/meta-graph-errors.js";
+import type { TokenSet } from "../common/token-keeper.js";
+import type { RefreshResult } from "../common/with-fresh-token.js";
 import type { ThreadsSettings } from "./settings.js";
 
 /** The Threads API calls Herald makes; the token goes in the Authorization header where it can. */

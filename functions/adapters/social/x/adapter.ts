@@ -5,12 +5,12 @@ import type {
   PublishRequest,
   SocialAdapter,
 } from "../../../flows/ports/social.js";
-import type { AdapterOptions } from "../shared/adapter-options.js";
-import { unansweredOutcome } from "../shared/call-outcomes.js";
-import { wireOptions } from "../shared/http-exchange.js";
-import { field, textField } from "../shared/json-fields.js";
-import { sameLink } from "../shared/link-match.js";
-import { authorizedCalls } from "../shared/with-fresh-token.js";
+import type { AdapterOptions } from "../common/adapter-options.js";
+import { unansweredOutcome } from "../common/call-outcomes.js";
+import { wireOptions } from "../common/http-exchange.js";
+import { field, textField } from "../common/json-fields.js";
+import { sameLink } from "../common/link-match.js";
+import { authorizedCalls } from "../common/with-fresh-token.js";
 import { lookupRefusal, publishRefusal } from "./answers.js";
 import { xClient } from "./client.js";
 import type { XSettings } from "./settings.js";

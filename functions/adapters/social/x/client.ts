@@ -1,7 +1,7 @@
-import { exchange, type WireOptions, type WireResult } from "../shared/http-exchange.js";
-import { refreshGrantResult } from "../shared/refresh-grant.js";
-import type { TokenSet } from "../shared/token-keeper.js";
-import type { RefreshResult } from "../shared/with-fresh-token.js";
+import { exchange, type WireOptions, type WireResult } from "../common/http-exchange.js";
+import { refreshGrantResult } from "../common/refresh-grant.js";
+import type { TokenSet } from "../common/token-keeper.js";
+import type { RefreshResult } from "../common/with-fresh-token.js";
 import { xErrorMessage } from "./answers.js";
 import type { XSettings } from "./settings.js";
 

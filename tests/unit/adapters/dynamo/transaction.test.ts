@@ -1,10 +1,9 @@
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { describe, expect, it } from "vitest";
-import { dynamoChunkRepo } from "../../../functions/adapters/dynamo/chunk-repo.js";
-import { isConditionFailure } from "../../../functions/adapters/dynamo/keys.js";
-import { dynamoSubscriberRepo } from "../../../functions/adapters/dynamo/subscriber-repo.js";
-import type { Subscriber } from "../../../functions/domain/subscriber.js";
-import type { ChunkRecord } from "../../../functions/flows/ports.js";
+import { dynamoChunkRepo } from "../../../../functions/adapters/dynamo/chunk-repo.js";
+import { dynamoSubscriberRepo } from "../../../../functions/adapters/dynamo/subscriber-repo.js";
+import type { Subscriber } from "../../../../functions/domain/subscriber.js";
+import type { ChunkRecord } from "../../../../functions/flows/ports.js";
 
 // DynamoDB Local never cancels a transaction for a conflict or throttling, so this is the one place
 // the client is faked: it throws what DynamoDB throws, then (if anything is left) succeeds.
@@ -95,17 +94,5 @@ describe("transaction cancellations are classified by their reasons", () => {
       await repo.save({ ...subscriber, cadence: "daily", updatedAt: "2026-01-02T00:00:00.000Z" }, subscriber),
     ).toBe(true);
     expect(calls).toHaveLength(2);
-  });
-
-  it.each([
-    [{ name: "ConditionalCheckFailedException" }, true],
-    [cancelled("None", "ConditionalCheckFailed"), true],
-    [cancelled("ConditionalCheckFailed", "TransactionConflict"), true],
-    [cancelled("TransactionConflict", "None"), false],
-    [cancelled("ThrottlingError"), false],
-    [cancelled(), false],
-    [new Error("socket hang up"), false],
-  ])("isConditionFailure(%o) is %s", (error, expected) => {
-    expect(isConditionFailure(error)).toBe(expected);
   });
 });
