@@ -107,7 +107,10 @@ describe("exactly once under faults", () => {
   });
 
   it("resumes a planner that dies mid-walk without planning anyone twice", async () => {
-    // Prepare: the edition job dies after its third batch of queued chunks, twice.
+    // Prepare: the edition job dies twice mid-walk, each time right after queueing a batch whose
+    // checkpoint it never writes: after the second batch (the first is checkpointed), then after the
+    // third, the last. A batch is 10 chunks of 50 in one partition, so 1,100 readers make three
+    // batches: every death has a checkpoint behind it and chunks to adopt ahead of it.
     let sends = 0;
     herald = await startHerald(
       { audienceShards: 1 },
@@ -119,19 +122,21 @@ describe("exactly once under faults", () => {
             send: async (jobs) => {
               await ports.sendQueue.send(jobs);
               sends++;
-              if (sends === 3 || sends === 5) throw new Error("planner died after queueing a batch");
+              if (sends === 2 || sends === 4) throw new Error("planner died after queueing a batch");
             },
           },
         }),
       },
     );
-    const emails = await seedSubscribers(herald.ports, 2600, ["world"]);
+    const emails = await seedSubscribers(herald.ports, 1100, ["world"]);
 
     const edition = await publishAndSettle(herald, "faults-3");
 
-    expect(sends).toBeGreaterThan(5);
+    // Batches 1, 2, 2 again, 3, 3 again (more if the 20 ms visibility handed the job to a second
+    // planner meanwhile): both deaths happened and the walk went on past them.
+    expect(sends).toBeGreaterThanOrEqual(5);
     expectEveryoneExactlyOnce(await sentEmails(herald.sesEndpoint), emails);
-    expect(edition).toMatchObject({ status: "sent", counts: { planned: 2600, sent: 2600 } });
+    expect(edition).toMatchObject({ status: "sent", counts: { planned: 1100, sent: 1100 } });
   });
 
   it("queues a throttled chunk again after a growing delay instead of walking it into the DLQ", async () => {
