@@ -35,7 +35,8 @@ describe("exactly once under faults", () => {
     herald = await startHerald(
       {},
       {
-        queue: { visibilityTimeoutMs: 20, maxReceives: 50 },
+        // A throttled chunk's delay (1, 2, 4 … s) passes in 50 ms a second: the delays are checked, not waited.
+        queue: { visibilityTimeoutMs: 20, maxReceives: 50, delaySecondMs: 50 },
         configureSes: (client) => {
           stats = injectSesThrottling(client, random, { callThrottle: 0.3, entryThrottle: 0.1 });
         },
@@ -148,7 +149,8 @@ describe("exactly once under faults", () => {
     herald = await startHerald(
       {},
       {
-        queue: { visibilityTimeoutMs: 30_000, maxReceives: 1 },
+        // A throttled chunk's delay (1, 2, 4 … s) passes in 50 ms a second: the delays are checked, not waited.
+        queue: { visibilityTimeoutMs: 30_000, maxReceives: 1, delaySecondMs: 50 },
         configureSes: (client) => {
           stats = injectSesThrottling(client, random, { callThrottle: 0.5 });
         },
