@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import type { Row } from "./rows.js";
 
 /** The readers of the original crash report: `npm test` runs the same scenarios with a few hundred. */
-export const CRASH_READERS = 20_000;
+const CRASH_READERS = 20_000;
 
 /**
  * The crash tests (tests/integration/crash-restart.test.ts: `npm start` killed mid-send, mid-planning
