@@ -78,9 +78,9 @@ describe("exactly once under faults", () => {
   it("never resends a chunk whose worker died between SES accepting it and recording it; counts it unknown", async () => {
     // Prepare: the first SES call's answer is lost (the worker dies holding it).
     let lost = 0;
-    // The lease outlasts any live worker's claim-to-record on a busy machine (1 s raced it: this
-    // test failed in a whole run at load 20); the lost chunk waits for it, handed back every
-    // second, with receives to spare (60 s) before it could reach the DLQ.
+    // The lease outlasts any live worker's claim-to-record on a busy machine (1 s raced it: in a
+    // whole run at load 20 a live chunk's lease ran out too, 92 unknown); the lost chunk waits for
+    // it, handed back every second, with receives to spare (60 s) before it could reach the DLQ.
     herald = await startHerald(
       { chunkLeaseSeconds: 10 },
       {
