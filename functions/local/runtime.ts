@@ -16,6 +16,7 @@ import {
   sealedCredentials,
   TOKEN_KEY_SETTING,
 } from "../adapters/social/sealed-credentials.js";
+import { engagementFromEnv } from "../adapters/social/engagement-switch.js";
 import { socialWorker } from "../adapters/sqs/social-worker.js";
 import { type Renderers, renderWorker, sendWorker } from "../adapters/sqs/workers.js";
 import type { Config, Secrets } from "../domain/config.js";
@@ -29,6 +30,7 @@ import { withMailboxSimulator } from "./mailbox-simulator.js";
 import { MemoryQueue, type MemoryQueueOptions } from "./memory-queue.js";
 import { MemoryTopic } from "./memory-topic.js";
 import { rearmScheduled } from "./rearm-scheduled.js";
+import { ENGAGEMENT_SWEEP_MINUTES, startEngagementTimer } from "./engagement-timer.js";
 import { type Timers, timerScheduler } from "./timer-scheduler.js";
 
 export interface LocalRuntimeOptions {
@@ -55,6 +57,8 @@ export interface LocalRuntimeOptions {
   holdSends?: boolean;
   /** Start the daily briefing at the configured hour (`npm start`); tests start briefings themselves. */
   briefingTimer?: boolean;
+  /** Read posted social posts' engagement every 15 minutes (`npm start`); tests sweep themselves. */
+  engagementTimer?: boolean;
   /**
    * Social accounts: settings (`HERALD_<NETWORK>_…`); every network without them posts to `outboxDir`.
    * Absent: no social account at all (tests about email).
@@ -149,7 +153,13 @@ export function localRuntime(o: LocalRuntimeOptions): LocalRuntime {
         { outboxDir: o.social.outboxDir, ...(o.social.factories ? { factories: o.social.factories } : {}) },
       )
     : { adapters: [], live: [], outbox: [], broken: [] };
-  socialQueue.start(socialWorker(ports, { adapters: social.adapters, credentials }));
+  // Only live accounts are read: the outbox has no counts.
+  const engagement = o.social ? engagementFromEnv(o.social.settings, db, o.config.tableName) : undefined;
+  const socialPorts = { adapters: social.adapters, credentials, engagement };
+  socialQueue.start(socialWorker(ports, socialPorts));
+  const stopEngagement = o.engagementTimer
+    ? startEngagementTimer(ports, socialPorts, { intervalMs: ENGAGEMENT_SWEEP_MINUTES * 60_000 })
+    : () => {};
   // Listed at once by `GET /v1/social/accounts`; on AWS the social worker registers them as it fans out.
   if (o.social) {
     const accounts = social.adapters.map(({ network, account }) => ({ network, account }));
@@ -195,6 +205,7 @@ export function localRuntime(o: LocalRuntimeOptions): LocalRuntime {
       stopFeeds();
       stopBriefings();
       stopRecovery();
+      stopEngagement();
       editionQueue.stop();
       sendQueue.stop();
       socialQueue.stop();

@@ -54,6 +54,8 @@ export const keys = {
     pk: `SOCIAL#${network}#${account}`,
     sk: "ATTENTION",
   }),
+  /** A post's engagement look-up, in the bucket of the hour it is due (`YYYY-MM-DDTHH`). */
+  engagementDue: (bucket: string, id: string) => ({ pk: `ENGAGE#${bucket}`, sk: id }),
   /** The configured accounts as the social worker last saw them (no network is named `ACCOUNTS`). */
   socialRegistry: { pk: "SOCIAL#ACCOUNTS", sk: "REGISTRY" },
   /** A console session, by a hash of the cookie's value (TTL at its expiry). */
