@@ -16,8 +16,8 @@ import type {
   SocialAdapter,
 } from "./ports/social.js";
 import type { AnySocialAdapter } from "./ports/social-adapters.js";
-import type { EditionRecord, Ports, SocialPostJob } from "./ports.js";
 import type { SocialEngagementRepo } from "./ports/social-engagement.js";
+import type { EditionRecord, Ports, SocialPostJob } from "./ports.js";
 import { scheduleEngagement } from "./schedule-engagement.js";
 import { abandoned, afterLookup, afterPublish, claimed, type Step } from "./social-outcomes.js";
 

@@ -1,9 +1,9 @@
 import { loggableError } from "../domain/redact.js";
 import { lookupsFor } from "../domain/social/engagement.js";
 import type { SocialIntent } from "../domain/social/intent.js";
-import type { Ports } from "./ports.js";
-import type { SocialEngagementRepo } from "./ports/social-engagement.js";
 import type { SocialAdapter } from "./ports/social.js";
+import type { SocialEngagementRepo } from "./ports/social-engagement.js";
+import type { Ports } from "./ports.js";
 
 /**
  * Enters a post that has just become `posted` for its engagement look-ups (an hour and a day on),

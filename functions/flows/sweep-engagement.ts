@@ -5,10 +5,10 @@ import {
   retryOf,
   sweepBuckets,
 } from "../domain/social/engagement.js";
-import type { Ports } from "./ports.js";
-import type { SocialEngagementRepo } from "./ports/social-engagement.js";
 import type { EngagementOutcome } from "./ports/social.js";
 import type { AnySocialAdapter } from "./ports/social-adapters.js";
+import type { SocialEngagementRepo } from "./ports/social-engagement.js";
+import type { Ports } from "./ports.js";
 
 /** How far back a sweep looks for look-ups it missed (a deploy, an outage): a day. */
 export const CATCH_UP_HOURS = 24;

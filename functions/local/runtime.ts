@@ -11,12 +11,12 @@ import {
   type SocialSettings,
   socialAccounts,
 } from "../adapters/social/accounts.js";
+import { engagementFromEnv } from "../adapters/social/engagement-switch.js";
 import {
   DEV_TOKEN_KEY,
   sealedCredentials,
   TOKEN_KEY_SETTING,
 } from "../adapters/social/sealed-credentials.js";
-import { engagementFromEnv } from "../adapters/social/engagement-switch.js";
 import { socialWorker } from "../adapters/sqs/social-worker.js";
 import { type Renderers, renderWorker, sendWorker } from "../adapters/sqs/workers.js";
 import type { Config, Secrets } from "../domain/config.js";
@@ -26,11 +26,11 @@ import { startFeedTimer } from "../flows/feed-timer.js";
 import type { CardStore, Ports, RenderJob, SendJob, SocialJob } from "../flows/ports.js";
 import { startRecoveryTimer } from "../flows/recovery-timer.js";
 import { LOCAL_CREDENTIALS } from "./dynamodb-local.js";
+import { ENGAGEMENT_SWEEP_MINUTES, startEngagementTimer } from "./engagement-timer.js";
 import { withMailboxSimulator } from "./mailbox-simulator.js";
 import { MemoryQueue, type MemoryQueueOptions } from "./memory-queue.js";
 import { MemoryTopic } from "./memory-topic.js";
 import { rearmScheduled } from "./rearm-scheduled.js";
-import { ENGAGEMENT_SWEEP_MINUTES, startEngagementTimer } from "./engagement-timer.js";
 import { type Timers, timerScheduler } from "./timer-scheduler.js";
 
 export interface LocalRuntimeOptions {

@@ -36,7 +36,10 @@ export function dynamoSocialEngagementRepo(db: DynamoDBDocumentClient, table: st
           TableName: table,
           // `$` sorts right after `#`: every look-up due at `until` exactly is in.
           KeyConditionExpression: "pk = :pk AND sk < :until",
-          ExpressionAttributeValues: { ":pk": keys.engagementDue(bucket, "").pk, ":until": `${until.toISOString()}$` },
+          ExpressionAttributeValues: {
+            ":pk": keys.engagementDue(bucket, "").pk,
+            ":until": `${until.toISOString()}$`,
+          },
           Limit: limit,
         }),
       );
@@ -52,7 +55,8 @@ export function dynamoSocialEngagementRepo(db: DynamoDBDocumentClient, table: st
             Key: keys.socialIntent(due.editionId, due.network, due.account),
             UpdateExpression: "SET #snapshot = :snapshot",
             // Counts stored once stay: a look-up made twice (a redelivery, two sweeps) stores one.
-            ConditionExpression: "attribute_exists(pk) AND (attribute_not_exists(#snapshot) OR attribute_exists(#snapshot.#error))",
+            ConditionExpression:
+              "attribute_exists(pk) AND (attribute_not_exists(#snapshot) OR attribute_exists(#snapshot.#error))",
             ExpressionAttributeNames: { "#snapshot": snapshotAttribute(due.lookup), "#error": "error" },
             ExpressionAttributeValues: { ":snapshot": snapshot },
           }),
