@@ -1,0 +1,133 @@
+import { describe, expect, it } from "vitest";
+import type { SocialNetwork } from "../../../functions/domain/social/network.js";
+import type { SocialAdapter } from "../../../functions/flows/ports/social.js";
+import { blueskyHarness, mastodonHarness } from "../../helpers/social/network-harnesses.js";
+import { publishRequest } from "../../helpers/social/publish-request.js";
+
+/** Publishes one post through `adapter` and says which post it made, as the worker stores it. */
+async function posted<N extends SocialNetwork>(adapter: SocialAdapter<N>) {
+  const outcome = await adapter.publish(publishRequest(adapter.network));
+  if (outcome.kind !== "posted") throw new Error(`not posted: ${JSON.stringify(outcome)}`);
+  return { postId: outcome.postId, url: outcome.url };
+}
+
+const read = <N extends SocialNetwork>(adapter: SocialAdapter<N>) => {
+  if (!adapter.readEngagement) throw new Error(`${adapter.network} reads no engagement`);
+  return adapter.readEngagement.bind(adapter);
+};
+
+describe("Bluesky engagement", () => {
+  const bluesky = blueskyHarness();
+
+  it("reads likes, reposts, replies and quotes from app.bsky.feed.getPosts with the session", async () => {
+    // Prepare
+    const adapter = bluesky.adapter();
+    const post = await posted(adapter);
+    bluesky.fake.engagement.set(post.postId, { likeCount: 12, repostCount: 3, replyCount: 2, quoteCount: 1 });
+
+    // Act
+    const outcome = await read(adapter)(post);
+
+    // Assess
+    expect(outcome).toEqual({ kind: "read", counts: { likes: 12, reposts: 3, replies: 2, quotes: 1 } });
+    const [asked] = bluesky.requests("/xrpc/app.bsky.feed.getPosts", "GET");
+    expect(asked?.query.getAll("uris")).toEqual([post.postId]);
+    expect(asked?.headers.authorization).toMatch(/^Bearer acc\./);
+  });
+
+  it.each([
+    ["a 502 page", "server_error", true],
+    ["a 429", "rate_limit", true],
+  ] as const)("%s is a failed read worth another try", async (_, fault, retryable) => {
+    // Prepare
+    const adapter = bluesky.adapter();
+    const post = await posted(adapter);
+    bluesky.fake.failNext(fault, "app.bsky.feed.getPosts");
+
+    // Act
+    const outcome = await read(adapter)(post);
+
+    // Assess
+    expect(outcome).toMatchObject({ kind: "failed", retryable });
+  });
+
+  it("a post the AppView does not show (deleted) is a failed read not tried again", async () => {
+    // Prepare
+    const adapter = bluesky.adapter();
+    const post = await posted(adapter);
+
+    // Act
+    const outcome = await read(adapter)({ ...post, postId: `${post.postId}x` });
+
+    // Assess
+    expect(outcome).toEqual({
+      kind: "failed",
+      message: "Bluesky shows no such post (deleted?)",
+      retryable: false,
+    });
+  });
+
+  it("refused credentials are a failed read not tried again", async () => {
+    // Prepare
+    const adapter = bluesky.adapter();
+    const post = await posted(adapter);
+    bluesky.fake.failNext("expired_token", "app.bsky.feed.getPosts");
+    bluesky.fake.expireRefreshTokens();
+    bluesky.fake.refuseSignIn("AuthenticationRequired");
+
+    // Act
+    const outcome = await read(adapter)(post);
+
+    // Assess
+    expect(outcome).toMatchObject({ kind: "failed", retryable: false });
+  });
+});
+
+describe("Mastodon engagement", () => {
+  const mastodon = mastodonHarness();
+
+  it("reads favourites, reblogs and replies from GET /api/v1/statuses/:id", async () => {
+    // Prepare
+    const adapter = mastodon.adapter();
+    const post = await posted(adapter);
+    mastodon.fake.engagement.set(post.postId, { favourites: 8, reblogs: 5, replies: 1 });
+
+    // Act
+    const outcome = await read(adapter)(post);
+
+    // Assess
+    expect(outcome).toEqual({ kind: "read", counts: { likes: 8, reposts: 5, replies: 1 } });
+    const [asked] = mastodon.requests(`/api/v1/statuses/${post.postId}`, "GET");
+    expect(asked?.headers.authorization).toBe(`Bearer ${mastodon.fake.token}`);
+  });
+
+  it.each([
+    ["503", "server_error", true],
+    ["429", "rate_limit", true],
+    ["a body without counts", "malformed", true],
+    ["401 (revoked token)", "revoked_token", false],
+  ] as const)("%s is a failed read (worth another try: %s)", async (_, fault, retryable) => {
+    // Prepare
+    const adapter = mastodon.adapter();
+    const post = await posted(adapter);
+    mastodon.fake.failNext(fault, `/api/v1/statuses/${post.postId}`);
+
+    // Act
+    const outcome = await read(adapter)(post);
+
+    // Assess
+    expect(outcome).toMatchObject({ kind: "failed", retryable });
+  });
+
+  it("a deleted status (404) is a failed read not tried again", async () => {
+    // Prepare
+    const adapter = mastodon.adapter();
+    await posted(adapter);
+
+    // Act
+    const outcome = await read(adapter)({ postId: "1", url: "https://x" });
+
+    // Assess
+    expect(outcome).toEqual({ kind: "failed", message: "Record not found", retryable: false });
+  });
+});
