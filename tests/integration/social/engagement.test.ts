@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { SocialNetwork } from "../../../functions/domain/social/network.js";
 import type { SocialAdapter } from "../../../functions/flows/ports/social.js";
-import { blueskyHarness, mastodonHarness } from "../../helpers/social/network-harnesses.js";
+import { blueskyHarness, mastodonHarness, xHarness } from "../../helpers/social/network-harnesses.js";
 import { publishRequest } from "../../helpers/social/publish-request.js";
 
 /** Publishes one post through `adapter` and says which post it made, as the worker stores it. */
@@ -129,5 +129,72 @@ describe("Mastodon engagement", () => {
 
     // Assess
     expect(outcome).toEqual({ kind: "failed", message: "Record not found", retryable: false });
+  });
+});
+
+describe("X engagement", () => {
+  const x = xHarness();
+
+  it("reads public_metrics from GET /2/tweets/:id, with the user's token", async () => {
+    // Prepare
+    const adapter = x.adapter();
+    const post = await posted(adapter);
+    x.fake.metrics.set(post.postId, { like_count: 31, retweet_count: 7, reply_count: 4, quote_count: 2 });
+
+    // Act
+    const outcome = await read(adapter)(post);
+
+    // Assess
+    expect(outcome).toEqual({ kind: "read", counts: { likes: 31, reposts: 7, replies: 4, quotes: 2 } });
+    const [asked] = x.requests(`/2/tweets/${post.postId}`, "GET");
+    expect(asked?.query.get("tweet.fields")).toBe("public_metrics");
+    expect(asked?.headers.authorization).toBe(`Bearer ${x.fake.tokens.access}`);
+  });
+
+  it.each([
+    ["503", "server_error", true],
+    ["429", "rate_limit", true],
+    ["a post without public_metrics", "malformed", true],
+  ] as const)("%s is a failed read (worth another try: %s)", async (_, fault, retryable) => {
+    // Prepare
+    const adapter = x.adapter();
+    const post = await posted(adapter);
+    x.fake.failNextRead(fault);
+
+    // Act
+    const outcome = await read(adapter)(post);
+
+    // Assess
+    expect(outcome).toMatchObject({ kind: "failed", retryable });
+  });
+
+  it("a post X cannot find (200 with errors) is a failed read not tried again", async () => {
+    // Prepare
+    const adapter = x.adapter();
+    await posted(adapter);
+
+    // Act
+    const outcome = await read(adapter)({ postId: "1", url: "https://x.com/heraldnews/status/1" });
+
+    // Assess
+    expect(outcome).toEqual({
+      kind: "failed",
+      message: "GET /2/tweets/:id: Could not find tweet with id: [1].",
+      retryable: false,
+    });
+  });
+
+  it("an access token that is refused and cannot be refreshed (401) is a failed read not tried again", async () => {
+    // Prepare
+    const adapter = x.adapter();
+    const post = await posted(adapter);
+    x.fake.expireAccessToken();
+    x.fake.revokeRefreshToken();
+
+    // Act
+    const outcome = await read(adapter)(post);
+
+    // Assess
+    expect(outcome).toMatchObject({ kind: "failed", retryable: false });
   });
 });
