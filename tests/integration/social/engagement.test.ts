@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import type { SocialNetwork } from "../../../functions/domain/social/network.js";
 import type { SocialAdapter } from "../../../functions/flows/ports/social.js";
-import { blueskyHarness, mastodonHarness, xHarness } from "../../helpers/social/network-harnesses.js";
+import {
+  blueskyHarness,
+  facebookHarness,
+  linkedinHarness,
+  mastodonHarness,
+  telegramHarness,
+  threadsHarness,
+  xHarness,
+} from "../../helpers/social/network-harnesses.js";
 import { publishRequest } from "../../helpers/social/publish-request.js";
 
 /** Publishes one post through `adapter` and says which post it made, as the worker stores it. */
@@ -196,5 +204,151 @@ describe("X engagement", () => {
 
     // Assess
     expect(outcome).toMatchObject({ kind: "failed", retryable: false });
+  });
+});
+
+describe("LinkedIn engagement", () => {
+  const linkedin = linkedinHarness();
+
+  it("reads likes and comments from GET /rest/socialActions/{urn}, versioned, and no reposts", async () => {
+    // Prepare
+    const adapter = linkedin.adapter();
+    const post = await posted(adapter);
+    linkedin.fake.socialActions.set(post.postId, { likes: 14, comments: 5, firstLevel: 3 });
+
+    // Act
+    const outcome = await read(adapter)(post);
+
+    // Assess
+    expect(outcome).toEqual({ kind: "read", counts: { likes: 14, replies: 5 } });
+    const [asked] = linkedin.requests("/rest/socialActions/", "GET");
+    expect(asked?.path).toBe(`/rest/socialActions/${encodeURIComponent(post.postId)}`);
+    expect(asked?.headers["linkedin-version"]).toBe("202607");
+    expect(asked?.headers["x-restli-protocol-version"]).toBe("2.0.0");
+  });
+
+  it.each([
+    ["504", "server_error", true],
+    ["a body without summaries", "malformed", true],
+    ["403 (no r_organization_social)", "forbidden", false],
+  ] as const)("%s is a failed read (worth another try: %s)", async (_, fault, retryable) => {
+    // Prepare
+    const adapter = linkedin.adapter();
+    const post = await posted(adapter);
+    linkedin.fake.failNextRead(fault);
+
+    // Act
+    const outcome = await read(adapter)(post);
+
+    // Assess
+    expect(outcome).toMatchObject({ kind: "failed", retryable });
+  });
+
+  it("an expired token without a refresh token (401) is a failed read not tried again", async () => {
+    // Prepare
+    const adapter = linkedin.adapter();
+    const post = await posted(adapter);
+    linkedin.fake.expireAccessToken();
+
+    // Act
+    const outcome = await read(adapter)(post);
+
+    // Assess
+    expect(outcome).toMatchObject({ kind: "failed", retryable: false });
+  });
+});
+
+describe("Facebook engagement", () => {
+  const facebook = facebookHarness();
+
+  it("reads reactions, comments and shares from GET /{post-id}?fields=… with the Page token", async () => {
+    // Prepare
+    const adapter = facebook.adapter();
+    const post = await posted(adapter);
+    facebook.fake.engagement.set(post.postId, { likes: 25, replies: 4, reposts: 2, quotes: 0 });
+
+    // Act
+    const outcome = await read(adapter)(post);
+
+    // Assess
+    expect(outcome).toEqual({ kind: "read", counts: { likes: 25, replies: 4, reposts: 2 } });
+    const [asked] = facebook.requests(`/v26.0/${post.postId}`, "GET");
+    expect(asked?.query.get("fields")).toContain("reactions.summary(total_count)");
+    expect(asked?.headers.authorization).toBe(`Bearer ${facebook.fake.pageToken}`);
+  });
+
+  it("a post nobody shared has 0 reposts (Graph leaves `shares` out)", async () => {
+    // Prepare
+    const adapter = facebook.adapter();
+    const post = await posted(adapter);
+
+    // Act
+    const outcome = await read(adapter)(post);
+
+    // Assess
+    expect(outcome).toEqual({ kind: "read", counts: { likes: 0, replies: 0, reposts: 0 } });
+  });
+
+  it.each([
+    ["a transient 500", "server_error", true],
+    ["throttling (400, code 80001)", "throttled", true],
+    ["a body without counts", "malformed", true],
+    ["a token without pages_read_engagement (403, code 10)", "no_permission", false],
+  ] as const)("%s is a failed read (worth another try: %s)", async (_, fault, retryable) => {
+    // Prepare
+    const adapter = facebook.adapter();
+    const post = await posted(adapter);
+    facebook.fake.failNextRead(fault);
+
+    // Act
+    const outcome = await read(adapter)(post);
+
+    // Assess
+    expect(outcome).toMatchObject({ kind: "failed", retryable });
+  });
+});
+
+describe("Threads engagement", () => {
+  const threads = threadsHarness();
+
+  it("reads likes, replies, reposts and quotes from GET /{media-id}/insights", async () => {
+    // Prepare
+    const adapter = threads.adapter();
+    const post = await posted(adapter);
+    threads.fake.engagement.set(post.postId, { likes: 9, replies: 2, reposts: 1, quotes: 3 });
+
+    // Act
+    const outcome = await read(adapter)(post);
+
+    // Assess
+    expect(outcome).toEqual({ kind: "read", counts: { likes: 9, replies: 2, reposts: 1, quotes: 3 } });
+    const [asked] = threads.requests(`/v1.0/${post.postId}/insights`, "GET");
+    expect(asked?.query.get("metric")).toBe("likes,replies,reposts,quotes");
+  });
+
+  it.each([
+    ["a transient 500", "server_error", true],
+    ["throttling", "throttled", true],
+    ["insights without values", "malformed", true],
+    ["a token without threads_manage_insights", "no_permission", false],
+  ] as const)("%s is a failed read (worth another try: %s)", async (_, fault, retryable) => {
+    // Prepare
+    const adapter = threads.adapter();
+    const post = await posted(adapter);
+    threads.fake.failNextRead(fault);
+
+    // Act
+    const outcome = await read(adapter)(post);
+
+    // Assess
+    expect(outcome).toMatchObject({ kind: "failed", retryable });
+  });
+});
+
+describe("Telegram engagement", () => {
+  const telegram = telegramHarness();
+
+  it("is not read: the Bot API gives a channel post's counts to nobody who asks", () => {
+    expect(telegram.adapter().readEngagement).toBeUndefined();
   });
 });

@@ -10,6 +10,7 @@ import { wireOptions } from "../shared/http-exchange.js";
 import { field, textField } from "../shared/json-fields.js";
 import { sameLink } from "../shared/link-match.js";
 import { graphLookupRefusal, graphVerdict } from "../shared/meta-graph-errors.js";
+import { threadsEngagement } from "../shared/meta-metrics.js";
 import { isTransient, retriedOnce } from "../shared/retried-once.js";
 import { authorizedCalls } from "../shared/with-fresh-token.js";
 import { threadsRefusal } from "./answers.js";
@@ -118,5 +119,7 @@ export function createThreadsAdapter(options: ThreadsAdapterOptions): SocialAdap
         message: "Threads' container may be published but the post is not listed yet",
       };
     },
+    readEngagement: async (post) =>
+      threadsEngagement(await authorized((token) => client.insights(token, post.postId))),
   };
 }
