@@ -1,22 +1,17 @@
 import { loggableError } from "../domain/redact.js";
+import { SWEEP_EVERY_MINUTES } from "../domain/social/engagement.js";
 import type { Ports } from "../flows/ports.js";
 import { sweepEngagement } from "../flows/sweep-engagement.js";
 
-/** How often the engagement schedule runs on AWS, and so the local timer. */
-export const ENGAGEMENT_SWEEP_MINUTES = 15;
-
 /**
- * The local stand-in for the engagement schedule: a sweep every `intervalMs` after the previous one
+ * The local stand-in for the engagement schedule: a sweep every 15 minutes after the previous one
  * ends (sweeps never overlap). Returns the function that stops it.
  *
  * @example
- * const stop = startEngagementTimer(ports, social, { intervalMs: 15 * 60_000 });
+ * const stop = startEngagementTimer(ports, { adapters, engagement });
  */
-export function startEngagementTimer(
-  ports: Ports,
-  social: Parameters<typeof sweepEngagement>[1],
-  { intervalMs }: { intervalMs: number },
-): () => void {
+export function startEngagementTimer(ports: Ports, social: Parameters<typeof sweepEngagement>[1]): () => void {
+  const intervalMs = SWEEP_EVERY_MINUTES * 60_000;
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
   const schedule = () => {

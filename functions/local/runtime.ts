@@ -26,7 +26,7 @@ import { startFeedTimer } from "../flows/feed-timer.js";
 import type { CardStore, Ports, RenderJob, SendJob, SocialJob } from "../flows/ports.js";
 import { startRecoveryTimer } from "../flows/recovery-timer.js";
 import { LOCAL_CREDENTIALS } from "./dynamodb-local.js";
-import { ENGAGEMENT_SWEEP_MINUTES, startEngagementTimer } from "./engagement-timer.js";
+import { startEngagementTimer } from "./engagement-timer.js";
 import { withMailboxSimulator } from "./mailbox-simulator.js";
 import { MemoryQueue, type MemoryQueueOptions } from "./memory-queue.js";
 import { MemoryTopic } from "./memory-topic.js";
@@ -157,9 +157,7 @@ export function localRuntime(o: LocalRuntimeOptions): LocalRuntime {
   const engagement = o.social ? engagementFromEnv(o.social.settings, db, o.config.tableName) : undefined;
   const socialPorts = { adapters: social.adapters, credentials, engagement };
   socialQueue.start(socialWorker(ports, socialPorts));
-  const stopEngagement = o.engagementTimer
-    ? startEngagementTimer(ports, socialPorts, { intervalMs: ENGAGEMENT_SWEEP_MINUTES * 60_000 })
-    : () => {};
+  const stopEngagement = o.engagementTimer ? startEngagementTimer(ports, socialPorts) : () => {};
   // Listed at once by `GET /v1/social/accounts`; on AWS the social worker registers them as it fans out.
   if (o.social) {
     const accounts = social.adapters.map(({ network, account }) => ({ network, account }));

@@ -44,6 +44,9 @@ export interface DueLookup {
   tries: number;
 }
 
+/** How often the sweep runs (the schedule on AWS, a timer locally): a look-up is made within this of its time. */
+export const SWEEP_EVERY_MINUTES = 15;
+
 /** Reads per look-up at most: a network that keeps failing is asked 3 times, never in a loop. */
 export const MAX_ENGAGEMENT_TRIES = 3;
 const RETRY_BASE_MS = 15 * 60_000;
