@@ -44,7 +44,7 @@ export const handler = async (event: SQSEvent | z.infer<typeof EngagementSweep>)
     const credentials = sealedCredentials(dynamoCredentialStore(dynamo, ports.config.tableName), tokenKey);
     const { adapters, live } = socialAccounts(settings, { credentials, log });
     log.info("social accounts", { live });
-    const engagement = engagementFromEnv(process.env, dynamo, ports.config.tableName);
+    const engagement = engagementFromEnv(settings, dynamo, ports.config.tableName);
     built = { settings: fingerprint, social: { adapters, credentials, engagement } };
   }
   if (EngagementSweep.safeParse(event).success) {

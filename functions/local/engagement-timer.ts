@@ -10,7 +10,10 @@ import { sweepEngagement } from "../flows/sweep-engagement.js";
  * @example
  * const stop = startEngagementTimer(ports, { adapters, engagement });
  */
-export function startEngagementTimer(ports: Ports, social: Parameters<typeof sweepEngagement>[1]): () => void {
+export function startEngagementTimer(
+  ports: Ports,
+  social: Parameters<typeof sweepEngagement>[1],
+): () => void {
   const intervalMs = SWEEP_EVERY_MINUTES * 60_000;
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;

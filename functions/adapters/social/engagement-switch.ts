@@ -3,11 +3,12 @@ import type { SocialEngagementRepo } from "../../flows/ports/social-engagement.j
 import { dynamoSocialEngagementRepo } from "../dynamo/social-engagement-repo.js";
 
 /**
- * The engagement look-ups' store, unless `HERALD_SOCIAL_ENGAGEMENT=off`: a newsroom whose X access
- * is paid per read, or whose tokens lack the read permissions, turns the look-ups off and posts alike.
+ * The engagement look-ups' store, unless the social settings (the environment locally, the social
+ * secret on AWS) say `HERALD_SOCIAL_ENGAGEMENT=off`: a newsroom whose X access is paid per read, or
+ * whose tokens lack the read permissions, turns the look-ups off and posts alike.
  *
  * @example
- * const engagement = engagementFromEnv(process.env, db, table); // undefined when "off"
+ * const engagement = engagementFromEnv(settings, db, table); // undefined when "off"
  */
 export function engagementFromEnv(
   env: Record<string, string | undefined>,
