@@ -17,13 +17,17 @@ import type {
   SocialAdapter,
 } from "./ports/social.js";
 import type { AnySocialAdapter } from "./ports/social-adapters.js";
+import type { SocialEngagementRepo } from "./ports/social-engagement.js";
 import type { EditionRecord, Ports, SocialPostJob } from "./ports.js";
+import { scheduleEngagement } from "./schedule-engagement.js";
 import { abandoned, afterLookup, afterPublish, claimed, type Step } from "./social-outcomes.js";
 
 /** What the social worker has beyond the shared ports: the configured accounts and their token store. */
 export interface SocialWorkerPorts {
   adapters: readonly AnySocialAdapter[];
   credentials: CredentialStore;
+  /** Where engagement look-ups wait and their snapshots go; absent, none are made. */
+  engagement?: SocialEngagementRepo;
   /** [0, 1): the jitter on rate-limit waits; tests fix it. */
   random?: () => number;
 }
@@ -101,7 +105,7 @@ export async function publishSocial(
       kind = "publish";
       continue;
     }
-    return settle(ports, social, job, claim, step);
+    return settle(ports, social, job, claim, step, adapter);
   }
 }
 
@@ -111,6 +115,7 @@ async function settle(
   job: SocialPostJob,
   claim: SocialIntent,
   step: Step,
+  adapter: SocialAdapter,
 ): Promise<Result> {
   const stored = await ports.socialIntents.update(claim, step.intent);
   if (!stored) {
@@ -125,6 +130,7 @@ async function settle(
   if (step.flag !== undefined)
     await social.credentials.flagAttention(job.network, job.account, step.flag, ports.now());
   if (step.clearFlag) await social.credentials.clearAttention(job.network, job.account);
+  await scheduleEngagement(ports, social.engagement, adapter, stored);
   if (step.retryAt) await deferJob(ports.socialQueue, job, step.retryAt, ports.now());
   return "done";
 }

@@ -126,7 +126,7 @@ describe("IAM: each function is granted exactly what it touches", () => {
     expect(granted([s], "dynamodb:")).not.toContain("dynamodb:BatchWriteItem");
     expect(JSON.stringify(s.Resource)).not.toContain("/index/");
     expect(s.Condition).toEqual({
-      "ForAllValues:StringLike": { "dynamodb:LeadingKeys": ["ED#*", "SOCIAL#*", "WORK*"] },
+      "ForAllValues:StringLike": { "dynamodb:LeadingKeys": ["ED#*", "SOCIAL#*", "WORK*", "ENGAGE#*"] },
     });
   });
 

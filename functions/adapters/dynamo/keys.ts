@@ -20,6 +20,7 @@ export const PK = {
   session: "SESSION#",
   stats: "STATS#",
   work: "WORK",
+  engagementDue: "ENGAGE#",
 } as const;
 
 /** Sort keys, and the prefixes of those that carry a value (`CHUNK#<key>`): what Queries begin with. */
@@ -120,6 +121,8 @@ export const keys = {
     pk: `${PK.social}${network}#${account}`,
     sk: "ATTENTION",
   }),
+  /** A post's engagement look-up, in the bucket of the hour it is due (`YYYY-MM-DDTHH`). */
+  engagementDue: (bucket: string, id: string) => ({ pk: `${PK.engagementDue}${bucket}`, sk: id }),
   /** The configured accounts as the social worker last saw them (no network is named `ACCOUNTS`). */
   socialRegistry: { pk: `${PK.social}ACCOUNTS`, sk: "REGISTRY" },
   /** A console session, by a hash of the cookie's value (TTL at its expiry). */

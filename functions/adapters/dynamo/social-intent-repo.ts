@@ -33,7 +33,10 @@ const FIELDS = [
 
 function toIntent(item: Record<string, unknown>): SocialIntent {
   const fields = Object.fromEntries(FIELDS.filter((f) => item[f] !== undefined).map((f) => [f, item[f]]));
-  return { errors: [], ...fields, version: Number(item.v ?? 0) } as unknown as SocialIntent;
+  // Written by the engagement look-ups alone (`social-engagement-repo.ts`); never part of an update here.
+  const read = Object.entries({ "1h": item.engagement_1h, "1d": item.engagement_1d }).filter(([, s]) => s);
+  const engagement = read.length > 0 ? { engagement: Object.fromEntries(read) } : {};
+  return { errors: [], ...fields, ...engagement, version: Number(item.v ?? 0) } as unknown as SocialIntent;
 }
 
 /**

@@ -105,7 +105,7 @@ export const CONTRACT: Paths = {
   "/v1/editions/{id}": {
     get: {
       summary:
-        "An edition's status and counts, its editorial fields (`sendAt`, `heldSince`, `approvedAt`, `supersededBy`), whether it stopped moving (status `stalled`, `stalledSince`, `remaining`), bounce and complaint rates against the pause limits (`health`), recipients sent per minute (`sendRate`), and its posts to the newsroom's social accounts (`social`: status posted, failed, unknown or pending, the post's URL, the network's last error, attempts)",
+        "An edition's status and counts, its editorial fields (`sendAt`, `heldSince`, `approvedAt`, `supersededBy`), whether it stopped moving (status `stalled`, `stalledSince`, `remaining`), bounce and complaint rates against the pause limits (`health`), recipients sent per minute (`sendRate`), and its posts to the newsroom's social accounts (`social`: status posted, failed, unknown or pending, the post's URL, the network's last error, attempts, and `engagement`: likes, reposts, replies and quotes read an hour (`1h`) and a day (`1d`) after the post, or why a look-up gave up)",
       admin: true,
       params: id,
       responses: {

@@ -21,6 +21,7 @@ export function socialPostView(i: SocialIntent): z.infer<typeof SocialPostView> 
     attempts: i.attempts,
     retryAt: i.retryAt,
     updatedAt: i.updatedAt,
+    engagement: i.engagement,
   };
 }
 

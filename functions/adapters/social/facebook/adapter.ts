@@ -15,6 +15,7 @@ import {
   graphVerdict,
   regainAccessAt,
 } from "../common/meta-graph-errors.js";
+import { facebookEngagement } from "../common/meta-metrics.js";
 import { facebookClient } from "./client.js";
 import type { FacebookSettings } from "./settings.js";
 
@@ -102,5 +103,7 @@ export function createFacebookAdapter(options: FacebookAdapterOptions): SocialAd
       }
     },
     lookup: findPost,
+    /** A dead Page token is not flagged here: the next post flags it, and a read changes nothing. */
+    readEngagement: async (post) => facebookEngagement(await client.engagement(post.postId)),
   };
 }

@@ -14,6 +14,7 @@ import { authorizedCalls, type TokenAnswer } from "../common/with-fresh-token.js
 import { linkedinPostUrl, lookupRefusal, publishRefusal } from "./answers.js";
 import { type LinkedInPostBody, linkedinClient } from "./client.js";
 import type { LinkedInSettings } from "./settings.js";
+import { linkedinEngagement } from "./social-actions.js";
 
 export type LinkedInAdapterOptions = AdapterOptions<LinkedInSettings>;
 
@@ -105,5 +106,7 @@ export function createLinkedInAdapter(options: LinkedInAdapterOptions): SocialAd
       const id = textField(match, "id");
       return id ? { kind: "found", postId: id, url: linkedinPostUrl(id) } : { kind: "absent" };
     },
+    readEngagement: async (post) =>
+      linkedinEngagement(await authorized((token) => client.socialActions(token, post.postId))),
   };
 }

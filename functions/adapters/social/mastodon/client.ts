@@ -14,6 +14,22 @@ export const Status = z.object({
 });
 export type Status = z.infer<typeof Status>;
 
+const Count = z.number().int().nonnegative();
+/** A status's counts as this server knows them (`quotes_count` only from Mastodon 4.5 on). */
+const StatusCounts = z
+  .object({
+    favourites_count: Count,
+    reblogs_count: Count,
+    replies_count: Count,
+    quotes_count: Count.optional(),
+  })
+  .transform((s) => ({
+    likes: s.favourites_count,
+    reposts: s.reblogs_count,
+    replies: s.replies_count,
+    quotes: s.quotes_count,
+  }));
+
 const Account = z.object({ id: z.string(), acct: z.string() });
 
 const Instance = z.object({
@@ -79,6 +95,7 @@ export function mastodonClient(apiUrl: string, accessToken: string, wire: WireOp
         headers: { "idempotency-key": idempotencyKey },
         json: { status, visibility: "public" },
       }),
+    statusCounts: (id: string) => call("GET", `/api/v1/statuses/${encodeURIComponent(id)}`, StatusCounts),
     verifyCredentials: () => call("GET", "/api/v1/accounts/verify_credentials", Account),
     /** Newest first; `maxId` continues below that status. */
     accountStatuses: (accountId: string, maxId?: string) => {

@@ -10,6 +10,7 @@ import { wireOptions } from "../common/http-exchange.js";
 import { field, textField } from "../common/json-fields.js";
 import { sameLink } from "../common/link-match.js";
 import { graphLookupRefusal, graphVerdict } from "../common/meta-graph-errors.js";
+import { threadsEngagement } from "../common/meta-metrics.js";
 import { isTransient, retriedOnce } from "../common/retried-once.js";
 import { authorizedCalls } from "../common/with-fresh-token.js";
 import { threadsRefusal } from "./answers.js";
@@ -118,5 +119,7 @@ export function createThreadsAdapter(options: ThreadsAdapterOptions): SocialAdap
         message: "Threads' container may be published but the post is not listed yet",
       };
     },
+    readEngagement: async (post) =>
+      threadsEngagement(await authorized((token) => client.insights(token, post.postId))),
   };
 }
