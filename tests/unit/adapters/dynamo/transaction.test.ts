@@ -3,40 +3,8 @@ import { describe, expect, it } from "vitest";
 import { dynamoChunkRepo } from "../../../../functions/adapters/dynamo/chunk-repo.js";
 import { dynamoSubscriberRepo } from "../../../../functions/adapters/dynamo/subscriber-repo.js";
 import type { Subscriber } from "../../../../functions/domain/subscriber.js";
-import type { ChunkRecord } from "../../../../functions/flows/ports.js";
+import { cancelled, chunk, clientFailing, tally } from "../../../helpers/dynamo-faults.js";
 
-// DynamoDB Local never cancels a transaction for a conflict or throttling, so this is the one place
-// the client is faked: it throws what DynamoDB throws, then (if anything is left) succeeds.
-const cancelled = (...codes: string[]) =>
-  Object.assign(new Error("Transaction cancelled"), {
-    name: "TransactionCanceledException",
-    CancellationReasons: codes.map((Code) => ({ Code })),
-  });
-
-function clientFailing(...errors: Error[]) {
-  const calls: unknown[] = [];
-  const db = {
-    send: async (command: unknown) => {
-      calls.push(command);
-      const error = errors.shift();
-      if (error) throw error;
-      return {};
-    },
-  } as unknown as DynamoDBDocumentClient;
-  return { db, calls };
-}
-
-const chunk: ChunkRecord = {
-  editionId: "ed_x",
-  key: "00i00#000000",
-  recipients: ["a"],
-  outcomes: {},
-  inflight: ["a"],
-  lastKey: "a",
-  done: false,
-  version: 1,
-};
-const tally = { sent: 1, failed: 0, skipped: 0, unknown: 0, cancelled: 0 };
 const record = (db: DynamoDBDocumentClient) =>
   dynamoChunkRepo(db, "t").record(chunk, { a: { kind: "sent", messageId: "m" } }, true, tally);
 
