@@ -131,6 +131,7 @@ export class HeraldStack extends Stack {
     });
 
     this.schedules = new HeraldSchedules(this, "Schedules");
+    this.social.readEngagement(this.schedules);
     // Feeds are polled only when some are configured; the CMS webhooks need the topic map either way.
     if (config.sources.feeds) {
       this.pollFeeds = new HeraldFunction(this, "PollFeeds", { ...FUNCTION_SPECS.pollFeeds, handlersDir });

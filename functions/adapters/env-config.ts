@@ -2,14 +2,14 @@ import { Config, DEFAULT_TOPICS } from "../domain/config.js";
 import { parseReviewSources } from "../domain/editorial.js";
 import { trackingModeOf } from "../domain/tracking/mode.js";
 import { sourcesFromEnv } from "./feeds/env-sources.js";
-
-type Env = Record<string, string | undefined>;
+import { RuntimeEnv } from "./runtime-env.js";
 
 /**
  * Reads the non-secret configuration from `HERALD_*` variables, with the local development
  * defaults (docs/configuration.md). The stack sets the same variables on every function.
  */
-export function configFromEnv(env: Env = process.env): Config {
+export function configFromEnv(raw: Record<string, string | undefined> = process.env): Config {
+  const env = RuntimeEnv.parse(raw);
   const list = (v: string | undefined) =>
     v
       ?.split(",")

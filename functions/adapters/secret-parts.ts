@@ -1,6 +1,7 @@
 import * as z from "zod";
 import { AdminKey } from "../domain/access/admin-keys.js";
 import type { Secrets } from "../domain/config.js";
+import type { RuntimeVariable } from "./runtime-env.js";
 
 /**
  * The app's secrets on AWS, split by consumer (infra/constructs/secrets.ts): a function is given the
@@ -15,7 +16,7 @@ export type SecretPart = "api" | "tokens";
 export const SECRET_ENV = {
   api: "HERALD_API_SECRET_ARN",
   tokens: "HERALD_TOKEN_SECRET_ARN",
-} as const satisfies Record<SecretPart, string>;
+} as const satisfies Record<SecretPart, RuntimeVariable>;
 
 const ApiSecret = z.object({
   webhookSecrets: z.array(z.string().min(16)).min(1),

@@ -19,6 +19,17 @@ export const PublishResponse = z.object({
   duplicate: z.boolean().optional(),
 });
 
+/** A post's counts as the network gave them (absent: not given), or why the look-up gave up. */
+const EngagementSnapshot = z.object({
+  at: z.string(),
+  likes: z.number().optional(),
+  reposts: z.number().optional(),
+  replies: z.number().optional(),
+  quotes: z.number().optional(),
+  error: z.string().optional(),
+  tries: z.number().optional(),
+});
+
 /** One edition's post to one account (`attempting` shows as `pending`). */
 export const SocialPostView = z.object({
   network: z.string(),
@@ -34,6 +45,10 @@ export const SocialPostView = z.object({
   /** When a call will be made again (rate limit, a lookup to come). */
   retryAt: z.string().optional(),
   updatedAt: z.string(),
+  /** Read an hour (`1h`) and a day (`1d`) after the post; absent until made. */
+  engagement: z
+    .object({ "1h": EngagementSnapshot.optional(), "1d": EngagementSnapshot.optional() })
+    .optional(),
 });
 
 export const SocialAccountsView = z.object({

@@ -1,6 +1,6 @@
-import { loggableError } from "../domain/redact.js";
 import { type FeedPorts, pollFeeds } from "./poll-feeds.js";
 import type { FeedFetcher } from "./ports.js";
+import { repeatAfterEach } from "./repeat-timer.js";
 
 /**
  * The local stand-in for the feed schedule: polls soon after start, then every `intervalMs` after the
@@ -14,24 +14,9 @@ export function startFeedTimer(
   fetcher: FeedFetcher,
   { intervalMs, firstDelayMs = 2_000 }: { intervalMs: number; firstDelayMs?: number },
 ): () => void {
-  let timer: NodeJS.Timeout | undefined;
-  let stopped = false;
-  const schedule = (delay: number) => {
-    if (stopped) return;
-    timer = setTimeout(run, delay);
-    timer.unref();
-  };
-  const run = async () => {
-    try {
-      await pollFeeds(ports, fetcher);
-    } catch (error) {
-      ports.log.error("feed poll run failed", { error: loggableError(error) });
-    }
-    schedule(intervalMs);
-  };
-  schedule(Math.min(firstDelayMs, intervalMs));
-  return () => {
-    stopped = true;
-    clearTimeout(timer);
-  };
+  return repeatAfterEach(() => pollFeeds(ports, fetcher), ports.log, {
+    intervalMs,
+    firstDelayMs: Math.min(firstDelayMs, intervalMs),
+    failure: "feed poll run failed",
+  });
 }

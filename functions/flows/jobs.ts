@@ -2,24 +2,47 @@ import * as z from "zod";
 import { SignUp } from "../domain/sign-up.js";
 import { SocialNetwork } from "../domain/social/network.js";
 
-/** Queue message bodies, validated on the way in: a malformed message is dropped, not retried forever. */
+/**
+ * Queue message bodies, validated on the way in: a malformed message is dropped, not retried forever.
+ * The job types the flows send (ports/queues.ts) are inferred from these, so parsing cannot drop a
+ * field the sender sets.
+ */
+
+/**
+ * Work for the render function, the only one that loads MJML: an edition or a daily briefing to
+ * render and plan, a confirmation email to render and send (the API queues it, so it never loads
+ * MJML itself), or a sign-up to decide (the API queues it, so its answer is the same for every address).
+ */
 export const RenderJob = z.union([
   z.object({ editionId: z.string().min(1) }),
   z.object({ briefingId: z.string().min(1) }),
   z.object({ confirmSubscriber: z.string().min(1) }),
   z.object({ signUp: SignUp }),
 ]);
+
 export const SendJob = z.object({
   editionId: z.string().min(1),
   chunk: z.string().min(1),
+  /** How often SES throttled this chunk so far: the next try waits 2^n seconds (at most a minute). */
   throttled: z.number().int().min(0).max(1000).optional(),
 });
 
+/**
+ * One edition's post to one account. `notBefore` (ISO time) defers it past what SQS can delay:
+ * a worker that receives it earlier queues it again with the time that remains.
+ */
 export const SocialPostJob = z.object({
   editionId: z.string().min(1),
   network: SocialNetwork,
   account: z.string().min(1),
   notBefore: z.iso.datetime({ offset: true }).optional(),
 });
+
+/**
+ * An edition to post everywhere: the social worker, the only function that knows which accounts are
+ * configured (their credentials are its secret alone), turns it into one `SocialPostJob` per account.
+ */
+const SocialEditionJob = z.object({ editionId: z.string().min(1) });
+
 /** The post job first: the edition job's schema would accept (and strip) a post job too. */
-export const SocialJob = z.union([SocialPostJob, z.object({ editionId: z.string().min(1) })]);
+export const SocialJob = z.union([SocialPostJob, SocialEditionJob]);

@@ -4,6 +4,7 @@ import { feedBackoffMs } from "../domain/feeds/backoff.js";
 import { parseFeed, type SkippedItem } from "../domain/feeds/parse-feed.js";
 import { loggableError } from "../domain/redact.js";
 import { mapConcurrent } from "./concurrency.js";
+import { FeedError } from "./errors.js";
 import type { FeedFetcher, FeedState, Ports } from "./ports.js";
 import { publish } from "./publish.js";
 
@@ -26,11 +27,6 @@ export interface FeedReport {
   repairs?: string[];
   error?: string;
   nextPollAt?: string;
-}
-
-/** A feed that answered but not with a feed. */
-class FeedError extends Error {
-  override name = "FeedError";
 }
 
 const report = (url: string, outcome: FeedReport["outcome"], more: Partial<FeedReport> = {}): FeedReport => ({

@@ -23,6 +23,7 @@ export * from "./ports/feeds.js";
 export * from "./ports/mail.js";
 export * from "./ports/queues.js";
 export * from "./ports/scheduler.js";
+export * from "./ports/social-engagement.js";
 export * from "./ports/social-intents.js";
 export * from "./ports/subscribers.js";
 export * from "./ports/work.js";

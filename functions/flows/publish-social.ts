@@ -8,6 +8,7 @@ import {
 } from "../domain/social/intent.js";
 import { socialUrl } from "../domain/social/network.js";
 import { deferJob, notYet } from "./defer-job.js";
+import { CardNotReady } from "./errors.js";
 import type {
   CredentialStore,
   LookupOutcome,
@@ -16,23 +17,19 @@ import type {
   SocialAdapter,
 } from "./ports/social.js";
 import type { AnySocialAdapter } from "./ports/social-adapters.js";
+import type { SocialEngagementRepo } from "./ports/social-engagement.js";
 import type { EditionRecord, Ports, SocialPostJob } from "./ports.js";
+import { scheduleEngagement } from "./schedule-engagement.js";
 import { abandoned, afterLookup, afterPublish, claimed, type Step } from "./social-outcomes.js";
 
 /** What the social worker has beyond the shared ports: the configured accounts and their token store. */
 export interface SocialWorkerPorts {
   adapters: readonly AnySocialAdapter[];
   credentials: CredentialStore;
+  /** Where engagement look-ups wait and their snapshots go; absent, none are made. */
+  engagement?: SocialEngagementRepo;
   /** [0, 1): the jitter on rate-limit waits; tests fix it. */
   random?: () => number;
-}
-
-/** The card is rendered with the edition; until it is stored, no network may see the post. */
-export class CardNotReady extends Error {
-  constructor(editionId: string) {
-    super(`edition ${editionId} has no card yet`);
-    this.name = "CardNotReady";
-  }
 }
 
 type Result = "done" | "retry";
@@ -108,7 +105,7 @@ export async function publishSocial(
       kind = "publish";
       continue;
     }
-    return settle(ports, social, job, claim, step);
+    return settle(ports, social, job, claim, step, adapter);
   }
 }
 
@@ -118,6 +115,7 @@ async function settle(
   job: SocialPostJob,
   claim: SocialIntent,
   step: Step,
+  adapter: SocialAdapter,
 ): Promise<Result> {
   const stored = await ports.socialIntents.update(claim, step.intent);
   if (!stored) {
@@ -132,6 +130,7 @@ async function settle(
   if (step.flag !== undefined)
     await social.credentials.flagAttention(job.network, job.account, step.flag, ports.now());
   if (step.clearFlag) await social.credentials.clearAttention(job.network, job.account);
+  await scheduleEngagement(ports, social.engagement, adapter, stored);
   if (step.retryAt) await deferJob(ports.socialQueue, job, step.retryAt, ports.now());
   return "done";
 }

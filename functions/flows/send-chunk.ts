@@ -5,7 +5,8 @@ import { pauseIfUnhealthy } from "./auto-pause.js";
 import { closeCancelled, refusedClaim } from "./close-chunk.js";
 import { countOnTimeline } from "./count-timeline.js";
 import { emailTracking } from "./email-tracking.js";
-import { type BulkEntry, MailerRejected, MailerThrottled, type Ports, type SendJob } from "./ports.js";
+import { MailerRejected, MailerThrottled } from "./errors.js";
+import type { BulkEntry, Ports, SendJob } from "./ports.js";
 import { sendTarget } from "./send-target.js";
 
 /**

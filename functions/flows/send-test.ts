@@ -2,7 +2,8 @@ import { Conflict, NotFound, RateLimited } from "../domain/errors.js";
 import { subscriberId } from "../domain/subscriber.js";
 import { TEST_SEND_TAG, type TestSendResult } from "../domain/test-send.js";
 import { testCopy } from "../render/test-copy.js";
-import { type BulkEntry, MailerThrottled, type Ports } from "./ports.js";
+import { MailerThrottled } from "./errors.js";
+import type { BulkEntry, Ports } from "./ports.js";
 
 /**
  * Sends an edition's stored render to an editor's addresses only: one SES call, suppressed addresses

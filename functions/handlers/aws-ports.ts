@@ -5,6 +5,7 @@ import { SQSClient } from "@aws-sdk/client-sqs";
 import { buildPorts } from "../adapters/build-ports.js";
 import { documentClient } from "../adapters/dynamo/client.js";
 import { configFromEnv } from "../adapters/env-config.js";
+import { LambdaEnv } from "../adapters/runtime-env.js";
 import { eventBridgeScheduler } from "../adapters/scheduler/eventbridge-scheduler.js";
 import type { SecretPart } from "../adapters/secret-parts.js";
 import { loadSecrets } from "../adapters/secrets-manager.js";
@@ -26,22 +27,23 @@ let ports: Ports | undefined;
  */
 export async function awsPorts(secretParts: readonly SecretPart[]): Promise<Ports> {
   const secrets = await loadSecrets(secretParts);
+  const env = LambdaEnv.parse(process.env);
   ports ??= buildPorts({
-    config: configFromEnv(),
+    config: configFromEnv(env),
     secrets,
     db: dynamo,
     ses,
-    editionQueue: sqsQueue(sqs, process.env.HERALD_EDITION_QUEUE_URL as string),
-    sendQueue: sqsQueue(sqs, process.env.HERALD_SEND_QUEUE_URL as string),
-    socialQueue: sqsQueue(sqs, process.env.HERALD_SOCIAL_QUEUE_URL as string),
+    editionQueue: sqsQueue(sqs, env.HERALD_EDITION_QUEUE_URL),
+    sendQueue: sqsQueue(sqs, env.HERALD_SEND_QUEUE_URL),
+    socialQueue: sqsQueue(sqs, env.HERALD_SOCIAL_QUEUE_URL),
     scheduler: eventBridgeScheduler(new SchedulerClient({}), {
-      groupName: process.env.HERALD_SCHEDULE_GROUP as string,
-      queueArn: process.env.HERALD_EDITION_QUEUE_ARN as string,
-      roleArn: process.env.HERALD_SCHEDULER_ROLE_ARN as string,
-      deadLetterArn: process.env.HERALD_SCHEDULER_DLQ_ARN,
+      groupName: env.HERALD_SCHEDULE_GROUP,
+      queueArn: env.HERALD_EDITION_QUEUE_ARN,
+      roleArn: env.HERALD_SCHEDULER_ROLE_ARN,
+      deadLetterArn: env.HERALD_SCHEDULER_DLQ_ARN,
     }),
     log,
-    sendRatePerWorker: Number(process.env.HERALD_SEND_RATE_PER_WORKER) || undefined,
+    sendRatePerWorker: Number(env.HERALD_SEND_RATE_PER_WORKER) || undefined,
   });
   ports.secrets = secrets;
   return ports;

@@ -74,6 +74,7 @@ async function main() {
         card: { render: renderEditionCard, images: httpImageFetcher({ allowPrivateHosts: true }) },
       },
       briefingTimer: true,
+      engagementTimer: true,
       rearmSchedules: true,
       // As on AWS: recipients per second per send worker, so an editor can watch a paced send move.
       sendRatePerWorker: Number(env.HERALD_SEND_RATE_PER_WORKER) || undefined,

@@ -12,6 +12,11 @@ export interface MemoryQueueOptions {
   visibilityTimeoutMs?: number;
   /** Receives before a message moves to the dead-letter list (`maxReceiveCount`). */
   maxReceives?: number;
+  /**
+   * How long one second of `delaySeconds` holds a message back here (1000 ms, as SQS). Tests of
+   * throttled sends shorten it: a chunk's growing delay is what they check, not the wait itself.
+   */
+  delaySecondMs?: number;
 }
 
 interface Message {
@@ -43,13 +48,20 @@ export class MemoryQueue<T> implements Queue<T> {
   private waiters: Array<() => void> = [];
 
   constructor(options: MemoryQueueOptions) {
-    this.options = { batchSize: 10, concurrency: 4, visibilityTimeoutMs: 2000, maxReceives: 5, ...options };
+    this.options = {
+      batchSize: 10,
+      concurrency: 4,
+      visibilityTimeoutMs: 2000,
+      maxReceives: 5,
+      delaySecondMs: 1000,
+      ...options,
+    };
   }
 
   /** A delay holds the messages back like SQS `DelaySeconds` (at most 900 s). */
   async send(messages: T[], options: SendOptions = {}): Promise<void> {
     const delay = Math.min(MAX_DELAY_SECONDS, Math.max(0, options.delaySeconds ?? 0));
-    const visibleAt = delay > 0 ? Date.now() + delay * 1000 : 0;
+    const visibleAt = delay > 0 ? Date.now() + delay * this.options.delaySecondMs : 0;
     for (const m of messages) {
       this.messages.push({
         id: `${this.options.name}-${++this.seq}`,

@@ -12,6 +12,7 @@ import {
   type SocialSettings,
   socialAccounts,
 } from "../adapters/social/accounts.js";
+import { engagementFromEnv } from "../adapters/social/engagement-switch.js";
 import {
   DEV_TOKEN_KEY,
   sealedCredentials,
@@ -26,6 +27,7 @@ import { startFeedTimer } from "../flows/feed-timer.js";
 import type { CardStore, Ports, RenderJob, SendJob, SocialJob, StatsReader } from "../flows/ports.js";
 import { startRecoveryTimer } from "../flows/recovery-timer.js";
 import { LOCAL_CREDENTIALS } from "./dynamodb-local.js";
+import { startEngagementTimer } from "./engagement-timer.js";
 import { withMailboxSimulator } from "./mailbox-simulator.js";
 import { MemoryQueue, type MemoryQueueOptions } from "./memory-queue.js";
 import { MemoryTopic } from "./memory-topic.js";
@@ -56,6 +58,8 @@ export interface LocalRuntimeOptions {
   holdSends?: boolean;
   /** Start the daily briefing at the configured hour (`npm start`); tests start briefings themselves. */
   briefingTimer?: boolean;
+  /** Read posted social posts' engagement every 15 minutes (`npm start`); tests sweep themselves. */
+  engagementTimer?: boolean;
   /**
    * Social accounts: settings (`HERALD_<NETWORK>_…`); every network without them posts to `outboxDir`.
    * Absent: no social account at all (tests about email).
@@ -152,7 +156,11 @@ export function localRuntime(o: LocalRuntimeOptions): LocalRuntime {
         { outboxDir: o.social.outboxDir, ...(o.social.factories ? { factories: o.social.factories } : {}) },
       )
     : { adapters: [], live: [], outbox: [], broken: [] };
-  socialQueue.start(socialWorker(ports, { adapters: social.adapters, credentials }));
+  // Only live accounts are read: the outbox has no counts.
+  const engagement = o.social ? engagementFromEnv(o.social.settings, db, o.config.tableName) : undefined;
+  const socialPorts = { adapters: social.adapters, credentials, engagement };
+  socialQueue.start(socialWorker(ports, socialPorts));
+  const stopEngagement = o.engagementTimer ? startEngagementTimer(ports, socialPorts) : () => {};
   // Listed at once by `GET /v1/social/accounts`; on AWS the social worker registers them as it fans out.
   if (o.social) {
     const accounts = social.adapters.map(({ network, account }) => ({ network, account }));
@@ -199,6 +207,7 @@ export function localRuntime(o: LocalRuntimeOptions): LocalRuntime {
       stopFeeds();
       stopBriefings();
       stopRecovery();
+      stopEngagement();
       editionQueue.stop();
       sendQueue.stop();
       socialQueue.stop();

@@ -16,7 +16,7 @@ import { LogGroup, RetentionDays } from "aws-cdk-lib/aws-logs";
 import { Construct } from "constructs";
 import type { HeraldConfig } from "../config.js";
 import { HeraldEdge } from "./edge.js";
-import type { RuntimeEnvironment } from "./runtime-environment.js";
+import { RuntimeEnvironment } from "./runtime-environment.js";
 
 type Throttle = { rateLimit: number; burstLimit: number };
 
@@ -172,7 +172,7 @@ export class HeraldApi extends Construct {
           "links an HMAC-signed token; subscribe and share are public by design and throttled.",
       });
     }
-    if (this.edge) fn.addEnvironment("HERALD_EDGE_ORIGIN_SECRET", this.edge.originSecret);
+    if (this.edge) RuntimeEnvironment.setOn(fn, "HERALD_EDGE_ORIGIN_SECRET", this.edge.originSecret);
   }
 
   /** Gives a route another function's construct made a throttle of its own (after `serve`). */

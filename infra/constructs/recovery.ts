@@ -5,6 +5,7 @@ import { FilterPattern, MetricFilter } from "aws-cdk-lib/aws-logs";
 import type { Topic } from "aws-cdk-lib/aws-sns";
 import type { IQueue } from "aws-cdk-lib/aws-sqs";
 import { Construct } from "constructs";
+import { PK } from "../../functions/adapters/dynamo/keys.js";
 import { FUNCTION_SPECS } from "../function-specs.js";
 import type { HeraldData } from "./data.js";
 import { HeraldFunction } from "./herald-function.js";
@@ -21,7 +22,7 @@ export const RECOVERY_TABLE_ACTIONS = [
   "UpdateItem",
   "DeleteItem",
 ];
-export const RECOVERY_KEY_PREFIXES = ["WORK", "ED#"];
+export const RECOVERY_KEY_PREFIXES = [PK.work, PK.edition];
 export const STALLED_METRIC = { namespace: "Herald", name: "StalledFanOuts" };
 
 export interface HeraldRecoveryProps {

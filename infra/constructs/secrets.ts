@@ -4,6 +4,7 @@ import type { Function as LambdaFunction } from "aws-cdk-lib/aws-lambda";
 import { type ISecret, Secret } from "aws-cdk-lib/aws-secretsmanager";
 import { Construct } from "constructs";
 import { SECRET_ENV, type SecretPart } from "../../functions/adapters/secret-parts.js";
+import { RuntimeEnvironment } from "./runtime-environment.js";
 
 /**
  * The skeletons of the app's two secrets (`functions/adapters/secret-parts.ts` reads them). The
@@ -86,7 +87,7 @@ export class HeraldSecrets extends Construct {
         actions: ["secretsmanager:GetSecretValue"],
         resourceArns: [secret.secretArn],
       });
-      fn.addEnvironment(SECRET_ENV[name], secret.secretArn);
+      RuntimeEnvironment.setOn(fn, SECRET_ENV[name], secret.secretArn);
     }
   }
 }

@@ -6,7 +6,7 @@ import { SEND_BATCH_SIZE, type SendCapacity, sendCapacity } from "../send-concur
 import type { HeraldData } from "./data.js";
 import type { HeraldEmail } from "./email.js";
 import { HeraldFunction } from "./herald-function.js";
-import type { RuntimeEnvironment } from "./runtime-environment.js";
+import { RuntimeEnvironment } from "./runtime-environment.js";
 import type { HeraldSecrets } from "./secrets.js";
 import { WorkerQueue } from "./worker-queue.js";
 
@@ -71,7 +71,7 @@ export class HeraldSending extends Construct {
     // A chunk SES throttled is queued again with a delay (flows/send-chunk.ts retryThrottled).
     this.sendQueue.grantSend(this.send);
     // Its share of the SES quota, for a worker that paces itself (see send-concurrency.ts).
-    this.send.addEnvironment("HERALD_SEND_RATE_PER_WORKER", String(this.capacity.perWorkerRate));
+    RuntimeEnvironment.setOn(this.send, "HERALD_SEND_RATE_PER_WORKER", String(this.capacity.perWorkerRate));
     this.sendQueue.attach(this.send, {
       batchSize: this.capacity.batchSize,
       maxConcurrency: this.capacity.maxConcurrency,

@@ -2,11 +2,14 @@ import { CfnOutput, Validations } from "aws-cdk-lib";
 import type * as iam from "aws-cdk-lib/aws-iam";
 import { Secret } from "aws-cdk-lib/aws-secretsmanager";
 import { Construct } from "constructs";
+import { PK } from "../../functions/adapters/dynamo/keys.js";
 import { TOKEN_KEY_SETTING } from "../../functions/adapters/social/sealed-credentials.js";
+import { SWEEP_EVERY_MINUTES } from "../../functions/domain/social/engagement.js";
 import { FUNCTION_SPECS } from "../function-specs.js";
 import type { HeraldData } from "./data.js";
 import { HeraldFunction } from "./herald-function.js";
-import type { RuntimeEnvironment } from "./runtime-environment.js";
+import { RuntimeEnvironment } from "./runtime-environment.js";
+import type { HeraldSchedules } from "./schedules.js";
 import { WorkerQueue } from "./worker-queue.js";
 
 export interface HeraldSocialProps {
@@ -17,8 +20,11 @@ export interface HeraldSocialProps {
 
 /** What the social worker does with the table: editions, their post intents, account tokens and flags. */
 const SOCIAL_ITEM_ACTIONS = ["GetItem", "BatchGetItem", "Query", "PutItem", "UpdateItem", "DeleteItem"];
-/** `WORK`: a post is unfinished work from its intent's creation until it is final (the recovery pass). */
-const SOCIAL_KEY_PREFIXES = ["ED#", "SOCIAL#", "WORK"];
+/**
+ * `WORK`: a post is unfinished work from its intent's creation until it is final (the recovery pass).
+ * `ENGAGE#`: engagement look-ups waiting in the bucket of the hour they are due.
+ */
+const SOCIAL_KEY_PREFIXES = [PK.edition, PK.social, PK.work, PK.engagementDue];
 
 /**
  * Social posting: the render function hands each edition to the social queue; the social worker fans
@@ -70,13 +76,26 @@ export class HeraldSocial extends Construct {
       handlersDir: props.handlersDir,
     });
     env.apply(this.fn);
-    this.fn.addEnvironment("HERALD_SOCIAL_SECRET_ARN", this.secret.secretArn);
+    RuntimeEnvironment.setOn(this.fn, "HERALD_SOCIAL_SECRET_ARN", this.secret.secretArn);
     this.secret.grantRead(this.fn);
     data.grantItems(this.fn, SOCIAL_ITEM_ACTIONS, SOCIAL_KEY_PREFIXES);
     // Fan-out and deferred posts (rate limits, lookups later) go back onto its own queue.
     this.queue.grantSend(this.fn);
     // A few posts a batch, two batches at once: gentle on the networks' rate limits.
     this.queue.attach(this.fn, { batchSize: 5, maxConcurrency: 2 });
+  }
+
+  /**
+   * Engagement look-ups: every quarter of an hour the schedule invokes the worker with
+   * `{ engagementSweep: true }` and it reads the counts of the posts that are due. The schedule's
+   * role may invoke this function only; the worker already holds the credentials and the table grant.
+   */
+  readEngagement(schedules: HeraldSchedules): void {
+    schedules.addEvery("SocialEngagement", {
+      target: this.fn,
+      minutes: SWEEP_EVERY_MINUTES,
+      input: { engagementSweep: true },
+    });
   }
 
   /** The render function queues each rendered edition that goes to social accounts. */

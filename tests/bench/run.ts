@@ -6,6 +6,7 @@ import { startDynamoLocal } from "../../functions/local/dynamodb-local.js";
 import { measureAnalytics } from "./analytics.js";
 import { measureBundles } from "./bundles.js";
 import { consolePageRows, measureConsolePages } from "./console.js";
+import { measureCrashAtScale } from "./crash.js";
 import { writeBenchDocs } from "./docs-table.js";
 import { LATENCY_RATE, measureHttpLoad } from "./http-load.js";
 import { latestParts, latestWholeRun, machineInfo, writePartResult } from "./parts.js";
@@ -23,8 +24,10 @@ import { measureStatsLoad } from "./stats-load.js";
  * subscriber overview (100,000 subscribers seeded; a few minutes). `npm run bench -- recovery` measures
  * the recovery rows (a few minutes), writes them as `results/recovery-*.json` and puts them into
  * docs/benchmarks.md beside the latest whole run's rows (tests/bench/parts.ts).
- * `-- console` prints the bytes each console page loads. `-- analytics` measures engagement tracking
- * (clicks ingested, the redirect, the stats endpoint; tests/bench/analytics.ts) as a part, like recovery.
+ * `-- console` prints the bytes each console page loads. `-- crash` runs the crash tests (`npm start`
+ * killed mid-send, mid-planning, mid-briefing) at the original report's 20,000 readers, which
+ * `npm test` runs with a few hundred; its row goes into docs/benchmarks.md as the recovery rows do. `-- analytics` measures engagement
+ * tracking (clicks ingested, the redirect, the stats endpoint; tests/bench/analytics.ts) as a part, like recovery.
  */
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
 const tsx = "node_modules/.bin/tsx";
@@ -141,6 +144,16 @@ if (process.argv.includes("recovery")) {
   writeBenchDocs(latestWholeRun(), latestParts());
   console.log(`Written to ${file} and docs/benchmarks.md`);
   process.exit(0);
+}
+
+if (process.argv.includes("crash")) {
+  const load = loadavg()[0];
+  const crash = measureCrashAtScale();
+  printTable(crash.rows);
+  const file = writePartResult("crash", crash.rows, { passed: crash.passed, seconds: crash.seconds }, load);
+  writeBenchDocs(latestWholeRun(), latestParts());
+  console.log(`Written to ${file} and docs/benchmarks.md`);
+  process.exit(crash.passed ? 0 : 1);
 }
 
 const card = await measureCard();

@@ -99,9 +99,9 @@ describe("queues and event sources", () => {
 
   it("every queue is encrypted and refuses requests without TLS", () => {
     const queues = resourcesOf(template, "AWS::SQS::Queue");
-    // Three worker queues with their DLQs, the SES feedback function's DLQ, the briefing and recovery
-    // schedules' DLQs, the scheduled sends' DLQ.
-    expect(queues.length).toBe(10);
+    // Three worker queues with their DLQs, the SES feedback function's DLQ, the briefing, recovery and
+    // social engagement schedules' DLQs, the scheduled sends' DLQ.
+    expect(queues.length).toBe(11);
     const policies = resourcesOf(template, "AWS::SQS::QueuePolicy").map(([, p]) => p.Properties as Props);
     for (const [id, q] of queues) {
       expect((q.Properties as Props).SqsManagedSseEnabled, id).toBe(true);

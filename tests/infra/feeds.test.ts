@@ -12,11 +12,11 @@ describe("the feed poller in the stack", () => {
     const { template } = synthHerald();
     expect(functionsNamed(template, "PollFeeds")).toHaveLength(0);
     const schedules = Object.values(template.findResources("AWS::Scheduler::Schedule"));
-    // The recovery pass runs on its own rate schedule; no other may exist without feeds.
+    // The recovery pass and the engagement sweep run on their own rate schedules; no other may exist without feeds.
     const polls = schedules.filter(
       (s) =>
         String(s.Properties.ScheduleExpression).startsWith("rate(") &&
-        !JSON.stringify(s.Properties.Target.Arn).includes("Recover"),
+        !/Recover|SocialWorker/.test(JSON.stringify(s.Properties.Target.Arn)),
     );
     expect(polls).toEqual([]);
   });

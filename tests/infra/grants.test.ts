@@ -17,7 +17,8 @@ const consume = (queue: string) =>
   ["ChangeMessageVisibility", "DeleteMessage", "GetQueueAttributes", "GetQueueUrl", "ReceiveMessage"].map(
     (a) => `sqs:${a} ${queue}.Arn`,
   );
-const SOCIAL_KEYS = '{"ForAllValues:StringLike":{"dynamodb:LeadingKeys":["ED#*","SOCIAL#*","WORK*"]}}';
+const SOCIAL_KEYS =
+  '{"ForAllValues:StringLike":{"dynamodb:LeadingKeys":["ED#*","SOCIAL#*","WORK*","ENGAGE#*"]}}';
 /** An edition's schedule: made, moved and deleted by whoever approves, gates or supersedes it. */
 const SCHEDULES = [
   'iam:PassRole EditionReleasesRole.Arn if {"StringEquals":{"iam:PassedToService":"scheduler.amazonaws.com"}}',

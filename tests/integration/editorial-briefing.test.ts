@@ -1,20 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Counts } from "../../functions/domain/edition.js";
 import { adminHeaders, articleBody, signedWebhook } from "../helpers/factories.js";
+import { heldPacer } from "../helpers/held-pacer.js";
 import { startHerald, type TestHerald } from "../helpers/herald.js";
 import { seedSubscribers } from "../helpers/seed.js";
 import { sentEmails } from "../helpers/ses-store.js";
 
 /**
  * A daily briefing paused mid-send and then cancelled, on DynamoDB Local and the SES stand-in. The
- * send is paced (10 recipients per second: after the first chunk of 50, the next waits five
- * seconds for its slot), so the pause lands while most chunks still wait; nothing is timed.
+ * send's pacer is held by the test (`heldPacer`): after the first chunk of 50 the others wait for
+ * their slot until the pause has answered, so the pause lands while most chunks still wait on any
+ * machine; nothing is timed.
  */
 const READERS = 200;
 let herald: TestHerald;
+const pacer = heldPacer();
 
 beforeAll(async () => {
-  herald = await startHerald({ audienceShards: 1 }, { sendRatePerWorker: 10, sendConcurrency: 2 });
+  herald = await startHerald({ audienceShards: 1 }, { wrapPorts: pacer.wrap, sendConcurrency: 2 });
   await seedSubscribers(herald.ports, READERS, ["world"], { prefix: "daily", cadence: "daily" });
   const res = await herald.app.request(
     "/v1/webhooks/articles",
@@ -23,7 +26,10 @@ beforeAll(async () => {
   expect(res.status).toBe(202);
   await herald.settled();
 });
-afterAll(() => herald.stop());
+afterAll(() => {
+  pacer.release();
+  return herald.stop();
+});
 
 interface View {
   status: string;
@@ -38,6 +44,7 @@ const stored = async () => (await sentEmails(herald.sesEndpoint)).length;
 
 describe("a briefing's pause and cancel", () => {
   it("pauses mid-send, then cancels: nothing reaches SES after either answer, counts add up", async () => {
+    pacer.hold(1);
     const run = await herald.app.request("/v1/briefings/run", { method: "POST", headers: adminHeaders() });
     const { briefingId } = (await run.json()) as { briefingId: string };
     while ((await view(briefingId)).counts.sent < 50) await new Promise((r) => setTimeout(r, 20));
@@ -46,6 +53,8 @@ describe("a briefing's pause and cancel", () => {
     expect(paused.status).toBe(200);
     expect(await paused.json()).toMatchObject({ status: "paused" });
     const atPause = await stored();
+    expect(atPause).toBeLessThan(READERS);
+    pacer.release();
     await herald.settled();
     expect(await stored()).toBe(atPause);
 

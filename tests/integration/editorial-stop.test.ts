@@ -1,18 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Counts } from "../../functions/domain/edition.js";
 import { adminHeaders, articleBody, signedWebhook } from "../helpers/factories.js";
+import { heldPacer } from "../helpers/held-pacer.js";
 import { startHerald, type TestHerald } from "../helpers/herald.js";
 import { seedSubscribers } from "../helpers/seed.js";
 import { clearEmails, countByRecipient, sentEmails } from "../helpers/ses-store.js";
 
 /**
- * Pause, resume and cancel of a paced send, against DynamoDB Local and the SES stand-in. The send is
- * paced low (`sendRatePerWorker`, what `HERALD_SEND_RATE_PER_WORKER` sets for `npm start`), so after
- * the first chunk of 50 the next waits seconds for its slot: an editor's action lands mid-send. No
- * assertion is about time: the test waits for counts, then compares what reached the stand-in.
+ * Pause, resume and cancel of a paced send, against DynamoDB Local and the SES stand-in. The send's
+ * pacer is held by the test (`heldPacer`): the first chunk of 50 takes its slot, the others wait for
+ * theirs, as behind a low `HERALD_SEND_RATE_PER_WORKER`, until the editor's action has answered and
+ * the test lets them go. So the action lands mid-send on any machine, and nothing waits on a clock:
+ * the test waits for counts, then compares what reached the stand-in.
  */
 const READERS = 200;
 let herald: TestHerald;
+const pacer = heldPacer();
 
 interface View {
   status: string;
@@ -23,9 +26,11 @@ interface View {
 }
 
 beforeAll(async () => {
-  herald = await startHerald({ audienceShards: 1 }, { sendRatePerWorker: 10, sendConcurrency: 2 });
+  herald = await startHerald({ audienceShards: 1 }, { wrapPorts: pacer.wrap, sendConcurrency: 2 });
   await seedSubscribers(herald.ports, READERS, ["world"]);
 });
+// A test that failed half-way must not leave the next one's chunks held.
+afterEach(() => pacer.release());
 afterAll(() => herald.stop());
 
 const view = async (id: string) =>
@@ -33,7 +38,9 @@ const view = async (id: string) =>
 const act = (id: string, action: string) =>
   herald.app.request(`/v1/editions/${id}/${action}`, { method: "POST", headers: adminHeaders() });
 
+/** Publishes with the pacer holding every chunk after the first. */
 async function publish(articleId: string) {
+  pacer.hold(1);
   const res = await herald.app.request(
     "/v1/webhooks/articles",
     signedWebhook(articleBody({ id: articleId })),
@@ -64,6 +71,7 @@ describe("pause and resume", () => {
     expect(pausedView).toMatchObject({ status: "paused", statusReason: "paused by an editor" });
     const atPause = await stored();
     expect(atPause).toBeLessThan(READERS);
+    pacer.release();
     await herald.settled();
     expect(await stored()).toBe(atPause);
     expect((await act(id, "pause")).status).toBe(409);
@@ -91,6 +99,7 @@ describe("cancel", () => {
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ status: "cancelled" });
     const atCancel = await stored();
+    pacer.release();
     await herald.settled();
 
     // Nothing reached the stand-in after the answer; nobody got two.
@@ -111,6 +120,7 @@ describe("cancel", () => {
     const id = await publish("stop-cancel-twice");
     await firstChunkSent(id);
     expect((await act(id, "cancel")).status).toBe(200);
+    pacer.release();
     await herald.settled();
     for (const action of ["resume", "pause", "cancel", "approve", "discard"]) {
       const again = await act(id, action);
@@ -126,6 +136,7 @@ describe("cancel", () => {
     const id = await publish("stop-pause-cancel");
     await firstChunkSent(id);
     expect((await act(id, "pause")).status).toBe(200);
+    pacer.release();
     await herald.settled();
     const atPause = await stored();
 

@@ -35,7 +35,8 @@ describe("exactly once under faults", () => {
     herald = await startHerald(
       {},
       {
-        queue: { visibilityTimeoutMs: 20, maxReceives: 50 },
+        // A throttled chunk's delay (1, 2, 4 … s) passes in 50 ms a second: the delays are checked, not waited.
+        queue: { visibilityTimeoutMs: 20, maxReceives: 50, delaySecondMs: 50 },
         configureSes: (client) => {
           stats = injectSesThrottling(client, random, { callThrottle: 0.3, entryThrottle: 0.1 });
         },
@@ -77,10 +78,13 @@ describe("exactly once under faults", () => {
   it("never resends a chunk whose worker died between SES accepting it and recording it; counts it unknown", async () => {
     // Prepare: the first SES call's answer is lost (the worker dies holding it).
     let lost = 0;
+    // The lease outlasts any live worker's claim-to-record on a busy machine (1 s raced it: in a
+    // whole run at load 20 a live chunk's lease ran out too, 92 unknown); the lost chunk waits for
+    // it, handed back every second, with receives to spare (60 s) before it could reach the DLQ.
     herald = await startHerald(
-      { chunkLeaseSeconds: 1 },
+      { chunkLeaseSeconds: 10 },
       {
-        queue: { visibilityTimeoutMs: 300, maxReceives: 20 },
+        queue: { visibilityTimeoutMs: 1_000, maxReceives: 60 },
         wrapPorts: (ports: Ports) => ({
           ...ports,
           mailer: {
@@ -107,7 +111,10 @@ describe("exactly once under faults", () => {
   });
 
   it("resumes a planner that dies mid-walk without planning anyone twice", async () => {
-    // Prepare: the edition job dies after its third batch of queued chunks, twice.
+    // Prepare: the edition job dies twice mid-walk, each time right after queueing a batch whose
+    // checkpoint it never writes: after the second batch (the first is checkpointed), then after the
+    // third, the last. A batch is 10 chunks of 50 in one partition, so 1,100 readers make three
+    // batches: every death has a checkpoint behind it and chunks to adopt ahead of it.
     let sends = 0;
     herald = await startHerald(
       { audienceShards: 1 },
@@ -119,19 +126,21 @@ describe("exactly once under faults", () => {
             send: async (jobs) => {
               await ports.sendQueue.send(jobs);
               sends++;
-              if (sends === 3 || sends === 5) throw new Error("planner died after queueing a batch");
+              if (sends === 2 || sends === 4) throw new Error("planner died after queueing a batch");
             },
           },
         }),
       },
     );
-    const emails = await seedSubscribers(herald.ports, 2600, ["world"]);
+    const emails = await seedSubscribers(herald.ports, 1100, ["world"]);
 
     const edition = await publishAndSettle(herald, "faults-3");
 
-    expect(sends).toBeGreaterThan(5);
+    // Batches 1, 2, 2 again, 3, 3 again (more if the 20 ms visibility handed the job to a second
+    // planner meanwhile): both deaths happened and the walk went on past them.
+    expect(sends).toBeGreaterThanOrEqual(5);
     expectEveryoneExactlyOnce(await sentEmails(herald.sesEndpoint), emails);
-    expect(edition).toMatchObject({ status: "sent", counts: { planned: 2600, sent: 2600 } });
+    expect(edition).toMatchObject({ status: "sent", counts: { planned: 1100, sent: 1100 } });
   });
 
   it("queues a throttled chunk again after a growing delay instead of walking it into the DLQ", async () => {
@@ -143,7 +152,8 @@ describe("exactly once under faults", () => {
     herald = await startHerald(
       {},
       {
-        queue: { visibilityTimeoutMs: 30_000, maxReceives: 1 },
+        // A throttled chunk's delay (1, 2, 4 … s) passes in 50 ms a second: the delays are checked, not waited.
+        queue: { visibilityTimeoutMs: 30_000, maxReceives: 1, delaySecondMs: 50 },
         configureSes: (client) => {
           stats = injectSesThrottling(client, random, { callThrottle: 0.5 });
         },

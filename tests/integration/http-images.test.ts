@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ImageFetchError } from "../../functions/adapters/images/http-image-fetcher.js";
+import { ImageFetchError } from "../../functions/adapters/errors.js";
 import { articleSchema } from "../../functions/domain/article.js";
 import type { ImageFetcher } from "../../functions/flows/ports.js";
 import { renderCardOnce } from "../../functions/flows/render-card.js";

@@ -1,6 +1,7 @@
 import type { ServerResponse } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { httpImageFetcher, ImageFetchError } from "../../functions/adapters/images/http-image-fetcher.js";
+import { ImageFetchError } from "../../functions/adapters/errors.js";
+import { httpImageFetcher } from "../../functions/adapters/images/http-image-fetcher.js";
 import { solidPng, TINY_JPEG } from "../helpers/images.js";
 import { type Loopback, type SeenRequest, startLoopback } from "../helpers/social/loopback.js";
 

@@ -3,10 +3,11 @@ import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { GetCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import type { RenderedEdition } from "../../domain/rendered.js";
 import type { BriefingRecord, BriefingRepo } from "../../flows/ports.js";
-import { feedbackCounts } from "./edition-feedback.js";
+import { writeIf } from "./conditional-write.js";
+import { listedFeedbackReader } from "./edition-feedback.js";
 import { getWithFeedback, toProgress } from "./edition-repo.js";
 import { listedPage, putListed } from "./indexed-items.js";
-import { isConditionFailure, keys } from "./keys.js";
+import { keys, SK } from "./keys.js";
 import { workMarkerPut } from "./work-ledger.js";
 
 const toBriefing = (item: Record<string, unknown>, feedback?: Parameters<typeof toProgress>[1]) =>
@@ -27,6 +28,7 @@ export function dynamoBriefingRepo(db: DynamoDBDocumentClient, table: string): B
     const found = await getWithFeedback(db, table, id);
     return found?.item.window ? toBriefing(found.item, found.feedback) : undefined;
   };
+  const listedFeedback = listedFeedbackReader(db, table);
   return {
     get,
     async create(briefing) {
@@ -45,8 +47,8 @@ export function dynamoBriefingRepo(db: DynamoDBDocumentClient, table: string): B
       if (briefing.status !== "sent") {
         await db.send(workMarkerPut(table, "fanout", briefing.id, new Date(briefing.createdAt)));
       }
-      try {
-        await db.send(
+      return writeIf(
+        db.send(
           new PutCommand({
             TableName: table,
             Item: {
@@ -60,20 +62,12 @@ export function dynamoBriefingRepo(db: DynamoDBDocumentClient, table: string): B
             ExpressionAttributeNames: { "#items": "items" },
             ExpressionAttributeValues: { ":none": 0 },
           }),
-        );
-        return true;
-      } catch (error) {
-        if (isConditionFailure(error)) return false;
-        throw error;
-      }
+        ),
+      );
     },
     async list(limit, cursor) {
       const page = await listedPage(db, table, keys.briefingsIndex, limit, cursor);
-      const feedback = await feedbackCounts(
-        db,
-        table,
-        page.items.map((i) => String(i.id)),
-      );
+      const feedback = await listedFeedback(page.items.map((i) => String(i.id)));
       return {
         briefings: page.items.map((i) => toBriefing(i, feedback.get(String(i.id)))),
         cursor: page.cursor,
@@ -101,12 +95,12 @@ export function dynamoBriefingRepo(db: DynamoDBDocumentClient, table: string): B
           new QueryCommand({
             TableName: table,
             KeyConditionExpression: "pk = :pk AND begins_with(sk, :r)",
-            ExpressionAttributeValues: { ":pk": keys.edition(id).pk, ":r": "RENDER#" },
+            ExpressionAttributeValues: { ":pk": keys.edition(id).pk, ":r": SK.renderCombo },
             ProjectionExpression: "sk",
             ExclusiveStartKey: start,
           }),
         );
-        for (const i of out.Items ?? []) combos.push(String(i.sk).slice("RENDER#".length));
+        for (const i of out.Items ?? []) combos.push(keys.renderComboFrom(i.sk));
         start = out.LastEvaluatedKey;
       } while (start);
       return combos;
@@ -119,7 +113,7 @@ export function dynamoBriefingRepo(db: DynamoDBDocumentClient, table: string): B
           new QueryCommand({
             TableName: table,
             KeyConditionExpression: "pk = :pk AND begins_with(sk, :r)",
-            ExpressionAttributeValues: { ":pk": keys.edition(id).pk, ":r": "RENDER#" },
+            ExpressionAttributeValues: { ":pk": keys.edition(id).pk, ":r": SK.renderCombo },
             Select: "COUNT",
             ExclusiveStartKey: start,
           }),

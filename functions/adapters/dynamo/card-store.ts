@@ -3,7 +3,8 @@ import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { DeleteCommand, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import type { CardStore } from "../../flows/ports.js";
 import { batchGetAll } from "./batch-get.js";
-import { isConditionFailure, keys } from "./keys.js";
+import { writeIf } from "./conditional-write.js";
+import { keys } from "./keys.js";
 
 /**
  * A DynamoDB item holds 400 KB, keys and attribute names included; a card may be 1 MB. Parts of
@@ -50,17 +51,17 @@ export function dynamoCardStore(db: DynamoDBDocumentClient, table: string): Card
         ),
       );
       const manifest: Manifest = { parts: parts.length, size: png.length, etag };
-      try {
-        await db.send(
+      const stored = await writeIf(
+        db.send(
           new PutCommand({
             TableName: table,
             Item: { ...keys.card(editionId), ...manifest },
             ConditionExpression: "attribute_not_exists(pk) OR etag = :etag",
             ExpressionAttributeValues: { ":etag": etag },
           }),
-        );
-      } catch (error) {
-        if (!isConditionFailure(error)) throw error;
+        ),
+      );
+      if (!stored) {
         await Promise.all(
           parts.map(({ n }) =>
             db.send(new DeleteCommand({ TableName: table, Key: keys.cardPart(editionId, etag, n) })),

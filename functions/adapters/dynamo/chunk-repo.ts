@@ -2,7 +2,8 @@ import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { Outcome, Tally } from "../../domain/chunk.js";
 import type { ChunkRecord, ChunkRepo } from "../../flows/ports.js";
-import { isConditionFailure, keys } from "./keys.js";
+import { conditionally, writeIf } from "./conditional-write.js";
+import { keys, SK } from "./keys.js";
 import { sendRateUpdate } from "./send-rate.js";
 import { writeTransaction } from "./transaction.js";
 
@@ -35,7 +36,7 @@ function toRecord(editionId: string, item: Record<string, unknown>): ChunkRecord
   const out = (item.out ?? {}) as Record<string, string>;
   return {
     editionId,
-    key: String(item.sk).slice("CHUNK#".length),
+    key: keys.chunkKeyFrom(item.sk),
     recipients: item.recipients as string[],
     lastKey: item.lastKey as string,
     variant: item.variant as string | undefined,
@@ -67,7 +68,7 @@ export function dynamoChunkRepo(db: DynamoDBDocumentClient, table: string): Chun
           ProjectionExpression: "sk, leaseUntil",
           ExpressionAttributeValues: {
             ":pk": keys.edition(editionId).pk,
-            ":chunk": "CHUNK#",
+            ":chunk": SK.chunk,
             ":no": false,
           },
           ExclusiveStartKey: start,
@@ -75,7 +76,7 @@ export function dynamoChunkRepo(db: DynamoDBDocumentClient, table: string): Chun
         }),
       );
       const found = (out.Items ?? []).map((i) => ({
-        key: String(i.sk).slice("CHUNK#".length),
+        key: keys.chunkKeyFrom(i.sk),
         ...(i.leaseUntil !== undefined ? { leaseUntil: Number(i.leaseUntil) } : {}),
       }));
       if (found.length) yield found;
@@ -100,14 +101,14 @@ export function dynamoChunkRepo(db: DynamoDBDocumentClient, table: string): Chun
             ProjectionExpression: "sk",
             ExpressionAttributeValues: {
               ":pk": keys.edition(editionId).pk,
-              ":chunk": "CHUNK#",
+              ":chunk": SK.chunk,
               ":now": nowMs,
             },
             ExclusiveStartKey: start,
             ConsistentRead: true,
           }),
         );
-        found.push(...(out.Items ?? []).map((i) => String(i.sk).slice("CHUNK#".length)));
+        found.push(...(out.Items ?? []).map((i) => keys.chunkKeyFrom(i.sk)));
         start = out.LastEvaluatedKey;
       } while (start);
       return found;
@@ -123,21 +124,19 @@ export function dynamoChunkRepo(db: DynamoDBDocumentClient, table: string): Chun
         done: false,
         v: 0,
       };
-      try {
-        await db.send(
+      const put = await conditionally(
+        db.send(
           new PutCommand({ TableName: table, Item: item, ConditionExpression: "attribute_not_exists(pk)" }),
-        );
-        return toRecord(editionId, item);
-      } catch (error) {
-        if (!isConditionFailure(error)) throw error;
-        const existing = await get(editionId, key);
-        if (!existing) throw error;
-        return existing;
-      }
+        ),
+      );
+      if (put.written) return toRecord(editionId, item);
+      const existing = await get(editionId, key);
+      if (!existing) throw put.error;
+      return existing;
     },
     async claim(chunk, leaseUntil, inflight) {
-      try {
-        await db.send(
+      const claimed = await writeIf(
+        db.send(
           new UpdateCommand({
             TableName: table,
             Key: keys.chunk(chunk.editionId, chunk.key),
@@ -150,22 +149,19 @@ export function dynamoChunkRepo(db: DynamoDBDocumentClient, table: string): Chun
               ":next": chunk.version + 1,
             },
           }),
-        );
-        return { ...chunk, leaseUntil, inflight, version: chunk.version + 1 };
-      } catch (error) {
-        if (isConditionFailure(error)) return undefined;
-        throw error;
-      }
+        ),
+      );
+      return claimed ? { ...chunk, leaseUntil, inflight, version: chunk.version + 1 } : undefined;
     },
     async record(chunk, outcomes, done, tally: Tally) {
       const entries = Object.entries(outcomes);
       const names = Object.fromEntries(entries.map(([id], i) => [`#r${i}`, id]));
       const values = Object.fromEntries(entries.map(([, o], i) => [`:r${i}`, encode(o)]));
       const sets = entries.map((_, i) => `#out.#r${i} = :r${i}`);
-      try {
-        // Every chunk's record moves its edition's counters, so on DynamoDB transactions collide
-        // under load: writeTransaction tries those again; only a failed version condition is an answer.
-        await writeTransaction(db, {
+      // Every chunk's record moves its edition's counters, so on DynamoDB transactions collide
+      // under load: writeTransaction tries those again; only a failed version condition is an answer.
+      const recorded = await writeIf(
+        writeTransaction(db, {
           TransactItems: [
             {
               Update: {
@@ -205,11 +201,9 @@ export function dynamoChunkRepo(db: DynamoDBDocumentClient, table: string): Chun
               },
             },
           ],
-        });
-      } catch (error) {
-        if (isConditionFailure(error)) return false;
-        throw error;
-      }
+        }),
+      );
+      if (!recorded) return false;
       // The chart's counter, outside the transaction: it must not contend with the edition's counters.
       if (tally.sent > 0)
         await db.send(new UpdateCommand(sendRateUpdate(table, chunk.editionId, tally.sent).Update));

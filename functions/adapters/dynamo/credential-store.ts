@@ -1,7 +1,8 @@
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { CredentialStore } from "../../flows/ports/social.js";
-import { isConditionFailure, keys } from "./keys.js";
+import { writeIf } from "./conditional-write.js";
+import { keys } from "./keys.js";
 
 /**
  * Tokens social adapters refresh themselves, and the attention flag of an account whose credentials
@@ -26,8 +27,8 @@ export function dynamoCredentialStore(db: DynamoDBDocumentClient, table: string)
       return { values: out.Item.values as Record<string, string>, version: Number(out.Item.v) };
     },
     async put(network, account, values, previousVersion) {
-      try {
-        await db.send(
+      return writeIf(
+        db.send(
           new PutCommand({
             TableName: table,
             Item: { ...keys.socialCredentials(network, account), values, v: previousVersion + 1 },
@@ -35,12 +36,8 @@ export function dynamoCredentialStore(db: DynamoDBDocumentClient, table: string)
               ? { ConditionExpression: "attribute_not_exists(pk)" }
               : { ConditionExpression: "v = :v", ExpressionAttributeValues: { ":v": previousVersion } }),
           }),
-        );
-        return true;
-      } catch (error) {
-        if (isConditionFailure(error)) return false;
-        throw error;
-      }
+        ),
+      );
     },
     async flagAttention(network, account, reason, at) {
       // A flag raised again keeps its first time: "since" is when the account stopped working.

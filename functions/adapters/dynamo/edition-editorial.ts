@@ -1,7 +1,8 @@
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { EditionRepo, MoveResult, StatusMove } from "../../flows/ports.js";
-import { cancelledItems, isConditionFailure, keys } from "./keys.js";
+import { conditionally } from "./conditional-write.js";
+import { keys, SK } from "./keys.js";
 import { writeTransaction } from "./transaction.js";
 
 /** One conditional update of the status and editorial fields; the expression parts for `move`. */
@@ -38,36 +39,32 @@ export function editionEditorial(
   return {
     async move(id, change): Promise<MoveResult> {
       const update = moveUpdate(table, id, change);
-      try {
-        if (!change.ifLatestOf) {
-          await db.send(new UpdateCommand(update));
-          return "moved";
-        }
-        // One transaction: a newer version that takes the pointer first makes this one fail, and one
-        // that takes it after finds this edition held or scheduled and replaces it.
-        await writeTransaction(db, {
-          TransactItems: [
-            { Update: update },
-            {
-              ConditionCheck: {
-                TableName: table,
-                Key: keys.articleLatest(change.ifLatestOf),
-                ConditionExpression: "editionId = :id",
-                ExpressionAttributeValues: { ":id": id },
-              },
-            },
-          ],
-        });
-        return "moved";
-      } catch (error) {
-        if (!isConditionFailure(error)) throw error;
-        return cancelledItems(error)[1] ? "superseded" : "status";
-      }
+      // One transaction: a newer version that takes the pointer first makes this one fail, and one
+      // that takes it after finds this edition held or scheduled and replaces it.
+      const out = await conditionally<unknown>(
+        !change.ifLatestOf
+          ? db.send(new UpdateCommand(update))
+          : writeTransaction(db, {
+              TransactItems: [
+                { Update: update },
+                {
+                  ConditionCheck: {
+                    TableName: table,
+                    Key: keys.articleLatest(change.ifLatestOf),
+                    ConditionExpression: "editionId = :id",
+                    ExpressionAttributeValues: { ":id": id },
+                  },
+                },
+              ],
+            }),
+      );
+      if (out.written) return "moved";
+      return out.refused[1] ? "superseded" : "status";
     },
     async markLatest(articleId, editionId, createdAt) {
-      try {
-        // Newest publication wins: a retried older delivery never takes the pointer back.
-        const out = await db.send(
+      // Newest publication wins: a retried older delivery never takes the pointer back.
+      const put = await conditionally(
+        db.send(
           new PutCommand({
             TableName: table,
             Item: { ...keys.articleLatest(articleId), editionId, createdAt },
@@ -75,13 +72,11 @@ export function editionEditorial(
             ExpressionAttributeValues: { ":c": createdAt, ":id": editionId },
             ReturnValues: "ALL_OLD",
           }),
-        );
-        const previous = out.Attributes?.editionId as string | undefined;
-        return previous === editionId ? undefined : previous;
-      } catch (error) {
-        if (isConditionFailure(error)) return undefined;
-        throw error;
-      }
+        ),
+      );
+      if (!put.written) return undefined;
+      const previous = put.output.Attributes?.editionId as string | undefined;
+      return previous === editionId ? undefined : previous;
     },
     async sendRate(id) {
       const rate: Array<{ minute: string; sent: number }> = [];
@@ -91,12 +86,12 @@ export function editionEditorial(
           new QueryCommand({
             TableName: table,
             KeyConditionExpression: "pk = :pk AND begins_with(sk, :r)",
-            ExpressionAttributeValues: { ":pk": keys.edition(id).pk, ":r": keys.sendRatePrefix },
+            ExpressionAttributeValues: { ":pk": keys.edition(id).pk, ":r": SK.sendRate },
             ExclusiveStartKey: start,
           }),
         );
         for (const i of out.Items ?? []) {
-          rate.push({ minute: String(i.sk).slice(keys.sendRatePrefix.length), sent: Number(i.sent ?? 0) });
+          rate.push({ minute: keys.sendRateMinuteFrom(i.sk), sent: Number(i.sent ?? 0) });
         }
         start = out.LastEvaluatedKey;
       } while (start);

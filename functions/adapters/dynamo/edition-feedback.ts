@@ -4,7 +4,9 @@ import { GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { Counts } from "../../domain/edition.js";
 import type { EditionRepo } from "../../flows/ports.js";
 import { batchGetAll } from "./batch-get.js";
-import { cancelledItems, feedbackMarkPut, isConditionFailure, keys } from "./keys.js";
+import { conditionally, writeIf } from "./conditional-write.js";
+import { feedbackMarkPut, keys } from "./keys.js";
+import { recentReads } from "./recent-reads.js";
 import { writeTransaction } from "./transaction.js";
 
 const FEEDBACK_COUNTERS = ["bounced", "complained", "delivered", "opened", "clicked", "failed"] as const;
@@ -29,8 +31,8 @@ export const feedbackKeys = (id: string) =>
 export function sumFeedback(items: Record<string, unknown>[]): Map<string, FeedbackCounts> {
   const found = new Map<string, FeedbackCounts>();
   for (const item of items) {
-    if (!String(item.sk).startsWith("FEEDBACK#")) continue;
-    const id = String(item.pk).slice("ED#".length);
+    if (!keys.isEditionFeedback(item.sk)) continue;
+    const id = keys.editionIdFrom(item.pk);
     const sum = found.get(id) ?? {};
     for (const c of FEEDBACK_COUNTERS) sum[c] = (sum[c] ?? 0) + Number(item[c] ?? 0);
     found.set(id, sum);
@@ -41,6 +43,17 @@ export function sumFeedback(items: Record<string, unknown>[]): Map<string, Feedb
 export async function feedbackCounts(db: DynamoDBDocumentClient, table: string, ids: string[]) {
   return sumFeedback(await batchGetAll(db, table, ids.flatMap(feedbackKeys)));
 }
+
+/** How long a list serves a fan-out's feedback counters before reading them again. */
+const LISTED_FEEDBACK_MS = 2_000;
+
+/**
+ * The feedback counters a list of editions or briefings shows, each read at most every 2 s: every
+ * open console polls the first page, and its twenty fan-outs' counters are 160 items. A single
+ * edition's view reads them as they are.
+ */
+export const listedFeedbackReader = (db: DynamoDBDocumentClient, table: string) =>
+  recentReads((ids) => feedbackCounts(db, table, ids), { maxAgeMs: LISTED_FEEDBACK_MS });
 
 /** The edition's side of SES feedback: counters moved once per event, and resuming after a pause. */
 export function editionFeedback(
@@ -60,9 +73,9 @@ export function editionFeedback(
   return {
     async countFeedback(id, counter, mark) {
       if (!(await exists(id))) return "no-edition";
-      try {
-        // Events of one edition arrive together: a collision on a counter shard is retried inside.
-        await writeTransaction(db, {
+      // Events of one edition arrive together: a collision on a counter shard is retried inside.
+      const out = await conditionally(
+        writeTransaction(db, {
           TransactItems: [
             { Put: feedbackMarkPut(table, mark, new Date()) },
             {
@@ -75,17 +88,16 @@ export function editionFeedback(
               },
             },
           ],
-        });
-        return "counted";
-      } catch (error) {
-        // Only the mark has a condition: it failing means this event was counted before.
-        if (isConditionFailure(error) && cancelledItems(error)[0]) return "duplicate";
-        throw error;
-      }
+        }),
+      );
+      if (out.written) return "counted";
+      // Only the mark has a condition: it failing means this event was counted before.
+      if (out.refused[0]) return "duplicate";
+      throw out.error;
     },
     async resume(id, baseline) {
-      try {
-        await db.send(
+      return writeIf(
+        db.send(
           new UpdateCommand({
             TableName: table,
             Key: keys.edition(id),
@@ -99,12 +111,8 @@ export function editionFeedback(
               ":now": new Date().toISOString(),
             },
           }),
-        );
-        return true;
-      } catch (error) {
-        if (isConditionFailure(error)) return false;
-        throw error;
-      }
+        ),
+      );
     },
   };
 }

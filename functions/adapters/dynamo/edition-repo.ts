@@ -4,13 +4,20 @@ import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/li
 import type { Counts, EditionStatus } from "../../domain/edition.js";
 import type { RenderedEdition } from "../../domain/rendered.js";
 import { SETTLED_STATUSES } from "../../domain/stall.js";
-import type { EditionRecord, EditionRepo, PlanCheckpoint, SendProgress } from "../../flows/ports.js";
+import type {
+  EditionRecord,
+  EditionRepo,
+  EditionSummary,
+  PlanCheckpoint,
+  SendProgress,
+} from "../../flows/ports.js";
 import { batchGetAll } from "./batch-get.js";
+import { writeIf } from "./conditional-write.js";
 import { editionEditorial } from "./edition-editorial.js";
-import { editionFeedback, feedbackCounts, feedbackKeys, sumFeedback } from "./edition-feedback.js";
+import { editionFeedback, feedbackKeys, listedFeedbackReader, sumFeedback } from "./edition-feedback.js";
 import { editionRecovery } from "./edition-recovery.js";
-import { listedPage, putListed } from "./indexed-items.js";
-import { isConditionFailure, keys } from "./keys.js";
+import { listedPage, projectionOf, putListed } from "./indexed-items.js";
+import { keys, SK } from "./keys.js";
 import { shareCounter } from "./share-counter.js";
 import { workMarkerDelete, workMarkerPut } from "./work-ledger.js";
 
@@ -42,6 +49,15 @@ export function toProgress(item: Record<string, unknown>, feedback?: Partial<Cou
   return feedback ? { ...record, counts: { ...record.counts, ...feedback } } : record;
 }
 
+/** What the editions list reads of each item: not the article's body, often the bulk of the item. */
+const LISTED = projectionOf([
+  ...PROGRESS_FIELDS,
+  ...EDITORIAL_FIELDS,
+  "article.id",
+  "article.version",
+  "article.title",
+]);
+
 const toRecord = (item: Record<string, unknown>, feedback?: Partial<Counts>): EditionRecord => ({
   ...toProgress(item, feedback),
   ...Object.fromEntries(EDITORIAL_FIELDS.filter((f) => item[f] !== undefined).map((f) => [f, item[f]])),
@@ -51,7 +67,7 @@ const toRecord = (item: Record<string, unknown>, feedback?: Partial<Counts>): Ed
 /** Reads one fan-out item (edition or briefing) with its feedback shards, in one BatchGet. */
 export async function getWithFeedback(db: DynamoDBDocumentClient, table: string, id: string) {
   const items = await batchGetAll(db, table, [keys.edition(id), ...feedbackKeys(id)]);
-  const item = items.find((i) => i.sk === "EDITION");
+  const item = items.find((i) => i.sk === SK.edition);
   return item ? { item, feedback: sumFeedback(items).get(id) } : undefined;
 }
 
@@ -61,6 +77,7 @@ export function dynamoEditionRepo(db: DynamoDBDocumentClient, table: string): Ed
     const found = await getWithFeedback(db, table, id);
     return found?.item.article ? toRecord(found.item, found.feedback) : undefined;
   };
+  const listedFeedback = listedFeedbackReader(db, table);
   return {
     get,
     // The send worker reads this per chunk: one BatchGet, the edition and its feedback shards.
@@ -109,21 +126,17 @@ export function dynamoEditionRepo(db: DynamoDBDocumentClient, table: string): Ed
       return { created: false, edition: existing };
     },
     async list(limit, cursor) {
-      const page = await listedPage(db, table, keys.editionsIndex, limit, cursor);
-      const feedback = await feedbackCounts(
-        db,
-        table,
-        page.items.map((i) => String(i.id)),
-      );
+      const page = await listedPage(db, table, keys.editionsIndex, limit, cursor, LISTED);
+      const feedback = await listedFeedback(page.items.map((i) => String(i.id)));
       return {
-        editions: page.items.map((i) => toRecord(i, feedback.get(String(i.id)))),
+        editions: page.items.map((i): EditionSummary => toRecord(i, feedback.get(String(i.id)))),
         cursor: page.cursor,
       };
     },
     async transition(id, from: EditionStatus[], to, reason) {
       const values = Object.fromEntries(from.map((s, i) => [`:f${i}`, s]));
-      try {
-        await db.send(
+      const moved = await writeIf(
+        db.send(
           new UpdateCommand({
             TableName: table,
             Key: keys.edition(id),
@@ -139,17 +152,14 @@ export function dynamoEditionRepo(db: DynamoDBDocumentClient, table: string): Ed
               ...(reason ? { ":why": reason } : {}),
             },
           }),
-        );
-        if (SETTLED_STATUSES.includes(to)) await db.send(workMarkerDelete(table, "fanout", id));
-        return true;
-      } catch (error) {
-        if (isConditionFailure(error)) return false;
-        throw error;
-      }
+        ),
+      );
+      if (moved && SETTLED_STATUSES.includes(to)) await db.send(workMarkerDelete(table, "fanout", id));
+      return moved;
     },
     async checkpoint(id, partition, previous: PlanCheckpoint | undefined, next, added) {
-      try {
-        await db.send(
+      return writeIf(
+        db.send(
           new UpdateCommand({
             TableName: table,
             Key: keys.edition(id),
@@ -169,12 +179,8 @@ export function dynamoEditionRepo(db: DynamoDBDocumentClient, table: string): Ed
               ...(previous ? { ":prevNext": previous.next } : {}),
             },
           }),
-        );
-        return true;
-      } catch (error) {
-        if (isConditionFailure(error)) return false;
-        throw error;
-      }
+        ),
+      );
     },
     async finishPlan(id) {
       await db.send(
@@ -187,8 +193,8 @@ export function dynamoEditionRepo(db: DynamoDBDocumentClient, table: string): Ed
       );
     },
     async completeIfFinished(id) {
-      try {
-        await db.send(
+      const completed = await writeIf(
+        db.send(
           new UpdateCommand({
             TableName: table,
             Key: keys.edition(id),
@@ -202,14 +208,11 @@ export function dynamoEditionRepo(db: DynamoDBDocumentClient, table: string): Ed
               ":now": new Date().toISOString(),
             },
           }),
-        );
-        // Finished: out of the unfinished work (a marker left by a crash here, recovery removes).
-        await db.send(workMarkerDelete(table, "fanout", id));
-        return true;
-      } catch (error) {
-        if (isConditionFailure(error)) return false;
-        throw error;
-      }
+        ),
+      );
+      // Finished: out of the unfinished work (a marker left by a crash here, recovery removes).
+      if (completed) await db.send(workMarkerDelete(table, "fanout", id));
+      return completed;
     },
     async shares(id) {
       const out = await db.send(new GetCommand({ TableName: table, Key: keys.shares(id) }));

@@ -2,15 +2,19 @@ import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { DeleteCommand, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import type { EngagementMark } from "../../domain/tracking/engagement-mark.js";
 import type { CounterDeltas, EngagementStore } from "../../flows/ports.js";
+import { writeIf } from "./conditional-write.js";
 import { addToItem, queryItems } from "./counter-items.js";
 import { ENGAGEMENT_SHARDS, statsPk } from "./engagement-keys.js";
-import { isConditionFailure } from "./keys.js";
+import { PK } from "./keys.js";
 
 /**
  * Items: `ENG#<recipient>` / `<target>` a recipient's mark (TTL), so erasure finds them with one
  * Query; `ESTAT#<target>#<shard>` / `MSG`, `LINK#<key>`, `T#<bucket>` the email's counters.
  */
-const markKey = (recipient: string, target: string) => ({ pk: `ENG#${recipient}`, sk: target });
+const markKey = (recipient: string, target: string) => ({
+  pk: `${PK.engagementMark}${recipient}`,
+  sk: target,
+});
 
 /**
  * The engagement store over the single table: marks and counter moves (the stats function reads the
@@ -32,9 +36,9 @@ export function dynamoEngagementStore(db: DynamoDBDocumentClient, table: string)
         version: Number(out.Item.version),
       };
     },
-    async putMark(recipient, target, mark, version, expiresAt) {
-      try {
-        await db.send(
+    putMark(recipient, target, mark, version, expiresAt) {
+      return writeIf(
+        db.send(
           new PutCommand({
             TableName: table,
             Item: {
@@ -47,12 +51,8 @@ export function dynamoEngagementStore(db: DynamoDBDocumentClient, table: string)
               ? { ConditionExpression: "attribute_not_exists(pk)" }
               : { ConditionExpression: "version = :v", ExpressionAttributeValues: { ":v": version } }),
           }),
-        );
-        return true;
-      } catch (error) {
-        if (isConditionFailure(error)) return false;
-        throw error;
-      }
+        ),
+      );
     },
     async add(target, deltas: CounterDeltas) {
       const shard = Math.floor(Math.random() * ENGAGEMENT_SHARDS);
@@ -70,7 +70,7 @@ export function dynamoEngagementStore(db: DynamoDBDocumentClient, table: string)
     async forget(recipient) {
       // One DeleteItem each (a subscriber has a mark per email they engaged with in the last month,
       // a handful): the API function holds DeleteItem already, and no BatchWrite grant for this.
-      const marks = await queryItems(db, table, `ENG#${recipient}`);
+      const marks = await queryItems(db, table, `${PK.engagementMark}${recipient}`);
       for (const m of marks)
         await db.send(new DeleteCommand({ TableName: table, Key: { pk: m.pk, sk: m.sk } }));
     },

@@ -67,7 +67,7 @@ export function dynamoFeedStateRepo(db: DynamoDBDocumentClient, table: string): 
         table,
         [...byKey.keys()].map((g) => keys.feedSeen(hash(url), g)),
       );
-      return new Set(items.map((item) => byKey.get(String(item.sk).slice("SEEN#".length)) as string));
+      return new Set(items.map((item) => byKey.get(keys.feedSeenFrom(item.sk)) as string));
     },
     async markSeen(url, guids) {
       const at = new Date().toISOString();

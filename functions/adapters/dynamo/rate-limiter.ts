@@ -2,7 +2,8 @@ import { createHash } from "node:crypto";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { RateLimiter } from "../../flows/ports.js";
-import { isConditionFailure } from "./keys.js";
+import { writeIf } from "./conditional-write.js";
+import { keys } from "./keys.js";
 
 /** Keys are hashed: the table holds no IP and no email address of anyone. */
 const hashOf = (client: string) => createHash("sha256").update(client).digest("base64url").slice(0, 22);
@@ -21,7 +22,7 @@ export function dynamoRateLimiter(db: DynamoDBDocumentClient, table: string, now
       const out = await db.send(
         new UpdateCommand({
           TableName: table,
-          Key: { pk: `RL#${scope}#${clientHash}`, sk: String(windowStart) },
+          Key: keys.rateLimit(scope, clientHash, windowStart),
           UpdateExpression: "ADD hits :cost SET #ttl = :ttl",
           ExpressionAttributeNames: { "#ttl": "ttl" },
           ExpressionAttributeValues: { ":cost": cost, ":ttl": windowStart + windowSeconds + 60 },
@@ -35,11 +36,11 @@ export function dynamoRateLimiter(db: DynamoDBDocumentClient, table: string, now
     },
     async claim(scope, client, intervalSeconds) {
       const nowSeconds = Math.floor(now().getTime() / 1000);
-      try {
-        await db.send(
+      return writeIf(
+        db.send(
           new UpdateCommand({
             TableName: table,
-            Key: { pk: `RL#${scope}#${hashOf(client)}`, sk: "CLAIM" },
+            Key: keys.rateLimitClaim(scope, hashOf(client)),
             UpdateExpression: "SET claimedAt = :now, #ttl = :ttl",
             ConditionExpression: "attribute_not_exists(claimedAt) OR claimedAt <= :before",
             ExpressionAttributeNames: { "#ttl": "ttl" },
@@ -49,12 +50,8 @@ export function dynamoRateLimiter(db: DynamoDBDocumentClient, table: string, now
               ":ttl": nowSeconds + intervalSeconds + 60,
             },
           }),
-        );
-        return true;
-      } catch (error) {
-        if (isConditionFailure(error)) return false;
-        throw error;
-      }
+        ),
+      );
     },
   };
 }

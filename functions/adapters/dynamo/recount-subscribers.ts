@@ -2,7 +2,7 @@ import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { BatchWriteCommand, PutCommand, ScanCommand } from "@aws-sdk/lib-dynamodb";
 import { Subscriber } from "../../domain/subscriber.js";
 import { statsChange } from "../../domain/subscriber-stats.js";
-import { keys } from "./keys.js";
+import { keys, PK, SK } from "./keys.js";
 import { STATS_SHARDS } from "./subscriber-stats.js";
 
 /**
@@ -24,7 +24,7 @@ export async function recountSubscriberTotals(db: DynamoDBDocumentClient, table:
       new ScanCommand({
         TableName: table,
         FilterExpression: "sk = :p AND begins_with(pk, :s)",
-        ExpressionAttributeValues: { ":p": "PROFILE", ":s": "SUB#" },
+        ExpressionAttributeValues: { ":p": SK.profile, ":s": PK.subscriber },
         ExclusiveStartKey: start,
       }),
     );
@@ -38,9 +38,9 @@ export async function recountSubscriberTotals(db: DynamoDBDocumentClient, table:
     start = out.LastEvaluatedKey;
   } while (start);
   const pk = keys.statsPartition;
-  await db.send(new PutCommand({ TableName: table, Item: { pk, sk: "TOTALS#0", ...totals } }));
+  await db.send(new PutCommand({ TableName: table, Item: { pk, sk: keys.statsTotals(0), ...totals } }));
   const others = Array.from({ length: STATS_SHARDS - 1 }, (_, i) => ({
-    DeleteRequest: { Key: { pk, sk: `TOTALS#${i + 1}` } },
+    DeleteRequest: { Key: { pk, sk: keys.statsTotals(i + 1) } },
   }));
   let request: Record<string, unknown[]> | undefined = { [table]: others };
   while (request && Object.keys(request).length) {

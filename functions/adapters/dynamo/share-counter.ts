@@ -1,7 +1,8 @@
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { EditionRepo } from "../../flows/ports.js";
-import { isConditionFailure, keys } from "./keys.js";
+import { writeIf } from "./conditional-write.js";
+import { keys } from "./keys.js";
 import { writeTransaction } from "./transaction.js";
 
 /** Marks this process saw lately; past this many it starts afresh (DynamoDB still has them). */
@@ -30,8 +31,9 @@ export function shareCounter(db: DynamoDBDocumentClient, table: string): Pick<Ed
       if (recent.has(once.mark)) return;
       if (recent.size >= RECENT_LIMIT) recent.clear();
       recent.add(once.mark);
-      try {
-        await writeTransaction(db, {
+      // Refused: counted already in this window (by another process).
+      await writeIf(
+        writeTransaction(db, {
           TransactItems: [
             {
               Put: {
@@ -42,11 +44,8 @@ export function shareCounter(db: DynamoDBDocumentClient, table: string): Pick<Ed
             },
             { Update: count(id, network) },
           ],
-        });
-      } catch (error) {
-        // Counted already in this window (by another process).
-        if (!isConditionFailure(error)) throw error;
-      }
+        }),
+      );
     },
   };
 }

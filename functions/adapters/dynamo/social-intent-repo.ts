@@ -3,7 +3,8 @@ import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/li
 import type { SocialIntent } from "../../domain/social/intent.js";
 import type { SocialNetwork } from "../../domain/social/network.js";
 import type { SocialIntentRepo } from "../../flows/ports.js";
-import { isConditionFailure, keys } from "./keys.js";
+import { conditionally, writeIf } from "./conditional-write.js";
+import { keys, SK } from "./keys.js";
 import { workMarkerDelete, workMarkerPut } from "./work-ledger.js";
 
 /** The post's unfinished-work id: recovery queues its job again from it. */
@@ -32,7 +33,10 @@ const FIELDS = [
 
 function toIntent(item: Record<string, unknown>): SocialIntent {
   const fields = Object.fromEntries(FIELDS.filter((f) => item[f] !== undefined).map((f) => [f, item[f]]));
-  return { errors: [], ...fields, version: Number(item.v ?? 0) } as unknown as SocialIntent;
+  // Written by the engagement look-ups alone (`social-engagement-repo.ts`); never part of an update here.
+  const read = Object.entries({ "1h": item.engagement_1h, "1d": item.engagement_1d }).filter(([, s]) => s);
+  const engagement = read.length > 0 ? { engagement: Object.fromEntries(read) } : {};
+  return { errors: [], ...fields, ...engagement, version: Number(item.v ?? 0) } as unknown as SocialIntent;
 }
 
 /**
@@ -57,28 +61,26 @@ export function dynamoSocialIntentRepo(db: DynamoDBDocumentClient, table: string
       if (!FINAL.includes(intent.status)) {
         await db.send(workMarkerPut(table, "social", socialWorkId(intent), new Date(intent.createdAt)));
       }
-      try {
-        await db.send(
+      const put = await conditionally(
+        db.send(
           new PutCommand({
             TableName: table,
             Item: { ...keys.socialIntent(intent.editionId, intent.network, intent.account), ...fields, v: 0 },
             ConditionExpression: "attribute_not_exists(pk)",
           }),
-        );
-        return { created: true, intent: { ...intent, version: 0 } };
-      } catch (error) {
-        if (!isConditionFailure(error)) throw error;
-        const existing = await get(intent.editionId, intent.network, intent.account);
-        if (!existing) throw error;
-        return { created: false, intent: existing };
-      }
+        ),
+      );
+      if (put.written) return { created: true, intent: { ...intent, version: 0 } };
+      const existing = await get(intent.editionId, intent.network, intent.account);
+      if (!existing) throw put.error;
+      return { created: false, intent: existing };
     },
     async listForEdition(editionId) {
       const out = await db.send(
         new QueryCommand({
           TableName: table,
           KeyConditionExpression: "pk = :pk AND begins_with(sk, :social)",
-          ExpressionAttributeValues: { ":pk": `ED#${editionId}`, ":social": keys.socialIntentPrefix },
+          ExpressionAttributeValues: { ":pk": keys.edition(editionId).pk, ":social": SK.socialIntent },
           ConsistentRead: true,
         }),
       );
@@ -87,8 +89,8 @@ export function dynamoSocialIntentRepo(db: DynamoDBDocumentClient, table: string
     async update(current, next) {
       const set = FIELDS.filter((f) => next[f] !== undefined);
       const remove = FIELDS.filter((f) => next[f] === undefined);
-      try {
-        await db.send(
+      const updated = await writeIf(
+        db.send(
           new UpdateCommand({
             TableName: table,
             Key: keys.socialIntent(current.editionId, current.network, current.account),
@@ -103,13 +105,11 @@ export function dynamoSocialIntentRepo(db: DynamoDBDocumentClient, table: string
               ":next": current.version + 1,
             },
           }),
-        );
-        if (FINAL.includes(next.status)) await db.send(workMarkerDelete(table, "social", socialWorkId(next)));
-        return { ...next, version: current.version + 1 };
-      } catch (error) {
-        if (isConditionFailure(error)) return undefined;
-        throw error;
-      }
+        ),
+      );
+      if (!updated) return undefined;
+      if (FINAL.includes(next.status)) await db.send(workMarkerDelete(table, "social", socialWorkId(next)));
+      return { ...next, version: current.version + 1 };
     },
   };
 }

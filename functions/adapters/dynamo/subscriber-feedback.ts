@@ -1,6 +1,7 @@
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { SubscriberRepo } from "../../flows/ports.js";
-import { cancelledItems, feedbackMarkPut, isConditionFailure, keys } from "./keys.js";
+import { conditionally } from "./conditional-write.js";
+import { feedbackMarkPut, keys } from "./keys.js";
 import { writeTransaction } from "./transaction.js";
 
 /** `updatedAt` is the version every subscriber write conditions on: it must move forward. */
@@ -19,8 +20,8 @@ export function subscriberFeedback(
   return {
     async countSoftBounce(previous, mark) {
       const now = new Date();
-      try {
-        await writeTransaction(db, {
+      const out = await conditionally(
+        writeTransaction(db, {
           TransactItems: [
             { Put: feedbackMarkPut(table, mark, now) },
             {
@@ -37,12 +38,10 @@ export function subscriberFeedback(
               },
             },
           ],
-        });
-        return "counted";
-      } catch (error) {
-        if (!isConditionFailure(error)) throw error;
-        return cancelledItems(error)[0] ? "duplicate" : "changed";
-      }
+        }),
+      );
+      if (out.written) return "counted";
+      return out.refused[0] ? "duplicate" : "changed";
     },
   };
 }

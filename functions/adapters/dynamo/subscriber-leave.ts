@@ -3,7 +3,8 @@ import { GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { Subscriber } from "../../domain/subscriber.js";
 import type { SubscriberRepo } from "../../flows/ports.js";
 import { audienceItems } from "./audience-items.js";
-import { isConditionFailure, keys } from "./keys.js";
+import { conditionally, writeIf } from "./conditional-write.js";
+import { keys } from "./keys.js";
 import { retryingTransient, writeTransaction } from "./transaction.js";
 
 type Item = { pk: string; sk: string };
@@ -23,9 +24,8 @@ export function subscriberLeave(
 ): Pick<SubscriberRepo, "leave"> {
   return {
     async leave(id, at) {
-      let before: Subscriber;
-      try {
-        const out = await retryingTransient(() =>
+      const left = await conditionally(
+        retryingTransient(() =>
           db.send(
             new UpdateCommand({
               TableName: table,
@@ -43,13 +43,11 @@ export function subscriberLeave(
               ReturnValues: "ALL_OLD",
             }),
           ),
-        );
-        before = out.Attributes as Subscriber;
-      } catch (error) {
-        // Absent, already unsubscribed, or suppressed: nothing to do.
-        if (isConditionFailure(error)) return false;
-        throw error;
-      }
+        ),
+      );
+      // Absent, already unsubscribed, or suppressed: nothing to do.
+      if (!left.written) return false;
+      const before = left.output.Attributes as Subscriber;
       await dropAudience(audienceItems(before, shards), id, at);
       return true;
     },
@@ -64,8 +62,8 @@ export function subscriberLeave(
     let version = at;
     let stale = had;
     for (let attempt = 0; attempt < 5 && stale.length > 0; attempt++) {
-      try {
-        await writeTransaction(db, {
+      const dropped = await writeIf(
+        writeTransaction(db, {
           TransactItems: [
             {
               ConditionCheck: {
@@ -77,11 +75,9 @@ export function subscriberLeave(
             },
             ...stale.map(({ pk, sk }) => ({ Delete: { TableName: table, Key: { pk, sk } } })),
           ],
-        });
-        return;
-      } catch (error) {
-        if (!isConditionFailure(error)) throw error;
-      }
+        }),
+      );
+      if (dropped) return;
       const current = (
         await db.send(new GetCommand({ TableName: table, Key: keys.subscriber(id), ConsistentRead: true }))
       ).Item as Subscriber | undefined;

@@ -4,7 +4,8 @@ import { Subscriber } from "../../domain/subscriber.js";
 import type { SubscriberRepo } from "../../flows/ports.js";
 import { audienceItems } from "./audience-items.js";
 import { batchGetAll } from "./batch-get.js";
-import { isConditionFailure, keys } from "./keys.js";
+import { writeIf } from "./conditional-write.js";
+import { keys, PK, SK } from "./keys.js";
 import { subscriberFeedback } from "./subscriber-feedback.js";
 import { subscriberLeave } from "./subscriber-leave.js";
 import { retryingTransient, writeTransaction } from "./transaction.js";
@@ -49,30 +50,21 @@ export function dynamoSubscriberRepo(
         ConditionExpression: "attribute_not_exists(pk)",
       };
       const audience = audienceItems(s, shards);
-      try {
-        // A pending sign-up has no audience entries: one conditional put, not a transaction.
-        if (audience.length === 0) await retryingTransient(() => db.send(new PutCommand(profile)));
-        else {
-          await writeTransaction(db, {
-            TransactItems: [
-              { Put: profile },
-              ...audience.map((Item) => ({ Put: { TableName: table, Item } })),
-            ],
-          });
-        }
-        return true;
-      } catch (error) {
-        if (isConditionFailure(error)) return false;
-        throw error;
-      }
+      // A pending sign-up has no audience entries: one conditional put, not a transaction.
+      if (audience.length === 0) return writeIf(retryingTransient(() => db.send(new PutCommand(profile))));
+      return writeIf(
+        writeTransaction(db, {
+          TransactItems: [{ Put: profile }, ...audience.map((Item) => ({ Put: { TableName: table, Item } }))],
+        }),
+      );
     },
     async save(next, previous) {
       const before = audienceItems(previous, shards);
       const after = audienceItems(next, shards);
       const key = (i: { pk: string; sk: string }) => `${i.pk}|${i.sk}`;
       const kept = new Set(after.map(key));
-      try {
-        await writeTransaction(db, {
+      return writeIf(
+        writeTransaction(db, {
           TransactItems: [
             {
               Put: {
@@ -89,16 +81,12 @@ export function dynamoSubscriberRepo(
               .map(({ pk, sk }) => ({ Delete: { TableName: table, Key: { pk, sk } } })),
             ...after.map((Item) => ({ Put: { TableName: table, Item } })),
           ],
-        });
-        return true;
-      } catch (error) {
-        if (isConditionFailure(error)) return false;
-        throw error;
-      }
+        }),
+      );
     },
     async erase(previous) {
-      try {
-        await writeTransaction(db, {
+      return writeIf(
+        writeTransaction(db, {
           TransactItems: [
             {
               Delete: {
@@ -114,12 +102,8 @@ export function dynamoSubscriberRepo(
               Delete: { TableName: table, Key: { pk, sk } },
             })),
           ],
-        });
-        return true;
-      } catch (error) {
-        if (isConditionFailure(error)) return false;
-        throw error;
-      }
+        }),
+      );
     },
     async *all() {
       let start: Record<string, unknown> | undefined;
@@ -128,7 +112,7 @@ export function dynamoSubscriberRepo(
           new ScanCommand({
             TableName: table,
             FilterExpression: "sk = :p AND begins_with(pk, :s)",
-            ExpressionAttributeValues: { ":p": "PROFILE", ":s": "SUB#" },
+            ExpressionAttributeValues: { ":p": SK.profile, ":s": PK.subscriber },
             ExclusiveStartKey: start,
           }),
         );

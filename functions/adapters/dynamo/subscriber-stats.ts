@@ -2,7 +2,7 @@ import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { GROWTH_EVENTS, type StatsChange, type SubscriberStats } from "../../domain/subscriber-stats.js";
 import type { SubscriberStatsRepo } from "../../flows/ports.js";
-import { keys } from "./keys.js";
+import { keys, SK } from "./keys.js";
 
 /** Every write picks one shard at random; reads sum them. Eight spread a sign-up burst well enough. */
 export const STATS_SHARDS = 8;
@@ -48,15 +48,18 @@ export function dynamoSubscriberStats(db: DynamoDBDocumentClient, table: string)
     async apply(change: StatsChange) {
       const shard = Math.floor(Math.random() * STATS_SHARDS);
       await Promise.all([
-        update(`TOTALS#${shard}`, change.totals),
-        update(`DAY#${change.day}#${shard}`, change.growth as Record<string, number>),
+        update(keys.statsTotals(shard), change.totals),
+        update(keys.statsDay(change.day, shard), change.growth as Record<string, number>),
       ]);
     },
     async read(days): Promise<SubscriberStats> {
       const today = days.at(-1) ?? "";
       const past = days.slice(0, -1);
       const between = (from: string, to: string) =>
-        query("sk BETWEEN :from AND :to", { ":from": `DAY#${from}#`, ":to": `DAY#${to}#~` });
+        query("sk BETWEEN :from AND :to", {
+          ":from": keys.statsDay(from, ""),
+          ":to": keys.statsDay(to, "~"),
+        });
       // Days before today no longer change (events are counted on the day they happen): read once
       // per container and day, so a page view reads the totals and today's shards only.
       const historyKey = `${past[0]}..${past.at(-1)}`;
@@ -64,7 +67,7 @@ export function dynamoSubscriberStats(db: DynamoDBDocumentClient, table: string)
         history = { key: historyKey, items: await between(past[0] as string, past.at(-1) as string) };
       }
       const [totalItems, todayItems] = await Promise.all([
-        query("begins_with(sk, :t)", { ":t": "TOTALS#" }),
+        query("begins_with(sk, :t)", { ":t": SK.statsTotals }),
         between(today, today),
       ]);
       const dayItems = [...(past.length ? (history?.items ?? []) : []), ...todayItems];

@@ -9,7 +9,7 @@ export function dynamoSuppressionRepo(db: DynamoDBDocumentClient, table: string)
   return {
     async suppressedAmong(ids) {
       const items = await batchGetAll(db, table, [...new Set(ids)].map(keys.suppression));
-      return new Set(items.map((item) => String(item.pk).slice("SUPP#".length)));
+      return new Set(items.map((item) => keys.suppressedIdFrom(item.pk)));
     },
     async add(id, reason, at) {
       await db.send(new PutCommand({ TableName: table, Item: { ...keys.suppression(id), reason, at } }));

@@ -1,4 +1,5 @@
 import type { FeedFetcher, FeedRequest, FeedResponse } from "../../flows/ports.js";
+import { FeedFetchError } from "../errors.js";
 import { readCapped } from "../http/read-capped.js";
 import { decodeFeed } from "./feed-charset.js";
 
@@ -8,11 +9,6 @@ export interface HttpFeedFetcherOptions {
   /** A feed is a few hundred KB at most; a bigger body is an error rather than memory spent. */
   maxBytes?: number;
   userAgent?: string;
-}
-
-/** A failed fetch, with what the poller records about it. */
-export class FeedFetchError extends Error {
-  override name = "FeedFetchError";
 }
 
 /**
@@ -43,13 +39,13 @@ export function httpFeedFetcher(options: HttpFeedFetcherOptions = {}): FeedFetch
         res = await fetch(request.url, { headers, redirect: "follow", signal });
       } catch (error) {
         if ((error as Error).name === "TimeoutError")
-          throw new FeedFetchError(`no answer within ${timeoutMs} ms`);
+          throw new FeedFetchError(`no answer within ${timeoutMs} ms`, { cause: error });
         // undici says only "fetch failed"; the cause says why (ECONNREFUSED, ENOTFOUND, a bad port…).
         const cause = (
           error as { cause?: { code?: string; message?: string; errors?: Array<{ code?: string }> } }
         ).cause;
         const why = cause?.code ?? cause?.errors?.[0]?.code ?? cause?.message ?? (error as Error).message;
-        throw new FeedFetchError(`request failed (${why})`);
+        throw new FeedFetchError(`request failed (${why})`, { cause: error });
       }
       if (res.status === 304) {
         await res.body?.cancel();
@@ -70,6 +66,7 @@ export function httpFeedFetcher(options: HttpFeedFetcherOptions = {}): FeedFetch
         if (error instanceof FeedFetchError) throw error;
         throw new FeedFetchError(
           signal.aborted ? `no whole answer within ${timeoutMs} ms` : "the body was cut off",
+          { cause: error },
         );
       }
       return {

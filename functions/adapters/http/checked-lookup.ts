@@ -1,17 +1,12 @@
 import type { LookupAddress } from "node:dns";
 import { lookup as systemLookup } from "node:dns/promises";
 import type { LookupFunction } from "node:net";
+import { BlockedAddressError } from "../errors.js";
 
 /** Resolves a host name to all its addresses (the system resolver by default). */
 export type Resolve = (hostname: string) => Promise<LookupAddress[]>;
 
 const systemResolve: Resolve = (hostname) => systemLookup(hostname, { all: true, verbatim: true });
-
-/** A host name that resolved to an address the caller may not connect to. */
-export class BlockedAddressError extends Error {
-  override name = "BlockedAddressError";
-  readonly code = "EBLOCKEDADDRESS";
-}
 
 /**
  * A `lookup` for `http.request` / `net.connect` that resolves once and refuses the connection unless

@@ -1,7 +1,8 @@
 import { isIP } from "node:net";
 import type { ArticleImage } from "../../domain/article-image.js";
 import type { ImageFetcher } from "../../flows/ports.js";
-import { BlockedAddressError, checkedLookup, type Resolve } from "../http/checked-lookup.js";
+import { BlockedAddressError, ImageFetchError } from "../errors.js";
+import { checkedLookup, type Resolve } from "../http/checked-lookup.js";
 import { getWithLookup } from "../http/get-with-lookup.js";
 import { readCapped } from "../http/read-capped.js";
 import { isPrivateAddress } from "./public-address.js";
@@ -25,11 +26,6 @@ export interface HttpImageFetcherOptions {
 
 /** Redirects followed at most; each hop's host is checked like the first. */
 const MAX_REDIRECTS = 3;
-
-/** Why an image was not fetched; the message names no URL (image URLs may carry signed queries). */
-export class ImageFetchError extends Error {
-  override name = "ImageFetchError";
-}
 
 const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 const JPEG = [0xff, 0xd8, 0xff];
@@ -82,11 +78,11 @@ export function httpImageFetcher(options: HttpImageFetcherOptions = {}): ImageFe
           });
         } catch (error) {
           if (error instanceof BlockedAddressError) {
-            throw new ImageFetchError(`${target.hostname} is not a public address`);
+            throw new ImageFetchError(`${target.hostname} is not a public address`, { cause: error });
           }
-          if (signal.aborted) throw new ImageFetchError(`no answer within ${timeoutMs} ms`);
+          if (signal.aborted) throw new ImageFetchError(`no answer within ${timeoutMs} ms`, { cause: error });
           const code = (error as { code?: string }).code;
-          throw new ImageFetchError(`request failed (${code ?? "network error"})`);
+          throw new ImageFetchError(`request failed (${code ?? "network error"})`, { cause: error });
         }
         const location = res.headers.get("location");
         if (res.status < 300 || res.status >= 400 || !location) break;
@@ -114,6 +110,7 @@ export function httpImageFetcher(options: HttpImageFetcherOptions = {}): ImageFe
         if (error instanceof ImageFetchError) throw error;
         throw new ImageFetchError(
           signal.aborted ? `no whole image within ${timeoutMs} ms` : "the body was cut off",
+          { cause: error },
         );
       }
       const type = imageType(bytes);

@@ -6,7 +6,8 @@ import {
   type SendEmailCommandOutput,
 } from "@aws-sdk/client-sesv2";
 import type { EntryResult } from "../../domain/chunk.js";
-import { type BulkMessage, type Mailer, MailerRejected, MailerThrottled } from "../../flows/ports.js";
+import { MailerRejected, MailerThrottled } from "../../flows/errors.js";
+import type { BulkMessage, Mailer } from "../../flows/ports.js";
 
 /** Entry statuses that mean "not sent, and worth trying again later". */
 const RETRYABLE = new Set([

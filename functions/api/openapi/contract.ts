@@ -97,7 +97,7 @@ export const CONTRACT: Paths = {
   "/v1/editions": {
     get: {
       summary:
-        "Editions, newest first, a page at a time (`limit` ≤ 100, `cursor` from the last page); counts come from each edition's counters, never from its chunks",
+        "Editions, newest first, a page at a time (`limit` ≤ 100, `cursor` from the last page); counts come from each edition's counters, never from its chunks; the SES feedback counters (`delivered`, `bounced`, …) may be up to 2 s behind the edition's own view",
       admin: true,
       query: ListQuery,
       responses: {
@@ -110,7 +110,7 @@ export const CONTRACT: Paths = {
   "/v1/editions/{id}": {
     get: {
       summary:
-        "An edition's status and counts, its editorial fields (`sendAt`, `heldSince`, `approvedAt`, `supersededBy`), whether it stopped moving (status `stalled`, `stalledSince`, `remaining`), bounce and complaint rates against the pause limits (`health`), recipients sent per minute (`sendRate`), and its posts to the newsroom's social accounts (`social`: status posted, failed, unknown or pending, the post's URL, the network's last error, attempts)",
+        "An edition's status and counts, its editorial fields (`sendAt`, `heldSince`, `approvedAt`, `supersededBy`), whether it stopped moving (status `stalled`, `stalledSince`, `remaining`), bounce and complaint rates against the pause limits (`health`), recipients sent per minute (`sendRate`), and its posts to the newsroom's social accounts (`social`: status posted, failed, unknown or pending, the post's URL, the network's last error, attempts, and `engagement`: likes, reposts, replies and quotes read an hour (`1h`) and a day (`1d`) after the post, or why a look-up gave up)",
       admin: true,
       params: id,
       responses: {

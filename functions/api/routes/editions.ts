@@ -3,7 +3,7 @@ import type * as z from "zod";
 import { EditionId } from "../../domain/edition.js";
 import { HeraldError } from "../../domain/errors.js";
 import { type SocialIntent, shownStatus } from "../../domain/social/intent.js";
-import type { EditionRecord, Ports } from "../../flows/ports.js";
+import type { EditionSummary, Ports } from "../../flows/ports.js";
 import { movementView } from "../movement.js";
 import { PAGE_HEADERS, page } from "../pages/page.js";
 import { type EditionView, ListQuery, type SocialPostView } from "../schemas.js";
@@ -21,11 +21,12 @@ export function socialPostView(i: SocialIntent): z.infer<typeof SocialPostView> 
     attempts: i.attempts,
     retryAt: i.retryAt,
     updatedAt: i.updatedAt,
+    engagement: i.engagement,
   };
 }
 
 export function editionView(
-  e: EditionRecord,
+  e: EditionSummary,
   shares: Record<string, number> | undefined,
   social: SocialIntent[],
   detail: ControlDetail,

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import type { PostEngagement } from "./engagement.js";
 import type { SocialNetwork } from "./network.js";
 
 /**
@@ -38,6 +39,8 @@ export interface SocialIntent {
   message?: string;
   createdAt: string;
   updatedAt: string;
+  /** Likes, reposts and replies read an hour and a day after the post; written apart from the rest. */
+  engagement?: PostEngagement;
   /** Bumped on every write; every write is conditional on the version it read. */
   version: number;
 }

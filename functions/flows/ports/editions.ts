@@ -57,6 +57,11 @@ export interface EditionRecord extends SendProgress, EditorialFields {
   article: Article;
 }
 
+/** An edition as a list shows it: of its article only what names it. */
+export interface EditionSummary extends SendProgress, EditorialFields {
+  article: Pick<Article, "id" | "version" | "title">;
+}
+
 /**
  * A conditional status change: `from` → `to`, setting or removing editorial fields with it.
  * `ifLatestOf` (an article id) also requires the edition to be that article's latest version, in the
@@ -85,7 +90,11 @@ export interface EditionRepo {
   progress(id: string): Promise<SendProgress | undefined>;
   /** Editions recorded after `from` up to `until` (ISO times), oldest first, a page at a time. */
   createdBetween(from: string, until: string): AsyncIterable<EditionRecord[]>;
-  list(limit: number, cursor?: string): Promise<{ editions: EditionRecord[]; cursor?: string }>;
+  /**
+   * Newest first, a page at a time. Feedback counters may be a few seconds behind (consoles poll
+   * the list); `get` reads them as they are.
+   */
+  list(limit: number, cursor?: string): Promise<{ editions: EditionSummary[]; cursor?: string }>;
   /** Moves the status only if it is one of `from`; says whether it moved. */
   transition(id: string, from: EditionStatus[], to: EditionStatus, reason?: string): Promise<boolean>;
   /** Advances one partition's checkpoint if nobody else did, adding what was enqueued to the counts. */

@@ -18,16 +18,6 @@ export interface BulkMessage {
   tags: Record<string, string>;
 }
 
-/** The whole call was refused for rate: nothing was sent, try again later. */
-export class MailerThrottled extends Error {
-  override name = "MailerThrottled";
-}
-
-/** SES answered the call with an error: nothing was sent. (A timeout is neither: SES may have sent.) */
-export class MailerRejected extends Error {
-  override name = "MailerRejected";
-}
-
 /** One email to one address (confirmations): no template, no list headers. */
 export interface SingleMessage {
   from: string;

@@ -1,4 +1,5 @@
 import type { ComposeOptions, SocialPostFor } from "../../domain/social/compose.js";
+import type { EngagementCounts } from "../../domain/social/engagement.js";
 import type { SocialNetwork } from "../../domain/social/network.js";
 
 /**
@@ -26,6 +27,20 @@ export type LookupOutcome =
   | { kind: "found"; postId: string; url: string }
   | { kind: "absent" }
   | Extract<PublishOutcome, { kind: "unknown" | "rate_limited" | "auth" }>;
+
+/** A post as the network knows it: what an engagement read asks about. */
+export interface PostRef {
+  postId: string;
+  url: string;
+}
+
+/**
+ * What reading a post's counts came to. `retryable`: a passing fault (rate limit, 5xx, no answer)
+ * that a later read may get past; a deleted post, refused permissions or dead credentials are not.
+ */
+export type EngagementOutcome =
+  | { kind: "read"; counts: EngagementCounts }
+  | { kind: "failed"; message: string; retryable: boolean };
 
 export interface PublishRequest<N extends SocialNetwork = SocialNetwork> {
   editionId: string;
@@ -57,6 +72,11 @@ export interface SocialAdapter<N extends SocialNetwork = SocialNetwork> {
    * is composed; absent or failing, the network's documented defaults apply.
    */
   composeOptions?(): Promise<ComposeOptions>;
+  /**
+   * The post's likes, reposts, replies and quotes as the network counts them now. Read-only; absent
+   * on a network that gives the account no counts (Telegram's Bot API), so no look-up is scheduled.
+   */
+  readEngagement?(post: PostRef): Promise<EngagementOutcome>;
 }
 
 /** Tokens an adapter obtained itself (sessions, refreshed OAuth tokens), kept between invocations. */

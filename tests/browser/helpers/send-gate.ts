@@ -1,4 +1,5 @@
-import { MailerThrottled, type Ports } from "../../../functions/flows/ports.js";
+import { MailerThrottled } from "../../../functions/flows/errors.js";
+import type { Ports } from "../../../functions/flows/ports.js";
 
 /**
  * Holds SendBulkEmail calls at the mailer port so a test can act while an edition is mid-send. The

@@ -1,11 +1,6 @@
 import type { EntryResult } from "../../../functions/domain/chunk.js";
-import {
-  type BulkMessage,
-  type Mailer,
-  MailerRejected,
-  MailerThrottled,
-  type SingleMessage,
-} from "../../../functions/flows/ports.js";
+import { MailerRejected, MailerThrottled } from "../../../functions/flows/errors.js";
+import type { BulkMessage, Mailer, SingleMessage } from "../../../functions/flows/ports.js";
 
 /**
  * How the mailer answers one call, as SES would:

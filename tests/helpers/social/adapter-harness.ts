@@ -1,5 +1,5 @@
 import { afterEach, beforeEach } from "vitest";
-import type { AdapterOptions } from "../../../functions/adapters/social/shared/adapter-options.js";
+import type { AdapterOptions } from "../../../functions/adapters/social/common/adapter-options.js";
 import type { Loopback, SeenRequest } from "./loopback.js";
 import { type MemoryCredentials, memoryCredentials } from "./memory-credentials.js";
 

@@ -1,6 +1,8 @@
 import type { SocialNetwork } from "../../../functions/domain/social/network.js";
 import type {
+  EngagementOutcome,
   LookupOutcome,
+  PostRef,
   PublishOutcome,
   PublishRequest,
   SocialAdapter,
@@ -12,6 +14,8 @@ export interface Script {
   publish?: Array<PublishOutcome | "throw">;
   /** What each lookup answers, in order; past the end, `absent`. */
   lookup?: LookupOutcome[];
+  /** What each engagement read answers, in order; past the end, 3 likes. Absent: the network has no counts. */
+  engagement?: Array<EngagementOutcome | "throw">;
 }
 
 /**
@@ -24,7 +28,12 @@ export interface Script {
 export function scriptedAdapter<N extends SocialNetwork>(network: N, account: string, script: Script = {}) {
   const publishes = [...(script.publish ?? [])];
   const lookups = [...(script.lookup ?? [])];
-  const calls = { publish: [] as PublishRequest<N>[], lookup: [] as PublishRequest<N>[] };
+  const reads = script.engagement ? [...script.engagement] : undefined;
+  const calls = {
+    publish: [] as PublishRequest<N>[],
+    lookup: [] as PublishRequest<N>[],
+    engagement: [] as PostRef[],
+  };
   const adapter: SocialAdapter<N> = {
     network,
     account,
@@ -39,6 +48,14 @@ export function scriptedAdapter<N extends SocialNetwork>(network: N, account: st
       calls.lookup.push(request);
       return lookups.shift() ?? { kind: "absent" };
     },
+    ...(reads && {
+      async readEngagement(post: PostRef): Promise<EngagementOutcome> {
+        calls.engagement.push(post);
+        const next = reads.shift();
+        if (next === "throw") throw new Error("socket hang up at https://api.example/bot123:SECRET/read");
+        return next ?? { kind: "read", counts: { likes: 3 } };
+      },
+    }),
   };
   return { adapter, calls };
 }

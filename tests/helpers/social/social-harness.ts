@@ -7,6 +7,7 @@ import { inject } from "vitest";
 import { buildPorts } from "../../../functions/adapters/build-ports.js";
 import { documentClient } from "../../../functions/adapters/dynamo/client.js";
 import { dynamoCredentialStore } from "../../../functions/adapters/dynamo/credential-store.js";
+import { dynamoSocialEngagementRepo } from "../../../functions/adapters/dynamo/social-engagement-repo.js";
 import { configFromEnv } from "../../../functions/adapters/env-config.js";
 import { secretsFromEnv } from "../../../functions/adapters/env-secrets.js";
 import { socialWorker } from "../../../functions/adapters/sqs/social-worker.js";
@@ -94,7 +95,8 @@ export async function socialHarness(adapters: AnySocialAdapter[]) {
     now,
   });
   const credentials = dynamoCredentialStore(db, tableName);
-  const worker = socialWorker(ports, { adapters, credentials, random: () => 0 });
+  const engagement = dynamoSocialEngagementRepo(db, tableName);
+  const worker = socialWorker(ports, { adapters, credentials, engagement, random: () => 0 });
 
   /** Delivers every message that is due, and what those queue, until nothing is due on the clock. */
   async function runDue(): Promise<void> {
@@ -117,6 +119,7 @@ export async function socialHarness(adapters: AnySocialAdapter[]) {
     ports,
     cards,
     credentials,
+    engagement,
     socialQueue,
     runDue,
     app: createApp(ports),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { type ChunkRecord, MailerRejected } from "../../../functions/flows/ports.js";
+import { MailerRejected } from "../../../functions/flows/errors.js";
+import type { ChunkRecord } from "../../../functions/flows/ports.js";
 import { sendChunk } from "../../../functions/flows/send-chunk.js";
 import { memoryPorts } from "../../helpers/memory-ports/memory-ports.js";
 import { plannedChunk } from "../../helpers/send-factories.js";

@@ -1,8 +1,9 @@
 import type { SocialAdapter } from "../../../flows/ports/social.js";
-import type { AdapterOptions } from "../shared/adapter-options.js";
-import { asLookupOutcome } from "../shared/call-outcomes.js";
-import { wireOptions } from "../shared/http-exchange.js";
-import { retriedOnce } from "../shared/retried-once.js";
+import type { AdapterOptions } from "../common/adapter-options.js";
+import { asLookupOutcome } from "../common/call-outcomes.js";
+import { engagementAfterFailure } from "../common/engagement-answers.js";
+import { wireOptions } from "../common/http-exchange.js";
+import { retriedOnce } from "../common/retried-once.js";
 import { blueskyClient, isTransient } from "./client.js";
 import { linksTo, POST_COLLECTION, postRecord, postUrl } from "./post-record.js";
 import { blueskySessions } from "./session.js";
@@ -83,6 +84,17 @@ export function createBlueskyAdapter(options: BlueskyAdapterOptions): SocialAdap
         cursor = next;
       }
       return { kind: "absent" };
+    },
+
+    /** `app.bsky.feed.getPosts` through the PDS: likes, reposts, replies and quotes as the AppView counts them. */
+    async readEngagement(post) {
+      const read = await sessions.run((s) => client.getPost(s.accessJwt, post.postId));
+      if (!read.ok) return engagementAfterFailure(read.outcome);
+      const view = read.value.posts.find((p) => p.uri === post.postId);
+      if (!view)
+        return { kind: "failed", message: "Bluesky shows no such post (deleted?)", retryable: false };
+      const { likeCount: likes, repostCount: reposts, replyCount: replies, quoteCount: quotes } = view;
+      return { kind: "read", counts: { likes, reposts, replies, quotes } };
     },
   };
 }

@@ -1,6 +1,6 @@
 import * as z from "zod";
-import { acceptedBody, type Checked } from "../shared/accepted-body.js";
-import { exchange, type NoAnswer, type WireOptions, type WireRequest } from "../shared/http-exchange.js";
+import { acceptedBody, type Checked } from "../common/accepted-body.js";
+import { exchange, type NoAnswer, type WireOptions, type WireRequest } from "../common/http-exchange.js";
 
 /**
  * The XRPC calls Herald makes to a PDS, as plain HTTP/JSON (`/xrpc/<nsid>`), so that base URL,
@@ -30,6 +30,14 @@ const RecordList = z.object({
   cursor: z.string().optional(),
   records: z.array(z.object({ uri: z.string(), cid: z.string(), value: z.unknown() })),
 });
+const Count = z.number().int().nonnegative().optional();
+/** `app.bsky.feed.getPosts`: the AppView's view of each post, with its counts. */
+const PostViews = z.object({
+  posts: z.array(
+    z.object({ uri: z.string(), likeCount: Count, repostCount: Count, replyCount: Count, quoteCount: Count }),
+  ),
+});
+
 /** An error answer: XRPC's `{error, message}`, or the bare status when a gateway sent HTML. */
 export interface XrpcError {
   kind: "error";
@@ -109,6 +117,9 @@ export function blueskyClient(apiUrl: string, wire: WireOptions) {
         token: accessJwt,
         json: { repo, collection, record },
       }),
+    /** Posts as the AppView shows them (the PDS proxies the call), counts included; a deleted one is left out. */
+    getPost: (accessJwt: string, uri: string) =>
+      call("app.bsky.feed.getPosts", PostViews, { method: "GET", token: accessJwt, query: { uris: uri } }),
     /** Newest first; `cursor` continues into older records. */
     listRecords: (accessJwt: string, repo: string, collection: string, cursor?: string) =>
       call("com.atproto.repo.listRecords", RecordList, {

@@ -1,4 +1,4 @@
-import type { FailureOutcome } from "../shared/call-outcomes.js";
+import type { FailureOutcome } from "../common/call-outcomes.js";
 import type { XrpcFailure } from "./client.js";
 
 /** When the limits of every window are unknown, Bluesky's shortest documented window (5 min) is waited out. */

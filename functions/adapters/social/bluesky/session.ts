@@ -1,5 +1,5 @@
 import type { CredentialStore } from "../../../flows/ports/social.js";
-import type { FailureOutcome } from "../shared/call-outcomes.js";
+import type { FailureOutcome } from "../common/call-outcomes.js";
 import { type BlueskyClient, Session, type Xrpc, type XrpcFailure } from "./client.js";
 import { failureOutcome } from "./outcomes.js";
 

@@ -1,4 +1,4 @@
-import { networkEnv } from "../shared/network-env.js";
+import { networkEnv } from "../common/network-env.js";
 
 export interface BlueskySettings {
   /** The PDS (or the bsky.social entryway) XRPC calls go to. */

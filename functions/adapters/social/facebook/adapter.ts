@@ -4,17 +4,18 @@ import type {
   PublishRequest,
   SocialAdapter,
 } from "../../../flows/ports/social.js";
-import type { AdapterOptions } from "../shared/adapter-options.js";
-import { unansweredOutcome } from "../shared/call-outcomes.js";
-import { type HttpAnswer, wireOptions } from "../shared/http-exchange.js";
-import { field, textField } from "../shared/json-fields.js";
-import { sameArticle, sameLink } from "../shared/link-match.js";
+import type { AdapterOptions } from "../common/adapter-options.js";
+import { unansweredOutcome } from "../common/call-outcomes.js";
+import { type HttpAnswer, wireOptions } from "../common/http-exchange.js";
+import { field, textField } from "../common/json-fields.js";
+import { sameArticle, sameLink } from "../common/link-match.js";
 import {
   graphErrorMessage,
   graphLookupRefusal,
   graphVerdict,
   regainAccessAt,
-} from "../shared/meta-graph-errors.js";
+} from "../common/meta-graph-errors.js";
+import { facebookEngagement } from "../common/meta-metrics.js";
 import { facebookClient } from "./client.js";
 import type { FacebookSettings } from "./settings.js";
 
@@ -102,5 +103,7 @@ export function createFacebookAdapter(options: FacebookAdapterOptions): SocialAd
       }
     },
     lookup: findPost,
+    /** A dead Page token is not flagged here: the next post flags it, and a read changes nothing. */
+    readEngagement: async (post) => facebookEngagement(await client.engagement(post.postId)),
   };
 }

@@ -1,4 +1,5 @@
-import { exchange, type WireOptions, type WireResult } from "../shared/http-exchange.js";
+import { exchange, type WireOptions, type WireResult } from "../common/http-exchange.js";
+import { FACEBOOK_ENGAGEMENT_FIELDS } from "../common/meta-metrics.js";
 import type { FacebookSettings } from "./settings.js";
 
 /** The Graph API calls Herald makes for a Page, with the Page token in the Authorization header. */
@@ -7,6 +8,8 @@ export interface FacebookClient {
   createPost(message: string, link: string): Promise<WireResult>;
   /** The Page's latest posts with their permalinks and link attachments, newest first. */
   recentPosts(): Promise<WireResult>;
+  /** `GET /{post-id}?fields=…`: the post's reaction, comment and share counts. */
+  engagement(postId: string): Promise<WireResult>;
 }
 
 /** How far back a lookup reads. */
@@ -26,7 +29,14 @@ export function facebookClient(settings: FacebookSettings, wire: WireOptions): F
   const page = `${settings.apiUrl}/${settings.graphVersion}/${encodeURIComponent(settings.pageId)}`;
   // A header keeps the token out of URLs, which proxies and access logs keep.
   const authorization = `Bearer ${settings.pageToken}`;
+  const graph = `${settings.apiUrl}/${settings.graphVersion}`;
   return {
+    engagement: (postId) =>
+      exchange(wire, {
+        call: "GET /{post-id}?fields=reactions,comments,shares",
+        url: `${graph}/${encodeURIComponent(postId)}?${new URLSearchParams({ fields: FACEBOOK_ENGAGEMENT_FIELDS })}`,
+        headers: { authorization },
+      }),
     createPost: (message, link) =>
       exchange(wire, {
         call: "POST /{page-id}/feed",

@@ -1,4 +1,4 @@
-import { networkEnv } from "../shared/network-env.js";
+import { networkEnv } from "../common/network-env.js";
 
 /** What the Facebook adapter needs to post to a Page. */
 export interface FacebookSettings {

@@ -4,16 +4,17 @@ import type {
   PublishRequest,
   SocialAdapter,
 } from "../../../flows/ports/social.js";
-import type { AdapterOptions } from "../shared/adapter-options.js";
-import { unansweredOutcome } from "../shared/call-outcomes.js";
-import { wireOptions } from "../shared/http-exchange.js";
-import { field, textField } from "../shared/json-fields.js";
-import { sameLink } from "../shared/link-match.js";
-import { isTransient, retriedOnce } from "../shared/retried-once.js";
-import { authorizedCalls, type TokenAnswer } from "../shared/with-fresh-token.js";
+import type { AdapterOptions } from "../common/adapter-options.js";
+import { unansweredOutcome } from "../common/call-outcomes.js";
+import { wireOptions } from "../common/http-exchange.js";
+import { field, textField } from "../common/json-fields.js";
+import { sameLink } from "../common/link-match.js";
+import { isTransient, retriedOnce } from "../common/retried-once.js";
+import { authorizedCalls, type TokenAnswer } from "../common/with-fresh-token.js";
 import { linkedinPostUrl, lookupRefusal, publishRefusal } from "./answers.js";
 import { type LinkedInPostBody, linkedinClient } from "./client.js";
 import type { LinkedInSettings } from "./settings.js";
+import { linkedinEngagement } from "./social-actions.js";
 
 export type LinkedInAdapterOptions = AdapterOptions<LinkedInSettings>;
 
@@ -105,5 +106,7 @@ export function createLinkedInAdapter(options: LinkedInAdapterOptions): SocialAd
       const id = textField(match, "id");
       return id ? { kind: "found", postId: id, url: linkedinPostUrl(id) } : { kind: "absent" };
     },
+    readEngagement: async (post) =>
+      linkedinEngagement(await authorized((token) => client.socialActions(token, post.postId))),
   };
 }

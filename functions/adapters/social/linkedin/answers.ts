@@ -1,6 +1,6 @@
 import type { LookupOutcome, PublishOutcome } from "../../../flows/ports/social.js";
-import type { HttpAnswer } from "../shared/http-exchange.js";
-import { field, textField } from "../shared/json-fields.js";
+import type { HttpAnswer } from "../common/http-exchange.js";
+import { field, textField } from "../common/json-fields.js";
 
 /** A post URN as LinkedIn names one in `x-restli-id` and in a duplicate's message. */
 const POST_URN = /urn:li:(?:share|ugcPost):\d+/;

@@ -1,7 +1,7 @@
-import { exchange, type WireOptions, type WireResult } from "../shared/http-exchange.js";
-import { refreshGrantResult } from "../shared/refresh-grant.js";
-import type { TokenSet } from "../shared/token-keeper.js";
-import type { RefreshResult } from "../shared/with-fresh-token.js";
+import { exchange, type WireOptions, type WireResult } from "../common/http-exchange.js";
+import { refreshGrantResult } from "../common/refresh-grant.js";
+import type { TokenSet } from "../common/token-keeper.js";
+import type { RefreshResult } from "../common/with-fresh-token.js";
 import { linkedinErrorMessage } from "./answers.js";
 import type { LinkedInSettings } from "./settings.js";
 
@@ -30,6 +30,8 @@ export interface LinkedInClient {
   createPost(accessToken: string, body: LinkedInPostBody): Promise<WireResult>;
   /** The organization's latest posts (finder `q=author`), newest first. */
   recentPosts(accessToken: string): Promise<WireResult>;
+  /** `GET /rest/socialActions/{urn}` → `{ likesSummary, commentsSummary }` (scope `r_organization_social`). */
+  socialActions(accessToken: string, urn: string): Promise<WireResult>;
   /** The refresh_token grant at the OAuth host. */
   refresh(tokens: TokenSet): Promise<RefreshResult>;
 }
@@ -91,6 +93,12 @@ export function linkedinClient(settings: LinkedInSettings, wire: WireOptions): L
         headers: rest(token, { "x-restli-method": "FINDER" }),
       });
     },
+    socialActions: (token, urn) =>
+      exchange(wire, {
+        call: "GET /rest/socialActions/{urn}",
+        url: `${api}/socialActions/${encodeURIComponent(urn)}`,
+        headers: rest(token),
+      }),
     async refresh(tokens) {
       if (!tokens.refreshToken || !settings.clientId || !settings.clientSecret) {
         return { kind: "refused", message: "no refresh token" };

@@ -1,4 +1,4 @@
-import { networkEnv } from "../shared/network-env.js";
+import { networkEnv } from "../common/network-env.js";
 
 /** What the LinkedIn adapter needs to post as an organization page. */
 export interface LinkedInSettings {

@@ -1,9 +1,10 @@
 import type { ComposeOptions } from "../../../domain/social/compose.js";
 import { escapeHtml } from "../../../domain/text.js";
 import type { LookupOutcome, PublishOutcome, SocialAdapter } from "../../../flows/ports/social.js";
-import type { AdapterOptions } from "../shared/adapter-options.js";
-import { asLookupOutcome } from "../shared/call-outcomes.js";
-import { wireOptions } from "../shared/http-exchange.js";
+import type { AdapterOptions } from "../common/adapter-options.js";
+import { asLookupOutcome } from "../common/call-outcomes.js";
+import { engagementAfterFailure } from "../common/engagement-answers.js";
+import { wireOptions } from "../common/http-exchange.js";
 import { mastodonClient, STATUSES_PER_PAGE, type Status } from "./client.js";
 import { failureOutcome } from "./outcomes.js";
 import type { MastodonSettings } from "./settings.js";
@@ -73,6 +74,13 @@ export function createMastodonAdapter(options: MastodonAdapterOptions): SocialAd
         if (!maxId || listed.value.length < STATUSES_PER_PAGE) break;
       }
       return { kind: "absent" };
+    },
+
+    /** `GET /api/v1/statuses/:id` (scope `read:statuses`): the counts as this instance knows them. */
+    async readEngagement(post) {
+      const read = await client.statusCounts(post.postId);
+      if (!read.ok) return engagementAfterFailure(failureOutcome(read.failure, now()));
+      return { kind: "read", counts: read.value };
     },
   };
 }

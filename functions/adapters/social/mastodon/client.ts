@@ -1,6 +1,6 @@
 import * as z from "zod";
-import { acceptedBody, type Checked } from "../shared/accepted-body.js";
-import { exchange, type NoAnswer, type WireOptions } from "../shared/http-exchange.js";
+import { acceptedBody, type Checked } from "../common/accepted-body.js";
+import { exchange, type NoAnswer, type WireOptions } from "../common/http-exchange.js";
 
 /** The Mastodon REST calls Herald makes, with the account's bearer token; answers are checked. */
 
@@ -13,6 +13,22 @@ export const Status = z.object({
   card: z.object({ url: z.string() }).nullish(),
 });
 export type Status = z.infer<typeof Status>;
+
+const Count = z.number().int().nonnegative();
+/** A status's counts as this server knows them (`quotes_count` only from Mastodon 4.5 on). */
+const StatusCounts = z
+  .object({
+    favourites_count: Count,
+    reblogs_count: Count,
+    replies_count: Count,
+    quotes_count: Count.optional(),
+  })
+  .transform((s) => ({
+    likes: s.favourites_count,
+    reposts: s.reblogs_count,
+    replies: s.replies_count,
+    quotes: s.quotes_count,
+  }));
 
 const Account = z.object({ id: z.string(), acct: z.string() });
 
@@ -79,6 +95,7 @@ export function mastodonClient(apiUrl: string, accessToken: string, wire: WireOp
         headers: { "idempotency-key": idempotencyKey },
         json: { status, visibility: "public" },
       }),
+    statusCounts: (id: string) => call("GET", `/api/v1/statuses/${encodeURIComponent(id)}`, StatusCounts),
     verifyCredentials: () => call("GET", "/api/v1/accounts/verify_credentials", Account),
     /** Newest first; `maxId` continues below that status. */
     accountStatuses: (accountId: string, maxId?: string) => {

@@ -1,4 +1,4 @@
-import type { FailureOutcome } from "../shared/call-outcomes.js";
+import type { FailureOutcome } from "../common/call-outcomes.js";
 import type { ApiFailure } from "./client.js";
 
 /** Statuses are limited per 3 hours and requests per 5 minutes; without a reset, 5 minutes is waited. */

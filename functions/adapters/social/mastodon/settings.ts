@@ -1,4 +1,4 @@
-import { networkEnv } from "../shared/network-env.js";
+import { networkEnv } from "../common/network-env.js";
 
 export interface MastodonSettings {
   /** The account's instance, e.g. `https://mastodon.social`: a token is only valid on its own. */

@@ -1,7 +1,7 @@
 import type { SocialAdapter } from "../../../flows/ports/social.js";
-import type { AdapterOptions } from "../shared/adapter-options.js";
-import { wireOptions } from "../shared/http-exchange.js";
-import { retriedOnce } from "../shared/retried-once.js";
+import type { AdapterOptions } from "../common/adapter-options.js";
+import { wireOptions } from "../common/http-exchange.js";
+import { retriedOnce } from "../common/retried-once.js";
 import { telegramClient } from "./client.js";
 import { failureOutcome, messageUrl } from "./outcomes.js";
 import type { TelegramSettings } from "./settings.js";

@@ -1,6 +1,6 @@
 import * as z from "zod";
-import type { Checked } from "../shared/accepted-body.js";
-import { exchange, type NoAnswer, type WireOptions } from "../shared/http-exchange.js";
+import type { Checked } from "../common/accepted-body.js";
+import { exchange, type NoAnswer, type WireOptions } from "../common/http-exchange.js";
 
 /**
  * The Bot API calls Herald makes. The bot token is part of every URL (`/bot<token>/<method>`), so

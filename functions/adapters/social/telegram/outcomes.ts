@@ -1,4 +1,4 @@
-import type { FailureOutcome } from "../shared/call-outcomes.js";
+import type { FailureOutcome } from "../common/call-outcomes.js";
 import type { BotFailure, Message } from "./client.js";
 
 /** Telegram always says how long to wait; should it not, a minute is waited (its limits are per second and minute). */

@@ -4,14 +4,15 @@ import type {
   PublishRequest,
   SocialAdapter,
 } from "../../../flows/ports/social.js";
-import type { AdapterOptions } from "../shared/adapter-options.js";
-import { unansweredOutcome } from "../shared/call-outcomes.js";
-import { wireOptions } from "../shared/http-exchange.js";
-import { field, textField } from "../shared/json-fields.js";
-import { sameLink } from "../shared/link-match.js";
-import { graphLookupRefusal, graphVerdict } from "../shared/meta-graph-errors.js";
-import { isTransient, retriedOnce } from "../shared/retried-once.js";
-import { authorizedCalls } from "../shared/with-fresh-token.js";
+import type { AdapterOptions } from "../common/adapter-options.js";
+import { unansweredOutcome } from "../common/call-outcomes.js";
+import { wireOptions } from "../common/http-exchange.js";
+import { field, textField } from "../common/json-fields.js";
+import { sameLink } from "../common/link-match.js";
+import { graphLookupRefusal, graphVerdict } from "../common/meta-graph-errors.js";
+import { threadsEngagement } from "../common/meta-metrics.js";
+import { isTransient, retriedOnce } from "../common/retried-once.js";
+import { authorizedCalls } from "../common/with-fresh-token.js";
 import { threadsRefusal } from "./answers.js";
 import { threadsClient } from "./client.js";
 import { readyContainer } from "./container.js";
@@ -118,5 +119,7 @@ export function createThreadsAdapter(options: ThreadsAdapterOptions): SocialAdap
         message: "Threads' container may be published but the post is not listed yet",
       };
     },
+    readEngagement: async (post) =>
+      threadsEngagement(await authorized((token) => client.insights(token, post.postId))),
   };
 }

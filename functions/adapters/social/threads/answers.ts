@@ -1,6 +1,6 @@
 import type { PublishOutcome } from "../../../flows/ports/social.js";
-import type { HttpAnswer } from "../shared/http-exchange.js";
-import { graphErrorMessage, graphVerdict, regainAccessAt } from "../shared/meta-graph-errors.js";
+import type { HttpAnswer } from "../common/http-exchange.js";
+import { graphErrorMessage, graphVerdict, regainAccessAt } from "../common/meta-graph-errors.js";
 
 /**
  * A Threads refusal as a publish outcome. Only `threads_publish` creates a post, so only there does

@@ -1,8 +1,9 @@
-import { exchange, type WireOptions, type WireResult } from "../shared/http-exchange.js";
-import { textField } from "../shared/json-fields.js";
-import { graphErrorMessage } from "../shared/meta-graph-errors.js";
-import type { TokenSet } from "../shared/token-keeper.js";
-import type { RefreshResult } from "../shared/with-fresh-token.js";
+import { exchange, type WireOptions, type WireResult } from "../common/http-exchange.js";
+import { textField } from "../common/json-fields.js";
+import { graphErrorMessage } from "../common/meta-graph-errors.js";
+import { THREADS_ENGAGEMENT_METRICS } from "../common/meta-metrics.js";
+import type { TokenSet } from "../common/token-keeper.js";
+import type { RefreshResult } from "../common/with-fresh-token.js";
 import type { ThreadsSettings } from "./settings.js";
 
 /** The Threads API calls Herald makes; the token goes in the Authorization header where it can. */
@@ -15,6 +16,8 @@ export interface ThreadsClient {
   publish(accessToken: string, containerId: string): Promise<WireResult>;
   /** `GET /{media-id}?fields=permalink`. */
   permalink(accessToken: string, mediaId: string): Promise<WireResult>;
+  /** `GET /{media-id}/insights?metric=likes,replies,reposts,quotes`. */
+  insights(accessToken: string, mediaId: string): Promise<WireResult>;
   /** The profile's latest threads with their links, newest first. */
   recentThreads(accessToken: string): Promise<WireResult>;
   /** `GET /refresh_access_token?grant_type=th_refresh_token`: a long-lived token renews itself. */
@@ -63,6 +66,12 @@ export function threadsClient(settings: ThreadsSettings, wire: WireOptions): Thr
       exchange(wire, {
         call: "GET /{media-id}?fields=permalink",
         url: node(id, "permalink"),
+        headers: bearer(token),
+      }),
+    insights: (token, id) =>
+      exchange(wire, {
+        call: "GET /{media-id}/insights",
+        url: `${api}/${encodeURIComponent(id)}/insights?metric=${THREADS_ENGAGEMENT_METRICS}`,
         headers: bearer(token),
       }),
     recentThreads(token) {

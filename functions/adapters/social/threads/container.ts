@@ -1,8 +1,8 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { PublishOutcome } from "../../../flows/ports/social.js";
-import { textField } from "../shared/json-fields.js";
-import { isTransient, retriedOnce } from "../shared/retried-once.js";
-import type { AuthorizedCalls } from "../shared/with-fresh-token.js";
+import { textField } from "../common/json-fields.js";
+import { isTransient, retriedOnce } from "../common/retried-once.js";
+import type { AuthorizedCalls } from "../common/with-fresh-token.js";
 import { threadsRefusal } from "./answers.js";
 import type { ThreadsClient } from "./client.js";
 

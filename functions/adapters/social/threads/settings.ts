@@ -1,4 +1,4 @@
-import { networkEnv } from "../shared/network-env.js";
+import { networkEnv } from "../common/network-env.js";
 
 /** What the Threads adapter needs to post as a Threads profile. */
 export interface ThreadsSettings {

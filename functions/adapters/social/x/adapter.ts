@@ -5,14 +5,15 @@ import type {
   PublishRequest,
   SocialAdapter,
 } from "../../../flows/ports/social.js";
-import type { AdapterOptions } from "../shared/adapter-options.js";
-import { unansweredOutcome } from "../shared/call-outcomes.js";
-import { wireOptions } from "../shared/http-exchange.js";
-import { field, textField } from "../shared/json-fields.js";
-import { sameLink } from "../shared/link-match.js";
-import { authorizedCalls } from "../shared/with-fresh-token.js";
+import type { AdapterOptions } from "../common/adapter-options.js";
+import { unansweredOutcome } from "../common/call-outcomes.js";
+import { wireOptions } from "../common/http-exchange.js";
+import { field, textField } from "../common/json-fields.js";
+import { sameLink } from "../common/link-match.js";
+import { authorizedCalls } from "../common/with-fresh-token.js";
 import { lookupRefusal, publishRefusal } from "./answers.js";
 import { xClient } from "./client.js";
+import { xEngagement } from "./metrics.js";
 import type { XSettings } from "./settings.js";
 
 export type XAdapterOptions = AdapterOptions<XSettings>;
@@ -82,5 +83,8 @@ export function createXAdapter(options: XAdapterOptions): SocialAdapter<"x"> {
       return earlier.kind === "found" ? { ...refusal, postId: earlier.postId, url: earlier.url } : refusal;
     },
     lookup: (request) => findPost(request.url),
+    /** Public metrics (scope `tweet.read`); on pay-per-use access every read is billed. */
+    readEngagement: async (post) =>
+      xEngagement(await authorized((token) => client.metrics(token, post.postId))),
   };
 }

@@ -1,6 +1,6 @@
 import type { LookupOutcome, PublishOutcome } from "../../../flows/ports/social.js";
-import type { HttpAnswer } from "../shared/http-exchange.js";
-import { field, textField } from "../shared/json-fields.js";
+import type { HttpAnswer } from "../common/http-exchange.js";
+import { field, textField } from "../common/json-fields.js";
 
 /** When X sends no reset header at all; its shortest window is 15 minutes. */
 const FALLBACK_WAIT_MS = 15 * 60 * 1000;

@@ -1,7 +1,7 @@
-import { exchange, type WireOptions, type WireResult } from "../shared/http-exchange.js";
-import { refreshGrantResult } from "../shared/refresh-grant.js";
-import type { TokenSet } from "../shared/token-keeper.js";
-import type { RefreshResult } from "../shared/with-fresh-token.js";
+import { exchange, type WireOptions, type WireResult } from "../common/http-exchange.js";
+import { refreshGrantResult } from "../common/refresh-grant.js";
+import type { TokenSet } from "../common/token-keeper.js";
+import type { RefreshResult } from "../common/with-fresh-token.js";
 import { xErrorMessage } from "./answers.js";
 import type { XSettings } from "./settings.js";
 
@@ -17,6 +17,8 @@ export interface XClient {
   me(accessToken: string): Promise<WireResult>;
   /** The account's latest own posts with their link entities, newest first. */
   recentPosts(accessToken: string, userId: string): Promise<WireResult>;
+  /** `GET /2/tweets/:id?tweet.fields=public_metrics` → `{ data: { id, public_metrics } }`. */
+  metrics(accessToken: string, postId: string): Promise<WireResult>;
   /** OAuth 2.0 refresh_token grant; X rotates the refresh token, so both come back. */
   refresh(tokens: TokenSet): Promise<RefreshResult>;
 }
@@ -51,6 +53,10 @@ export function xClient(settings: XSettings, wire: WireOptions): XClient {
       });
       const url = `${api}/2/users/${encodeURIComponent(userId)}/tweets?${query}`;
       return exchange(wire, { call: "GET /2/users/:id/tweets", url, headers: bearer(token) });
+    },
+    metrics(token, postId) {
+      const url = `${api}/2/tweets/${encodeURIComponent(postId)}?tweet.fields=public_metrics`;
+      return exchange(wire, { call: "GET /2/tweets/:id", url, headers: bearer(token) });
     },
     async refresh(tokens) {
       if (!tokens.refreshToken || !settings.clientId) return { kind: "refused", message: "no refresh token" };

@@ -1,4 +1,4 @@
-import { networkEnv } from "../shared/network-env.js";
+import { networkEnv } from "../common/network-env.js";
 
 /** What the X adapter needs: the account's handle and its OAuth 2.0 user-context tokens. */
 export interface XSettings {

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { ServerResponse } from "node:http";
 import { json, jsonBody, type Loopback, type SeenRequest, startLoopback } from "../loopback.js";
+import { type BlueskyCounts, getPostsAnswer } from "./bluesky-feed.js";
 import { recordProblem, type StoredBlob } from "./bluesky-record.js";
 import { untilClientLeaves } from "./hang.js";
 
@@ -28,6 +29,8 @@ export interface BlueskyFake extends Loopback {
   posts: FakePost[];
   blobs: Map<string, StoredBlob & { bytes: Buffer }>;
   counts: { createSession: number; refreshSession: number };
+  /** Likes, reposts, replies and quotes the AppView shows per post URI (0 unless set). */
+  engagement: Map<string, BlueskyCounts>;
   /** What a 429 carries in `RateLimit-Reset`, whole seconds. */
   rateLimitReset: Date;
   failNext(fault: BlueskyFault, nsid?: string): void;
@@ -135,6 +138,10 @@ export async function startBlueskyFake(
       if (fault === "timeout") return untilClientLeaves(res);
       json(res, 200, { uri, cid, validationStatus: "valid" });
     },
+    "app.bsky.feed.getPosts": (req, res) => {
+      if (!authorized(req, res)) return;
+      json(res, 200, getPostsAnswer(fake.posts, req.query.getAll("uris"), fake.engagement, account));
+    },
     "com.atproto.repo.listRecords": (req, res) => {
       if (!authorized(req, res)) return;
       const repo = req.query.get("repo");
@@ -180,6 +187,7 @@ export async function startBlueskyFake(
     posts: [],
     blobs: new Map(),
     counts: { createSession: 0, refreshSession: 0 },
+    engagement: new Map(),
     rateLimitReset: new Date(Math.ceil(Date.now() / 1000 + 900) * 1000),
     failNext: (fault, nsid = "com.atproto.repo.createRecord") => void faults.push({ fault, nsid }),
     expireRefreshTokens: () => {

@@ -2,6 +2,7 @@ import type { ServerResponse } from "node:http";
 import { json, type Loopback, type SeenRequest, startLoopback } from "../loopback.js";
 import { untilClientLeaves } from "./hang.js";
 import { businessUseCaseUsage, expiredToken, graphError, graphToken, params } from "./meta-graph.js";
+import { answerFacebookPost, type MetaCounts, type MetaReadFault } from "./meta-metrics.js";
 
 /** What the fake can be told to do to the next `POST /{page-id}/feed`. */
 export type FacebookFault = "rate_limit" | "created_then_5xx" | "timeout";
@@ -19,6 +20,9 @@ export interface FacebookFake extends Loopback {
   /** Minutes the last throttled answer told the Page to wait. */
   regainMinutes: number;
   failNext(fault: FacebookFault): void;
+  /** Reactions (likes), comments (replies) and shares (reposts) per post id; the next read's fault. */
+  engagement: Map<string, MetaCounts>;
+  failNextRead(fault: MetaReadFault): void;
   /** The Page token is refused with code 190 from now on. */
   expirePageToken(): void;
   /** The crawler lists the article's canonical URL (no UTM parameters) as the attachment's URL. */
@@ -109,7 +113,14 @@ export async function startFacebookFake(): Promise<FacebookFake> {
     json(res, 200, { data, paging: { cursors: { before: "QVFIUmx", after: "QVFIUnB" } } });
   }
 
+  const engagement = new Map<string, MetaCounts>();
+  const readFaults: MetaReadFault[] = [];
   const server = await startLoopback((req, res) => {
+    const post = /^\/v\d+\.\d+\/(\d+_\d+)$/.exec(req.path)?.[1];
+    if (post && req.method === "GET" && graphToken(req) === state.token) {
+      const known = posts.some((p) => p.id === post);
+      return answerFacebookPost(res, post, known, engagement.get(post), readFaults.shift());
+    }
     const match = /^\/(v\d+\.\d+)\/(\d+)\/(feed|posts)$/.exec(req.path);
     if (!match) return graphError(res, 400, 2500, `Unknown path components: ${req.path}`);
     if (graphToken(req) !== state.token) return expiredToken(res);
@@ -134,6 +145,8 @@ export async function startFacebookFake(): Promise<FacebookFake> {
       return state.regainMinutes;
     },
     failNext: (fault) => faults.push(fault),
+    engagement,
+    failNextRead: (fault) => readFaults.push(fault),
     expirePageToken: () => {
       state.token = "fb-page-token-renewed-elsewhere";
     },

@@ -2,6 +2,7 @@ import type { ServerResponse } from "node:http";
 import { json, jsonBody, type Loopback, type SeenRequest, startLoopback } from "../loopback.js";
 import { untilClientLeaves } from "./hang.js";
 import { badRequest, invalidPost, restError } from "./linkedin-rules.js";
+import { answerSocialActions, type LinkedInReadFault } from "./linkedin-social-actions.js";
 
 /** What the fake can be told to do to the next `POST /rest/posts` (or, for `upload_5xx`, image PUT). */
 export type LinkedInFault = "rate_limit" | "created_then_5xx" | "timeout" | "upload_5xx";
@@ -20,6 +21,9 @@ export interface LinkedInFake extends Loopback {
   tokens: { access: string; refresh: string; clientId: string; clientSecret: string };
   oauthUrl: string;
   failNext(fault: LinkedInFault): void;
+  /** Likes and comments (all, and first-level) per post URN (0 unless set); the next read's fault. */
+  socialActions: Map<string, { likes: number; comments: number; firstLevel: number }>;
+  failNextRead(fault: LinkedInReadFault): void;
   expireAccessToken(): void;
 }
 
@@ -37,6 +41,8 @@ export async function startLinkedInFake(): Promise<LinkedInFake> {
   const faults: LinkedInFault[] = [];
   const posts: LinkedInFakePost[] = [];
   const images = new Map<string, Buffer | undefined>();
+  const socialActions: LinkedInFake["socialActions"] = new Map();
+  const readFaults: LinkedInReadFault[] = [];
   const tokens = {
     access: "li-access-1",
     refresh: "li-refresh-1",
@@ -171,6 +177,11 @@ export async function startLinkedInFake(): Promise<LinkedInFake> {
         .map((p) => ({ id: p.id, ...p.body }));
       return json(res, 200, { paging: { start: 0, count, links: [] }, elements });
     }
+    if (req.method === "GET" && req.path.startsWith("/rest/socialActions/")) {
+      const urn = decodeURIComponent(req.path.slice("/rest/socialActions/".length));
+      const known = posts.some((p) => p.id === urn);
+      return answerSocialActions(res, urn, known, socialActions.get(urn), readFaults.shift());
+    }
     json(res, 404, restError(404, "NOT_FOUND", `No route ${req.method} ${req.path}`));
   });
 
@@ -182,6 +193,8 @@ export async function startLinkedInFake(): Promise<LinkedInFake> {
     tokens,
     oauthUrl: `${server.url}/oauth/v2/accessToken`,
     failNext: (fault) => faults.push(fault),
+    socialActions,
+    failNextRead: (fault) => readFaults.push(fault),
     expireAccessToken: () => {
       tokens.access = "li-access-expired";
     },

@@ -10,7 +10,13 @@ import { untilClientLeaves } from "./hang.js";
  * limits, and the account's timeline. Errors are Mastodon's `{"error": "…"}`.
  */
 
-export type MastodonFault = "rate_limit" | "created_then_5xx" | "timeout" | "revoked_token" | "server_error";
+export type MastodonFault =
+  | "rate_limit"
+  | "created_then_5xx"
+  | "timeout"
+  | "revoked_token"
+  | "server_error"
+  | "malformed";
 
 export interface FakeStatus {
   id: string;
@@ -26,6 +32,8 @@ export interface MastodonFake extends Loopback {
   token: string;
   limits: { maxCharacters: number; charactersReservedPerUrl: number };
   statuses: FakeStatus[];
+  /** Favourites, reblogs and replies per status id (0 unless set). */
+  engagement: Map<string, { favourites: number; reblogs: number; replies: number }>;
   /** What a 429 carries in `X-RateLimit-Reset`. */
   rateLimitReset: Date;
   /** Faults meet the next request to `path` (default: posting a status). */
@@ -152,6 +160,14 @@ export async function startMastodonFake(
       return;
     }
     if (route === `GET /api/v1/accounts/${ACCOUNT.id}/statuses`) return timeline(req, res);
+    const shown = fake.statuses.find((s) => route === `GET /api/v1/statuses/${s.id}`);
+    if (shown && authorized(req, res)) {
+      const { favourites = 0, reblogs = 0, replies = 0 } = fake.engagement.get(shown.id) ?? {};
+      const counts = { favourites_count: favourites, reblogs_count: reblogs, replies_count: replies };
+      if (fault === "malformed") return json(res, 200, { ...shown, favourites_count: "many" });
+      return json(res, 200, { ...shown, account: ACCOUNT, card: null, ...counts });
+    }
+    if (shown) return;
     json(res, 404, { error: "Record not found" });
   });
 
@@ -160,6 +176,7 @@ export async function startMastodonFake(
     token: "mastodon-user-token-Zq8wPz",
     limits,
     statuses: [],
+    engagement: new Map(),
     rateLimitReset: new Date(Math.ceil(Date.now() / 60_000 + 5) * 60_000),
     failNext: (fault, path = "/api/v1/statuses") => void faults.push({ fault, path }),
   };

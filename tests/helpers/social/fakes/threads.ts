@@ -2,6 +2,7 @@ import type { ServerResponse } from "node:http";
 import { json, type Loopback, type SeenRequest, startLoopback } from "../loopback.js";
 import { untilClientLeaves } from "./hang.js";
 import { expiredToken, graphError, graphToken, params } from "./meta-graph.js";
+import { answerThreadsInsights, type MetaCounts, type MetaReadFault } from "./meta-metrics.js";
 
 /** What the fake can be told to do: to the next container creation, or the next `threads_publish`. */
 export type ThreadsFault =
@@ -34,6 +35,9 @@ export interface ThreadsFake extends Loopback {
   /** The token the fake accepts now. */
   token: { current: string };
   failNext(fault: ThreadsFault): void;
+  /** Likes, replies, reposts and quotes per media id (0 unless set); the next insights read's fault. */
+  engagement: Map<string, MetaCounts>;
+  failNextRead(fault: MetaReadFault): void;
   /** API calls with the current token answer code 190; `refresh_access_token` still renews it. */
   expireToken(): void;
   /** `refresh_access_token` answers code 190 too (the token was not refreshed within 60 days). */
@@ -144,6 +148,8 @@ export async function startThreadsFake(): Promise<ThreadsFake> {
     json(res, 200, { access_token: token.current, token_type: "bearer", expires_in: 5183944 });
   }
 
+  const engagement = new Map<string, MetaCounts>();
+  const readFaults: MetaReadFault[] = [];
   const server = await startLoopback((req, res) => {
     if (req.method === "GET" && req.path === "/refresh_access_token") return refresh(req, res);
     if (expired || graphToken(req) !== token.current) return expiredToken(res);
@@ -151,6 +157,11 @@ export async function startThreadsFake(): Promise<ThreadsFake> {
     if (version !== "v1.0" || !node)
       return graphError(res, 400, 2500, `Unknown path components: ${req.path}`);
     if (req.method === "GET" && !edge) return readNode(req, res, node);
+    if (req.method === "GET" && edge === "insights") {
+      const known = posts.some((p) => p.id === node);
+      const metrics = req.query.get("metric") ?? "";
+      return answerThreadsInsights(res, node, metrics, known, engagement.get(node), readFaults.shift());
+    }
     if (node !== userId)
       return graphError(res, 403, 10, "Application does not have permission for this action");
     if (req.method === "POST" && edge === "threads") return createContainer(req, res);
@@ -173,6 +184,8 @@ export async function startThreadsFake(): Promise<ThreadsFake> {
     containers,
     token,
     failNext: (fault) => faults.push(fault),
+    engagement,
+    failNextRead: (fault) => readFaults.push(fault),
     expireToken: () => {
       expired = true;
     },

@@ -2,6 +2,7 @@ import type { ServerResponse } from "node:http";
 import twitterText from "twitter-text";
 import { json, jsonBody, type Loopback, type SeenRequest, startLoopback } from "../loopback.js";
 import { untilClientLeaves } from "./hang.js";
+import { answerTweet, type XMetrics, type XReadFault } from "./x-metrics.js";
 
 /** What the fake can be told to do to the next `POST /2/tweets`. */
 export type XFault = "rate_limit" | "daily_cap" | "created_then_5xx" | "timeout";
@@ -21,6 +22,9 @@ export interface XFake extends Loopback {
   /** The reset epoch seconds of the last 429: `{ window, day }`. */
   resets: { window: number; day: number };
   failNext(fault: XFault): void;
+  /** Public metrics per post id (0 unless set), and what the next metrics read meets. */
+  metrics: Map<string, XMetrics>;
+  failNextRead(fault: XReadFault): void;
   /** From now on the access token is refused with 401, until the refresh grant issues another. */
   expireAccessToken(): void;
   /** The refresh grant is refused (the refresh token was revoked). */
@@ -49,6 +53,8 @@ export async function startXFake(): Promise<XFake> {
   const user = { id: "2244994945", username: "heraldnews", name: "The Daily Herald" };
   const tokens = { access: "x-access-1", refresh: "x-refresh-1", clientId: "herald-client" };
   const resets = { window: 0, day: 0 };
+  const metrics = new Map<string, XMetrics>();
+  const readFaults: XReadFault[] = [];
   let generation = 1;
   let refreshRevoked = false;
   let nextId = 1890000000000000000n;
@@ -164,6 +170,15 @@ export async function startXFake(): Promise<XFake> {
       const meta = { result_count: newest.length, newest_id: newest[0]?.id, oldest_id: newest.at(-1)?.id };
       return json(res, 200, { data: newest, meta });
     }
+    const tweet = /^\/2\/tweets\/(\d+)$/.exec(req.path)?.[1];
+    if (
+      req.method === "GET" &&
+      tweet &&
+      req.query.get("tweet.fields")?.split(",").includes("public_metrics")
+    ) {
+      const post = posts.find((p) => p.id === tweet);
+      return answerTweet(res, post, tweet, metrics.get(tweet), readFaults.shift());
+    }
     json(res, 404, problem(404, "Not Found Error", `No route ${req.method} ${req.path}`));
   });
 
@@ -174,6 +189,8 @@ export async function startXFake(): Promise<XFake> {
     tokens,
     resets,
     failNext: (fault) => faults.push(fault),
+    metrics,
+    failNextRead: (fault) => readFaults.push(fault),
     expireAccessToken: () => {
       tokens.access = `x-access-expired-${generation}`;
     },

@@ -11,9 +11,9 @@ import { afterEach, describe, expect, it } from "vitest";
 import {
   atExpression,
   eventBridgeScheduler,
-} from "../../../functions/adapters/scheduler/eventbridge-scheduler.js";
-import type { RenderJob } from "../../../functions/flows/ports.js";
-import { timerScheduler } from "../../../functions/local/timer-scheduler.js";
+} from "../../../../functions/adapters/scheduler/eventbridge-scheduler.js";
+import type { RenderJob } from "../../../../functions/flows/ports.js";
+import { timerScheduler } from "../../../../functions/local/timer-scheduler.js";
 
 /**
  * The EventBridge Scheduler adapter's requests. There is no EventBridge Scheduler stand-in to run

@@ -1,43 +1,10 @@
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { describe, expect, it } from "vitest";
-import { dynamoChunkRepo } from "../../../functions/adapters/dynamo/chunk-repo.js";
-import { isConditionFailure } from "../../../functions/adapters/dynamo/keys.js";
-import { dynamoSubscriberRepo } from "../../../functions/adapters/dynamo/subscriber-repo.js";
-import type { Subscriber } from "../../../functions/domain/subscriber.js";
-import type { ChunkRecord } from "../../../functions/flows/ports.js";
+import { dynamoChunkRepo } from "../../../../functions/adapters/dynamo/chunk-repo.js";
+import { dynamoSubscriberRepo } from "../../../../functions/adapters/dynamo/subscriber-repo.js";
+import type { Subscriber } from "../../../../functions/domain/subscriber.js";
+import { cancelled, chunk, clientFailing, tally } from "../../../helpers/dynamo-faults.js";
 
-// DynamoDB Local never cancels a transaction for a conflict or throttling, so this is the one place
-// the client is faked: it throws what DynamoDB throws, then (if anything is left) succeeds.
-const cancelled = (...codes: string[]) =>
-  Object.assign(new Error("Transaction cancelled"), {
-    name: "TransactionCanceledException",
-    CancellationReasons: codes.map((Code) => ({ Code })),
-  });
-
-function clientFailing(...errors: Error[]) {
-  const calls: unknown[] = [];
-  const db = {
-    send: async (command: unknown) => {
-      calls.push(command);
-      const error = errors.shift();
-      if (error) throw error;
-      return {};
-    },
-  } as unknown as DynamoDBDocumentClient;
-  return { db, calls };
-}
-
-const chunk: ChunkRecord = {
-  editionId: "ed_x",
-  key: "00i00#000000",
-  recipients: ["a"],
-  outcomes: {},
-  inflight: ["a"],
-  lastKey: "a",
-  done: false,
-  version: 1,
-};
-const tally = { sent: 1, failed: 0, skipped: 0, unknown: 0, cancelled: 0 };
 const record = (db: DynamoDBDocumentClient) =>
   dynamoChunkRepo(db, "t").record(chunk, { a: { kind: "sent", messageId: "m" } }, true, tally);
 
@@ -95,17 +62,5 @@ describe("transaction cancellations are classified by their reasons", () => {
       await repo.save({ ...subscriber, cadence: "daily", updatedAt: "2026-01-02T00:00:00.000Z" }, subscriber),
     ).toBe(true);
     expect(calls).toHaveLength(2);
-  });
-
-  it.each([
-    [{ name: "ConditionalCheckFailedException" }, true],
-    [cancelled("None", "ConditionalCheckFailed"), true],
-    [cancelled("ConditionalCheckFailed", "TransactionConflict"), true],
-    [cancelled("TransactionConflict", "None"), false],
-    [cancelled("ThrottlingError"), false],
-    [cancelled(), false],
-    [new Error("socket hang up"), false],
-  ])("isConditionFailure(%o) is %s", (error, expected) => {
-    expect(isConditionFailure(error)).toBe(expected);
   });
 });
