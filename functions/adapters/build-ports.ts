@@ -4,7 +4,16 @@ import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { Config, Secrets } from "../domain/config.js";
 import { countedSubscribers } from "../flows/counted-subscribers.js";
 import { ratePacer, unpaced } from "../flows/pacer.js";
-import type { CardStore, Ports, Queue, RenderJob, Scheduler, SendJob, SocialJob } from "../flows/ports.js";
+import type {
+  CardStore,
+  EngagementJob,
+  Ports,
+  Queue,
+  RenderJob,
+  Scheduler,
+  SendJob,
+  SocialJob,
+} from "../flows/ports.js";
 import { dynamoAudienceCounters } from "./dynamo/audience-counters.js";
 import { dynamoAudienceRepo } from "./dynamo/audience-repo.js";
 import { dynamoAuditLog } from "./dynamo/audit-log.js";
@@ -32,6 +41,7 @@ export interface PortParts {
   editionQueue: Queue<RenderJob>;
   sendQueue: Queue<SendJob>;
   socialQueue: Queue<SocialJob>;
+  engagementQueue: Queue<EngagementJob>;
   /** Releases scheduled editions: EventBridge Scheduler on AWS, a timer locally. */
   scheduler: Scheduler;
   /** Where edition cards are kept: the table, unless a test brings its own store. */
@@ -68,6 +78,7 @@ export function buildPorts(parts: PortParts): Ports {
     editionQueue: parts.editionQueue,
     sendQueue: parts.sendQueue,
     socialQueue: parts.socialQueue,
+    engagementQueue: parts.engagementQueue,
     scheduler: parts.scheduler,
     socialIntents: dynamoSocialIntentRepo(db, config.tableName),
     socialAccounts: dynamoSocialAccountRegistry(db, config.tableName),

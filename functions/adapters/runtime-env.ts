@@ -33,6 +33,7 @@ const EveryFunction = z.object({
   HERALD_EDITION_QUEUE_URL: z.string(),
   HERALD_SEND_QUEUE_URL: z.string(),
   HERALD_SOCIAL_QUEUE_URL: z.string(),
+  HERALD_ENGAGEMENT_QUEUE_URL: z.string(),
   HERALD_SCHEDULE_GROUP: z.string(),
   HERALD_EDITION_QUEUE_ARN: z.string(),
   HERALD_SCHEDULER_ROLE_ARN: z.string(),

@@ -46,3 +46,20 @@ const SocialEditionJob = z.object({ editionId: z.string().min(1) });
 
 /** The post job first: the edition job's schema would accept (and strip) a post job too. */
 export const SocialJob = z.union([SocialPostJob, SocialEditionJob]);
+
+/**
+ * One click on a tracked link, or one fetch of the open pixel, as the tracking function saw it: the
+ * token's reference (already verified), the email's own link it named (never a URL from the request),
+ * when (ms) and whether the request alone showed a machine. The recorder counts them in batches.
+ */
+export const EngagementJob = z.object({
+  /** Unique per request: a redelivered event is recognised by it, however late it comes. */
+  id: z.string().min(1).max(32),
+  kind: z.enum(["click", "open"]),
+  target: z.string().min(1).max(64),
+  recipient: z.string().min(1).max(128),
+  sentAt: z.number().int().min(0),
+  url: z.string().max(4096).optional(),
+  at: z.number().int().min(0),
+  machine: z.boolean(),
+});

@@ -8,7 +8,7 @@ import type { ChunkRepo, EditionRepo } from "./ports/editions.js";
 import type { AudienceCounters, EngagementStore } from "./ports/engagement.js";
 import type { FeedStateRepo } from "./ports/feeds.js";
 import type { Mailer } from "./ports/mail.js";
-import type { Queue, RenderJob, SendJob, SocialJob } from "./ports/queues.js";
+import type { EngagementJob, Queue, RenderJob, SendJob, SocialJob } from "./ports/queues.js";
 import type { Scheduler } from "./ports/scheduler.js";
 import type { SocialAccountRegistry, SocialIntentRepo } from "./ports/social-intents.js";
 import type { AudienceRepo, RateLimiter, SubscriberRepo, SuppressionRepo } from "./ports/subscribers.js";
@@ -48,6 +48,8 @@ export interface Ports {
   editionQueue: Queue<RenderJob>;
   sendQueue: Queue<SendJob>;
   socialQueue: Queue<SocialJob>;
+  /** Clicks and opens on their way from the tracked link and the pixel to the recorder. */
+  engagementQueue: Queue<EngagementJob>;
   /** One-time releases of scheduled editions (EventBridge Scheduler on AWS, a timer locally). */
   scheduler: Scheduler;
   socialIntents: SocialIntentRepo;

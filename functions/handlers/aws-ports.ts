@@ -36,6 +36,7 @@ export async function awsPorts(secretParts: readonly SecretPart[]): Promise<Port
     editionQueue: sqsQueue(sqs, env.HERALD_EDITION_QUEUE_URL),
     sendQueue: sqsQueue(sqs, env.HERALD_SEND_QUEUE_URL),
     socialQueue: sqsQueue(sqs, env.HERALD_SOCIAL_QUEUE_URL),
+    engagementQueue: sqsQueue(sqs, env.HERALD_ENGAGEMENT_QUEUE_URL),
     scheduler: eventBridgeScheduler(new SchedulerClient({}), {
       groupName: env.HERALD_SCHEDULE_GROUP,
       queueArn: env.HERALD_EDITION_QUEUE_ARN,

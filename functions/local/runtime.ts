@@ -18,13 +18,22 @@ import {
   sealedCredentials,
   TOKEN_KEY_SETTING,
 } from "../adapters/social/sealed-credentials.js";
+import { engagementWorker } from "../adapters/sqs/engagement-worker.js";
 import { socialWorker } from "../adapters/sqs/social-worker.js";
 import { type Renderers, renderWorker, sendWorker } from "../adapters/sqs/workers.js";
 import type { Config, Secrets } from "../domain/config.js";
 import { loggableError } from "../domain/redact.js";
 import { startBriefingTimer } from "../flows/briefing-timer.js";
 import { startFeedTimer } from "../flows/feed-timer.js";
-import type { CardStore, Ports, RenderJob, SendJob, SocialJob, StatsReader } from "../flows/ports.js";
+import type {
+  CardStore,
+  EngagementJob,
+  Ports,
+  RenderJob,
+  SendJob,
+  SocialJob,
+  StatsReader,
+} from "../flows/ports.js";
 import { startRecoveryTimer } from "../flows/recovery-timer.js";
 import { LOCAL_CREDENTIALS } from "./dynamodb-local.js";
 import { startEngagementTimer } from "./engagement-timer.js";
@@ -80,6 +89,8 @@ export interface LocalRuntime {
   editionQueue: MemoryQueue<RenderJob>;
   sendQueue: MemoryQueue<SendJob>;
   socialQueue: MemoryQueue<SocialJob>;
+  /** Clicks and opens waiting to be counted. */
+  engagementQueue: MemoryQueue<EngagementJob>;
   /** Which networks post for real and which to the outbox. */
   social: SocialAccounts;
   startSending(): void;
@@ -115,6 +126,13 @@ export function localRuntime(o: LocalRuntimeOptions): LocalRuntime {
     ...o.queue,
     ...o.socialQueue,
   });
+  // As the event source batches them on AWS (up to 100 a batch, a few batches at once).
+  const engagementQueue = new MemoryQueue<EngagementJob>({
+    name: "engagement",
+    concurrency: 2,
+    batchSize: 100,
+    ...o.queue,
+  });
   const ses = new SESv2Client({ endpoint: o.sesEndpoint, region: "local", credentials: LOCAL_CREDENTIALS });
   o.configureSes?.(ses);
   const db = documentClient({ endpoint: o.dynamoEndpoint, region: "local", credentials: LOCAL_CREDENTIALS });
@@ -127,6 +145,7 @@ export function localRuntime(o: LocalRuntimeOptions): LocalRuntime {
     editionQueue,
     sendQueue,
     socialQueue,
+    engagementQueue,
     scheduler,
     ...(o.cards ? { cards: o.cards } : {}),
     log: o.log,
@@ -160,6 +179,7 @@ export function localRuntime(o: LocalRuntimeOptions): LocalRuntime {
   const engagement = o.social ? engagementFromEnv(o.social.settings, db, o.config.tableName) : undefined;
   const socialPorts = { adapters: social.adapters, credentials, engagement };
   socialQueue.start(socialWorker(ports, socialPorts));
+  engagementQueue.start(engagementWorker(ports));
   const stopEngagement = o.engagementTimer ? startEngagementTimer(ports, socialPorts) : () => {};
   // Listed at once by `GET /v1/social/accounts`; on AWS the social worker registers them as it fans out.
   if (o.social) {
@@ -190,6 +210,7 @@ export function localRuntime(o: LocalRuntimeOptions): LocalRuntime {
     editionQueue,
     sendQueue,
     socialQueue,
+    engagementQueue,
     social,
     startSending,
     sesEvents,
@@ -200,7 +221,11 @@ export function localRuntime(o: LocalRuntimeOptions): LocalRuntime {
         await sendQueue.idle();
         await sesEvents.idle();
         await socialQueue.idle();
-      } while (editionQueue.depth + sendQueue.depth + sesEvents.depth + socialQueue.depth > 0);
+        await engagementQueue.idle();
+      } while (
+        editionQueue.depth + sendQueue.depth + sesEvents.depth + socialQueue.depth + engagementQueue.depth >
+        0
+      );
     },
     stop() {
       scheduler.stop();
@@ -211,6 +236,7 @@ export function localRuntime(o: LocalRuntimeOptions): LocalRuntime {
       editionQueue.stop();
       sendQueue.stop();
       socialQueue.stop();
+      engagementQueue.stop();
     },
   };
 }

@@ -41,6 +41,7 @@ export async function measureRecoveryPass(dynamoEndpoint: string) {
     scheduler: timerScheduler(editionQueue, () => new Date()),
     sendQueue,
     socialQueue: new MemoryQueue({ name: "bench-social" }),
+    engagementQueue: new MemoryQueue({ name: "bench-engagement" }),
     log: new Logger({ serviceName: "bench", logLevel: "ERROR" }),
   });
   const long = new Date(Date.now() - 86_400_000).toISOString();

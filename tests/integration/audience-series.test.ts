@@ -4,7 +4,7 @@ import { subscriberId } from "../../functions/domain/subscriber.js";
 import type { AudienceDay } from "../../functions/domain/tracking/engagement-stats-schema.js";
 import { applyFeedback } from "../../functions/flows/apply-feedback.js";
 import { confirm } from "../../functions/flows/manage-subscription.js";
-import { recordEngagement } from "../../functions/flows/record-engagement.js";
+import { recordEngagements } from "../../functions/flows/record-engagements.js";
 import { unsubscribe } from "../../functions/flows/unsubscribe.js";
 import { adminHeaders } from "../helpers/factories.js";
 import { startHerald, type TestHerald } from "../helpers/herald.js";
@@ -145,26 +145,28 @@ describe("the audience series", () => {
     await subscribeRequest(herald, { email: "gone@example.org", topics: ["world"] });
     await herald.settled();
     const id = subscriberId("gone@example.org");
-    const ref = {
+    const click = {
+      id: "e1",
       kind: "click" as const,
       target: "ed_AAAAAAAAAAAAAAAAAAAAAA",
-      variant: "",
-      link: 0,
       recipient: id,
       sentAt: clock / 1000,
+      url: "https://news.example/a",
+      at: clock,
+      machine: false,
     };
-    await recordEngagement(herald.ports, ref, "https://news.example/a", false);
-    await recordEngagement(herald.ports, { ...ref, kind: "open", target: "br_20260303" }, undefined, false);
-    expect(await herald.ports.engagement.getMark(id, ref.target)).toBeDefined();
+    const open = { ...click, id: "e2", kind: "open" as const, target: "br_20260303", url: undefined };
+    await recordEngagements(herald.ports, [click, open]);
+    const marks = () => herald.ports.engagement.getMarks([click, open]);
+    expect((await marks()).every((m) => m !== undefined)).toBe(true);
 
     const res = await herald.app.request("/v1/subscribers/gone@example.org", {
       method: "DELETE",
       headers: adminHeaders(),
     });
     expect(res.status).toBe(200);
-    expect(await herald.ports.engagement.getMark(id, ref.target)).toBeUndefined();
-    expect(await herald.ports.engagement.getMark(id, "br_20260303")).toBeUndefined();
-    const counters = await herald.stats.engagement(ref.target);
+    expect(await marks()).toEqual([undefined, undefined]);
+    const counters = await herald.stats.engagement(click.target);
     expect(counters.message).toMatchObject({ humanClickers: 1 });
   });
 });

@@ -62,6 +62,7 @@ describe("a briefing's tracked links", () => {
     clock = new Date("2026-11-25T07:06:00Z");
     await follow(herald, both.links[bothLinks.indexOf("https://news.example/brief-world")] as string);
 
+    await herald.settled();
     const res = await herald.app.request(`/v1/briefings/${briefingId}/stats`, {
       headers: adminHeaders("dev-viewer-key"),
     });

@@ -34,7 +34,9 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => herald.stop());
 
+/** The stats once the recorder has counted every queued click and open. */
 const stats = async (key = "dev-viewer-key") => {
+  await herald.settled();
   const res = await herald.app.request(`/v1/editions/${editionId}/stats`, { headers: adminHeaders(key) });
   expect(res.status).toBe(200);
   return (await res.json()) as EngagementStats;
@@ -122,6 +124,7 @@ describe("click and open tracking, end to end", () => {
   });
 
   it("exports the link table and the timeline as CSV", async () => {
+    await herald.settled();
     const res = await herald.app.request(`/v1/editions/${editionId}/stats?format=csv`, {
       headers: adminHeaders(),
     });

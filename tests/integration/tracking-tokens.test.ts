@@ -28,6 +28,7 @@ beforeAll(async () => {
 afterAll(() => herald.stop());
 
 const clicks = async () => {
+  await herald.settled();
   const res = await herald.app.request(`/v1/editions/${editionId}/stats`, { headers: adminHeaders() });
   return (await res.json()) as EngagementStats;
 };

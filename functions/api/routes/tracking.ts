@@ -1,10 +1,10 @@
+import { randomUUID } from "node:crypto";
 import type { Context, Hono } from "hono";
 import { escapeHtml } from "../../domain/text.js";
 import { clickMachineReason, openMachineReason } from "../../domain/tracking/machine-signals.js";
 import { tracksClicks, tracksOpens } from "../../domain/tracking/mode.js";
 import { readTrackToken } from "../../domain/tracking/track-token.js";
 import type { Ports } from "../../flows/ports.js";
-import { recordEngagement } from "../../flows/record-engagement.js";
 import { targetLinks } from "../../flows/target-links.js";
 import { clientAddress } from "../client-address.js";
 import { PAGE_HEADERS, page } from "../pages/page.js";
@@ -17,7 +17,8 @@ const NO_STORE = { "cache-control": "no-store, private", "referrer-policy": "no-
  * The tracked link (`/r/<token>`) and the open pixel (`/o/<token>`), public. A link always takes
  * the reader to the email's own link the token names, counted or not: a mangled, tampered or
  * expired token still lands on the article, and nothing in the request can name another URL (the
- * token holds an index into the stored email's links, never a URL). Counting never fails a reader.
+ * token holds an index into the stored email's links, never a URL). Counting never fails a reader:
+ * the hit is queued for the recorder (`flows/record-engagements.ts`), which counts in batches.
  */
 export function trackingRoutes(app: Hono, ports: Ports) {
   const count = async (c: Context, token: string, kind: "click" | "open") => {
@@ -31,8 +32,19 @@ export function trackingRoutes(app: Hono, ports: Ports) {
     if (kind === "click" ? !tracksClicks(mode) : !tracksOpens(mode)) return { ref, url };
     const hit = { method: c.req.method, userAgent: c.req.header("user-agent"), ip: clientAddress(c) };
     const machine = (kind === "click" ? clickMachineReason(hit) : openMachineReason(hit)) !== undefined;
+    const event = {
+      id: randomUUID().replaceAll("-", "").slice(0, 16),
+      kind,
+      target: ref.target,
+      recipient: ref.recipient,
+      sentAt: ref.sentAt,
+      url,
+      at: ports.now().getTime(),
+      machine,
+    };
     try {
-      await recordEngagement(ports, ref, url, machine);
+      // Counted by the recorder in batches: the reader waits for the queue, not for the counting.
+      await ports.engagementQueue.send([event]);
     } catch (error) {
       ports.log.error("engagement not counted", { kind, target: ref.target, error: (error as Error).name });
     }

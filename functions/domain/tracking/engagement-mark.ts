@@ -18,7 +18,20 @@ export interface EngagementMark {
   recent: Array<{ l: string; at: number; h: boolean }>;
   /** Per link key: the time of its last click (repeats within a second are one event). */
   last: Record<string, number>;
+  /** The ids of the last {@link SEEN_EVENTS} events counted: a queue may deliver one twice, late. */
+  seen?: string[];
 }
+
+/** How many counted events' ids a mark remembers (a reader or scanner makes a handful per email). */
+export const SEEN_EVENTS = 32;
+
+/** The event's id remembered, the oldest forgotten. */
+function remember(mark: EngagementMark, id: string | undefined) {
+  if (id !== undefined) mark.seen = [...(mark.seen ?? []), id].slice(-SEEN_EVENTS);
+}
+
+const alreadySeen = (mark: EngagementMark, id: string | undefined) =>
+  id !== undefined && (mark.seen ?? []).includes(id);
 
 export const emptyMark = (): EngagementMark => ({ links: {}, openH: 0, openM: 0, recent: [], last: {} });
 
@@ -38,6 +51,10 @@ export interface Applied {
 
 const clone = (m: EngagementMark): EngagementMark => structuredClone(m);
 
+/** Within a second of the last one, before or after: the same event again (a retry, a redelivery). */
+const isRepeat = (last: number | undefined, at: number) =>
+  last !== undefined && Math.abs(at - last) < REPEAT_WINDOW_MS;
+
 /**
  * One click on link `link` at `at` (ms), `machine` when the request alone showed it. A click on a
  * second link within {@link SWEEP_WINDOW_MS} of another is a sweep: it, and every click of the
@@ -48,18 +65,21 @@ const clone = (m: EngagementMark): EngagementMark => structuredClone(m);
  */
 export function applyClick(
   before: EngagementMark,
-  { link, at, machine }: { link: string; at: number; machine: boolean },
+  { link, at, machine, id }: { link: string; at: number; machine: boolean; id?: string },
 ): Applied {
-  const last = before.last[link];
-  if (last !== undefined && at >= last && at - last < REPEAT_WINDOW_MS) {
+  if (alreadySeen(before, id) || isRepeat(before.last[link], at)) {
     return { mark: before, timeline: [], counted: false };
   }
   const mark = clone(before);
   const timeline: TimelineMove[] = [];
-  mark.recent = mark.recent.filter((e) => e.at <= at && at - e.at <= SWEEP_WINDOW_MS);
-  const sweep = mark.recent.some((e) => e.l !== link);
+  // Events can arrive out of order (a queue between the click and its count): the window is kept
+  // around the newest click seen, and a sweep is any other link's click within the window of this one.
+  const newest = Math.max(at, ...mark.recent.map((e) => e.at));
+  mark.recent = mark.recent.filter((e) => newest - e.at <= SWEEP_WINDOW_MS);
+  const near = mark.recent.filter((e) => Math.abs(at - e.at) <= SWEEP_WINDOW_MS);
+  const sweep = near.some((e) => e.l !== link);
   if (sweep) {
-    for (const e of mark.recent) {
+    for (const e of near) {
       if (!e.h) continue;
       e.h = false;
       const counts = mark.links[e.l] as { h: number; m: number };
@@ -74,7 +94,8 @@ export function applyClick(
   else counts.m += 1;
   mark.links[link] = counts;
   mark.recent.push({ l: link, at, h: human });
-  mark.last[link] = at;
+  mark.last[link] = Math.max(at, mark.last[link] ?? at);
+  remember(mark, id);
   timeline.push({ at, field: human ? "clicksHuman" : "clicksMachine", by: 1 });
   return { mark, timeline, counted: true };
 }
@@ -87,16 +108,16 @@ export function applyClick(
  */
 export function applyOpen(
   before: EngagementMark,
-  { at, machine }: { at: number; machine: boolean },
+  { at, machine, id }: { at: number; machine: boolean; id?: string },
 ): Applied {
-  const last = before.lastOpenAt;
-  if (last !== undefined && at >= last && at - last < REPEAT_WINDOW_MS) {
+  if (alreadySeen(before, id) || isRepeat(before.lastOpenAt, at)) {
     return { mark: before, timeline: [], counted: false };
   }
   const mark = clone(before);
   if (machine) mark.openM += 1;
   else mark.openH += 1;
-  mark.lastOpenAt = at;
+  mark.lastOpenAt = Math.max(at, mark.lastOpenAt ?? at);
+  remember(mark, id);
   return { mark, timeline: [{ at, field: machine ? "opensMachine" : "opensHuman", by: 1 }], counted: true };
 }
 

@@ -16,17 +16,26 @@ export interface TargetCounters {
   timeline: Array<{ bucket: string; counts: Record<string, number> }>;
 }
 
+/** One recipient's mark on one email. */
+export interface MarkRef {
+  recipient: string;
+  target: string;
+}
+
+/** A mark to write if it is still at `version` (0: absent). */
+export interface MarkWrite extends MarkRef {
+  mark: EngagementMark;
+  version: number;
+  /** Unix seconds after which the table may drop it (TTL). */
+  expiresAt: number;
+}
+
 /** Engagement with sent emails: per-recipient marks (TTL) and aggregated, sharded counters. */
 export interface EngagementStore {
-  getMark(recipient: string, target: string): Promise<{ mark: EngagementMark; version: number } | undefined>;
-  /** Writes a mark if it is still at `version` (0: absent); false when another write came first. */
-  putMark(
-    recipient: string,
-    target: string,
-    mark: EngagementMark,
-    version: number,
-    expiresAt: number,
-  ): Promise<boolean>;
+  /** The marks of `refs`, in their order; `undefined` where there is none. */
+  getMarks(refs: MarkRef[]): Promise<Array<{ mark: EngagementMark; version: number } | undefined>>;
+  /** Writes each mark still at its version; answers the indexes of those another write came before. */
+  putMarks(writes: MarkWrite[]): Promise<Set<number>>;
   add(target: string, deltas: CounterDeltas): Promise<void>;
   /** Deletes every mark of a recipient (erasure); counters, being aggregates, stay. */
   forget(recipient: string): Promise<void>;

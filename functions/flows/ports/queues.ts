@@ -22,3 +22,4 @@ export type RenderJob = z.infer<typeof jobs.RenderJob>;
 export type SendJob = z.infer<typeof jobs.SendJob>;
 export type SocialPostJob = z.infer<typeof jobs.SocialPostJob>;
 export type SocialJob = z.infer<typeof jobs.SocialJob>;
+export type EngagementJob = z.infer<typeof jobs.EngagementJob>;

@@ -2,7 +2,7 @@ import { Logger } from "@aws-lambda-powertools/logger";
 import { configFromEnv } from "../../../functions/adapters/env-config.js";
 import { secretsFromEnv } from "../../../functions/adapters/env-secrets.js";
 import { unpaced } from "../../../functions/flows/pacer.js";
-import type { Ports, RenderJob, SendJob, SocialJob } from "../../../functions/flows/ports.js";
+import type { EngagementJob, Ports, RenderJob, SendJob, SocialJob } from "../../../functions/flows/ports.js";
 import { type MemoryChunkRepo, memoryChunkRepo } from "./memory-chunk-repo.js";
 import { type MemoryEditionRepo, memoryEditionRepo } from "./memory-edition-repo.js";
 import { type MemorySubscriberRepo, memorySubscriberRepo } from "./memory-subscriber-repo.js";
@@ -41,6 +41,7 @@ export interface MemoryPorts extends Ports {
   editionQueue: RecordingQueue<RenderJob>;
   sendQueue: RecordingQueue<SendJob>;
   socialQueue: RecordingQueue<SocialJob>;
+  engagementQueue: RecordingQueue<EngagementJob>;
   clock: TestClock;
 }
 
@@ -68,6 +69,7 @@ export function memoryPorts(overrides: Partial<MemoryPorts> = {}): MemoryPorts {
     editionQueue: recordingQueue(),
     sendQueue: recordingQueue(),
     socialQueue: recordingQueue(),
+    engagementQueue: recordingQueue(),
     briefings: unwired("briefings"),
     audience: unwired("audience"),
     rateLimiter: unwired("rateLimiter"),

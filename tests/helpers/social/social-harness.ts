@@ -89,6 +89,7 @@ export async function socialHarness(adapters: AnySocialAdapter[]) {
     editionQueue: clockedQueue(now),
     sendQueue: clockedQueue(now),
     socialQueue,
+    engagementQueue: clockedQueue(now),
     scheduler: { schedule: async () => {}, unschedule: async () => {} },
     cards,
     log: new Logger({ serviceName: "herald-test", logLevel: "ERROR" }),
