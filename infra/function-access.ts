@@ -31,21 +31,11 @@ export interface FunctionAccess {
 export const FUNCTION_ACCESS = {
   /**
    * Every route: subscribe/confirm/preferences (Get, BatchGet suppressions, Put/Delete audience items
-   * in a transaction), erasure and lifting a suppression (Delete), the CSV export (the one Scan),
-   * edition and briefing lists (index Query), resume (chunk Query), rate limits and share counts
+   * in a transaction), erasure and lifting a suppression (Delete), edition and briefing lists (index Query), resume (chunk Query), rate limits and share counts
    * (Update). It signs and verifies subscriber tokens, checks the admin key and webhook signatures.
    */
   api: {
-    table: [
-      "GetItem",
-      "BatchGetItem",
-      "Query",
-      "Scan",
-      "PutItem",
-      "UpdateItem",
-      "DeleteItem",
-      "ConditionCheckItem",
-    ],
+    table: ["GetItem", "BatchGetItem", "Query", "PutItem", "UpdateItem", "DeleteItem", "ConditionCheckItem"],
     index: true,
     secrets: ["api", "tokens"],
   },
@@ -79,12 +69,18 @@ export const FUNCTION_ACCESS = {
   /** Lists briefings and the day's editions (index Query), records the briefing (Put). */
   briefing: { table: ["BatchGetItem", "Query", "PutItem"], index: true, secrets: [] },
   /**
-   * Tracked links and the pixel: the email's render (Get), the recipient's mark (Get, conditional
-   * Put), the counters (Update). The stats: the edition or briefing (BatchGet), the counters (Query).
+   * Tracked links and the pixel: the email's render (Get; the events go to the engagement queue).
+   * The stats: the edition or briefing (BatchGet), the counters (Query), the roll-up of closed
+   * timeline buckets (Get, conditional Put). The subscriber CSV export (the table's one Scan).
    * Verifies tracking tokens, and admin keys for the stats.
    */
   tracking: {
-    table: ["GetItem", "BatchGetItem", "Query", "PutItem", "UpdateItem"],
+    table: ["GetItem", "BatchGetItem", "Query", "Scan", "PutItem"],
     secrets: ["api", "tokens"],
+  },
+  /** The recorder: the marks (BatchGet, conditional Puts in a transaction), the counters (Update). */
+  recordEngagement: {
+    table: ["BatchGetItem", "PutItem", "UpdateItem"],
+    secrets: [],
   },
 } as const satisfies Record<string, FunctionAccess>;

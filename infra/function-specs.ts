@@ -100,14 +100,26 @@ export const FUNCTION_SPECS = {
     timeout: Duration.seconds(10),
   },
   /**
-   * A tracked link or the open pixel is a token check, a cached read of the email's links, a mark's
-   * Get and conditional Put and a few counter Updates: well under a second. The stats endpoints are
-   * sixteen small Queries at most. Kept out of the API so its bundle keeps its budget.
+   * A tracked link or the open pixel is a token check, a cached read of the email's links and one
+   * SQS send: well under a second. The stats endpoints read the email's roll-up and what came since
+   * (a few small Queries). The subscriber export Scans the list page by page. Kept out of the API so
+   * its bundle keeps its budget.
    */
   tracking: {
     entry: "tracking.ts",
-    description: "Tracked links, the open pixel and the engagement and audience stats",
+    description: "Tracked links, the open pixel, the engagement and audience stats, the subscriber export",
+    memorySize: 512,
+    // API Gateway's own limit: the subscriber export pages through the whole list within it.
+    timeout: Duration.seconds(29),
+  },
+  /**
+   * A batch of up to 100 clicks and opens: one BatchGet of the marks, one transaction writing them,
+   * a few counter Updates. Seconds at most; 30 s leaves room for DynamoDB's retries.
+   */
+  recordEngagement: {
+    entry: "record-engagement.ts",
+    description: "Counts queued clicks and opens in batches (marks, then each email's counters)",
     memorySize: 256,
-    timeout: Duration.seconds(10),
+    timeout: Duration.seconds(30),
   },
 } as const satisfies Record<string, FunctionSpec>;

@@ -174,6 +174,8 @@ export class HeraldStack extends Stack {
     this.observability.watchFunction("Api", this.apiFunction);
     this.observability.watchFunction("Console", this.console.fn);
     this.observability.watchFunction("Tracking", this.tracking.fn);
+    this.observability.watchQueue("EngagementQueue", this.tracking.queue);
+    this.observability.watchFunction("RecordEngagement", this.tracking.recorder);
     this.observability.watchQueue("EditionQueue", this.sending.editionQueue);
     this.observability.watchFunction("RenderPlan", this.sending.renderPlan);
     this.observability.watchQueue("SendQueue", this.sending.sendQueue);

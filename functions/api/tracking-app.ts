@@ -4,10 +4,12 @@ import { mountAdmin } from "./admin-routes.js";
 import { jsonError, onError } from "./errors.js";
 import { audienceStatsRoutes } from "./routes/audience-stats.js";
 import { engagementStatsRoutes } from "./routes/engagement-stats.js";
+import { subscriberExportRoutes } from "./routes/subscriber-export.js";
 import { trackingRoutes } from "./routes/tracking.js";
 
 /** The paths the tracking function answers; everything else is the API's. */
-const TRACKING_PATH = /^\/(?:r\/|o\/|v1\/stats\/audience$|v1\/(?:editions|briefings)\/[^/]+\/stats$)/;
+const TRACKING_PATH =
+  /^\/(?:r\/|o\/|v1\/stats\/audience$|v1\/subscribers\/export$|v1\/(?:editions|briefings)\/[^/]+\/stats$)/;
 
 /**
  * Whether a request path belongs to the tracking function (API Gateway routes these to it on AWS).
@@ -18,8 +20,8 @@ const TRACKING_PATH = /^\/(?:r\/|o\/|v1\/stats\/audience$|v1\/(?:editions|briefi
 export const isTrackingPath = (path: string) => TRACKING_PATH.test(path);
 
 /**
- * The tracking function's app: the tracked link (`/r/<token>`), the open pixel (`/o/<token>`) and
- * the stats endpoints (admin, behind the same guard as the API's). A function of its own so the
+ * The tracking function's app: the tracked link (`/r/<token>`), the open pixel (`/o/<token>`), the
+ * stats endpoints and the subscriber export (admin, behind the same guard as the API's). A function of its own so the
  * API's bundle keeps its size budget, and so a burst of readers' clicks after a big send has its
  * own concurrency.
  *
@@ -34,6 +36,7 @@ export function trackingApp(ports: Ports, stats: StatsReader): Hono {
   mountAdmin(app, ports, (admin) => {
     engagementStatsRoutes(admin, ports, stats);
     audienceStatsRoutes(admin, ports, stats);
+    subscriberExportRoutes(admin, ports);
   });
   return app;
 }

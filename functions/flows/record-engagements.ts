@@ -9,7 +9,7 @@ import {
 import { timeBucket } from "../domain/tracking/time-bucket.js";
 import { TRACK_TOKEN_DAYS } from "../domain/tracking/track-token.js";
 import { linkKey } from "../domain/tracking/tracked-html.js";
-import type { CounterDeltas, EngagementJob, MarkWrite, Ports } from "./ports.js";
+import type { CounterDeltas, EngagementJob, EngagementMarks, MarkWrite, Ports } from "./ports.js";
 
 const ATTEMPTS = 10;
 
@@ -91,10 +91,10 @@ function addChange(
  * batch, never over-counts. Answers how many events counted.
  *
  * @example
- * await recordEngagements(ports, jobs);
+ * await recordEngagements({ ...ports, marks: dynamoEngagementMarks(db, table) }, jobs);
  */
 export async function recordEngagements(
-  ports: Pick<Ports, "engagement">,
+  ports: Pick<Ports, "engagement"> & { marks: EngagementMarks },
   events: EngagementJob[],
 ): Promise<number> {
   const deltas = new Map<string, CounterDeltas>();
@@ -102,7 +102,7 @@ export async function recordEngagements(
   let counted = 0;
   for (let attempt = 0; pending.length > 0; attempt++) {
     if (attempt >= ATTEMPTS) throw new Error("engagement marks kept changing");
-    const stored = await ports.engagement.getMarks(pending);
+    const stored = await ports.marks.getMarks(pending);
     const changes = pending.flatMap((group, i) => {
       const before = stored[i]?.mark ?? emptyMark();
       const applied = applyAll(before, group.events);
@@ -116,7 +116,7 @@ export async function recordEngagements(
       version,
       expiresAt: group.sentAt + (TRACK_TOKEN_DAYS + 1) * 86400,
     }));
-    const refused = await ports.engagement.putMarks(writes);
+    const refused = await ports.marks.putMarks(writes);
     pending = [];
     for (const [i, change] of changes.entries()) {
       if (refused.has(i)) {

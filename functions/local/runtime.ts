@@ -3,6 +3,7 @@ import { SESv2Client } from "@aws-sdk/client-sesv2";
 import { buildPorts } from "../adapters/build-ports.js";
 import { documentClient } from "../adapters/dynamo/client.js";
 import { dynamoCredentialStore } from "../adapters/dynamo/credential-store.js";
+import { dynamoEngagementMarks } from "../adapters/dynamo/engagement-marks.js";
 import { dynamoStatsReader } from "../adapters/dynamo/stats-reader.js";
 import { httpFeedFetcher } from "../adapters/feeds/http-fetcher.js";
 import { sesFeedbackHandler } from "../adapters/sns/ses-feedback.js";
@@ -179,7 +180,7 @@ export function localRuntime(o: LocalRuntimeOptions): LocalRuntime {
   const engagement = o.social ? engagementFromEnv(o.social.settings, db, o.config.tableName) : undefined;
   const socialPorts = { adapters: social.adapters, credentials, engagement };
   socialQueue.start(socialWorker(ports, socialPorts));
-  engagementQueue.start(engagementWorker(ports));
+  engagementQueue.start(engagementWorker({ ...ports, marks: dynamoEngagementMarks(db, o.config.tableName) }));
   const stopEngagement = o.engagementTimer ? startEngagementTimer(ports, socialPorts) : () => {};
   // Listed at once by `GET /v1/social/accounts`; on AWS the social worker registers them as it fans out.
   if (o.social) {
@@ -206,7 +207,7 @@ export function localRuntime(o: LocalRuntimeOptions): LocalRuntime {
   if (o.rearmSchedules) void rearmScheduled(ports);
   return {
     ports,
-    stats: dynamoStatsReader(db, o.config.tableName),
+    stats: dynamoStatsReader(db, o.config.tableName, o.now),
     editionQueue,
     sendQueue,
     socialQueue,

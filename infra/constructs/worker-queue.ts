@@ -18,6 +18,8 @@ export interface AttachOptions {
   batchSize: number;
   /** Cap on concurrent invocations from this queue (2–1000); unset: Lambda scales with the queue. */
   maxConcurrency?: number;
+  /** How long Lambda gathers records for one batch; SQS requires one for a `batchSize` above 10. */
+  maxBatchingWindow?: Duration;
 }
 
 /**
@@ -64,6 +66,7 @@ export class WorkerQueue extends Construct {
         batchSize: options.batchSize,
         reportBatchItemFailures: true,
         ...(options.maxConcurrency ? { maxConcurrency: options.maxConcurrency } : {}),
+        ...(options.maxBatchingWindow ? { maxBatchingWindow: options.maxBatchingWindow } : {}),
       }),
     );
   }

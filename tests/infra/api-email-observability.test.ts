@@ -227,8 +227,9 @@ describe("observability: alarms into an SNS topic, and a send dashboard", () => 
 
   it("alarms on each DLQ's depth at the first message", () => {
     const dlqs = resourcesOf(template, "AWS::SQS::Queue").filter(([id]) => id.includes("Dlq"));
-    // edition, send, social, SES feedback, feed-poll, briefing, recovery and engagement schedules, scheduled sends
-    expect(dlqs).toHaveLength(9);
+    // edition, send, social, engagement events, SES feedback, feed-poll, briefing, recovery and social
+    // engagement schedules, scheduled sends
+    expect(dlqs).toHaveLength(10);
     for (const [id] of dlqs) {
       const [alarm] = alarmOn("ApproximateNumberOfMessagesVisible", id);
       expect(alarm, id).toBeDefined();

@@ -68,16 +68,17 @@ describe("queues and event sources", () => {
     template = synthHerald(LOW_RATE).template;
   });
 
-  it("the render+plan, send and social workers each consume one queue, sized from their specs", () => {
+  it("the render+plan, send, social and engagement workers each consume one queue, sized from their specs", () => {
     const found = consumers(template).map((c) => [c.functionId.replace(/[0-9A-F]{8}$/, ""), c.fn.Timeout]);
     expect(found.sort()).toEqual(
       [
         ["SendingRenderPlan", FUNCTION_SPECS.renderPlan.timeout.toSeconds()],
         ["SendingSend", FUNCTION_SPECS.send.timeout.toSeconds()],
         ["SocialWorker", FUNCTION_SPECS.social.timeout.toSeconds()],
+        ["TrackingRecorder", FUNCTION_SPECS.recordEngagement.timeout.toSeconds()],
       ].sort(),
     );
-    expect(new Set(consumers(template).map((c) => c.queueId)).size).toBe(3);
+    expect(new Set(consumers(template).map((c) => c.queueId)).size).toBe(4);
   });
 
   it("each worker queue has a DLQ after ≥ 5 receives, kept 14 days (longer than the queue keeps messages)", () => {
@@ -99,9 +100,9 @@ describe("queues and event sources", () => {
 
   it("every queue is encrypted and refuses requests without TLS", () => {
     const queues = resourcesOf(template, "AWS::SQS::Queue");
-    // Three worker queues with their DLQs, the SES feedback function's DLQ, the briefing, recovery and
+    // Four worker queues with their DLQs, the SES feedback function's DLQ, the briefing, recovery and
     // social engagement schedules' DLQs, the scheduled sends' DLQ.
-    expect(queues.length).toBe(11);
+    expect(queues.length).toBe(13);
     const policies = resourcesOf(template, "AWS::SQS::QueuePolicy").map(([, p]) => p.Properties as Props);
     for (const [id, q] of queues) {
       expect((q.Properties as Props).SqsManagedSseEnabled, id).toBe(true);
@@ -115,7 +116,7 @@ describe("queues and event sources", () => {
 
   it("every event source reports batch item failures", () => {
     const all = consumers(template);
-    expect(all).toHaveLength(3);
+    expect(all).toHaveLength(4);
     for (const { mapping } of all) expect(mapping.FunctionResponseTypes).toEqual(["ReportBatchItemFailures"]);
   });
 

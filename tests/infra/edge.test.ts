@@ -109,9 +109,12 @@ describe("the edge: CloudFront with AWS WAF per-client limits (on by default)", 
     expect(vars.HERALD_EDGE_ORIGIN_SECRET).toEqual(header.HeaderValue);
     expect(JSON.stringify(vars.HERALD_PUBLIC_URL)).toContain("DomainName");
     expect(JSON.stringify(header.HeaderValue)).toContain("AWS::StackId");
-    for (const [id, fn] of resourcesOf(template, "AWS::Lambda::Function"))
-      if (!id.startsWith("ApiFunction"))
-        expect((fn as Props).Properties.Environment.Variables.HERALD_EDGE_ORIGIN_SECRET, id).toBeUndefined();
+    // The tracking function too: it tells machines from readers by the client's address.
+    for (const [id, fn] of resourcesOf(template, "AWS::Lambda::Function")) {
+      const secret = (fn as Props).Properties.Environment.Variables.HERALD_EDGE_ORIGIN_SECRET;
+      if (/^(ApiFunction|TrackingFunction)/.test(id)) expect(secret, id).toEqual(header.HeaderValue);
+      else expect(secret, id).toBeUndefined();
+    }
   });
 
   it("CloudFormation refuses the stack outside us-east-1, where a CLOUDFRONT ACL cannot be made", () => {

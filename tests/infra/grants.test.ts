@@ -35,16 +35,7 @@ const RECOVERY_KEYS = '{"ForAllValues:StringLike":{"dynamodb:LeadingKeys":["WORK
  */
 const EXPECTED: Record<string, string[]> = {
   ApiFunction: [
-    ...table(
-      "BatchGetItem",
-      "ConditionCheckItem",
-      "DeleteItem",
-      "GetItem",
-      "PutItem",
-      "Query",
-      "Scan",
-      "UpdateItem",
-    ),
+    ...table("BatchGetItem", "ConditionCheckItem", "DeleteItem", "GetItem", "PutItem", "Query", "UpdateItem"),
     "dynamodb:Query DataTable.Arn/index/gsi1",
     ...logs("ApiFunction"),
     ...SCHEDULES,
@@ -105,12 +96,20 @@ const EXPECTED: Record<string, string[]> = {
   ],
   // The console's function serves static files: its role writes its own logs and nothing else.
   ConsoleFunction: [...logs("ConsoleFunction")],
-  // Tracked links and stats: marks and counters, the email's render and the admin keys.
+  // Tracked links, stats and the export: the email's render, counters and roll-ups, the one Scan,
+  // the admin keys; each hit goes to the engagement queue.
   TrackingFunction: [
-    ...table("BatchGetItem", "GetItem", "PutItem", "Query", "UpdateItem"),
+    ...table("BatchGetItem", "GetItem", "PutItem", "Query", "Scan"),
     ...logs("TrackingFunction"),
     "secretsmanager:GetSecretValue SecretsApiSecret",
     "secretsmanager:GetSecretValue SecretsTokenKeys",
+    ...sendTo("TrackingEngagementQueue"),
+  ],
+  // The recorder: marks (BatchGet, conditional Puts) and counters (Update); no secret.
+  TrackingRecorder: [
+    ...table("BatchGetItem", "PutItem", "UpdateItem"),
+    ...logs("TrackingRecorder"),
+    ...consume("TrackingEngagementQueue"),
   ],
   Briefing: [
     ...table("BatchGetItem", "PutItem", "Query"),
@@ -134,13 +133,13 @@ describe("each function's role holds exactly the grants it uses", () => {
     expect(Object.keys(grants).sort()).toEqual(Object.keys(EXPECTED).sort());
   });
 
-  it("only the API scans, only the feed poller batch-writes, only the API and tracking read admin keys, and the feedback and social workers read no app secret", () => {
+  it("only the stats function scans, only the feed poller batch-writes, only the API and tracking read admin keys, and the feedback and social workers read no app secret", () => {
     const holders = (line: RegExp) =>
       Object.entries(grants)
         .filter(([, lines]) => lines.some((l) => line.test(l)))
         .map(([fn]) => fn)
         .sort();
-    expect(holders(/^dynamodb:Scan /)).toEqual(["ApiFunction"]);
+    expect(holders(/^dynamodb:Scan /)).toEqual(["TrackingFunction"]);
     expect(holders(/^dynamodb:BatchWriteItem /)).toEqual(["PollFeeds"]);
     expect(holders(/SecretsApiSecret/)).toEqual(["ApiFunction", "TrackingFunction"]);
     expect(holders(/SecretsTokenKeys/)).toEqual([

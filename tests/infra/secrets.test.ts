@@ -71,6 +71,7 @@ describe("the app's secrets: split by consumer, retained like the table", () => 
       RecoveryRecover: {},
       ConsoleFunction: {},
       TrackingFunction: { [SECRET_ENV.api]: api, [SECRET_ENV.tokens]: tokens },
+      TrackingRecorder: {},
     });
   });
 

@@ -13,7 +13,7 @@ describe("tracking: tracked links, the pixel and the stats in a function of thei
     ) as [string, Props];
   });
 
-  it("routes the tracked link and pixel (GET and HEAD) and the three stats endpoints to it, and nothing else", () => {
+  it("routes the tracked link and pixel (GET and HEAD), the three stats endpoints and the subscriber export to it, and nothing else", () => {
     const all = resourcesOf(template, "AWS::ApiGatewayV2::Route");
     const routes = all.filter(([id]) => id.startsWith("Tracking")).map(([, r]) => (r as Props).Properties);
     expect(routes.map((r) => r.RouteKey).sort()).toEqual([
@@ -22,6 +22,7 @@ describe("tracking: tracked links, the pixel and the stats in a function of thei
       "GET /v1/briefings/{id}/stats",
       "GET /v1/editions/{id}/stats",
       "GET /v1/stats/audience",
+      "GET /v1/subscribers/export",
       "HEAD /o/{token}",
       "HEAD /r/{token}",
     ]);
@@ -57,5 +58,25 @@ describe("tracking: tracked links, the pixel and the stats in a function of thei
     const tracked = fns.filter((f) => f.Environment?.Variables?.HERALD_TRACKING === "opens,clicks");
     expect(tracked.map((f) => f.Description)).toContain(FUNCTION_SPECS.tracking.description);
     expect(tracked.map((f) => f.Description)).toContain(FUNCTION_SPECS.send.description);
+  });
+
+  it("counts in a recorder of its own: 100 events a batch gathered up to 5 s, 5 batches at once", () => {
+    const mappings = resourcesOf(template, "AWS::Lambda::EventSourceMapping").map(
+      ([, m]) => (m as Props).Properties,
+    );
+    const recorder = resourcesOf(template, "AWS::Lambda::Function").find(
+      ([, fn]) => (fn as Props).Properties.Description === FUNCTION_SPECS.recordEngagement.description,
+    ) as [string, Props];
+    const mine = mappings.filter((m) => JSON.stringify(m.FunctionName).includes(recorder[0]));
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatchObject({
+      BatchSize: 100,
+      MaximumBatchingWindowInSeconds: 5,
+      ScalingConfig: { MaximumConcurrency: 5 },
+      FunctionResponseTypes: ["ReportBatchItemFailures"],
+    });
+    expect(JSON.stringify(mine[0].EventSourceArn)).toContain("TrackingEngagementQueue");
+    // Every function can name the queue; the tracking function alone is granted to send to it.
+    expect(trackingFn[1].Properties.Environment.Variables.HERALD_ENGAGEMENT_QUEUE_URL).toBeDefined();
   });
 });

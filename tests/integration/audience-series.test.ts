@@ -1,4 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { documentClient } from "../../functions/adapters/dynamo/client.js";
+import { dynamoEngagementMarks } from "../../functions/adapters/dynamo/engagement-marks.js";
 import { recipientLinks } from "../../functions/domain/recipient-links.js";
 import { subscriberId } from "../../functions/domain/subscriber.js";
 import type { AudienceDay } from "../../functions/domain/tracking/engagement-stats-schema.js";
@@ -6,6 +8,7 @@ import { applyFeedback } from "../../functions/flows/apply-feedback.js";
 import { confirm } from "../../functions/flows/manage-subscription.js";
 import { recordEngagements } from "../../functions/flows/record-engagements.js";
 import { unsubscribe } from "../../functions/flows/unsubscribe.js";
+import { LOCAL_CREDENTIALS } from "../../functions/local/dynamodb-local.js";
 import { adminHeaders } from "../helpers/factories.js";
 import { startHerald, type TestHerald } from "../helpers/herald.js";
 import { subscribeRequest } from "../helpers/subscription.js";
@@ -156,8 +159,14 @@ describe("the audience series", () => {
       machine: false,
     };
     const open = { ...click, id: "e2", kind: "open" as const, target: "br_20260303", url: undefined };
-    await recordEngagements(herald.ports, [click, open]);
-    const marks = () => herald.ports.engagement.getMarks([click, open]);
+    const db = documentClient({
+      endpoint: inject("dynamoEndpoint"),
+      region: "local",
+      credentials: LOCAL_CREDENTIALS,
+    });
+    const store = dynamoEngagementMarks(db, herald.ports.config.tableName);
+    await recordEngagements({ ...herald.ports, marks: store }, [click, open]);
+    const marks = () => store.getMarks([click, open]);
     expect((await marks()).every((m) => m !== undefined)).toBe(true);
 
     const res = await herald.app.request("/v1/subscribers/gone@example.org", {

@@ -2,44 +2,82 @@ import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { StatsReader, TargetCounters } from "../../flows/ports.js";
 import { queryItems } from "./counter-items.js";
 import { AUDIENCE_SHARDS, ENGAGEMENT_SHARDS, statsPk } from "./engagement-keys.js";
+import { type Buckets, closedBefore, type Rollup, readRollup, writeRollup } from "./timeline-rollup.js";
 
 const NOT_COUNTS = new Set(["pk", "sk", "url"]);
 function sumInto(into: Record<string, number>, item: Record<string, unknown>) {
   for (const [k, v] of Object.entries(item)) if (!NOT_COUNTS.has(k)) into[k] = (into[k] ?? 0) + Number(v);
 }
 
+/** The counts of `bucket`, added to the map empty when it has none yet. */
+function entryOf(buckets: Buckets, bucket: string): Record<string, number> {
+  const counts = buckets.get(bucket) ?? {};
+  buckets.set(bucket, counts);
+  return counts;
+}
+
 /**
- * Reads the aggregated counters the stats endpoints answer from: an email's numbers are eight
- * Queries of small items, a range of audience days eight more, whatever the audience size; never a
- * Scan. Only the stats function carries it (the API bundle has a size budget).
+ * Reads the aggregated counters the stats endpoints answer from, whatever the audience size and never
+ * with a Scan: an email's totals and links are eight small Queries; its timeline is its roll-up of
+ * closed buckets (one item, `timeline-rollup.ts`) plus eight Queries of the buckets since, and a read
+ * that finds closed buckets outside the roll-up folds them in; a range of audience days is eight
+ * Queries. Only the stats function carries it (the API bundle has a size budget).
  *
  * @example
  * const counters = await dynamoStatsReader(db, "herald").engagement("ed_…");
  */
-export function dynamoStatsReader(db: DynamoDBDocumentClient, table: string): StatsReader {
+export function dynamoStatsReader(
+  db: DynamoDBDocumentClient,
+  table: string,
+  now: () => Date = () => new Date(),
+): StatsReader {
+  /**
+   * Moves the closed buckets of `recent` into the roll-up (stored for the next read; a read that
+   * lost the race to store it answers the same numbers). `recent` keeps only the open ones.
+   */
+  const foldClosed = async (target: string, rollup: Rollup, recent: Buckets) => {
+    const before = closedBefore(now().getTime());
+    const closed = [...recent.keys()].filter((bucket) => bucket < before);
+    if (closed.length === 0) return;
+    const folded: Buckets = new Map(rollup.buckets);
+    for (const bucket of closed) {
+      folded.set(bucket, recent.get(bucket) ?? {});
+      recent.delete(bucket);
+    }
+    await writeRollup(db, table, target, { before, buckets: folded, version: rollup.version });
+    rollup.buckets = folded;
+  };
   return {
     async engagement(target): Promise<TargetCounters> {
-      const shards = await Promise.all(
-        Array.from({ length: ENGAGEMENT_SHARDS }, (_, s) => queryItems(db, table, statsPk(target, s))),
+      const shards = Array.from({ length: ENGAGEMENT_SHARDS }, (_, s) => statsPk(target, s));
+      const [rollup, totals] = await Promise.all([
+        readRollup(db, table, target),
+        Promise.all(shards.map((pk) => queryItems(db, table, pk, ["LINK#", "MSG"]))),
+      ]);
+      const fresh = await Promise.all(
+        shards.map((pk) => queryItems(db, table, pk, [`T#${rollup.before}`, "T#\uffff"])),
       );
       const message: Record<string, number> = {};
       const links = new Map<string, { key: string; url: string; counts: Record<string, number> }>();
-      const timeline = new Map<string, Record<string, number>>();
-      for (const item of shards.flat()) {
+      for (const item of totals.flat()) {
         const sk = String(item.sk);
         if (sk === "MSG") sumInto(message, item);
-        else if (sk.startsWith("LINK#")) {
-          const key = sk.slice(5);
+        else {
+          const key = sk.slice("LINK#".length);
           const link = links.get(key) ?? { key, url: "", counts: {} };
           if (typeof item.url === "string") link.url = item.url;
           sumInto(link.counts, item);
           links.set(key, link);
-        } else if (sk.startsWith("T#")) {
-          const counts = timeline.get(sk.slice(2)) ?? {};
-          sumInto(counts, item);
-          timeline.set(sk.slice(2), counts);
         }
       }
+      const recent: Buckets = new Map();
+      for (const item of fresh.flat()) {
+        const bucket = String(item.sk).slice(2);
+        sumInto(entryOf(recent, bucket), item);
+      }
+      await foldClosed(target, rollup, recent);
+      const timeline = new Map(rollup.buckets);
+      for (const [bucket, counts] of recent) sumInto(entryOf(timeline, bucket), counts);
       return {
         message,
         links: [...links.values()],

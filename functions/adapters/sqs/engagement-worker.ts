@@ -1,7 +1,7 @@
 import type { SQSBatchResponse, SQSEvent } from "aws-lambda";
 import { loggableError } from "../../domain/redact.js";
 import { EngagementJob } from "../../flows/jobs.js";
-import type { Ports } from "../../flows/ports.js";
+import type { EngagementMarks, Ports } from "../../flows/ports.js";
 import { recordEngagements } from "../../flows/record-engagements.js";
 
 /**
@@ -10,10 +10,10 @@ import { recordEngagements } from "../../flows/record-engagements.js";
  * every record comes back (replayed events count once, so a retry cannot inflate the figures).
  *
  * @example
- * queue.start(engagementWorker(ports));
+ * queue.start(engagementWorker({ ...ports, marks: dynamoEngagementMarks(db, table) }));
  */
 export const engagementWorker =
-  (ports: Pick<Ports, "engagement" | "log">) =>
+  (ports: Pick<Ports, "engagement" | "log"> & { marks: EngagementMarks }) =>
   async (event: SQSEvent): Promise<SQSBatchResponse> => {
     const jobs = event.Records.flatMap((record) => {
       let body: unknown;

@@ -4,13 +4,16 @@ import { HeraldError, NotFound } from "../../domain/errors.js";
 import { normalizeEmail, subscriberId } from "../../domain/subscriber.js";
 import { importSubscribers } from "../../flows/import-subscribers.js";
 import type { Ports } from "../../flows/ports.js";
-import { parseSubscriberCsv, subscriberCsvStream } from "../csv/subscriber-csv.js";
+import { parseSubscriberCsv } from "../csv/subscriber-csv.js";
 import { jsonError } from "../errors.js";
 
 /** An import file may be large, but not unbounded: 10 MB is ~150,000 typical rows. */
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 
-/** Admin subscriber management (the app guards these): CSV import and export, one subscriber's record. */
+/**
+ * Admin subscriber management (the app guards these): CSV import, one subscriber's record. The
+ * export is the stats function's (`subscriber-export.ts`).
+ */
 export function subscriberAdminRoutes(app: Hono, ports: Ports) {
   app.post(
     "/v1/subscribers/import",
@@ -29,13 +32,6 @@ export function subscriberAdminRoutes(app: Hono, ports: Ports) {
       return c.json(report);
     },
   );
-
-  app.get("/v1/subscribers/export", (c) => {
-    c.header("content-type", "text/csv; charset=utf-8");
-    c.header("content-disposition", 'attachment; filename="subscribers.csv"');
-    c.header("cache-control", "no-store");
-    return c.body(subscriberCsvStream(ports.subscribers.all()));
-  });
 
   app.get("/v1/subscribers/:email", async (c) => {
     const email = normalizeEmail(c.req.param("email"));

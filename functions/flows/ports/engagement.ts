@@ -30,12 +30,16 @@ export interface MarkWrite extends MarkRef {
   expiresAt: number;
 }
 
-/** Engagement with sent emails: per-recipient marks (TTL) and aggregated, sharded counters. */
-export interface EngagementStore {
+/** Per-recipient marks (TTL), read and written by the engagement recorder only. */
+export interface EngagementMarks {
   /** The marks of `refs`, in their order; `undefined` where there is none. */
   getMarks(refs: MarkRef[]): Promise<Array<{ mark: EngagementMark; version: number } | undefined>>;
   /** Writes each mark still at its version; answers the indexes of those another write came before. */
   putMarks(writes: MarkWrite[]): Promise<Set<number>>;
+}
+
+/** Engagement with sent emails: aggregated, sharded counters, and erasure of a recipient's marks. */
+export interface EngagementStore {
   add(target: string, deltas: CounterDeltas): Promise<void>;
   /** Deletes every mark of a recipient (erasure); counters, being aggregates, stay. */
   forget(recipient: string): Promise<void>;

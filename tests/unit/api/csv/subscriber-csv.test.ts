@@ -1,7 +1,8 @@
 import { parse } from "csv-parse/sync";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseSubscriberCsv, subscriberCsvStream } from "../../../../functions/api/csv/subscriber-csv.js";
+import { parseSubscriberCsv } from "../../../../functions/api/csv/subscriber-csv.js";
+import { subscriberCsvStream } from "../../../../functions/api/csv/subscriber-export.js";
 import type { Subscriber } from "../../../../functions/domain/subscriber.js";
 
 const subscriber = (name: string): Subscriber => ({
