@@ -1,0 +1,108 @@
+import { randomUUID } from "node:crypto";
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { type DynamoDBDocumentClient, GetCommand } from "@aws-sdk/lib-dynamodb";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { documentClient } from "../../functions/adapters/dynamo/client.js";
+import { dynamoEngagementStore } from "../../functions/adapters/dynamo/engagement-store.js";
+import { dynamoStatsReader } from "../../functions/adapters/dynamo/stats-reader.js";
+import { SETTLE_MS } from "../../functions/adapters/dynamo/timeline-rollup.js";
+import { ensureTable, LOCAL_CREDENTIALS } from "../../functions/local/dynamodb-local.js";
+
+const table = `rollup-${randomUUID().slice(0, 8)}`;
+let db: DynamoDBDocumentClient;
+let edition = 0;
+const nextEdition = () => `ed_roll${String(++edition).padStart(18, "0")}`;
+
+beforeAll(async () => {
+  const endpoint = inject("dynamoEndpoint");
+  const raw = new DynamoDBClient({ endpoint, region: "local", credentials: LOCAL_CREDENTIALS });
+  await ensureTable(raw, table);
+  raw.destroy();
+  db = documentClient({ endpoint, region: "local", credentials: LOCAL_CREDENTIALS });
+});
+afterAll(() => db.destroy());
+
+/** Counter moves into `bucket`, spread over the shards as the recorder's batches spread them. */
+async function count(target: string, bucket: string, field: string, times: number) {
+  const store = dynamoEngagementStore(db, table);
+  for (let i = 0; i < times; i++)
+    await store.add(target, { message: {}, links: {}, timeline: { [bucket]: { [field]: 1 } } });
+}
+
+const rollupItem = async (target: string) =>
+  (await db.send(new GetCommand({ TableName: table, Key: { pk: `ESTAT#${target}`, sk: "ROLLUP" } }))).Item;
+
+describe("the timeline roll-up", () => {
+  it("folds closed hours into one item and answers the same timeline before and after", async () => {
+    // Prepare: a send at 06:00, clicks at 06:01 and 07:30, and now 09:20.
+    const target = nextEdition();
+    await count(target, "2026-11-01T06:01", "clicksHuman", 5);
+    await count(target, "2026-11-01T07:30", "clicksHuman", 3);
+    await count(target, "2026-11-01T09:05", "sent", 2);
+    let now = Date.parse("2026-11-01T09:20:00Z");
+    const reader = dynamoStatsReader(db, table, () => new Date(now));
+
+    // Act
+    const first = await reader.engagement(target);
+    const stored = await rollupItem(target);
+    const second = await reader.engagement(target);
+
+    // Assess: hours up to 09 closed (09:20 minus the settling time is in hour 09), 09:05 still open.
+    expect(first.timeline).toEqual([
+      { bucket: "2026-11-01T06:01", counts: { clicksHuman: 5 } },
+      { bucket: "2026-11-01T07:30", counts: { clicksHuman: 3 } },
+      { bucket: "2026-11-01T09:05", counts: { sent: 2 } },
+    ]);
+    expect(stored?.before).toBe("2026-11-01T09");
+    expect(stored?.version).toBe(1);
+    expect(second.timeline).toEqual(first.timeline);
+    expect(await rollupItem(target)).toMatchObject({ version: 1 });
+
+    // Act again: an hour later, 09:05 is folded and a new bucket is read from the shards.
+    await count(target, "2026-11-01T10:10", "clicksHuman", 1);
+    now += 3600_000;
+    const third = await reader.engagement(target);
+    expect(third.timeline.map((t) => t.bucket)).toEqual([
+      "2026-11-01T06:01",
+      "2026-11-01T07:30",
+      "2026-11-01T09:05",
+      "2026-11-01T10:10",
+    ]);
+    expect(await rollupItem(target)).toMatchObject({ before: "2026-11-01T10", version: 2 });
+  });
+
+  it("never folds an hour until it has settled, so late events still count", async () => {
+    const target = nextEdition();
+    await count(target, "2026-11-01T06:58", "clicksHuman", 1);
+    const justAfter = Date.parse("2026-11-01T07:00:00Z") + SETTLE_MS - 60_000;
+    const reader = dynamoStatsReader(db, table, () => new Date(justAfter));
+    await reader.engagement(target);
+    expect(await rollupItem(target)).toBeUndefined();
+    await count(target, "2026-11-01T06:59", "clicksHuman", 1);
+    const later = dynamoStatsReader(db, table, () => new Date(justAfter + 120_000));
+    expect((await later.engagement(target)).timeline).toEqual([
+      { bucket: "2026-11-01T06:58", counts: { clicksHuman: 1 } },
+      { bucket: "2026-11-01T06:59", counts: { clicksHuman: 1 } },
+    ]);
+    expect(await rollupItem(target)).toMatchObject({ before: "2026-11-01T07" });
+  });
+
+  it("keeps totals and links out of the roll-up: they are read fresh every time", async () => {
+    const target = nextEdition();
+    const store = dynamoEngagementStore(db, table);
+    await store.add(target, {
+      message: { humanClickers: 1 },
+      links: { k1: { url: "https://news.example/a", by: { humanUnique: 1, humanTotal: 1 } } },
+      timeline: { "2026-11-01T06:01": { clicksHuman: 1 } },
+    });
+    const reader = dynamoStatsReader(db, table, () => new Date("2026-11-02T00:00:00Z"));
+    await reader.engagement(target);
+    await store.add(target, { message: { humanClickers: 1 }, links: {}, timeline: {} });
+    const after = await reader.engagement(target);
+    expect(after.message).toEqual({ humanClickers: 2 });
+    expect(after.links).toEqual([
+      { key: "k1", url: "https://news.example/a", counts: { humanUnique: 1, humanTotal: 1 } },
+    ]);
+    expect(after.timeline).toEqual([{ bucket: "2026-11-01T06:01", counts: { clicksHuman: 1 } }]);
+  });
+});
