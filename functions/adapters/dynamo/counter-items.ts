@@ -2,20 +2,20 @@ import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 
 /**
- * `ADD`s every non-zero delta to one item (and `SET`s `url` when given); nothing when there is none.
+ * The Update that `ADD`s every non-zero delta to one item (and `SET`s `url` when given); `undefined`
+ * when there is nothing to change.
  *
  * @example
- * await addToItem(db, table, { pk: "ESTAT#ed_…#3", sk: "MSG" }, { humanClickers: 1 });
+ * const update = counterUpdate("herald", { pk: "ESTAT#ed_…#3", sk: "MSG" }, { humanClickers: 1 });
  */
-export async function addToItem(
-  db: DynamoDBDocumentClient,
+export function counterUpdate(
   table: string,
   key: { pk: string; sk: string },
   deltas: Record<string, number>,
   url?: string,
 ) {
   const entries = Object.entries(deltas).filter(([, v]) => v !== 0);
-  if (!entries.length && url === undefined) return;
+  if (!entries.length && url === undefined) return undefined;
   const names: Record<string, string> = {};
   const values: Record<string, unknown> = {};
   entries.forEach(([k, v], i) => {
@@ -28,15 +28,30 @@ export async function addToItem(
     values[":url"] = url;
     expression = `SET #url = :url ${expression}`;
   }
-  await db.send(
-    new UpdateCommand({
-      TableName: table,
-      Key: key,
-      UpdateExpression: expression,
-      ExpressionAttributeNames: names,
-      ExpressionAttributeValues: values,
-    }),
-  );
+  return {
+    TableName: table,
+    Key: key,
+    UpdateExpression: expression,
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: values,
+  };
+}
+
+/**
+ * `ADD`s every non-zero delta to one item (and `SET`s `url` when given); nothing when there is none.
+ *
+ * @example
+ * await addToItem(db, table, { pk: "ESTAT#ed_…#3", sk: "MSG" }, { humanClickers: 1 });
+ */
+export async function addToItem(
+  db: DynamoDBDocumentClient,
+  table: string,
+  key: { pk: string; sk: string },
+  deltas: Record<string, number>,
+  url?: string,
+) {
+  const update = counterUpdate(table, key, deltas, url);
+  if (update) await db.send(new UpdateCommand(update));
 }
 
 /**

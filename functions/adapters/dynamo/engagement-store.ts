@@ -1,9 +1,13 @@
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { DeleteCommand } from "@aws-sdk/lib-dynamodb";
+import { DeleteCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { CounterDeltas, EngagementStore } from "../../flows/ports.js";
-import { addToItem, queryItems } from "./counter-items.js";
+import { counterUpdate, queryItems } from "./counter-items.js";
 import { ENGAGEMENT_SHARDS, statsPk } from "./engagement-keys.js";
 import { PK } from "./keys.js";
+import { writeTransaction } from "./transaction.js";
+
+/** DynamoDB's cap on the items of one transaction. */
+const ITEMS_PER_TRANSACTION = 100;
 
 /**
  * Items: `ESTAT#<target>#<shard>` / `MSG`, `LINK#<key>`, `T#<bucket>` an email's counters; marks
@@ -22,15 +26,22 @@ export function dynamoEngagementStore(db: DynamoDBDocumentClient, table: string)
     async add(target, deltas: CounterDeltas) {
       const shard = Math.floor(Math.random() * ENGAGEMENT_SHARDS);
       const pk = statsPk(target, shard);
-      await Promise.all([
-        addToItem(db, table, { pk, sk: "MSG" }, deltas.message),
+      const updates = [
+        counterUpdate(table, { pk, sk: "MSG" }, deltas.message),
         ...Object.entries(deltas.links).map(([key, { url, by }]) =>
-          addToItem(db, table, { pk, sk: `LINK#${key}` }, by, url),
+          counterUpdate(table, { pk, sk: `LINK#${key}` }, by, url),
         ),
         ...Object.entries(deltas.timeline).map(([bucket, by]) =>
-          addToItem(db, table, { pk, sk: `T#${bucket}` }, by),
+          counterUpdate(table, { pk, sk: `T#${bucket}` }, by),
         ),
-      ]);
+      ].filter((u) => u !== undefined);
+      if (updates.length === 1)
+        await db.send(new UpdateCommand(updates[0] as NonNullable<(typeof updates)[0]>));
+      // A batch's counters in one request, not one per item: a recorder's batch moves a dozen of them.
+      for (let i = 0; updates.length > 1 && i < updates.length; i += ITEMS_PER_TRANSACTION)
+        await writeTransaction(db, {
+          TransactItems: updates.slice(i, i + ITEMS_PER_TRANSACTION).map((Update) => ({ Update })),
+        });
     },
     async forget(recipient) {
       // One DeleteItem each (a subscriber has a mark per email they engaged with in the last month,
