@@ -168,4 +168,32 @@ describe("social engagement in the console", { timeout: 300_000 }, () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it("sums each account's recent posts a day after they went out on the social accounts page", async () => {
+    // Prepare
+    const page = await browser.context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+
+    for (const width of [375, 1280]) {
+      // Act
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(`${server.url}/console/social`);
+      await page.locator("#account-engagement").waitFor();
+
+      // Assess
+      const row = (network: string) => page.locator(`#account-engagement [data-account="${network}"] td`);
+      expect(await row("mastodon").allTextContents()).toEqual(["1 of 1", "40", "9", "5", "—", "0"]);
+      expect(await row("bluesky").allTextContents()).toEqual(["0 of 1", "nothing read yet", "1"]);
+      expect(await row("x").allTextContents()).toEqual(["0 of 1", "nothing read yet", "0"]);
+      expect(await row("telegram").allTextContents()).toEqual([
+        expect.stringContaining("not available for Telegram"),
+      ]);
+      expect(await seriousViolations(page), `at ${width}`).toEqual([]);
+      expect(await sidewaysOverflow(page), `at ${width}`).toBeLessThanOrEqual(0);
+      await page.screenshot({ path: join(SHOTS, `social-engagement-${width}.png`), fullPage: true });
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });
