@@ -99,6 +99,13 @@ beforeAll(async () => {
   server = await serveConsole(herald);
   browser = await startBrowser();
   mkdirSync(SHOTS, { recursive: true });
+  // Signed in once: the browser context keeps the session cookie for every test.
+  const page = await browser.context.newPage();
+  await page.goto(`${server.url}/console/sign-in`);
+  await page.fill("#key", "dev-admin-key");
+  await page.click("button[type=submit]");
+  await page.waitForURL(/\/console\/editions$/);
+  await page.close();
 }, 180_000);
 
 afterAll(async () => {
@@ -117,10 +124,6 @@ describe("social engagement in the console", { timeout: 300_000 }, () => {
     const page = await browser.context.newPage();
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
-    await page.goto(`${server.url}/console/sign-in`);
-    await page.fill("#key", "dev-admin-key");
-    await page.click("button[type=submit]");
-    await page.waitForURL(/\/console\/editions$/);
 
     for (const width of [375, 1280]) {
       // Act
