@@ -8,6 +8,17 @@ export interface Session {
 
 export type Counts = Record<string, number> & { planned: number; sent: number };
 
+/** One engagement look-up as stored with a post: counts (absent: the network gives none), or why it gave up. */
+export interface EngagementSnapshot {
+  at: string;
+  likes?: number;
+  reposts?: number;
+  replies?: number;
+  quotes?: number;
+  error?: string;
+  tries?: number;
+}
+
 export interface SocialPost {
   network: string;
   account: string;
@@ -17,6 +28,8 @@ export interface SocialPost {
   message?: string;
   attempts?: number;
   updatedAt?: string;
+  /** Read an hour (`1h`) and a day (`1d`) after the post; a look-up not yet made is absent. */
+  engagement?: { "1h"?: EngagementSnapshot; "1d"?: EngagementSnapshot };
 }
 
 /** Bounce and complaint rates beside the limits that pause a send. */

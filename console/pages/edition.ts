@@ -5,6 +5,7 @@ import { h, replace, safeHref, section, table } from "../lib/dom.js";
 import { emailPreview } from "../lib/email-preview.js";
 import { fmtNumber, fmtTime, timeZone } from "../lib/format.js";
 import { startPage } from "../lib/session.js";
+import { socialEngagementTable } from "../lib/social-engagement-view.js";
 import { engagementSection } from "../lib/stats-view.js";
 import { BOUNCE_RATE_LIMIT, COMPLAINT_RATE_LIMIT } from "../lib/thresholds.js";
 import type { Edition, SocialPost } from "../lib/types.js";
@@ -66,7 +67,11 @@ async function main() {
         ...healthOf(e.counts, e.health, { bounce: BOUNCE_RATE_LIMIT, complaint: COMPLAINT_RATE_LIMIT }),
       ),
       section("Send rate", sendRateChart(e, samples, rates)),
-      section("Social posts", socialTable(e.social ?? [])),
+      section(
+        "Social posts",
+        socialTable(e.social ?? []),
+        e.social?.length ? socialEngagementTable(e.social, Date.now()) : null,
+      ),
       section(
         "Shares by readers",
         Object.keys(e.shares ?? {}).length

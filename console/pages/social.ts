@@ -1,3 +1,4 @@
+import { accountEngagementSection } from "../lib/account-engagement-view.js";
 import { api } from "../lib/api.js";
 import { h, section, table } from "../lib/dom.js";
 import { fmtTime } from "../lib/format.js";
@@ -53,6 +54,7 @@ async function main() {
           ),
         ),
       ),
+      accountEngagementSection(),
     );
   } catch (error) {
     said.say(messageOf(error), true);
