@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { BriefingId } from "./briefing/schedule.js";
 import { EditionId } from "./edition.js";
 import { redactEmails } from "./redact.js";
 import { normalizeEmail, subscriberId } from "./subscriber.js";
@@ -71,7 +72,7 @@ export type FeedbackAction =
 export interface FeedbackPlan {
   eventType: SesEventType;
   messageId: string;
-  /** The edition the message belongs to; test sends and confirmations carry none. */
+  /** The edition or briefing the message belongs to; test sends and confirmations carry none. */
   editionId?: string;
   actions: FeedbackAction[];
   /** Why SES refused or dropped the message (Reject, Rendering Failure, DeliveryDelay), addresses removed. */
@@ -97,7 +98,9 @@ const COUNTER_OF: Partial<Record<SesEventType, FeedbackCounter>> = {
 export function planFeedback(event: SesEvent): FeedbackPlan {
   const { messageId } = event.mail;
   const tagged = event.mail.tags?.edition?.[0];
-  const editionId = tagged && EditionId.safeParse(tagged).success ? tagged : undefined;
+  // A briefing is kept in an edition's item shape: its feedback counts and pauses it the same way.
+  const sent = tagged && (EditionId.safeParse(tagged).success || BriefingId.safeParse(tagged).success);
+  const editionId = sent ? tagged : undefined;
   const plan: FeedbackPlan = { eventType: event.eventType, messageId, editionId, actions: [], unmatched: 0 };
   const ids = (addresses: string[]) => {
     const out: string[] = [];

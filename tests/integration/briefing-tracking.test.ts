@@ -3,6 +3,7 @@ import type { EngagementStats } from "../../functions/domain/tracking/engagement
 import { adminHeaders, articleBody, signedWebhook } from "../helpers/factories.js";
 import { startHerald, type TestHerald } from "../helpers/herald.js";
 import { seedSubscribers } from "../helpers/seed.js";
+import { importRows } from "../helpers/subscription.js";
 import { follow, trackedEmail } from "../helpers/tracked-email.js";
 
 let clock = new Date("2026-11-24T08:00:00Z");
@@ -31,6 +32,13 @@ beforeAll(async () => {
   herald = await startHerald({ tracking: "clicks" }, { now: () => clock });
   await seedSubscribers(herald.ports, 1, ["world"], { prefix: "bw", cadence: "daily" });
   await seedSubscribers(herald.ports, 1, ["world", "politics"], { prefix: "bwp", cadence: "daily" });
+  // SES's mailbox simulator: one delivery, one hard bounce, one complaint come back as SES events.
+  const imported = await importRows(herald, [
+    ["success@simulator.amazonses.com", "S", "world", "daily"],
+    ["bounce@simulator.amazonses.com", "B", "world", "daily"],
+    ["complaint@simulator.amazonses.com", "C", "world", "daily"],
+  ]);
+  expect(imported.imported).toBe(3);
   await publish("brief-world", ["world"]);
   await publish("brief-politics", ["politics"]);
   await herald.settled();
@@ -78,6 +86,17 @@ describe("a briefing's tracked links", () => {
       humanUnique: 0,
       machineTotal: 1,
     });
-    expect(stats.timeline.reduce((n, row) => n + row.sent, 0)).toBe(2);
+    expect(stats.timeline.reduce((n, row) => n + row.sent, 0)).toBe(5);
+  });
+
+  it("counts SES's feedback on the briefing, in its totals and its timeline", async () => {
+    await herald.settled();
+    const res = await herald.app.request(`/v1/briefings/${briefingId}/stats`, { headers: adminHeaders() });
+    const stats = (await res.json()) as EngagementStats;
+    // The complaint's address was delivered first, as SES reports it.
+    expect(stats.counts).toMatchObject({ sent: 5, delivered: 2, bounced: 1, complained: 1 });
+    const sum = (k: "delivered" | "bounced" | "complained") =>
+      stats.timeline.reduce((n, row) => n + row[k], 0);
+    expect([sum("delivered"), sum("bounced"), sum("complained")]).toEqual([2, 1, 1]);
   });
 });

@@ -79,6 +79,12 @@ describe("SES event classification", () => {
     expect(plan(forged).editionId).toBeUndefined();
   });
 
+  it("a daily briefing's tag names the briefing: its feedback counts on it as on an edition", () => {
+    const event = sesEvent("Delivery", "x@example.org");
+    event.mail.tags = { ...event.mail.tags, edition: ["br_20261125"] } as typeof event.mail.tags;
+    expect(plan(event).editionId).toBe("br_20261125");
+  });
+
   it("an address that does not parse is counted as unmatched, not guessed at", () => {
     const p = plan(sesEvent("Bounce", "nobody", { detail: bounceDetail("not an address") }));
     expect(p.actions).toEqual([]);
