@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { dynamoCardStore } from "../../functions/adapters/dynamo/card-store.js";
 import { documentClient } from "../../functions/adapters/dynamo/client.js";
 import { dynamoEditionRepo } from "../../functions/adapters/dynamo/edition-repo.js";
+import { dynamoEngagementMarks } from "../../functions/adapters/dynamo/engagement-marks.js";
 import { dynamoSubscriberRepo } from "../../functions/adapters/dynamo/subscriber-repo.js";
 import { dynamoSuppressionRepo } from "../../functions/adapters/dynamo/suppression-repo.js";
 import { subscriberId } from "../../functions/domain/subscriber.js";
@@ -208,6 +209,7 @@ describe("the deployed artifacts run", () => {
       "SendingSend",
       "SocialWorker",
       "TrackingFunction",
+      "TrackingRecorder",
     ]);
   });
 
@@ -289,6 +291,30 @@ describe("the deployed artifacts run", () => {
       "deployed2@example.org",
     ]);
     expect(emails[0]?.body.html).toContain("/v1/unsubscribe?token=");
+  });
+
+  it("the recorder (SQS batch) counts a reader's click: the mark, then the edition's counters", async () => {
+    const recipient = subscriberId("deployed1@example.org");
+    const click = {
+      id: "deployed-click-1",
+      kind: "click",
+      target: editionId,
+      recipient,
+      sentAt: Math.floor(Date.now() / 1000),
+      url: "https://news.example/deployed",
+      at: Date.now(),
+      machine: false,
+    };
+    const { result, calls } = await invoke(
+      "TrackingRecorder",
+      sqsEvent("TrackingEngagementQueue", [JSON.stringify(click), JSON.stringify(click)]),
+    );
+    expect(result).toEqual({ batchItemFailures: [] });
+    const [mark] = await dynamoEngagementMarks(db(), tableName).getMarks([{ recipient, target: editionId }]);
+    expect(mark?.mark.seen).toEqual(["deployed-click-1"]);
+    expect(calls.map((c) => c.action)).toEqual(
+      expect.arrayContaining(["dynamodb:BatchGetItem", "dynamodb:PutItem"]),
+    );
   });
 
   it("the feedback function records an SNS-wrapped SES bounce as a suppression", async () => {
