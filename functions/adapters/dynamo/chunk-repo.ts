@@ -4,6 +4,7 @@ import type { Outcome, Tally } from "../../domain/chunk.js";
 import type { ChunkRecord, ChunkRepo } from "../../flows/ports.js";
 import { conditionally, writeIf } from "./conditional-write.js";
 import { keys, SK } from "./keys.js";
+import { sendCountsUpdate, sendShardOf } from "./send-counters.js";
 import { sendRateUpdate } from "./send-rate.js";
 import { writeTransaction } from "./transaction.js";
 
@@ -160,6 +161,7 @@ export function dynamoChunkRepo(db: DynamoDBDocumentClient, table: string): Chun
       const sets = entries.map((_, i) => `#out.#r${i} = :r${i}`);
       // Every chunk's record moves its edition's counters, so on DynamoDB transactions collide
       // under load: writeTransaction tries those again; only a failed version condition is an answer.
+      const now = new Date();
       const recorded = await writeIf(
         writeTransaction(db, {
           TransactItems: [
@@ -178,36 +180,15 @@ export function dynamoChunkRepo(db: DynamoDBDocumentClient, table: string): Chun
                 },
               },
             },
-            {
-              Update: {
-                TableName: table,
-                Key: keys.edition(chunk.editionId),
-                UpdateExpression:
-                  "SET counts.sent = counts.sent + :s, counts.failed = counts.failed + :f, " +
-                  "counts.skipped = counts.skipped + :k, counts.#u = counts.#u + :u, " +
-                  "counts.#c = if_not_exists(counts.#c, :zero) + :c, chunksDone = chunksDone + :d, " +
-                  "progressAt = :now",
-                ExpressionAttributeNames: { "#u": "unknown", "#c": "cancelled" },
-                ExpressionAttributeValues: {
-                  ":s": tally.sent,
-                  ":f": tally.failed,
-                  ":k": tally.skipped,
-                  ":u": tally.unknown,
-                  ":c": tally.cancelled,
-                  ":zero": 0,
-                  ":d": done ? 1 : 0,
-                  ":now": new Date().toISOString(),
-                },
-              },
-            },
+            // The counters and the chart's minute, in the chunk's shards (`send-counters.ts`).
+            sendCountsUpdate(table, chunk.editionId, chunk.key, tally, done, now),
+            ...(tally.sent > 0
+              ? [sendRateUpdate(table, chunk.editionId, tally.sent, sendShardOf(chunk.key), now)]
+              : []),
           ],
         }),
       );
-      if (!recorded) return false;
-      // The chart's counter, outside the transaction: it must not contend with the edition's counters.
-      if (tally.sent > 0)
-        await db.send(new UpdateCommand(sendRateUpdate(table, chunk.editionId, tally.sent).Update));
-      return true;
+      return recorded;
     },
   };
 }
