@@ -53,6 +53,9 @@ describe("send counters at AWS scale", () => {
       {},
       {
         sendConcurrency: 8,
+        // No redelivery of a message still being worked on (the harness's 50 ms would, on a loaded
+        // machine): what is counted is one send's own writes, not a race's.
+        queue: { visibilityTimeoutMs: 60_000 },
         configureDynamo: (db) => {
           client = db;
           writes = countKeyWrites(db);
@@ -73,9 +76,10 @@ describe("send counters at AWS scale", () => {
 
     const [busiest] = loads;
     expect(busiest?.unitsPerSecond, JSON.stringify(loads.slice(0, 3))).toBeLessThanOrEqual(PARTITION_UNITS);
-    // The edition item no longer moves with every chunk: only planning checkpoints still scale.
+    // The edition item no longer moves with every chunk (it took two writes per chunk: the record and
+    // the completion try); only planning checkpoints, one per ten chunks of a partition, still scale.
     const edition = loads.find((l) => l.key === "ED#<id> EDITION");
-    expect(edition?.writesPerSecond, JSON.stringify(edition)).toBeLessThan(RATE / 50 / 4);
+    expect(edition?.writesPerSecond, JSON.stringify(edition)).toBeLessThan(RATE / 50 / 2);
 
     // Exactly once still, and every reader sums the shards: one view, the list, the chart.
     const inbox = countByRecipient(await sentEmails(herald.sesEndpoint));

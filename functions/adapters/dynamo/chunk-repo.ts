@@ -155,10 +155,11 @@ export function dynamoChunkRepo(db: DynamoDBDocumentClient, table: string): Chun
       return claimed ? { ...chunk, leaseUntil, inflight, version: chunk.version + 1 } : undefined;
     },
     async record(chunk, outcomes, done, tally: Tally) {
-      const entries = Object.entries(outcomes);
-      const names = Object.fromEntries(entries.map(([id], i) => [`#r${i}`, id]));
-      const values = Object.fromEntries(entries.map(([, o], i) => [`:r${i}`, encode(o)]));
-      const sets = entries.map((_, i) => `#out.#r${i} = :r${i}`);
+      // The whole map, not one path per recipient: the version condition guarantees `out` is still
+      // what `chunk` was read with, and one value marshals far cheaper than fifty named paths.
+      const out = Object.fromEntries(
+        Object.entries({ ...chunk.outcomes, ...outcomes }).map(([id, o]) => [id, encode(o)]),
+      );
       // Every chunk's record moves its edition's counters, so on DynamoDB transactions collide
       // under load: writeTransaction tries those again; only a failed version condition is an answer.
       const now = new Date();
@@ -169,11 +170,11 @@ export function dynamoChunkRepo(db: DynamoDBDocumentClient, table: string): Chun
               Update: {
                 TableName: table,
                 Key: keys.chunk(chunk.editionId, chunk.key),
-                UpdateExpression: `SET ${[...sets, "done = :done", "v = :next"].join(", ")} REMOVE leaseUntil, inflight`,
+                UpdateExpression: "SET #out = :out, done = :done, v = :next REMOVE leaseUntil, inflight",
                 ConditionExpression: "v = :v",
-                ...(sets.length ? { ExpressionAttributeNames: { ...names, "#out": "out" } } : {}),
+                ExpressionAttributeNames: { "#out": "out" },
                 ExpressionAttributeValues: {
-                  ...values,
+                  ":out": out,
                   ":done": done,
                   ":v": chunk.version,
                   ":next": chunk.version + 1,

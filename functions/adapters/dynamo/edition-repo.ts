@@ -12,6 +12,7 @@ import type {
   SendProgress,
 } from "../../flows/ports.js";
 import { batchGetAll } from "./batch-get.js";
+import { coalescedGet } from "./coalesced-get.js";
 import { writeIf } from "./conditional-write.js";
 import { editionEditorial } from "./edition-editorial.js";
 import {
@@ -74,7 +75,7 @@ const toRecord = (item: Record<string, unknown>, shards?: ShardSums): EditionRec
 
 /** Reads one fan-out item (edition or briefing) with its counter shards, in one BatchGet. */
 export async function getWithFeedback(db: DynamoDBDocumentClient, table: string, id: string) {
-  const items = await batchGetAll(db, table, [keys.edition(id), ...counterShardKeys(id)]);
+  const items = await coalescedGet(db, table, [keys.edition(id), ...counterShardKeys(id)]);
   const item = items.find((i) => i.sk === SK.edition);
   return item ? { item, feedback: sumShards(items).get(id) } : undefined;
 }
