@@ -30,16 +30,20 @@ export async function sendChunk(ports: Ports, job: SendJob): Promise<ChunkResult
     await ports.editions.completeIfFinished(job.editionId);
     return "done";
   }
-  const target = await sendTarget(ports, chunk);
-  if (!target) return "done";
-  if (target.lastStatus !== "sending") {
-    const progress = await ports.editions.progress(job.editionId);
-    target.lastStatus = progress?.status;
-    if (!progress || progress.status === "failed") return "done";
+  const found = await sendTarget(ports, chunk);
+  if (!found) return "done";
+  const { target } = found;
+  // The status just read with the target, or the one last read under a claim: only when that was
+  // not `sending` is it read again here (the fence under the claim decides in the end).
+  let status = found.status ?? target.lastStatus;
+  if (status !== "sending") {
+    status = found.status ?? (await ports.editions.progress(job.editionId))?.status;
+    target.lastStatus = status;
+    if (!status || status === "failed") return "done";
     // A paused edition's chunk is parked: acknowledged, left undone in the table, and queued again
     // when an editor resumes. Handing it back instead would walk every chunk into the DLQ.
-    if (progress.status === "paused") return "done";
-    if (progress.status === "cancelled") return closeCancelled(ports, chunk);
+    if (status === "paused") return "done";
+    if (status === "cancelled") return closeCancelled(ports, chunk);
   }
   if (chunk.leaseUntil && chunk.leaseUntil > ports.now().getTime()) return "retry";
 

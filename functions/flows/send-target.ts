@@ -41,29 +41,37 @@ async function cachedRender(key: string, read: () => Promise<RenderedEdition | u
  */
 const known = new WeakMap<object, Map<string, SendTarget>>();
 
-/** Loads what `chunk` belongs to, once per fan-out and worker; `undefined` when it does not exist. */
-export async function sendTarget(ports: Ports, chunk: ChunkRecord): Promise<SendTarget | undefined> {
+/**
+ * Loads what `chunk` belongs to, once per fan-out and worker; `undefined` when it does not exist.
+ * `status` comes with a target just loaded: the status its read found.
+ */
+export async function sendTarget(
+  ports: Ports,
+  chunk: ChunkRecord,
+): Promise<{ target: SendTarget; status?: EditionStatus } | undefined> {
   const targets = known.get(ports.editions) ?? new Map<string, SendTarget>();
   known.set(ports.editions, targets);
   const key = `${chunk.editionId}#${chunk.variant ?? ""}`;
   const cached = targets.get(key);
-  if (cached) return cached;
-  const target = await loadTarget(ports, chunk);
-  if (target) {
-    if (targets.size >= 64) targets.delete(targets.keys().next().value as string);
-    targets.set(key, target);
-  }
-  return target;
+  if (cached) return { target: cached };
+  const loaded = await loadTarget(ports, chunk);
+  if (!loaded) return undefined;
+  if (targets.size >= 64) targets.delete(targets.keys().next().value as string);
+  targets.set(key, loaded.target);
+  return loaded;
 }
 
-async function loadTarget(ports: Ports, chunk: ChunkRecord): Promise<SendTarget | undefined> {
+async function loadTarget(
+  ports: Ports,
+  chunk: ChunkRecord,
+): Promise<{ target: SendTarget; status: EditionStatus } | undefined> {
   const id = chunk.editionId;
   if (BriefingId.safeParse(id).success) {
     const briefing = await ports.briefings.get(id);
     if (!briefing) return undefined;
     const combo = chunk.variant ?? "";
     const topics = comboTopics(combo);
-    return {
+    const target: SendTarget = {
       // Someone who left daily or dropped a topic since planning would get sections they no longer want.
       skipReason: (s) =>
         !s || !isMailable(s)
@@ -73,11 +81,12 @@ async function loadTarget(ports: Ports, chunk: ChunkRecord): Promise<SendTarget 
             : undefined,
       render: () => cachedRender(`${id}#${combo}`, () => ports.briefings.getRender(id, combo)),
     };
+    return { target, status: briefing.status };
   }
   const edition = await ports.editions.get(id);
   if (!edition) return undefined;
   const topics = edition.article.topics;
-  return {
+  const target: SendTarget = {
     skipReason: (s) =>
       !s || !isMailable(s)
         ? (s?.status ?? "gone")
@@ -86,4 +95,5 @@ async function loadTarget(ports: Ports, chunk: ChunkRecord): Promise<SendTarget 
           : "topics",
     render: () => cachedRender(id, () => ports.editions.getRender(id)),
   };
+  return { target, status: edition.status };
 }
