@@ -32,14 +32,21 @@ export async function sendChunk(ports: Ports, job: SendJob): Promise<ChunkResult
     await ports.editions.completeIfFinished(job.editionId);
     return "done";
   }
-  const target = await sendTarget(ports, chunk);
-  if (!target || target.progress.status === "failed") return "done";
-  const edition = target.progress;
-  // A paused edition's chunk is parked: acknowledged, left undone in the table, and queued again when
-  // an editor resumes. Handing it back instead would walk every chunk into the DLQ.
-  if (edition.status === "paused") return "done";
-  if (edition.status === "cancelled") return closeCancelled(ports, chunk);
-  const young = edition.counts.sent - (edition.rateBaseline?.sent ?? 0) < ports.config.pauseMinSample;
+  const found = await sendTarget(ports, chunk);
+  if (!found) return "done";
+  const { target } = found;
+  // The status just read with the target, or the one last read under a claim: only when that was
+  // not `sending` is it read again here (the fence under the claim decides in the end).
+  let status = found.status ?? target.lastStatus;
+  if (status !== "sending") {
+    status = found.status ?? (await ports.editions.progress(job.editionId))?.status;
+    target.lastStatus = status;
+    if (!status || status === "failed") return "done";
+    // A paused edition's chunk is parked: acknowledged, left undone in the table, and queued again
+    // when an editor resumes. Handing it back instead would walk every chunk into the DLQ.
+    if (status === "paused") return "done";
+    if (status === "cancelled") return closeCancelled(ports, chunk);
+  }
   if (chunk.leaseUntil && chunk.leaseUntil > ports.now().getTime()) return "retry";
 
   const orphans = orphanedInflight(chunk);
@@ -55,24 +62,27 @@ export async function sendChunk(ports: Ports, job: SendJob): Promise<ChunkResult
   if (!claimed) return refusedClaim(ports, job);
 
   const outcomes: Record<string, Outcome> = Object.fromEntries(orphans.map((r) => [r, { kind: "unknown" }]));
-  const [subscribers, suppressed] = await Promise.all([
+  // The fence that makes pause and cancel hold: the status is read under the claim, before SES. A
+  // pause or cancel changes the status first and then waits for every chunk with a live lease, so a
+  // chunk either sees the change here or is waited for. Read with the recipients: one round trip.
+  const [subscribers, suppressed, edition] = await Promise.all([
     ports.subscribers.getMany(pending),
     ports.suppressions.suppressedAmong(pending),
+    ports.editions.progress(job.editionId),
   ]);
+  target.lastStatus = edition?.status;
+  if (edition?.status !== "sending") {
+    // Released as it was (a paused edition's chunk is parked; a cancelled one's is closed by refusedClaim).
+    await ports.chunks.record(claimed, outcomes, false, tally(Object.values(outcomes)));
+    return !edition || edition.status === "failed" ? "done" : refusedClaim(ports, job);
+  }
+  const young = edition.counts.sent - (edition.rateBaseline?.sent ?? 0) < ports.config.pauseMinSample;
   const eligible: Subscriber[] = [];
   for (const id of pending) {
     const s = subscribers.get(id);
     const reason = suppressed.has(id) ? "suppressed" : target.skipReason(s);
     if (reason) outcomes[id] = { kind: "skipped", reason };
     else eligible.push(s as Subscriber);
-  }
-
-  // The fence that makes pause and cancel hold: the status is read again under the claim, right
-  // before SES. A pause or cancel changes the status first and then waits for every chunk with a
-  // live lease, so a chunk either sees the change here or is waited for.
-  if (eligible.length > 0 && (await ports.editions.progress(job.editionId))?.status !== "sending") {
-    await ports.chunks.record(claimed, outcomes, false, tally(Object.values(outcomes)));
-    return refusedClaim(ports, job);
   }
 
   let retry = false;

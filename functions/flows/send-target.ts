@@ -1,15 +1,24 @@
 import { comboTopics } from "../domain/briefing/content.js";
 import { BriefingId } from "../domain/briefing/schedule.js";
+import type { EditionStatus } from "../domain/edition.js";
 import type { RenderedEdition } from "../domain/rendered.js";
 import { isMailable, type Subscriber } from "../domain/subscriber.js";
-import type { ChunkRecord, Ports, SendProgress } from "./ports.js";
+import type { ChunkRecord, Ports } from "./ports.js";
 
-/** What a chunk is sent for: an edition, or one topic combination of a daily briefing. */
+/**
+ * What a chunk is sent for: an edition, or one topic combination of a daily briefing. Only what never
+ * changes (an edition's article is fixed by its id): its progress is read under the chunk's claim.
+ */
 export interface SendTarget {
-  progress: SendProgress;
   /** Why this subscriber is no longer sent this, checked at send time; `undefined` when they are. */
   skipReason(subscriber: Subscriber | undefined): string | undefined;
   render(): Promise<RenderedEdition>;
+  /**
+   * The status this worker last read under a claim. While it is `sending`, a chunk goes straight to
+   * its claim; otherwise its status is read first, so a paused or cancelled fan-out's chunks are
+   * parked or closed without a claim and without taking a slot of the send rate.
+   */
+  lastStatus?: EditionStatus;
 }
 
 const renders = new Map<string, RenderedEdition>();
@@ -26,16 +35,43 @@ async function cachedRender(key: string, read: () => Promise<RenderedEdition | u
   return rendered;
 }
 
-/** Loads what `chunk` belongs to; `undefined` when it no longer exists. */
-export async function sendTarget(ports: Ports, chunk: ChunkRecord): Promise<SendTarget | undefined> {
+/**
+ * What a warm worker learnt of each fan-out: a worker sends many chunks of one, and its article
+ * (hence its topics) never changes. Kept per runtime, by its edition repository.
+ */
+const known = new WeakMap<object, Map<string, SendTarget>>();
+
+/**
+ * Loads what `chunk` belongs to, once per fan-out and worker; `undefined` when it does not exist.
+ * `status` comes with a target just loaded: the status its read found.
+ */
+export async function sendTarget(
+  ports: Ports,
+  chunk: ChunkRecord,
+): Promise<{ target: SendTarget; status?: EditionStatus } | undefined> {
+  const targets = known.get(ports.editions) ?? new Map<string, SendTarget>();
+  known.set(ports.editions, targets);
+  const key = `${chunk.editionId}#${chunk.variant ?? ""}`;
+  const cached = targets.get(key);
+  if (cached) return { target: cached };
+  const loaded = await loadTarget(ports, chunk);
+  if (!loaded) return undefined;
+  if (targets.size >= 64) targets.delete(targets.keys().next().value as string);
+  targets.set(key, loaded.target);
+  return loaded;
+}
+
+async function loadTarget(
+  ports: Ports,
+  chunk: ChunkRecord,
+): Promise<{ target: SendTarget; status: EditionStatus } | undefined> {
   const id = chunk.editionId;
   if (BriefingId.safeParse(id).success) {
     const briefing = await ports.briefings.get(id);
     if (!briefing) return undefined;
     const combo = chunk.variant ?? "";
     const topics = comboTopics(combo);
-    return {
-      progress: briefing,
+    const target: SendTarget = {
       // Someone who left daily or dropped a topic since planning would get sections they no longer want.
       skipReason: (s) =>
         !s || !isMailable(s)
@@ -45,17 +81,19 @@ export async function sendTarget(ports: Ports, chunk: ChunkRecord): Promise<Send
             : undefined,
       render: () => cachedRender(`${id}#${combo}`, () => ports.briefings.getRender(id, combo)),
     };
+    return { target, status: briefing.status };
   }
   const edition = await ports.editions.get(id);
   if (!edition) return undefined;
-  return {
-    progress: edition,
+  const topics = edition.article.topics;
+  const target: SendTarget = {
     skipReason: (s) =>
       !s || !isMailable(s)
         ? (s?.status ?? "gone")
-        : s.topics.some((t) => edition.article.topics.includes(t))
+        : s.topics.some((t) => topics.includes(t))
           ? undefined
           : "topics",
     render: () => cachedRender(id, () => ports.editions.getRender(id)),
   };
+  return { target, status: edition.status };
 }

@@ -8,6 +8,7 @@ import { measureBundles } from "./bundles.js";
 import { consolePageRows, measureConsolePages } from "./console.js";
 import { measureCrashAtScale } from "./crash.js";
 import { writeBenchDocs } from "./docs-table.js";
+import { hotKeysRow } from "./hot-keys-row.js";
 import { LATENCY_RATE, measureHttpLoad } from "./http-load.js";
 import { latestParts, latestWholeRun, machineInfo, writePartResult } from "./parts.js";
 import { recoveryRows } from "./recovery-rows.js";
@@ -220,6 +221,7 @@ const runs = {
   briefing100k: briefingMedianOf3(100_000, nullSes.endpoint),
 };
 const recovery = await recoveryRows(dynamo.endpoint);
+const hotKeys = run(["tests/bench/hot-keys.ts", dynamo.endpoint, nullSes.endpoint]);
 // HTTP under load: the local server in its own process, the load generator here.
 const api = await startChild(`tests/bench/api-server.ts`, [dynamo.endpoint, nullSes.endpoint]);
 const http = await measureHttpLoad(api.endpoint);
@@ -240,7 +242,8 @@ const result = {
   runs,
   http,
   stats: stats.result,
-  extraRows: [...stats.rows, ...recovery.rows, ...consoleRows],
+  hotKeys,
+  extraRows: [...stats.rows, ...recovery.rows, hotKeysRow(hotKeys), ...consoleRows],
   consolePages,
   card,
   composition,

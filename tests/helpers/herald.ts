@@ -49,6 +49,7 @@ export async function startHerald(
       LocalRuntimeOptions,
       | "wrapPorts"
       | "configureSes"
+      | "configureDynamo"
       | "queue"
       | "now"
       | "sendConcurrency"

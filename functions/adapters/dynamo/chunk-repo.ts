@@ -4,6 +4,7 @@ import type { Outcome, Tally } from "../../domain/chunk.js";
 import type { ChunkRecord, ChunkRepo } from "../../flows/ports.js";
 import { conditionally, writeIf } from "./conditional-write.js";
 import { keys, SK } from "./keys.js";
+import { sendCountsUpdate, sendShardOf } from "./send-counters.js";
 import { sendRateUpdate } from "./send-rate.js";
 import { writeTransaction } from "./transaction.js";
 
@@ -154,12 +155,14 @@ export function dynamoChunkRepo(db: DynamoDBDocumentClient, table: string): Chun
       return claimed ? { ...chunk, leaseUntil, inflight, version: chunk.version + 1 } : undefined;
     },
     async record(chunk, outcomes, done, tally: Tally) {
-      const entries = Object.entries(outcomes);
-      const names = Object.fromEntries(entries.map(([id], i) => [`#r${i}`, id]));
-      const values = Object.fromEntries(entries.map(([, o], i) => [`:r${i}`, encode(o)]));
-      const sets = entries.map((_, i) => `#out.#r${i} = :r${i}`);
+      // The whole map, not one path per recipient: the version condition guarantees `out` is still
+      // what `chunk` was read with, and one value marshals far cheaper than fifty named paths.
+      const out = Object.fromEntries(
+        Object.entries({ ...chunk.outcomes, ...outcomes }).map(([id, o]) => [id, encode(o)]),
+      );
       // Every chunk's record moves its edition's counters, so on DynamoDB transactions collide
       // under load: writeTransaction tries those again; only a failed version condition is an answer.
+      const now = new Date();
       const recorded = await writeIf(
         writeTransaction(db, {
           TransactItems: [
@@ -167,47 +170,26 @@ export function dynamoChunkRepo(db: DynamoDBDocumentClient, table: string): Chun
               Update: {
                 TableName: table,
                 Key: keys.chunk(chunk.editionId, chunk.key),
-                UpdateExpression: `SET ${[...sets, "done = :done", "v = :next"].join(", ")} REMOVE leaseUntil, inflight`,
+                UpdateExpression: "SET #out = :out, done = :done, v = :next REMOVE leaseUntil, inflight",
                 ConditionExpression: "v = :v",
-                ...(sets.length ? { ExpressionAttributeNames: { ...names, "#out": "out" } } : {}),
+                ExpressionAttributeNames: { "#out": "out" },
                 ExpressionAttributeValues: {
-                  ...values,
+                  ":out": out,
                   ":done": done,
                   ":v": chunk.version,
                   ":next": chunk.version + 1,
                 },
               },
             },
-            {
-              Update: {
-                TableName: table,
-                Key: keys.edition(chunk.editionId),
-                UpdateExpression:
-                  "SET counts.sent = counts.sent + :s, counts.failed = counts.failed + :f, " +
-                  "counts.skipped = counts.skipped + :k, counts.#u = counts.#u + :u, " +
-                  "counts.#c = if_not_exists(counts.#c, :zero) + :c, chunksDone = chunksDone + :d, " +
-                  "progressAt = :now",
-                ExpressionAttributeNames: { "#u": "unknown", "#c": "cancelled" },
-                ExpressionAttributeValues: {
-                  ":s": tally.sent,
-                  ":f": tally.failed,
-                  ":k": tally.skipped,
-                  ":u": tally.unknown,
-                  ":c": tally.cancelled,
-                  ":zero": 0,
-                  ":d": done ? 1 : 0,
-                  ":now": new Date().toISOString(),
-                },
-              },
-            },
+            // The counters and the chart's minute, in the chunk's shards (`send-counters.ts`).
+            sendCountsUpdate(table, chunk.editionId, chunk.key, tally, done, now),
+            ...(tally.sent > 0
+              ? [sendRateUpdate(table, chunk.editionId, tally.sent, sendShardOf(chunk.key), now)]
+              : []),
           ],
         }),
       );
-      if (!recorded) return false;
-      // The chart's counter, outside the transaction: it must not contend with the edition's counters.
-      if (tally.sent > 0)
-        await db.send(new UpdateCommand(sendRateUpdate(table, chunk.editionId, tally.sent).Update));
-      return true;
+      return recorded;
     },
   };
 }

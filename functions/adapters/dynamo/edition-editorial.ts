@@ -90,8 +90,12 @@ export function editionEditorial(
             ExclusiveStartKey: start,
           }),
         );
+        // A minute's shards sort together (`<minute>#<n>`): summed into one point.
         for (const i of out.Items ?? []) {
-          rate.push({ minute: keys.sendRateMinuteFrom(i.sk), sent: Number(i.sent ?? 0) });
+          const minute = keys.sendRateMinuteFrom(i.sk);
+          const last = rate.at(-1);
+          if (last?.minute === minute) last.sent += Number(i.sent ?? 0);
+          else rate.push({ minute, sent: Number(i.sent ?? 0) });
         }
         start = out.LastEvaluatedKey;
       } while (start);

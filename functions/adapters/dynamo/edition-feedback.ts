@@ -7,6 +7,7 @@ import { batchGetAll } from "./batch-get.js";
 import { conditionally, writeIf } from "./conditional-write.js";
 import { feedbackMarkPut, keys } from "./keys.js";
 import { recentReads } from "./recent-reads.js";
+import { type SendSums, sendShardKeys, sumSendShards } from "./send-counters.js";
 import { writeTransaction } from "./transaction.js";
 
 const FEEDBACK_COUNTERS = ["bounced", "complained", "delivered", "opened", "clicked", "failed"] as const;
@@ -40,20 +41,40 @@ export function sumFeedback(items: Record<string, unknown>[]): Map<string, Feedb
   return found;
 }
 
-export async function feedbackCounts(db: DynamoDBDocumentClient, table: string, ids: string[]) {
-  return sumFeedback(await batchGetAll(db, table, ids.flatMap(feedbackKeys)));
+/** What a fan-out's counter shards add up to: SES feedback, and sends (`send-counters.ts`). */
+export interface ShardSums {
+  feedback?: FeedbackCounts;
+  sends?: SendSums;
 }
 
-/** How long a list serves a fan-out's feedback counters before reading them again. */
+/** Both kinds of counter shards, summed per fan-out id, from items read together. */
+export function sumShards(items: Record<string, unknown>[]): Map<string, ShardSums> {
+  const feedback = sumFeedback(items);
+  const sends = sumSendShards(items);
+  const found = new Map<string, ShardSums>();
+  for (const id of new Set([...feedback.keys(), ...sends.keys()])) {
+    found.set(id, { feedback: feedback.get(id), sends: sends.get(id) });
+  }
+  return found;
+}
+
+/** The keys of every counter shard of a fan-out: its feedback's and its sends'. */
+export const counterShardKeys = (id: string) => [...feedbackKeys(id), ...sendShardKeys(id)];
+
+export async function shardCounts(db: DynamoDBDocumentClient, table: string, ids: string[]) {
+  return sumShards(await batchGetAll(db, table, ids.flatMap(counterShardKeys)));
+}
+
+/** How long a list serves a fan-out's sharded counters before reading them again. */
 const LISTED_FEEDBACK_MS = 2_000;
 
 /**
- * The feedback counters a list of editions or briefings shows, each read at most every 2 s: every
- * open console polls the first page, and its twenty fan-outs' counters are 160 items. A single
- * edition's view reads them as they are.
+ * The sharded counters (feedback and sends) a list of editions or briefings shows, each read at most
+ * every 2 s: every open console polls the first page, and its twenty fan-outs' shards are 320 items.
+ * A single edition's view reads them as they are.
  */
 export const listedFeedbackReader = (db: DynamoDBDocumentClient, table: string) =>
-  recentReads((ids) => feedbackCounts(db, table, ids), { maxAgeMs: LISTED_FEEDBACK_MS });
+  recentReads((ids) => shardCounts(db, table, ids), { maxAgeMs: LISTED_FEEDBACK_MS });
 
 /** The edition's side of SES feedback: counters moved once per event, and resuming after a pause. */
 export function editionFeedback(

@@ -1,7 +1,7 @@
 import { gunzipSync, gzipSync } from "node:zlib";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import type { Counts, EditionStatus } from "../../domain/edition.js";
+import type { EditionStatus } from "../../domain/edition.js";
 import type { RenderedEdition } from "../../domain/rendered.js";
 import { SETTLED_STATUSES } from "../../domain/stall.js";
 import type {
@@ -12,12 +12,20 @@ import type {
   SendProgress,
 } from "../../flows/ports.js";
 import { batchGetAll } from "./batch-get.js";
+import { coalescedGet } from "./coalesced-get.js";
 import { writeIf } from "./conditional-write.js";
 import { editionEditorial } from "./edition-editorial.js";
-import { editionFeedback, feedbackKeys, listedFeedbackReader, sumFeedback } from "./edition-feedback.js";
+import {
+  counterShardKeys,
+  editionFeedback,
+  listedFeedbackReader,
+  type ShardSums,
+  sumShards,
+} from "./edition-feedback.js";
 import { editionRecovery } from "./edition-recovery.js";
 import { listedPage, projectionOf, putListed } from "./indexed-items.js";
 import { keys, SK } from "./keys.js";
+import { sendShardKeys, sumSendShards, withSendSums } from "./send-counters.js";
 import { shareCounter } from "./share-counter.js";
 import { workMarkerDelete, workMarkerPut } from "./work-ledger.js";
 
@@ -40,13 +48,14 @@ const PROGRESS_FIELDS = [
 const EDITORIAL_FIELDS = ["source", "review", "sendAt", "heldSince", "approvedAt", "supersededBy"] as const;
 
 /**
- * The progress fields of an edition's or briefing's item, with the SES feedback counters that are
- * kept beside it laid over its counts.
+ * The progress fields of an edition's or briefing's item, with the counter shards kept beside it
+ * summed in: the send counters added to the item's own, the SES feedback counters laid over them.
  */
-export function toProgress(item: Record<string, unknown>, feedback?: Partial<Counts>): SendProgress {
+export function toProgress(item: Record<string, unknown>, shards?: ShardSums): SendProgress {
   const record = Object.fromEntries(PROGRESS_FIELDS.map((f) => [f, item[f]])) as unknown as SendProgress;
   record.counts = { ...record.counts, cancelled: record.counts?.cancelled ?? 0 };
-  return feedback ? { ...record, counts: { ...record.counts, ...feedback } } : record;
+  const sent = withSendSums(record, shards?.sends);
+  return shards?.feedback ? { ...sent, counts: { ...sent.counts, ...shards.feedback } } : sent;
 }
 
 /** What the editions list reads of each item: not the article's body, often the bulk of the item. */
@@ -58,18 +67,21 @@ const LISTED = projectionOf([
   "article.title",
 ]);
 
-const toRecord = (item: Record<string, unknown>, feedback?: Partial<Counts>): EditionRecord => ({
-  ...toProgress(item, feedback),
+const toRecord = (item: Record<string, unknown>, shards?: ShardSums): EditionRecord => ({
+  ...toProgress(item, shards),
   ...Object.fromEntries(EDITORIAL_FIELDS.filter((f) => item[f] !== undefined).map((f) => [f, item[f]])),
   article: item.article as EditionRecord["article"],
 });
 
-/** Reads one fan-out item (edition or briefing) with its feedback shards, in one BatchGet. */
+/** Reads one fan-out item (edition or briefing) with its counter shards, in one BatchGet. */
 export async function getWithFeedback(db: DynamoDBDocumentClient, table: string, id: string) {
-  const items = await batchGetAll(db, table, [keys.edition(id), ...feedbackKeys(id)]);
+  const items = await coalescedGet(db, table, [keys.edition(id), ...counterShardKeys(id)]);
   const item = items.find((i) => i.sk === SK.edition);
-  return item ? { item, feedback: sumFeedback(items).get(id) } : undefined;
+  return item ? { item, feedback: sumShards(items).get(id) } : undefined;
 }
+
+/** What finishing a fan-out needs to know, with its chunks done summed over the send shards. */
+const FINISH = projectionOf(["pk", "sk", "status", "planDone", "chunksTotal", "chunksDone"]);
 
 /** Editions in DynamoDB: one item each, plus the compressed render beside it. */
 export function dynamoEditionRepo(db: DynamoDBDocumentClient, table: string): EditionRepo {
@@ -193,18 +205,29 @@ export function dynamoEditionRepo(db: DynamoDBDocumentClient, table: string): Ed
       );
     },
     async completeIfFinished(id) {
+      // Read first, written only when finished: a conditional write per chunk would make the item
+      // the hot key the send-counter shards exist to avoid. The reads are strongly consistent, so
+      // the last chunk to record sees every chunk's record, its own included.
+      const items = await batchGetAll(db, table, [keys.edition(id), ...sendShardKeys(id)], FINISH);
+      const item = items.find((i) => i.sk === SK.edition);
+      const done = Number(item?.chunksDone ?? 0) + (sumSendShards(items).get(id)?.chunksDone ?? 0);
+      if (item?.status !== "sending" || item.planDone !== true || done < Number(item.chunksTotal)) {
+        return false;
+      }
       const completed = await writeIf(
         db.send(
           new UpdateCommand({
             TableName: table,
             Key: keys.edition(id),
             UpdateExpression: "SET #s = :sent, updatedAt = :now",
-            ConditionExpression: "#s = :sending AND planDone = :t AND chunksDone >= chunksTotal",
+            // Planning done fixes chunksTotal; the condition keeps it to what was read.
+            ConditionExpression: "#s = :sending AND planDone = :t AND chunksTotal <= :done",
             ExpressionAttributeNames: { "#s": "status" },
             ExpressionAttributeValues: {
               ":sent": "sent",
               ":sending": "sending",
               ":t": true,
+              ":done": done,
               ":now": new Date().toISOString(),
             },
           }),

@@ -33,6 +33,7 @@ export const SK = {
   renderCombo: "RENDER#",
   chunk: "CHUNK#",
   feedback: "FEEDBACK#",
+  sendCounts: "SENT#",
   sendRate: "RATE#",
   socialIntent: "SOCIAL#",
   feedSeen: "SEEN#",
@@ -87,9 +88,16 @@ export const keys = {
   /** The card's manifest, and its parts: named by the card's hash, so parts are never overwritten. */
   card: (id: string) => ({ pk: `${PK.edition}${id}`, sk: "CARD" }),
   cardPart: (id: string, etag: string, n: number) => ({ pk: `${PK.edition}${id}`, sk: `CARD#${etag}#${n}` }),
-  /** Recipients sent in one minute (`YYYY-MM-DDTHH:MM`): the send-rate chart, moved as chunks record. */
-  sendRate: (id: string, minute: string) => ({ pk: `${PK.edition}${id}`, sk: `${SK.sendRate}${minute}` }),
-  sendRateMinuteFrom: after(SK.sendRate),
+  /**
+   * Recipients sent in one minute (`YYYY-MM-DDTHH:MM`) by one send-counter shard (`<minute>#<n>`):
+   * the send-rate chart, moved as chunks record. Items written before the shards have no `#<n>`.
+   */
+  sendRate: (id: string, minute: string, shard?: number) => ({
+    pk: `${PK.edition}${id}`,
+    sk: `${SK.sendRate}${minute}${shard === undefined ? "" : `#${shard}`}`,
+  }),
+  /** The minute of a send-rate item, from its sort key (without its shard). */
+  sendRateMinuteFrom: (sk: unknown) => after(SK.sendRate)(sk).split("#")[0] as string,
   /** Which edition is an article's latest version: a newer version replaces a held or scheduled one. */
   articleLatest: (articleId: string) => ({ pk: `${PK.article}${articleId}`, sk: "LATEST" }),
   editionFeedback: (id: string, shard: number) => ({
@@ -97,6 +105,9 @@ export const keys = {
     sk: `${SK.feedback}${shard}`,
   }),
   isEditionFeedback: (sk: unknown) => String(sk).startsWith(SK.feedback),
+  /** One shard of a fan-out's send counters (sent, failed, …, chunks done), moved as chunks record. */
+  sendCounts: (id: string, shard: number) => ({ pk: `${PK.edition}${id}`, sk: `${SK.sendCounts}${shard}` }),
+  isSendCounts: (sk: unknown) => String(sk).startsWith(SK.sendCounts),
   chunk: (editionId: string, key: string) => ({ pk: `${PK.edition}${editionId}`, sk: `${SK.chunk}${key}` }),
   /** A chunk's key (`<partition>#<n>`), from its sort key. */
   chunkKeyFrom: after(SK.chunk),

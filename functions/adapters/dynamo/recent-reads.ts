@@ -10,11 +10,11 @@ export interface RecentReadsOptions {
 /**
  * Wraps a read by ids so that each id's value is read at most once per `maxAgeMs`, and requests
  * arriving together share one read. For the lists the console polls every few seconds: the
- * feedback counters of twenty editions are 160 items, and every open console asks for the same
+ * counter shards of twenty editions are 320 items, and every open console asks for the same
  * page. A failed read is forgotten, so the next request tries again.
  *
  * @example
- * const feedbackOf = recentReads((ids) => feedbackCounts(db, table, ids), { maxAgeMs: 2_000 });
+ * const feedbackOf = recentReads((ids) => shardCounts(db, table, ids), { maxAgeMs: 2_000 });
  * const counts = await feedbackOf(["ed_1", "ed_2"]); // read once; again only after 2 s
  */
 export function recentReads<V>(

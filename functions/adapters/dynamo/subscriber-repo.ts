@@ -3,7 +3,7 @@ import { GetCommand, PutCommand, ScanCommand } from "@aws-sdk/lib-dynamodb";
 import { Subscriber } from "../../domain/subscriber.js";
 import type { SubscriberRepo } from "../../flows/ports.js";
 import { audienceItems } from "./audience-items.js";
-import { batchGetAll } from "./batch-get.js";
+import { coalescedGet } from "./coalesced-get.js";
 import { writeIf } from "./conditional-write.js";
 import { keys, PK, SK } from "./keys.js";
 import { subscriberFeedback } from "./subscriber-feedback.js";
@@ -40,7 +40,7 @@ export function dynamoSubscriberRepo(
       return out.Item ? toSubscriber(out.Item) : undefined;
     },
     async getMany(ids) {
-      const items = await batchGetAll(db, table, ids.map(keys.subscriber));
+      const items = await coalescedGet(db, table, ids.map(keys.subscriber));
       return new Map(items.map((item) => [String(item.id), toSubscriber(item)]));
     },
     async insert(s) {

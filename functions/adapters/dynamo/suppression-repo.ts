@@ -1,14 +1,14 @@
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { DeleteCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import type { SuppressionRepo } from "../../flows/ports.js";
-import { batchGetAll } from "./batch-get.js";
+import { coalescedGet } from "./coalesced-get.js";
 import { keys } from "./keys.js";
 
 /** The suppression list in DynamoDB: one item per hashed address, nothing else about the person. */
 export function dynamoSuppressionRepo(db: DynamoDBDocumentClient, table: string): SuppressionRepo {
   return {
     async suppressedAmong(ids) {
-      const items = await batchGetAll(db, table, [...new Set(ids)].map(keys.suppression));
+      const items = await coalescedGet(db, table, [...new Set(ids)].map(keys.suppression));
       return new Set(items.map((item) => keys.suppressedIdFrom(item.pk)));
     },
     async add(id, reason, at) {

@@ -5,7 +5,10 @@
  * - `SUPP#<id>` / `SUPPRESSION`      a suppressed address, by hash only (survives erasure)
  * - `RL#<scope>#<client hash>` / `<window start>`  a rate-limit counter (TTL)
  * - `AUD#<topic>#<cadence>#<shard>` / `<id>`  audience membership of an active subscriber
- * - `ED#<id>` / `EDITION`             an edition (status, counts, plan checkpoints); gsi1 lists them newest first
+ * - `ED#<id>` / `EDITION`             an edition (status, planned count, plan checkpoints); gsi1 lists them newest first
+ * - `ED#<id>` / `SENT#<0..7>`         its send counters (sent, failed, skipped, unknown, cancelled, chunksDone,
+ *                                     progressAt) in 8 shards, one per chunk by its key, summed on read
+ *                                     with the edition item's own; moved in each chunk's record transaction
  * - `ED#<id>` / `RENDER`              the rendered edition (compressed)
  * - `ED#<id>` / `CARD`                the social card's manifest (part count, size, sha256 ETag), written after
  *                                     its parts, so a reader finds either no card or a whole one
@@ -18,7 +21,8 @@
  * - `FB#<SES message id>#<event type>#<subscriber id>` / `FEEDBACK`  marks an SES event as applied, so a
  *                                     redelivered SNS message counts once (TTL: 30 days)
  * - `ED#<id>` / `CHUNK#<partition>#<n>` a send chunk and its per-recipient outcomes
- * - `ED#<id>` / `RATE#<YYYY-MM-DDTHH:MM>`  recipients sent in that minute (the send-rate chart)
+ * - `ED#<id>` / `RATE#<YYYY-MM-DDTHH:MM>#<0..7>`  recipients sent in that minute by one send shard
+ *                                     (the send-rate chart; summed per minute on read)
  * - `ART#<article id>` / `LATEST`     the article's latest edition: a newer version replaces a held one
  * - `FEED#<url hash>` / `STATE` and `SEEN#<guid hash>`  a polled feed (ETag, backoff) and the guids it has shown
  * - `FEEDITEM#<article id>` / `VERSION`  the version a feed item was first published with (edits never resend)

@@ -11,11 +11,27 @@ describe("table keys", () => {
         expect(keys.editionIdFrom(keys.chunk(id, value).pk)).toBe(id);
         expect(keys.chunkKeyFrom(keys.chunk(id, value).sk)).toBe(value);
         expect(keys.renderComboFrom(keys.briefingRender(id, value).sk)).toBe(value);
-        expect(keys.sendRateMinuteFrom(keys.sendRate(id, value).sk)).toBe(value);
         expect(keys.feedSeenFrom(keys.feedSeen(id, value).sk)).toBe(value);
         expect(keys.suppressedIdFrom(keys.suppression(id).pk)).toBe(id);
       }),
     );
+  });
+
+  it("a send-rate item gives back its minute, sharded or not", () => {
+    const minute = "2026-12-06T10:15";
+    expect(keys.sendRateMinuteFrom(keys.sendRate("ed_x", minute, 3).sk)).toBe(minute);
+    expect(keys.sendRateMinuteFrom(keys.sendRate("ed_x", minute).sk)).toBe(minute);
+  });
+
+  it("send-counter shards are told apart from the other items beside an edition", () => {
+    expect(keys.isSendCounts(keys.sendCounts("ed_x", 5).sk)).toBe(true);
+    for (const other of [
+      keys.edition("ed_x"),
+      keys.editionFeedback("ed_x", 5),
+      keys.sendRate("ed_x", "m", 5),
+    ]) {
+      expect(keys.isSendCounts(other.sk)).toBe(false);
+    }
   });
 
   it("feedback shards are told apart from the other items beside an edition", () => {

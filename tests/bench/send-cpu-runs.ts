@@ -1,0 +1,75 @@
+import { execFileSync, spawn } from "node:child_process";
+import { createServer } from "node:net";
+import { loadavg } from "node:os";
+import { startDynamoLocal } from "../../functions/local/dynamodb-local.js";
+
+/**
+ * The send worker's CPU per recipient, measured as `npm run bench` does (fanout.ts `split`, a fresh
+ * process and table per run), `runs` times, plus one profiled run (send-profile.ts):
+ *   tsx tests/bench/send-cpu-runs.ts [subscribers=10000] [runs=3] [profile.cpuprofile]
+ */
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
+const [sizeArg = "10000", runsArg = "3", profileOut] = process.argv.slice(2);
+const tsx = "node_modules/.bin/tsx";
+const port = await new Promise<number>((resolve) => {
+  const s = createServer().listen(0, "127.0.0.1", () => {
+    const { port } = s.address() as { port: number };
+    s.close(() => resolve(port));
+  });
+});
+const dynamo = await startDynamoLocal(port);
+const ses = spawn(tsx, ["tests/bench/null-ses.ts"], { stdio: ["ignore", "pipe", "inherit"] });
+const sesEndpoint = await new Promise<string>((resolve) =>
+  ses.stdout?.once("data", (d) =>
+    resolve(`http://127.0.0.1:${JSON.parse(String(d).split("\n")[0] as string).port}`),
+  ),
+);
+const last = (args: string[]) =>
+  JSON.parse(
+    execFileSync(tsx, args, {
+      stdio: ["ignore", "pipe", "inherit"],
+      env: { ...process.env, NODE_OPTIONS: "--max-old-space-size=256" },
+    })
+      .toString()
+      .trim()
+      .split("\n")
+      .pop() as string,
+  );
+let tables = 0;
+const seeded = () => {
+  const table = `cpu-${++tables}`;
+  last(["tests/bench/seed-cli.ts", dynamo.endpoint, table, sizeArg, "8"]);
+  return table;
+};
+// A first send warms DynamoDB Local's JIT, as the bench's first run does.
+last(["tests/bench/fanout.ts", seeded(), sizeArg, dynamo.endpoint, sesEndpoint, "split"]);
+const loads: number[] = [];
+const micros: number[] = [];
+for (let i = 0; i < Number(runsArg); i++) {
+  const table = seeded();
+  loads.push(loadavg()[0] as number);
+  micros.push(
+    last(["tests/bench/fanout.ts", table, sizeArg, dynamo.endpoint, sesEndpoint, "split"])
+      .sendCpuMicrosPerRecipient,
+  );
+}
+const sorted = [...micros].sort((a, b) => a - b);
+const result: Record<string, unknown> = {
+  size: Number(sizeArg),
+  medianMicrosPerRecipient: Math.round(sorted[Math.floor(sorted.length / 2)] as number),
+  runs: micros.map(Math.round),
+  loadAverages: loads.map((l) => Math.round(l * 100) / 100),
+};
+if (profileOut)
+  result.profile = last([
+    "tests/bench/send-profile.ts",
+    seeded(),
+    sizeArg,
+    dynamo.endpoint,
+    sesEndpoint,
+    profileOut,
+  ]);
+ses.kill();
+await dynamo.stop();
+console.log(JSON.stringify(result, null, 2));
+process.exit(0);

@@ -1,0 +1,74 @@
+import { writeFileSync } from "node:fs";
+import { Session } from "node:inspector/promises";
+import { articleBody, signedWebhook } from "../helpers/factories.js";
+import { benchRuntime } from "./bench-runtime.js";
+import { summarizeProfile } from "./profile-summary.js";
+
+/**
+ * The send worker's CPU profile, sends alone, in a fresh process (the fan-out bench's `split` mode
+ * with the inspector's profiler around the sends):
+ *   tsx tests/bench/send-profile.ts <table> <subscribers> <dynamo endpoint> <ses endpoint> [out.cpuprofile]
+ * Prints one JSON line: CPU µs per recipient and the top self-time functions.
+ */
+const [tableName, sizeArg, dynamoEndpoint, sesEndpoint, out] = process.argv.slice(2) as [
+  string,
+  string,
+  string,
+  string,
+  string?,
+];
+/** Requests by operation, counted during the sends alone. */
+const requests: Record<string, number> = {};
+let counting = false;
+const countRequests = (client: { middlewareStack: { add: (...args: never[]) => void } }) =>
+  (client.middlewareStack.add as (m: unknown, o: unknown) => void)(
+    (next: (a: unknown) => unknown, context: { commandName?: string }) => (args: unknown) => {
+      const name = String(context.commandName).replace(/Command$/, "");
+      if (counting) requests[name] = (requests[name] ?? 0) + 1;
+      return next(args);
+    },
+    { step: "build", name: "countRequests" },
+  );
+const { runtime, app } = benchRuntime(tableName, dynamoEndpoint, sesEndpoint, {
+  queue: { visibilityTimeoutMs: 60_000 },
+  sendConcurrency: 8,
+  holdSends: true,
+  configureDynamo: countRequests,
+  configureSes: countRequests,
+});
+const res = await app.request(
+  "/v1/webhooks/articles",
+  signedWebhook(articleBody({ id: `profile-${sizeArg}` })),
+);
+const { editionId } = (await res.json()) as { editionId: string };
+await runtime.editionQueue.idle();
+
+const session = new Session();
+session.connect();
+await session.post("Profiler.enable");
+await session.post("Profiler.setSamplingInterval", { interval: 200 });
+await session.post("Profiler.start");
+const cpu = process.cpuUsage();
+counting = true;
+runtime.startSending();
+await runtime.settled();
+const used = process.cpuUsage(cpu);
+const { profile } = await session.post("Profiler.stop");
+session.disconnect();
+
+const edition = await runtime.ports.editions.get(editionId);
+runtime.stop();
+const sent = edition?.counts.sent ?? 0;
+if (out) writeFileSync(out, JSON.stringify(profile));
+console.log(
+  JSON.stringify({
+    sent,
+    status: edition?.status,
+    sendCpuMicrosPerRecipient: (used.user + used.system) / sent,
+    requestsPerChunk: Object.fromEntries(
+      Object.entries(requests).map(([name, n]) => [name, Math.round((n / (sent / 50)) * 100) / 100]),
+    ),
+    ...summarizeProfile(profile),
+  }),
+);
+process.exit(0);

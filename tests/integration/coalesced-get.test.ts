@@ -1,0 +1,69 @@
+import { randomUUID } from "node:crypto";
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { BatchWriteCommand } from "@aws-sdk/lib-dynamodb";
+import { afterAll, describe, expect, inject, it } from "vitest";
+import { documentClient } from "../../functions/adapters/dynamo/client.js";
+import { coalescedGet } from "../../functions/adapters/dynamo/coalesced-get.js";
+import { ensureTable, LOCAL_CREDENTIALS } from "../../functions/local/dynamodb-local.js";
+
+const options = { endpoint: inject("dynamoEndpoint"), region: "local", credentials: LOCAL_CREDENTIALS };
+const table = `coalesced-${randomUUID().slice(0, 8)}`;
+const db = documentClient(options);
+afterAll(() => db.destroy());
+
+const key = (n: number) => ({ pk: `T#${n}`, sk: "ITEM" });
+let batchGets = 0;
+db.middlewareStack.add(
+  (next, context) => async (args) => {
+    if ((context as { commandName?: string }).commandName === "BatchGetItemCommand") batchGets++;
+    return next(args);
+  },
+  { step: "build", name: "countBatchGets" },
+);
+
+describe("reads gathered in one turn", () => {
+  it("makes one BatchGet of reads asked together, each caller getting its own items", async () => {
+    await ensureTable(new DynamoDBClient(options), table);
+    for (let n = 0; n < 150; n += 25) {
+      const items = Array.from({ length: 25 }, (_, i) => ({ ...key(n + i), n: n + i }));
+      await db.send(
+        new BatchWriteCommand({ RequestItems: { [table]: items.map((Item) => ({ PutRequest: { Item } })) } }),
+      );
+    }
+    batchGets = 0;
+
+    // Overlapping keys, and one that has no item.
+    const [a, b, c] = await Promise.all([
+      coalescedGet(db, table, [0, 1, 2].map(key)),
+      coalescedGet(db, table, [2, 3, 999].map(key)),
+      coalescedGet(db, table, [4].map(key)),
+    ]);
+
+    expect(batchGets).toBe(1);
+    const ns = (items: Record<string, unknown>[]) => items.map((i) => i.n).sort();
+    expect(ns(a)).toEqual([0, 1, 2]);
+    expect(ns(b)).toEqual([2, 3]);
+    expect(ns(c)).toEqual([4]);
+  });
+
+  it("splits what exceeds a BatchGet's 100 keys, and reads again in the next turn", async () => {
+    batchGets = 0;
+    const [a, b] = await Promise.all([
+      coalescedGet(
+        db,
+        table,
+        Array.from({ length: 80 }, (_, i) => key(i)),
+      ),
+      coalescedGet(
+        db,
+        table,
+        Array.from({ length: 70 }, (_, i) => key(80 + i)),
+      ),
+    ]);
+    expect(batchGets).toBe(2);
+    expect(a).toHaveLength(80);
+    expect(b).toHaveLength(70);
+    expect(await coalescedGet(db, table, [key(7)])).toHaveLength(1);
+    expect(batchGets).toBe(3);
+  });
+});
