@@ -1,17 +1,18 @@
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { loadavg } from "node:os";
 import { startDynamoLocal } from "../../functions/local/dynamodb-local.js";
 import { measureBundles } from "./bundles.js";
+import { freePort, runChild as run, startChild } from "./children.js";
 import { consolePageRows, measureConsolePages } from "./console.js";
 import { measureCrashAtScale } from "./crash.js";
 import { writeBenchDocs } from "./docs-table.js";
+import { fanoutMedianOf3, fanoutRun } from "./fanout-runs.js";
 import { LATENCY_RATE, measureHttpLoad } from "./http-load.js";
+import { type Bare, limitRows, measureBare, measureFloor, timesBare } from "./limits.js";
 import { latestParts, latestWholeRun, machineInfo, writePartResult } from "./parts.js";
 import { recoveryRows } from "./recovery-rows.js";
 import { measureRender } from "./render.js";
-import { benchRows, type Row, socialBenchRows } from "./rows.js";
+import { benchRows, fanoutRows, httpRows, type Row, socialBenchRows } from "./rows.js";
 import { measureCard, measureComposition } from "./social.js";
 import { measureStatsLoad } from "./stats-load.js";
 
@@ -28,44 +29,6 @@ import { measureStatsLoad } from "./stats-load.js";
  * `npm test` runs with a few hundred; its row goes into docs/benchmarks.md as the recovery rows do.
  */
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
-const tsx = "node_modules/.bin/tsx";
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-/** Starts a helper process that prints `{"port":n}` on its first line. */
-function startChild(script: string, args: string[] = []): Promise<{ child: ChildProcess; endpoint: string }> {
-  const child = spawn(tsx, [script, ...args], { stdio: ["ignore", "pipe", "inherit"] });
-  return new Promise((resolve) => {
-    child.stdout?.once("data", (d) => {
-      resolve({ child, endpoint: `http://127.0.0.1:${JSON.parse(String(d).split("\n")[0] as string).port}` });
-    });
-  });
-}
-
-const lastJson = (out: Buffer) => JSON.parse(out.toString().trim().split("\n").pop() as string);
-const run = (args: string[]) =>
-  lastJson(
-    execFileSync(tsx, args, {
-      stdio: ["ignore", "pipe", "inherit"],
-      env: { ...process.env, NODE_OPTIONS: "--max-old-space-size=256" },
-    }),
-  );
-let tables = 0;
-
-/** Seeds a fresh table in one process, then measures one fan-out over it in another. */
-function fanout(size: number, dynamo: string, ses: string, mode = "") {
-  const table = `bench-${++tables}-${size}`;
-  const { seedSeconds } = run(["tests/bench/seed-cli.ts", dynamo, table, String(size), "8"]);
-  return { ...run(["tests/bench/fanout.ts", table, String(size), dynamo, ses, mode]), seedSeconds };
-}
-
 function printTable(rows: Row[]) {
   const width = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]?.length ?? 0), 10));
   const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(width[i] as number)).join(" | ")} |`;
@@ -78,7 +41,7 @@ function printTable(rows: Row[]) {
  * The console's two heaviest reads: the subscriber overview over 100,000 seeded subscribers and 90
  * days of counters, and the editions list's first page over 1,000 editions.
  */
-async function statsRow(dynamo: string, ses: string): Promise<{ rows: Row[]; result: unknown }> {
+async function statsRow(dynamo: string, ses: string, bare?: Bare): Promise<{ rows: Row[]; result: unknown }> {
   const table = "bench-stats-100000";
   const { seedSeconds } = run(["tests/bench/seed-cli.ts", dynamo, table, "100000", "8"]);
   run(["tests/bench/seed-stats.ts", dynamo, table]);
@@ -91,8 +54,8 @@ async function statsRow(dynamo: string, ses: string): Promise<{ rows: Row[]; res
     const errors = throughput.non2xx + latency.non2xx;
     return [
       what,
-      `${throughput.requestsPerSecond.toFixed(0)} req/s flat out; at ${LATENCY_RATE} req/s p50 ${latency.p50Ms} ms, p99 ${latency.p99Ms} ms${errors ? `, ${errors} non-2xx` : ""}`,
-      "p99 ≤ 100 ms",
+      `${timesBare(latency.p99Ms, bare)}${throughput.requestsPerSecond.toFixed(0)} req/s flat out; at ${LATENCY_RATE} req/s p50 ${latency.p50Ms} ms, p99 ${latency.p99Ms} ms${errors ? `, ${errors} non-2xx` : ""}`,
+      bare ? "p99 ≤ 3 × bare" : "p99 ≤ 100 ms",
     ];
   };
   return {
@@ -112,6 +75,37 @@ if (process.argv.includes("stats")) {
   await dynamo.stop();
   printTable(stats.rows);
   console.log(JSON.stringify(stats.result));
+  process.exit(0);
+}
+
+if (process.argv.includes("limits")) {
+  // The ratio rows alone: the limits, then every row measured against them, in one run.
+  const loadAverage = loadavg()[0];
+  const dynamo = await startDynamoLocal(await freePort());
+  const nullSes = await startChild("tests/bench/null-ses.ts");
+  fanoutRun(10_000, dynamo.endpoint, nullSes.endpoint); // warm-up, as the whole run does
+  const floor = measureFloor(dynamo.endpoint, nullSes.endpoint);
+  const bare = await measureBare(dynamo.endpoint);
+  const runs = {
+    null10k: fanoutMedianOf3(10_000, dynamo.endpoint, nullSes.endpoint),
+    null100k: fanoutMedianOf3(100_000, dynamo.endpoint, nullSes.endpoint),
+  };
+  const api = await startChild(`tests/bench/api-server.ts`, [dynamo.endpoint, nullSes.endpoint]);
+  const http = await measureHttpLoad(api.endpoint);
+  api.child.kill();
+  const stats = await statsRow(dynamo.endpoint, nullSes.endpoint, bare);
+  nullSes.child.kill();
+  await dynamo.stop();
+  const rows = [
+    ...limitRows({ floor, bare }),
+    ...fanoutRows(runs, floor),
+    ...httpRows(http, bare),
+    ...stats.rows,
+  ];
+  printTable(rows);
+  const file = writePartResult("limits", rows, { floor, bare, runs, http, stats: stats.result }, loadAverage);
+  writeBenchDocs(latestWholeRun(), latestParts());
+  console.log(`Written to ${file} and docs/benchmarks.md`);
   process.exit(0);
 }
 
@@ -139,6 +133,7 @@ if (process.argv.includes("crash")) {
   process.exit(crash.passed ? 0 : 1);
 }
 
+const loadAverageAtStart = loadavg()[0];
 const card = await measureCard();
 const composition = measureComposition();
 const socialRows = socialBenchRows({ card, composition });
@@ -161,12 +156,8 @@ const bundles = await measureBundles();
 const dynamo = await startDynamoLocal(await freePort());
 const nullSes = await startChild("tests/bench/null-ses.ts");
 const standIn = await startChild("tests/bench/ses-standin.ts");
-/** Three runs, keeping the one with the median throughput (and its RSS). */
-function medianOf3(size: number, ses: string, mode = "") {
-  const results = [0, 1, 2].map(() => fanout(size, dynamo.endpoint, ses, mode));
-  results.sort((a, b) => a.recipientsPerSecond - b.recipientsPerSecond);
-  return { ...results[1], allRecipientsPerSecond: results.map((r) => Math.round(r.recipientsPerSecond)) };
-}
+const medianOf3 = (size: number, ses: string, mode = "") => fanoutMedianOf3(size, dynamo.endpoint, ses, mode);
+const fanout = fanoutRun;
 
 /**
  * The daily briefing for `size` daily readers over all 31 combinations of the five topics: one
@@ -195,6 +186,11 @@ function briefingMedianOf3(size: number, ses: string) {
 
 // A first run warms DynamoDB Local's JVM (its JIT), which a deployed DynamoDB never needs.
 fanout(10_000, dynamo.endpoint, nullSes.endpoint);
+// The limits every fan-out and HTTP row is a ratio to, on the same stand-ins, before them.
+const limits = {
+  floor: measureFloor(dynamo.endpoint, nullSes.endpoint),
+  bare: await measureBare(dynamo.endpoint),
+};
 const runs = {
   null10k: medianOf3(10_000, nullSes.endpoint),
   null100k: medianOf3(100_000, nullSes.endpoint),
@@ -207,7 +203,7 @@ const recovery = await recoveryRows(dynamo.endpoint);
 const api = await startChild(`tests/bench/api-server.ts`, [dynamo.endpoint, nullSes.endpoint]);
 const http = await measureHttpLoad(api.endpoint);
 api.child.kill();
-const stats = await statsRow(dynamo.endpoint, nullSes.endpoint);
+const stats = await statsRow(dynamo.endpoint, nullSes.endpoint, limits.bare);
 nullSes.child.kill();
 standIn.child.kill();
 await dynamo.stop();
@@ -218,6 +214,8 @@ const machine = machineInfo();
 const result = {
   at: new Date().toISOString(),
   machine,
+  loadAverage: Number(loadAverageAtStart?.toFixed(1)),
+  limits,
   render,
   bundles,
   runs,
