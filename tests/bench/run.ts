@@ -10,6 +10,7 @@ import { fanoutMedianOf3, fanoutRun } from "./fanout-runs.js";
 import { LATENCY_RATE, measureHttpLoad } from "./http-load.js";
 import { type Bare, limitRows, measureBare, measureFloor, timesBare } from "./limits.js";
 import { latestParts, latestWholeRun, machineInfo, writePartResult } from "./parts.js";
+import { quotaPart } from "./quota.js";
 import { recoveryRows } from "./recovery-rows.js";
 import { measureRender } from "./render.js";
 import { benchRows, fanoutRows, httpRows, type Row, socialBenchRows } from "./rows.js";
@@ -106,6 +107,11 @@ if (process.argv.includes("limits")) {
   const file = writePartResult("limits", rows, { floor, bare, runs, http, stats: stats.result }, loadAverage);
   writeBenchDocs(latestWholeRun(), latestParts());
   console.log(`Written to ${file} and docs/benchmarks.md`);
+  process.exit(0);
+}
+
+if (process.argv.includes("quota")) {
+  await quotaPart(Number(process.argv[process.argv.indexOf("quota") + 1]) || undefined);
   process.exit(0);
 }
 
