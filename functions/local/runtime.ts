@@ -1,5 +1,6 @@
 import type { Logger } from "@aws-lambda-powertools/logger";
 import { SESv2Client } from "@aws-sdk/client-sesv2";
+import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { buildPorts } from "../adapters/build-ports.js";
 import { documentClient } from "../adapters/dynamo/client.js";
 import { dynamoCredentialStore } from "../adapters/dynamo/credential-store.js";
@@ -52,6 +53,8 @@ export interface LocalRuntimeOptions {
   wrapPorts?: (ports: Ports) => Ports;
   /** Tests add SDK middleware here to make the SES client answer what the stand-in never does. */
   configureSes?: (client: SESv2Client) => void;
+  /** The benchmark adds SDK middleware here to count DynamoDB's capacity units (tests/bench/aws-meter.ts). */
+  configureDynamo?: (client: DynamoDBDocumentClient) => void;
   now?: () => Date;
   /** Leave the send queue stopped until `startSending()`: the benchmark measures planning and sending apart. */
   holdSends?: boolean;
@@ -115,6 +118,7 @@ export function localRuntime(o: LocalRuntimeOptions): LocalRuntime {
   const ses = new SESv2Client({ endpoint: o.sesEndpoint, region: "local", credentials: LOCAL_CREDENTIALS });
   o.configureSes?.(ses);
   const db = documentClient({ endpoint: o.dynamoEndpoint, region: "local", credentials: LOCAL_CREDENTIALS });
+  o.configureDynamo?.(db);
   const scheduler = timerScheduler(editionQueue, o.now ?? (() => new Date()), o.timers);
   const built = buildPorts({
     config: o.config,

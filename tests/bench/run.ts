@@ -4,6 +4,7 @@ import { startDynamoLocal } from "../../functions/local/dynamodb-local.js";
 import { measureBundles } from "./bundles.js";
 import { freePort, runChild as run, startChild } from "./children.js";
 import { consolePageRows, measureConsolePages } from "./console.js";
+import { costPart } from "./cost.js";
 import { measureCrashAtScale } from "./crash.js";
 import { writeBenchDocs } from "./docs-table.js";
 import { fanoutMedianOf3, fanoutRun } from "./fanout-runs.js";
@@ -107,6 +108,12 @@ if (process.argv.includes("limits")) {
   const file = writePartResult("limits", rows, { floor, bare, runs, http, stats: stats.result }, loadAverage);
   writeBenchDocs(latestWholeRun(), latestParts());
   console.log(`Written to ${file} and docs/benchmarks.md`);
+  process.exit(0);
+}
+
+if (process.argv.includes("cost")) {
+  const size = Number(process.argv[process.argv.indexOf("cost") + 1]);
+  await costPart(size ? [size] : undefined);
   process.exit(0);
 }
 
