@@ -10,6 +10,7 @@ import { writeBenchDocs } from "./docs-table.js";
 import { fanoutMedianOf3, fanoutRun } from "./fanout-runs.js";
 import { LATENCY_RATE, measureHttpLoad } from "./http-load.js";
 import { type Bare, limitRows, measureBare, measureFloor, timesBare } from "./limits.js";
+import { millionPart } from "./million.js";
 import { latestParts, latestWholeRun, machineInfo, writePartResult } from "./parts.js";
 import { quotaPart } from "./quota.js";
 import { recoveryRows } from "./recovery-rows.js";
@@ -108,6 +109,11 @@ if (process.argv.includes("limits")) {
   const file = writePartResult("limits", rows, { floor, bare, runs, http, stats: stats.result }, loadAverage);
   writeBenchDocs(latestWholeRun(), latestParts());
   console.log(`Written to ${file} and docs/benchmarks.md`);
+  process.exit(0);
+}
+
+if (process.argv.includes("1m")) {
+  await millionPart(Number(process.argv[process.argv.indexOf("1m") + 1]) || undefined);
   process.exit(0);
 }
 
