@@ -40,4 +40,4 @@ export const PRICES = {
   schedulerPerInvocation: 1 / 1e6,
 } as const;
 
-export type Prices = typeof PRICES;
+export type Prices = Record<keyof typeof PRICES, number>;
