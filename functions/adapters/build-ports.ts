@@ -5,6 +5,7 @@ import type { Config, Secrets } from "../domain/config.js";
 import { countedSubscribers } from "../flows/counted-subscribers.js";
 import { ratePacer, unpaced } from "../flows/pacer.js";
 import type { CardStore, Ports, Queue, RenderJob, Scheduler, SendJob, SocialJob } from "../flows/ports.js";
+import { quotaGuard } from "../flows/quota-guard.js";
 import { dynamoAudienceRepo } from "./dynamo/audience-repo.js";
 import { dynamoAuditLog } from "./dynamo/audit-log.js";
 import { dynamoBriefingRepo } from "./dynamo/briefing-repo.js";
@@ -59,7 +60,10 @@ export function buildPorts(parts: PortParts): Ports {
     }),
     suppressions: dynamoSuppressionRepo(db, config.tableName),
     rateLimiter: dynamoRateLimiter(db, config.tableName, now),
-    mailer: sesMailer(parts.ses, config.sesConfigurationSet),
+    // The pacer keeps the average under the quota; the guard keeps each call under it (quota-guard.ts).
+    mailer: parts.sendRatePerWorker
+      ? quotaGuard(sesMailer(parts.ses, config.sesConfigurationSet), parts.sendRatePerWorker)
+      : sesMailer(parts.ses, config.sesConfigurationSet),
     pacer: parts.sendRatePerWorker ? ratePacer(parts.sendRatePerWorker) : unpaced,
     editionQueue: parts.editionQueue,
     sendQueue: parts.sendQueue,
