@@ -14,6 +14,7 @@ import type {
   SendJob,
   SocialJob,
 } from "../flows/ports.js";
+import { quotaGuard } from "../flows/quota-guard.js";
 import { dynamoAudienceCounters } from "./dynamo/audience-counters.js";
 import { dynamoAudienceRepo } from "./dynamo/audience-repo.js";
 import { dynamoAuditLog } from "./dynamo/audit-log.js";
@@ -73,7 +74,10 @@ export function buildPorts(parts: PortParts): Ports {
     }),
     suppressions: dynamoSuppressionRepo(db, config.tableName),
     rateLimiter: dynamoRateLimiter(db, config.tableName, now),
-    mailer: sesMailer(parts.ses, config.sesConfigurationSet),
+    // The pacer keeps the average under the quota; the guard keeps each call under it (quota-guard.ts).
+    mailer: parts.sendRatePerWorker
+      ? quotaGuard(sesMailer(parts.ses, config.sesConfigurationSet), parts.sendRatePerWorker)
+      : sesMailer(parts.ses, config.sesConfigurationSet),
     pacer: parts.sendRatePerWorker ? ratePacer(parts.sendRatePerWorker) : unpaced,
     editionQueue: parts.editionQueue,
     sendQueue: parts.sendQueue,

@@ -64,7 +64,7 @@ export interface LocalRuntimeOptions {
   wrapPorts?: (ports: Ports) => Ports;
   /** Tests add SDK middleware here to make the SES client answer what the stand-in never does. */
   configureSes?: (client: SESv2Client) => void;
-  /** Tests and the benchmark add SDK middleware here to see every request to DynamoDB. */
+  /** Tests and the benchmark add SDK middleware here to see every request to DynamoDB (tests/bench/aws-meter.ts). */
   configureDynamo?: (client: DynamoDBDocumentClient) => void;
   now?: () => Date;
   /** Leave the send queue stopped until `startSending()`: the benchmark measures planning and sending apart. */

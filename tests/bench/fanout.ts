@@ -5,7 +5,8 @@ import { benchRuntime } from "./bench-runtime.js";
  * One fan-out measurement in a fresh process (so peak RSS is this run's alone):
  *   tsx tests/bench/fanout.ts <table> <subscribers> <dynamo endpoint> <ses endpoint> [split]
  * The table is seeded beforehand by seed-cli.ts, in another process.
- * Prints one JSON line. `split` plans first and sends after, to time the send worker alone. The
+ * Prints one JSON line. `split` plans first and sends after, to time the send worker alone; `pace:<n>`
+ * paces the sends to n recipients/s (the quota bench, tests/bench/quota.ts). The
  * orchestrator runs it with a 256 MB old space, as a 512 MB Lambda has: with 24 GiB free, V8 would
  * otherwise let garbage pile up and RSS would say more about V8's laziness than about Herald.
  */
@@ -18,10 +19,13 @@ const [tableName, sizeArg, dynamoEndpoint, sesEndpoint, mode] = process.argv.sli
 ];
 const size = Number(sizeArg);
 const split = mode === "split";
+// `pace:<n>`: the send workers pace themselves to n recipients/s in all (the quota bench).
+const pace = mode?.startsWith("pace:") ? Number(mode.slice(5)) : undefined;
 const { runtime, app } = benchRuntime(tableName, dynamoEndpoint, sesEndpoint, {
   queue: { visibilityTimeoutMs: 60_000 },
   sendConcurrency: 8,
   holdSends: split,
+  ...(pace ? { sendRatePerWorker: pace } : {}),
 });
 
 let peakRss = 0;

@@ -1,25 +1,10 @@
-import { createServer } from "node:http";
+import { startNullSes } from "../helpers/null-ses.js";
 
 /**
- * A null SES endpoint: answers SendBulkEmail with SUCCESS for every entry and keeps nothing. It runs
- * in its own process so the benchmark measures Herald, not the endpoint.
+ * The null SES (tests/helpers/null-ses.ts) in its own process, so the benchmark measures Herald, not
+ * the endpoint:  tsx tests/bench/null-ses.ts [recipients per second]  → prints {"port":n}
+ * With a rate it enforces that sending quota and counts every recipient address (`GET /stats`).
  */
-let seq = 0;
-const server = createServer((req, res) => {
-  const chunks: Buffer[] = [];
-  req.on("data", (c) => chunks.push(c));
-  req.on("end", () => {
-    const body = JSON.parse(Buffer.concat(chunks).toString("utf8") || "{}") as {
-      BulkEmailEntries?: unknown[];
-    };
-    const results = (body.BulkEmailEntries ?? []).map(() => ({
-      Status: "SUCCESS",
-      MessageId: `null-${++seq}`,
-    }));
-    res.writeHead(200, { "content-type": "application/json" });
-    res.end(JSON.stringify({ BulkEmailEntryResults: results }));
-  });
-});
-server.listen(0, "127.0.0.1", () => {
-  process.stdout.write(`${JSON.stringify({ port: (server.address() as { port: number }).port })}\n`);
-});
+const rate = Number(process.argv[2]) || undefined;
+const ses = await startNullSes(rate ? { ratePerSecond: rate, countRecipients: true } : {});
+process.stdout.write(`${JSON.stringify({ port: Number(new URL(ses.endpoint).port) })}\n`);

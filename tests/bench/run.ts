@@ -1,19 +1,23 @@
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { loadavg } from "node:os";
 import { startDynamoLocal } from "../../functions/local/dynamodb-local.js";
 import { measureAnalytics } from "./analytics.js";
 import { measureBundles } from "./bundles.js";
+import { freePort, runChild as run, startChild } from "./children.js";
 import { consolePageRows, measureConsolePages } from "./console.js";
+import { costPart } from "./cost.js";
 import { measureCrashAtScale } from "./crash.js";
 import { writeBenchDocs } from "./docs-table.js";
+import { fanoutMedianOf3, fanoutRun } from "./fanout-runs.js";
 import { hotKeysRow } from "./hot-keys-row.js";
 import { LATENCY_RATE, measureHttpLoad } from "./http-load.js";
+import { type Bare, limitRows, measureBare, measureFloor, timesBare } from "./limits.js";
+import { millionPart } from "./million.js";
 import { latestParts, latestWholeRun, machineInfo, writePartResult } from "./parts.js";
+import { quotaPart } from "./quota.js";
 import { recoveryRows } from "./recovery-rows.js";
 import { measureRender } from "./render.js";
-import { benchRows, type Row, socialBenchRows } from "./rows.js";
+import { benchRows, fanoutRows, httpRows, type Row, socialBenchRows } from "./rows.js";
 import { measureCard, measureComposition } from "./social.js";
 import { measureStatsLoad } from "./stats-load.js";
 
@@ -31,44 +35,6 @@ import { measureStatsLoad } from "./stats-load.js";
  * tracking (clicks ingested, the redirect, the stats endpoint; tests/bench/analytics.ts) as a part, like recovery.
  */
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
-const tsx = "node_modules/.bin/tsx";
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-/** Starts a helper process that prints `{"port":n}` on its first line. */
-function startChild(script: string, args: string[] = []): Promise<{ child: ChildProcess; endpoint: string }> {
-  const child = spawn(tsx, [script, ...args], { stdio: ["ignore", "pipe", "inherit"] });
-  return new Promise((resolve) => {
-    child.stdout?.once("data", (d) => {
-      resolve({ child, endpoint: `http://127.0.0.1:${JSON.parse(String(d).split("\n")[0] as string).port}` });
-    });
-  });
-}
-
-const lastJson = (out: Buffer) => JSON.parse(out.toString().trim().split("\n").pop() as string);
-const run = (args: string[]) =>
-  lastJson(
-    execFileSync(tsx, args, {
-      stdio: ["ignore", "pipe", "inherit"],
-      env: { ...process.env, NODE_OPTIONS: "--max-old-space-size=256" },
-    }),
-  );
-let tables = 0;
-
-/** Seeds a fresh table in one process, then measures one fan-out over it in another. */
-function fanout(size: number, dynamo: string, ses: string, mode = "") {
-  const table = `bench-${++tables}-${size}`;
-  const { seedSeconds } = run(["tests/bench/seed-cli.ts", dynamo, table, String(size), "8"]);
-  return { ...run(["tests/bench/fanout.ts", table, String(size), dynamo, ses, mode]), seedSeconds };
-}
-
 function printTable(rows: Row[]) {
   const width = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]?.length ?? 0), 10));
   const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(width[i] as number)).join(" | ")} |`;
@@ -81,7 +47,7 @@ function printTable(rows: Row[]) {
  * The console's two heaviest reads: the subscriber overview over 100,000 seeded subscribers and 90
  * days of counters, and the editions list's first page over 1,000 editions.
  */
-async function statsRow(dynamo: string, ses: string): Promise<{ rows: Row[]; result: unknown }> {
+async function statsRow(dynamo: string, ses: string, bare?: Bare): Promise<{ rows: Row[]; result: unknown }> {
   const table = "bench-stats-100000";
   const { seedSeconds } = run(["tests/bench/seed-cli.ts", dynamo, table, "100000", "8"]);
   run(["tests/bench/seed-stats.ts", dynamo, table]);
@@ -94,8 +60,8 @@ async function statsRow(dynamo: string, ses: string): Promise<{ rows: Row[]; res
     const errors = throughput.non2xx + latency.non2xx;
     return [
       what,
-      `${throughput.requestsPerSecond.toFixed(0)} req/s flat out; at ${LATENCY_RATE} req/s p50 ${latency.p50Ms} ms, p99 ${latency.p99Ms} ms${errors ? `, ${errors} non-2xx` : ""}`,
-      "p99 ≤ 100 ms",
+      `${timesBare(latency.p99Ms, bare)}${throughput.requestsPerSecond.toFixed(0)} req/s flat out; at ${LATENCY_RATE} req/s p50 ${latency.p50Ms} ms, p99 ${latency.p99Ms} ms${errors ? `, ${errors} non-2xx` : ""}`,
+      bare ? "p99 ≤ 3 × bare" : "p99 ≤ 100 ms",
     ];
   };
   return {
@@ -133,6 +99,53 @@ if (process.argv.includes("analytics")) {
   process.exit(0);
 }
 
+if (process.argv.includes("limits")) {
+  // The ratio rows alone: the limits, then every row measured against them, in one run.
+  const loadAverage = loadavg()[0];
+  const dynamo = await startDynamoLocal(await freePort());
+  const nullSes = await startChild("tests/bench/null-ses.ts");
+  fanoutRun(10_000, dynamo.endpoint, nullSes.endpoint); // warm-up, as the whole run does
+  const floor = measureFloor(dynamo.endpoint, nullSes.endpoint);
+  const bare = await measureBare(dynamo.endpoint);
+  const runs = {
+    null10k: fanoutMedianOf3(10_000, dynamo.endpoint, nullSes.endpoint),
+    null100k: fanoutMedianOf3(100_000, dynamo.endpoint, nullSes.endpoint),
+  };
+  const api = await startChild(`tests/bench/api-server.ts`, [dynamo.endpoint, nullSes.endpoint]);
+  const http = await measureHttpLoad(api.endpoint);
+  api.child.kill();
+  const stats = await statsRow(dynamo.endpoint, nullSes.endpoint, bare);
+  nullSes.child.kill();
+  await dynamo.stop();
+  const rows = [
+    ...limitRows({ floor, bare }),
+    ...fanoutRows(runs, floor),
+    ...httpRows(http, bare),
+    ...stats.rows,
+  ];
+  printTable(rows);
+  const file = writePartResult("limits", rows, { floor, bare, runs, http, stats: stats.result }, loadAverage);
+  writeBenchDocs(latestWholeRun(), latestParts());
+  console.log(`Written to ${file} and docs/benchmarks.md`);
+  process.exit(0);
+}
+
+if (process.argv.includes("1m")) {
+  await millionPart(Number(process.argv[process.argv.indexOf("1m") + 1]) || undefined);
+  process.exit(0);
+}
+
+if (process.argv.includes("cost")) {
+  const size = Number(process.argv[process.argv.indexOf("cost") + 1]);
+  await costPart(size ? [size] : undefined);
+  process.exit(0);
+}
+
+if (process.argv.includes("quota")) {
+  await quotaPart(Number(process.argv[process.argv.indexOf("quota") + 1]) || undefined);
+  process.exit(0);
+}
+
 if (process.argv.includes("recovery")) {
   const load = loadavg()[0];
   const dynamo = await startDynamoLocal(await freePort());
@@ -157,6 +170,7 @@ if (process.argv.includes("crash")) {
   process.exit(crash.passed ? 0 : 1);
 }
 
+const loadAverageAtStart = loadavg()[0];
 const card = await measureCard();
 const composition = measureComposition();
 const socialRows = socialBenchRows({ card, composition });
@@ -179,12 +193,8 @@ const bundles = await measureBundles();
 const dynamo = await startDynamoLocal(await freePort());
 const nullSes = await startChild("tests/bench/null-ses.ts");
 const standIn = await startChild("tests/bench/ses-standin.ts");
-/** Three runs, keeping the one with the median throughput (and its RSS). */
-function medianOf3(size: number, ses: string, mode = "") {
-  const results = [0, 1, 2].map(() => fanout(size, dynamo.endpoint, ses, mode));
-  results.sort((a, b) => a.recipientsPerSecond - b.recipientsPerSecond);
-  return { ...results[1], allRecipientsPerSecond: results.map((r) => Math.round(r.recipientsPerSecond)) };
-}
+const medianOf3 = (size: number, ses: string, mode = "") => fanoutMedianOf3(size, dynamo.endpoint, ses, mode);
+const fanout = fanoutRun;
 
 /**
  * The daily briefing for `size` daily readers over all 31 combinations of the five topics: one
@@ -213,6 +223,11 @@ function briefingMedianOf3(size: number, ses: string) {
 
 // A first run warms DynamoDB Local's JVM (its JIT), which a deployed DynamoDB never needs.
 fanout(10_000, dynamo.endpoint, nullSes.endpoint);
+// The limits every fan-out and HTTP row is a ratio to, on the same stand-ins, before them.
+const limits = {
+  floor: measureFloor(dynamo.endpoint, nullSes.endpoint),
+  bare: await measureBare(dynamo.endpoint),
+};
 const runs = {
   null10k: medianOf3(10_000, nullSes.endpoint),
   null100k: medianOf3(100_000, nullSes.endpoint),
@@ -226,7 +241,7 @@ const hotKeys = run(["tests/bench/hot-keys.ts", dynamo.endpoint, nullSes.endpoin
 const api = await startChild(`tests/bench/api-server.ts`, [dynamo.endpoint, nullSes.endpoint]);
 const http = await measureHttpLoad(api.endpoint);
 api.child.kill();
-const stats = await statsRow(dynamo.endpoint, nullSes.endpoint);
+const stats = await statsRow(dynamo.endpoint, nullSes.endpoint, limits.bare);
 nullSes.child.kill();
 standIn.child.kill();
 await dynamo.stop();
@@ -237,6 +252,8 @@ const machine = machineInfo();
 const result = {
   at: new Date().toISOString(),
   machine,
+  loadAverage: Number(loadAverageAtStart?.toFixed(1)),
+  limits,
   render,
   bundles,
   runs,

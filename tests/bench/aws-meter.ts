@@ -1,0 +1,96 @@
+import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import type { SQSBatchResponse, SQSEvent } from "aws-lambda";
+
+type Capacity = { CapacityUnits?: number; ReadCapacityUnits?: number; WriteCapacityUnits?: number };
+
+const READS = new Set([
+  "GetItemCommand",
+  "QueryCommand",
+  "ScanCommand",
+  "BatchGetItemCommand",
+  "TransactGetItemsCommand",
+]);
+
+/** DynamoDB's request units as on-demand bills them, per operation, since the last `reset()`. */
+export interface DynamoUsage {
+  readUnits: number;
+  writeUnits: number;
+  requests: Record<string, number>;
+}
+
+/**
+ * Counts what DynamoDB bills for every request a client makes: it asks each one for
+ * `ReturnConsumedCapacity: TOTAL` and adds up the units the answer reports (DynamoDB Local computes
+ * them from item sizes as DynamoDB does: reads per 4 KB, doubled for strong consistency over eventual,
+ * writes per 1 KB, transactions twice), split into read and write units by operation.
+ *
+ * @example
+ * const meter = meterDynamo();
+ * localRuntime({ ..., configureDynamo: meter.attach });
+ * meter.usage(); // { readUnits, writeUnits, requests: { QueryCommand: 20, … } }
+ */
+export function meterDynamo() {
+  let usage: DynamoUsage = { readUnits: 0, writeUnits: 0, requests: {} };
+  return {
+    attach(client: DynamoDBDocumentClient) {
+      client.middlewareStack.add(
+        (next, context) => async (args) => {
+          const input = args.input as Record<string, unknown>;
+          input.ReturnConsumedCapacity = "TOTAL";
+          const out = await next(args);
+          const name = String(context.commandName);
+          usage.requests[name] = (usage.requests[name] ?? 0) + 1;
+          const consumed = (out.output as { ConsumedCapacity?: Capacity | Capacity[] }).ConsumedCapacity;
+          for (const c of [consumed ?? []].flat()) {
+            const units = c.CapacityUnits ?? (c.ReadCapacityUnits ?? 0) + (c.WriteCapacityUnits ?? 0);
+            if (READS.has(name)) usage.readUnits += units;
+            else usage.writeUnits += units;
+          }
+          return out;
+        },
+        { step: "initialize", name: "meterDynamo" },
+      );
+    },
+    usage: (): DynamoUsage => ({ ...usage, requests: { ...usage.requests } }),
+    reset() {
+      usage = { readUnits: 0, writeUnits: 0, requests: {} };
+    },
+  };
+}
+
+/** One function's invocations as Lambda bills them: how many, and their durations. */
+export interface InvocationUsage {
+  invocations: number;
+  /** Wall-clock seconds, summed. */
+  seconds: number;
+  /** CPU seconds of this process during them, summed (invocations run one at a time here). */
+  cpuSeconds: number;
+  /** SQS records delivered (one ReceiveMessage and one DeleteMessageBatch per batch on AWS). */
+  records: number;
+}
+
+/**
+ * Wraps a queue's batch handler to time each invocation, as Lambda's billed duration would be.
+ *
+ * @example
+ * const send = timedHandler(sendWorker(ports)); queue.start(send.handler); send.usage.seconds;
+ */
+export function timedHandler(handler: (event: SQSEvent) => Promise<SQSBatchResponse | undefined>) {
+  const usage: InvocationUsage = { invocations: 0, seconds: 0, cpuSeconds: 0, records: 0 };
+  return {
+    usage,
+    handler: async (event: SQSEvent) => {
+      const started = performance.now();
+      const cpu = process.cpuUsage();
+      try {
+        return await handler(event);
+      } finally {
+        const used = process.cpuUsage(cpu);
+        usage.invocations++;
+        usage.records += event.Records.length;
+        usage.seconds += (performance.now() - started) / 1000;
+        usage.cpuSeconds += (used.user + used.system) / 1e6;
+      }
+    },
+  };
+}

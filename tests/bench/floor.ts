@@ -1,0 +1,161 @@
+import { readFileSync } from "node:fs";
+import { SESv2Client, SendBulkEmailCommand } from "@aws-sdk/client-sesv2";
+import { BatchGetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { documentClient } from "../../functions/adapters/dynamo/client.js";
+import { keys } from "../../functions/adapters/dynamo/keys.js";
+import { configFromEnv } from "../../functions/adapters/env-config.js";
+import { articleSchema } from "../../functions/domain/article.js";
+import type { AudiencePartition } from "../../functions/domain/audience.js";
+import { LOCAL_CREDENTIALS } from "../../functions/local/dynamodb-local.js";
+import { renderEdition } from "../../functions/render/email.js";
+
+/**
+ * The floor a fan-out is measured against: the least work one recipient needs, done with the SDK
+ * directly and no Herald logic around it, in a fresh process as a fan-out runs:
+ *   tsx tests/bench/floor.ts <table> <dynamo endpoint> <ses endpoint> <db|ses|both> [shards]
+ * `db`: every audience partition of a world+politics article walked with Query (pages of 1,000,
+ * Herald's projection), cut into chunks of 50; per chunk a Put of the chunk item, BatchGet of the 50
+ * subscribers and of their 50 suppression keys (strongly consistent, as Herald reads them), and one
+ * Update recording 50 outcomes. `ses`: as many SendBulkEmail calls of 50 entries (the rendered sample
+ * edition, per-entry data and headers) as the table has chunks. `both`: the two together, each chunk's
+ * SES call between its reads and its outcome write. Chunks run 8 at a time (Herald's send concurrency).
+ * Prints one JSON line: recipients, seconds, recipients per second.
+ */
+const [table, dynamoEndpoint, sesEndpoint, mode, shardsArg] = process.argv.slice(2) as [
+  string,
+  string,
+  string,
+  "db" | "ses" | "both",
+  string?,
+];
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
+const CONCURRENCY = 8;
+const PAGE = 1000;
+const CHUNK = 50;
+const shards = Number(shardsArg ?? 8);
+const db = documentClient({ endpoint: dynamoEndpoint, region: "local", credentials: LOCAL_CREDENTIALS });
+const ses = new SESv2Client({ endpoint: sesEndpoint, region: "local", credentials: LOCAL_CREDENTIALS });
+const config = configFromEnv({ HERALD_PUBLIC_URL: "https://news.bench.example" });
+const article = articleSchema(config.topics).parse(
+  JSON.parse(readFileSync("scripts/sample-article.json", "utf8")),
+);
+const rendered = await renderEdition(article, "ed_floorfloorfloorfloor00", config);
+
+/** A bounded pool: at most `n` chunks in flight, the walk waits for a free slot. */
+function pool(n: number) {
+  const running = new Set<Promise<void>>();
+  return {
+    async add(work: () => Promise<void>) {
+      while (running.size >= n) await Promise.race(running);
+      const p = work().finally(() => running.delete(p));
+      running.add(p);
+    },
+    done: () => Promise.all(running),
+  };
+}
+
+async function sesCall(emails: string[]) {
+  await ses.send(
+    new SendBulkEmailCommand({
+      FromEmailAddress: config.brand.fromAddress,
+      DefaultContent: {
+        Template: {
+          TemplateContent: { Subject: rendered.subject, Html: rendered.html, Text: rendered.text },
+          TemplateData: "{}",
+        },
+      },
+      BulkEmailEntries: emails.map((to) => ({
+        Destination: { ToAddresses: [to] },
+        ReplacementEmailContent: {
+          ReplacementTemplate: {
+            ReplacementTemplateData: JSON.stringify({ unsubscribeUrl: `https://x.example/u?t=${to}` }),
+          },
+        },
+        ReplacementHeaders: [{ Name: "List-Unsubscribe", Value: `<https://x.example/u?t=${to}>` }],
+      })),
+    }),
+  );
+}
+
+let chunkNo = 0;
+async function chunkWork(ids: string[]) {
+  const key = { pk: "EDITION#floor", sk: `CHUNK#${String(++chunkNo).padStart(6, "0")}` };
+  let emails = ids.map((id) => `${id}@floor.example`);
+  if (mode !== "ses") {
+    await db.send(new PutCommand({ TableName: table, Item: { ...key, recipients: ids, out: {}, v: 0 } }));
+    const get = (k: Record<string, string>[]) =>
+      db.send(new BatchGetCommand({ RequestItems: { [table]: { Keys: k, ConsistentRead: true } } }));
+    const [subs] = await Promise.all([get(ids.map(keys.subscriber)), get(ids.map(keys.suppression))]);
+    emails = (subs.Responses?.[table] ?? []).map((s) => String(s.email));
+  }
+  if (mode !== "db") await sesCall(emails);
+  if (mode !== "ses") {
+    const names = Object.fromEntries(ids.map((id, i) => [`#r${i}`, id]));
+    const values = Object.fromEntries(ids.map((_, i) => [`:r${i}`, { s: "sent", m: `m-${i}` }]));
+    await db.send(
+      new UpdateCommand({
+        TableName: table,
+        Key: key,
+        UpdateExpression: `SET ${ids.map((_, i) => `#out.#r${i} = :r${i}`).join(", ")}, v = :one`,
+        ExpressionAttributeNames: { ...names, "#out": "out" },
+        ExpressionAttributeValues: { ...values, ":one": 1 },
+      }),
+    );
+  }
+}
+
+/** The audience of a world+politics article: each member once, in the partition of its first topic. */
+async function walk(topic: string, shard: number, each: (ids: string[]) => Promise<void>) {
+  const pk = keys.audiencePartition({ topic, cadence: "instant", shard } as AudiencePartition);
+  let start: Record<string, unknown> | undefined;
+  let ids: string[] = [];
+  do {
+    const out = await db.send(
+      new QueryCommand({
+        TableName: table,
+        KeyConditionExpression: "pk = :pk",
+        ExpressionAttributeValues: { ":pk": pk },
+        ProjectionExpression: "sk, id, topics",
+        ExclusiveStartKey: start as Record<string, unknown> | undefined,
+        Limit: PAGE,
+        ConsistentRead: true,
+      }),
+    );
+    for (const item of out.Items ?? []) {
+      if (topic === "politics" && (item.topics as string[]).includes("world")) continue;
+      ids.push(String(item.id ?? item.sk));
+      if (ids.length === CHUNK) {
+        await each(ids);
+        ids = [];
+      }
+    }
+    start = out.LastEvaluatedKey;
+  } while (start);
+  if (ids.length) await each(ids);
+}
+
+const chunks = pool(CONCURRENCY);
+let recipients = 0;
+const started = performance.now();
+if (mode === "ses") {
+  // As many calls as the table's audience makes chunks, without reading it.
+  const total = Number(process.argv[7] ?? 10_000);
+  for (let i = 0; i < total; i += CHUNK) {
+    const ids = Array.from({ length: Math.min(CHUNK, total - i) }, (_, j) => `r${i + j}`);
+    recipients += ids.length;
+    await chunks.add(() => chunkWork(ids));
+  }
+} else {
+  for (const topic of ["world", "politics"]) {
+    for (let shard = 0; shard < shards; shard++) {
+      await walk(topic, shard, (ids) => {
+        recipients += ids.length;
+        return chunks.add(() => chunkWork(ids));
+      });
+    }
+  }
+}
+await chunks.done();
+const seconds = (performance.now() - started) / 1000;
+console.log(JSON.stringify({ mode, recipients, seconds, recipientsPerSecond: recipients / seconds }));
+process.exit(0);
