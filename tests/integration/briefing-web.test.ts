@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type EveryEmail, sendEveryEmail } from "../helpers/every-email.js";
 import { startHerald, TEST_PUBLIC_URL, type TestHerald } from "../helpers/herald.js";
+import { follow } from "../helpers/tracked-email.js";
 
 // The daily briefing as a reader meets it: a "View in browser" link to a web version of their own
 // topic combination, and each story's share links.
@@ -18,10 +19,14 @@ afterAll(() => herald?.stop());
 
 const viewInBrowser = (html: string) => html.match(/<a href="([^"]+)"[^>]*>View in browser<\/a>/)?.[1];
 
+/** Where a link of the HTML part takes the reader: through Herald's tracked redirect when it is one. */
+const destination = async (href: string) =>
+  href.startsWith(`${TEST_PUBLIC_URL}/r/`) ? follow(herald, href) : href;
+
 describe("the briefing's web version", () => {
   it("is linked from the email and shows the reader's combination, without their links", async () => {
     const { html = "", text = "" } = sent.emails.briefing.body;
-    const link = viewInBrowser(html);
+    const link = await destination(viewInBrowser(html) ?? "");
     expect(link).toBe(`${TEST_PUBLIC_URL}/v1/briefings/${sent.briefingId}/web/politics,world`);
     expect(text).toContain(`View in your browser: ${link}`);
 
@@ -48,10 +53,12 @@ describe("the briefing's web version", () => {
 describe("the briefing email", () => {
   it("gives every story a share line through Herald's counted share links", async () => {
     const html = sent.emails.briefing.body.html ?? "";
-    const shares = [...html.matchAll(/\/v1\/share\/(ed_\w+)\/x"/g)].map((m) => m[1]);
+    const hrefs = [...html.matchAll(/<a\b[^>]*\bhref="([^"]+)"/g)].map((m) => m[1] as string);
+    const links = (await Promise.all(hrefs.map(destination))).join("\n");
+    const shares = [...links.matchAll(/\/v1\/share\/(ed_\w+)\/x$/gm)].map((m) => m[1]);
     expect(shares).toHaveLength(4);
     expect(new Set(shares).size).toBe(4);
-    expect(html).toContain(`/v1/share/${sent.editionId}/whatsapp`);
+    expect(links).toContain(`/v1/share/${sent.editionId}/whatsapp`);
   });
 
   it("shows every thumbnail over https", () => {
