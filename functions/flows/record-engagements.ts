@@ -86,9 +86,9 @@ function addChange(
  * time order, and written back only if no other batch changed it meanwhile (a scanner hits every link
  * at once; those that lost are read again). Then each email's counters move once for the whole
  * batch, by what the marks now contribute: a few counter writes per batch, not per event, and no hot
- * counter in any mark's write (see docs/analytics.md). Replayed events count once (a mark knows its
- * last second per link); counters move after the marks, so a crash in between under-counts that
- * batch, never over-counts. Answers how many events counted.
+ * counter in any mark's write (see docs/analytics.md). Replayed events count once (a mark knows the
+ * ids of the events it counted); counters move after the marks, also when the batch then fails, so
+ * only a crash in between under-counts, and nothing over-counts. Answers how many events counted.
  *
  * @example
  * await recordEngagements({ ...ports, marks: dynamoEngagementMarks(db, table) }, jobs);
@@ -100,35 +100,40 @@ export async function recordEngagements(
   const deltas = new Map<string, CounterDeltas>();
   let pending = groupByMark(events);
   let counted = 0;
-  for (let attempt = 0; pending.length > 0; attempt++) {
-    if (attempt >= ATTEMPTS) throw new Error("engagement marks kept changing");
-    const stored = await ports.marks.getMarks(pending);
-    const changes = pending.flatMap((group, i) => {
-      const before = stored[i]?.mark ?? emptyMark();
-      const applied = applyAll(before, group.events);
-      const version = stored[i]?.version ?? 0;
-      return applied ? [{ group, before, after: applied.mark, ...applied, version }] : [];
-    });
-    const writes: MarkWrite[] = changes.map(({ group, after, version }) => ({
-      recipient: group.recipient,
-      target: group.target,
-      mark: after,
-      version,
-      expiresAt: group.sentAt + (TRACK_TOKEN_DAYS + 1) * 86400,
-    }));
-    const refused = await ports.marks.putMarks(writes);
-    pending = [];
-    for (const [i, change] of changes.entries()) {
-      if (refused.has(i)) {
-        pending.push(change.group);
-        continue;
+  try {
+    for (let attempt = 0; pending.length > 0; attempt++) {
+      if (attempt >= ATTEMPTS) throw new Error("engagement marks kept changing");
+      const stored = await ports.marks.getMarks(pending);
+      const changes = pending.flatMap((group, i) => {
+        const before = stored[i]?.mark ?? emptyMark();
+        const applied = applyAll(before, group.events);
+        const version = stored[i]?.version ?? 0;
+        return applied ? [{ group, before, after: applied.mark, ...applied, version }] : [];
+      });
+      const writes: MarkWrite[] = changes.map(({ group, after, version }) => ({
+        recipient: group.recipient,
+        target: group.target,
+        mark: after,
+        version,
+        expiresAt: group.sentAt + (TRACK_TOKEN_DAYS + 1) * 86400,
+      }));
+      const refused = await ports.marks.putMarks(writes);
+      pending = [];
+      for (const [i, change] of changes.entries()) {
+        if (refused.has(i)) {
+          pending.push(change.group);
+          continue;
+        }
+        const into = deltas.get(change.group.target) ?? { message: {}, links: {}, timeline: {} };
+        addChange(into, change, change.group);
+        deltas.set(change.group.target, into);
+        counted += change.counted;
       }
-      const into = deltas.get(change.group.target) ?? { message: {}, links: {}, timeline: {} };
-      addChange(into, change, change.group);
-      deltas.set(change.group.target, into);
-      counted += change.counted;
     }
+  } finally {
+    // Even when a mark kept losing (or DynamoDB failed): the marks written must move their counters,
+    // or their events, already in the marks, would never count when the batch comes back.
+    await Promise.all([...deltas].map(([target, d]) => ports.engagement.add(target, d)));
   }
-  await Promise.all([...deltas].map(([target, d]) => ports.engagement.add(target, d)));
   return counted;
 }

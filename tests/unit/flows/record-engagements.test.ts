@@ -132,6 +132,23 @@ describe("recordEngagements", () => {
     expect(totals.get("ed_A")).toMatchObject({ humanClickers: 2, "timeline.clicksHuman": 3 });
   });
 
+  it("moves the counters of the marks it wrote even when another mark keeps losing, then fails for a retry", async () => {
+    // Prepare: Ben's mark is refused every time (another writer always comes first).
+    const { engagement, totals } = memoryCounters();
+    const { marks } = memoryMarks();
+    const put = marks.putMarks;
+    marks.putMarks = async (writes) => {
+      const refused = await put(writes.map((w) => (w.recipient === "ben" ? { ...w, version: -1 } : w)));
+      return refused;
+    };
+    const t = SENT * 1000 + 60_000;
+    // Act
+    const run = recordEngagements({ engagement, marks }, [click("ana", STORY, t), click("ben", STORY, t)]);
+    // Assess
+    await expect(run).rejects.toThrow(/kept changing/);
+    expect(totals.get("ed_A")).toMatchObject({ humanClickers: 1, "timeline.clicksHuman": 1 });
+  });
+
   it("ends with the counters a single ordered pass would give, however the events are split into batches", async () => {
     const events = fc.array(
       fc.record({
