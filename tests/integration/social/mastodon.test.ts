@@ -59,7 +59,7 @@ describe("Mastodon publish", () => {
     "after %s: unknown, lookup finds it, and publishing again with the key makes no second status",
     async (fault) => {
       // Prepare
-      const adapter = mastodon.adapter({}, { timeoutMs: 300 });
+      const adapter = mastodon.adapter({}, { timeoutMs: 1500 });
       const request = publishRequest("mastodon");
       mastodon.fake.failNext(fault);
 

@@ -68,7 +68,7 @@ describe("Telegram publish", () => {
     "after %s the outcome is unknown, and lookup says it cannot know",
     async (fault) => {
       // Prepare
-      const adapter = telegram.adapter({}, { timeoutMs: 300 });
+      const adapter = telegram.adapter({}, { timeoutMs: 1500 });
       const request = publishRequest("telegram");
       telegram.fake.failNext(fault);
 

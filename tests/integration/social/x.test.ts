@@ -80,7 +80,7 @@ describe("X adapter: outcome unknown, then lookup", () => {
   shared.findsThePostAfterAnUnknownOutcome(
     [
       ["on a 5xx after X created the post", "created_then_5xx"],
-      ["when X does not answer in time", "timeout", expect.stringContaining("300 ms")],
+      ["when X does not answer in time", "timeout", expect.stringContaining("1500 ms")],
     ],
     (fake) => ({ postId: fake.posts[0]?.id, url: postUrl(fake.posts[0]?.id) }),
   );
