@@ -4,16 +4,13 @@ import type { EngagementMarks, MarkWrite } from "../../flows/ports.js";
 import { batchGetAll } from "./batch-get.js";
 import { conditionally } from "./conditional-write.js";
 import { PK } from "./keys.js";
-import { writeTransaction } from "./transaction.js";
+import { TRANSACTION_ITEMS, writeTransaction } from "./transaction.js";
 
 /** `ENG#<recipient>` / `<target>`: a recipient's mark (TTL), so erasure finds them with one Query. */
 const markKey = (recipient: string, target: string) => ({
   pk: `${PK.engagementMark}${recipient}`,
   sk: target,
 });
-
-/** DynamoDB's cap on the items of one transaction. */
-const MARKS_PER_TRANSACTION = 100;
 
 /** A mark's conditional Put: only over the version it was read at (none: it must not exist). */
 const markPut = (table: string, w: MarkWrite) => ({
@@ -56,9 +53,9 @@ export function dynamoEngagementMarks(db: DynamoDBDocumentClient, table: string)
     },
     async putMarks(writes) {
       const refused = new Set<number>();
-      for (let from = 0; from < writes.length; from += MARKS_PER_TRANSACTION) {
+      for (let from = 0; from < writes.length; from += TRANSACTION_ITEMS) {
         // A transaction writes all or nothing: those whose condition held go again without the rest.
-        let left = writes.map((_, i) => i).slice(from, from + MARKS_PER_TRANSACTION);
+        let left = writes.map((_, i) => i).slice(from, from + TRANSACTION_ITEMS);
         while (left.length > 0) {
           const out = await conditionally(
             writeTransaction(db, {

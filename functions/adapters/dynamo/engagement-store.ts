@@ -4,10 +4,7 @@ import type { CounterDeltas, EngagementStore } from "../../flows/ports.js";
 import { counterUpdate, queryItems } from "./counter-items.js";
 import { ENGAGEMENT_SHARDS, statsPk } from "./engagement-keys.js";
 import { PK } from "./keys.js";
-import { writeTransaction } from "./transaction.js";
-
-/** DynamoDB's cap on the items of one transaction. */
-const ITEMS_PER_TRANSACTION = 100;
+import { TRANSACTION_ITEMS, writeTransaction } from "./transaction.js";
 
 /**
  * Items: `ESTAT#<target>#<shard>` / `MSG`, `LINK#<key>`, `T#<bucket>` an email's counters; marks
@@ -38,9 +35,9 @@ export function dynamoEngagementStore(db: DynamoDBDocumentClient, table: string)
       if (updates.length === 1)
         await db.send(new UpdateCommand(updates[0] as NonNullable<(typeof updates)[0]>));
       // A batch's counters in one request, not one per item: a recorder's batch moves a dozen of them.
-      for (let i = 0; updates.length > 1 && i < updates.length; i += ITEMS_PER_TRANSACTION)
+      for (let i = 0; updates.length > 1 && i < updates.length; i += TRANSACTION_ITEMS)
         await writeTransaction(db, {
-          TransactItems: updates.slice(i, i + ITEMS_PER_TRANSACTION).map((Update) => ({ Update })),
+          TransactItems: updates.slice(i, i + TRANSACTION_ITEMS).map((Update) => ({ Update })),
         });
     },
     async forget(recipient) {

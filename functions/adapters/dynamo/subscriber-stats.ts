@@ -2,29 +2,19 @@ import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { GROWTH_EVENTS, type StatsChange, type SubscriberStats } from "../../domain/subscriber-stats.js";
 import type { SubscriberStatsRepo } from "../../flows/ports.js";
+import { counterUpdate } from "./counter-items.js";
 import { keys, SK } from "./keys.js";
 
 /** Every write picks one shard at random; reads sum them. Eight spread a sign-up burst well enough. */
 export const STATS_SHARDS = 8;
-
-/** `ADD` of every delta in one UpdateExpression; attribute names go through placeholders. */
-function addAll(deltas: Record<string, number>) {
-  const entries = Object.entries(deltas).filter(([, v]) => v !== 0);
-  return {
-    UpdateExpression: `ADD ${entries.map((_, i) => `#a${i} :v${i}`).join(", ")}`,
-    ExpressionAttributeNames: Object.fromEntries(entries.map(([k], i) => [`#a${i}`, k])),
-    ExpressionAttributeValues: Object.fromEntries(entries.map(([, v], i) => [`:v${i}`, v])),
-    empty: entries.length === 0,
-  };
-}
 
 /** Subscriber counters in a few small items: reading them costs the same at 100 or 10 million. */
 export function dynamoSubscriberStats(db: DynamoDBDocumentClient, table: string): SubscriberStatsRepo {
   const pk = keys.statsPartition;
   let history: { key: string; items: Record<string, unknown>[] } | undefined;
   const update = async (sk: string, deltas: Record<string, number>) => {
-    const { empty, ...expression } = addAll(deltas);
-    if (!empty) await db.send(new UpdateCommand({ TableName: table, Key: { pk, sk }, ...expression }));
+    const write = counterUpdate(table, { pk, sk }, deltas);
+    if (write) await db.send(new UpdateCommand(write));
   };
   const query = async (condition: string, values: Record<string, string>) => {
     const items: Record<string, unknown>[] = [];

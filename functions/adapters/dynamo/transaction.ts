@@ -54,6 +54,9 @@ export async function retryingTransient<T>(write: () => Promise<T>, attempts = 8
   }
 }
 
+/** DynamoDB's cap on the items of one `TransactWriteItems`. */
+export const TRANSACTION_ITEMS = 100;
+
 /**
  * A `TransactWriteItems` that is retried while DynamoDB cancels it for conflicts or throttling.
  *
