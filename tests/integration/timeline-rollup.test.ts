@@ -71,6 +71,44 @@ describe("the timeline roll-up", () => {
     expect(await rollupItem(target)).toMatchObject({ before: "2026-11-01T10", version: 2 });
   });
 
+  it("reads the open buckets beside the roll-up, counting a folded one once and a stale roll-up's gap too", async () => {
+    // Prepare: clicks at 07:30 and 08:40, folded by a read at 09:20 (the roll-up's edge is 09).
+    const target = nextEdition();
+    await count(target, "2026-11-01T07:30", "clicksHuman", 1);
+    await count(target, "2026-11-01T08:40", "clicksHuman", 2);
+    let now = Date.parse("2026-11-01T09:20:00Z");
+    const reader = dynamoStatsReader(db, table, () => new Date(now));
+    await reader.engagement(target);
+
+    // Act: a read at 09:30 looks for open buckets from 08 on, where 08:40 is, folded already.
+    now = Date.parse("2026-11-01T09:30:00Z");
+    const soon = await reader.engagement(target);
+
+    // Assess
+    expect(soon.timeline).toEqual([
+      { bucket: "2026-11-01T07:30", counts: { clicksHuman: 1 } },
+      { bucket: "2026-11-01T08:40", counts: { clicksHuman: 2 } },
+    ]);
+
+    // Act: nobody reads for hours; the buckets between the roll-up's edge (09) and where a read
+    // looks first (11, at 13:00) are read too.
+    await count(target, "2026-11-01T09:50", "clicksHuman", 3);
+    await count(target, "2026-11-01T10:30", "clicksHuman", 4);
+    await count(target, "2026-11-01T11:40", "clicksHuman", 5);
+    now = Date.parse("2026-11-01T13:00:00Z");
+    const late = await reader.engagement(target);
+
+    // Assess
+    expect(late.timeline.map((t) => [t.bucket, t.counts.clicksHuman])).toEqual([
+      ["2026-11-01T07:30", 1],
+      ["2026-11-01T08:40", 2],
+      ["2026-11-01T09:50", 3],
+      ["2026-11-01T10:30", 4],
+      ["2026-11-01T11:40", 5],
+    ]);
+    expect(await rollupItem(target)).toMatchObject({ before: "2026-11-01T12", version: 2 });
+  });
+
   it("never folds an hour until it has settled, so late events still count", async () => {
     const target = nextEdition();
     await count(target, "2026-11-01T06:58", "clicksHuman", 1);

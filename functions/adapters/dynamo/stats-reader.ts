@@ -16,6 +16,9 @@ function entryOf(buckets: Buckets, bucket: string): Record<string, number> {
   return counts;
 }
 
+/** How far behind now a roll-up's edge is expected: an hour past the settling time. */
+const LIKELY_EDGE_MS = 3_600_000;
+
 /**
  * Reads the aggregated counters the stats endpoints answer from, whatever the audience size and never
  * with a Scan: an email's totals and links are eight small Queries; its timeline is its roll-up of
@@ -50,13 +53,23 @@ export function dynamoStatsReader(
   return {
     async engagement(target): Promise<TargetCounters> {
       const shards = Array.from({ length: ENGAGEMENT_SHARDS }, (_, s) => statsPk(target, s));
-      const [rollup, totals] = await Promise.all([
+      const buckets = (from: string, to: string) =>
+        Promise.all(shards.map((pk) => queryItems(db, table, pk, [`T#${from}`, `T#${to}`])));
+      // The open buckets are read beside the roll-up, from where its edge is when the email is read
+      // at least hourly (the console polls): one round trip, not two.
+      const likelyEdge = closedBefore(now().getTime() - LIKELY_EDGE_MS);
+      const [rollup, totals, sinceLikely] = await Promise.all([
         readRollup(db, table, target),
         Promise.all(shards.map((pk) => queryItems(db, table, pk, ["LINK#", "MSG"]))),
+        buckets(likelyEdge, "\uffff"),
       ]);
-      const fresh = await Promise.all(
-        shards.map((pk) => queryItems(db, table, pk, [`T#${rollup.before}`, "T#\uffff"])),
-      );
+      const older = rollup.before < likelyEdge ? await buckets(rollup.before, likelyEdge) : [];
+      const bucketOf = (item: Record<string, unknown>) => String(item.sk).slice(2);
+      // Buckets before the roll-up's edge are in it already; the upper bound of BETWEEN is inclusive.
+      const fresh = [
+        ...older.flat().filter((item) => bucketOf(item) < likelyEdge),
+        ...sinceLikely.flat(),
+      ].filter((item) => bucketOf(item) >= rollup.before);
       const message: Record<string, number> = {};
       const links = new Map<string, { key: string; url: string; counts: Record<string, number> }>();
       for (const item of totals.flat()) {
@@ -71,10 +84,7 @@ export function dynamoStatsReader(
         }
       }
       const recent: Buckets = new Map();
-      for (const item of fresh.flat()) {
-        const bucket = String(item.sk).slice(2);
-        sumInto(entryOf(recent, bucket), item);
-      }
+      for (const item of fresh) sumInto(entryOf(recent, bucketOf(item)), item);
       await foldClosed(target, rollup, recent);
       const timeline = new Map(rollup.buckets);
       for (const [bucket, counts] of recent) sumInto(entryOf(timeline, bucket), counts);
