@@ -130,11 +130,11 @@ export function localRuntime(o: LocalRuntimeOptions): LocalRuntime {
     ...o.queue,
     ...o.socialQueue,
   });
-  // As the event source batches them on AWS (up to 100 a batch, a few batches at once).
+  // As the event source batches them on AWS (up to 1,000 a batch, a few batches at once).
   const engagementQueue = new MemoryQueue<EngagementJob>({
     name: "engagement",
     concurrency: 2,
-    batchSize: 100,
+    batchSize: 1000,
     ...o.queue,
   });
   const ses = new SESv2Client({ endpoint: o.sesEndpoint, region: "local", credentials: LOCAL_CREDENTIALS });

@@ -3,26 +3,27 @@ import { BatchGetCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
 import { mapConcurrent } from "../../functions/flows/concurrency.js";
 
 /**
- * The floor the recorder's ingest is measured against: the least DynamoDB work a batch of 100 clicks
- * by 100 distinct readers needs, done with the SDK directly and no Herald logic around it. Per batch:
- * one BatchGetItem of the 100 readers' marks, one transaction of 100 conditional Puts writing them,
- * and one transaction of `counterItems` ADD updates (the email's totals, its links, a timeline bucket).
- * Runs `batches` batches, `concurrency` at once, after as many unmeasured ones to warm DynamoDB Local.
+ * The floor the recorder's ingest is measured against: the least DynamoDB work a batch of clicks by
+ * distinct readers needs, done with the SDK directly and no Herald logic around it. Per 100 clicks
+ * (DynamoDB's cap per request): one BatchGetItem of the readers' marks and one transaction of 100
+ * conditional Puts writing them; per batch, one transaction of `counterItems` ADD updates (the
+ * email's totals, its links, a timeline bucket). Runs `batches` batches of `batchSize`, `concurrency`
+ * at once, after as many unmeasured ones to warm DynamoDB Local.
  *
  * @example
- * const { eventsPerSecond } = await measureIngestFloor(db, "bench-analytics", { batches: 100 });
+ * const { eventsPerSecond } = await measureIngestFloor(db, "bench", { batches: 20, batchSize: 1000 });
  */
 export async function measureIngestFloor(
   db: DynamoDBDocumentClient,
   table: string,
-  {
-    batches,
-    concurrency = 1,
-    counterItems = 14,
-  }: { batches: number; concurrency?: number; counterItems?: number },
+  options: { batches: number; batchSize: number; concurrency?: number; counterItems?: number },
 ) {
-  const batch = async (n: number) => {
-    const keys = [...Array(100).keys()].map((j) => ({ pk: `FLOOR#${n}#${j}`, sk: "mark" }));
+  const { batches, batchSize, concurrency = 1, counterItems = 14 } = options;
+  const marks = async (n: number, from: number) => {
+    const keys = [...Array(Math.min(100, batchSize - from)).keys()].map((j) => ({
+      pk: `FLOOR#${n}#${from + j}`,
+      sk: "mark",
+    }));
     await db.send(new BatchGetCommand({ RequestItems: { [table]: { Keys: keys, ConsistentRead: true } } }));
     await db.send(
       new TransactWriteCommand({
@@ -35,6 +36,9 @@ export async function measureIngestFloor(
         })),
       }),
     );
+  };
+  const batch = async (n: number) => {
+    for (let from = 0; from < batchSize; from += 100) await marks(n, from);
     await db.send(
       new TransactWriteCommand({
         TransactItems: [...Array(counterItems).keys()].map((i) => ({
@@ -53,5 +57,5 @@ export async function measureIngestFloor(
   await run(1_000_000);
   const started = performance.now();
   await run(0);
-  return { eventsPerSecond: (batches * 100) / ((performance.now() - started) / 1000) };
+  return { eventsPerSecond: (batches * batchSize) / ((performance.now() - started) / 1000) };
 }

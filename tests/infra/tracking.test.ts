@@ -60,7 +60,7 @@ describe("tracking: tracked links, the pixel and the stats in a function of thei
     expect(tracked.map((f) => f.Description)).toContain(FUNCTION_SPECS.send.description);
   });
 
-  it("counts in a recorder of its own: 100 events a batch gathered up to 5 s, 5 batches at once", () => {
+  it("counts in a recorder of its own: up to 1,000 events a batch gathered up to 5 s, 5 batches at once", () => {
     const mappings = resourcesOf(template, "AWS::Lambda::EventSourceMapping").map(
       ([, m]) => (m as Props).Properties,
     );
@@ -70,7 +70,7 @@ describe("tracking: tracked links, the pixel and the stats in a function of thei
     const mine = mappings.filter((m) => JSON.stringify(m.FunctionName).includes(recorder[0]));
     expect(mine).toHaveLength(1);
     expect(mine[0]).toMatchObject({
-      BatchSize: 100,
+      BatchSize: 1000,
       MaximumBatchingWindowInSeconds: 5,
       ScalingConfig: { MaximumConcurrency: 5 },
       FunctionResponseTypes: ["ReportBatchItemFailures"],
