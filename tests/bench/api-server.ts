@@ -6,7 +6,7 @@ import { benchRuntime } from "./bench-runtime.js";
 
 /**
  * Herald's local server as `npm start` runs it, on a fresh table and a free port, for the HTTP load
- * benchmark, API only:  tsx tests/bench/api-server.ts <dynamo endpoint> <ses endpoint> [table]  → prints {"port":n}
+ * benchmark and the tracked link's latency, the API and tracking functions' work only:  tsx tests/bench/api-server.ts <dynamo endpoint> <ses endpoint> [table]  → prints {"port":n}
  */
 const [dynamoEndpoint, sesEndpoint, seeded] = process.argv.slice(2) as [string, string, string?];
 const tableName = seeded ?? `bench-api-${randomUUID().slice(0, 8)}`;
@@ -18,6 +18,8 @@ const { runtime, app } = benchRuntime(tableName, dynamoEndpoint, sesEndpoint);
 // On AWS, confirmation emails are rendered by the render function, not by the API: keep them queued
 // so the measured process does the API's work only (they would be sent once the queue restarts).
 runtime.editionQueue.stop();
+// Likewise clicks: the recorder is a function of its own.
+runtime.engagementQueue.stop();
 const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, (info) => {
   process.stdout.write(`${JSON.stringify({ port: info.port })}\n`);
 });
