@@ -1,5 +1,4 @@
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { serve } from "@hono/node-server";
 import type { SQSEvent, SQSRecord } from "aws-lambda";
 import { documentClient } from "../../functions/adapters/dynamo/client.js";
 import { addToItem } from "../../functions/adapters/dynamo/counter-items.js";
@@ -78,9 +77,6 @@ export async function measureAnalytics(dynamoEndpoint: string, sesEndpoint: stri
   await runtime.settled();
   const links = (await targetLinks(runtime.ports, editionId, "")) ?? [];
   if (!links.length) throw new Error("the bench edition has no links");
-  const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
-  await new Promise((r) => server.once("listening", r));
-  const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
   const sentAt = Math.floor(Date.now() / 1000);
   const click = (i: number, at: string, link = i % links.length) =>
     `${at}/r/${issueTrackToken(runtime.ports.secrets.tokenKeys, {
@@ -138,18 +134,18 @@ export async function measureAnalytics(dynamoEndpoint: string, sesEndpoint: stri
   });
   const eventsPerSecond = INGEST_EVENTS / ((performance.now() - ingestStart) / 1000);
 
-  // The redirect, one request at a time, from a server process of its own, as the tracking
-  // function is on AWS (its hits stay queued there: the recorder is another function).
+  // The redirect and the stats, one request at a time, from a server process of its own, as the
+  // tracking function is on AWS (its hits stay queued there: the recorder is another function).
   const tracking = await startChild("tests/bench/api-server.ts", [dynamoEndpoint, sesEndpoint, table]);
+  const base = tracking.endpoint;
   await latencies(
-    [...Array(100).keys()].map((i) => click(3_000_000 + i, tracking.endpoint)),
+    [...Array(100).keys()].map((i) => click(3_000_000 + i, base)),
     { headers: browser },
   );
   const redirect = await latencies(
-    [...Array(LATENCY_REQUESTS).keys()].map((i) => click(2_000_000 + i, tracking.endpoint)),
+    [...Array(LATENCY_REQUESTS).keys()].map((i) => click(2_000_000 + i, base)),
     { headers: browser },
   );
-  tracking.child.kill();
 
   // The counters of a 100k-recipient, 1M-event edition, every shard of every bucket present.
   const seedStart = performance.now();
@@ -202,7 +198,7 @@ export async function measureAnalytics(dynamoEndpoint: string, sesEndpoint: stri
     [...Array(200).keys()].map(() => `${base}/v1/editions/${editionId}/stats`),
     { headers: adminHeaders() },
   );
-  server.close();
+  tracking.child.kill();
   runtime.stop();
   const counterItems = writes.length;
   const rows: Row[] = [

@@ -56,16 +56,15 @@ function answer(c: Context, stats: EngagementStats) {
 export function engagementStatsRoutes(app: Hono, ports: Ports, stats: StatsReader) {
   app.get("/v1/editions/:id/stats", async (c) => {
     const id = parseOr400(EditionId, c.req.param("id"), "not an edition id");
-    const edition = await ports.editions.get(id);
+    // Together, not one after the other: a read of an id that names nothing finds no counters either.
+    const [edition, counters] = await Promise.all([ports.editions.get(id), stats.engagement(id)]);
     if (!edition) throw new NotFound("no such edition");
-    const counters = await stats.engagement(id);
     return answer(c, engagementStats(id, ports.config.tracking, edition.counts, counters));
   });
   app.get("/v1/briefings/:id/stats", async (c) => {
     const id = parseOr400(BriefingId, c.req.param("id"), "not a briefing id");
-    const briefing = await ports.briefings.get(id);
+    const [briefing, counters] = await Promise.all([ports.briefings.get(id), stats.engagement(id)]);
     if (!briefing) throw new NotFound("no such briefing");
-    const counters = await stats.engagement(id);
     return answer(c, engagementStats(id, ports.config.tracking, briefing.counts, counters));
   });
 }
