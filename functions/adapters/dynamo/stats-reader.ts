@@ -92,7 +92,7 @@ export function dynamoStatsReader(
         message,
         links: [...links.values()],
         timeline: [...timeline.entries()]
-          .sort(([a], [b]) => a.localeCompare(b))
+          .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) // ISO keys: code unit order is time order
           .map(([bucket, counts]) => ({ bucket, counts })),
       };
     },

@@ -27,7 +27,7 @@ function hourlyAfter48h(timeline: Counters["timeline"]): Counters["timeline"] {
     out.set(key, into);
   }
   return [...out.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) // ISO keys: code unit order is time order
     .map(([bucket, counts]) => ({ bucket, counts }));
 }
 
