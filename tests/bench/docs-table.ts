@@ -32,7 +32,7 @@ export function benchDocsSection(result: BenchResult, parts: PartResult[] = []):
     `Run ${when(result)}${result.loadAverage === undefined ? "" : `, load average ${result.loadAverage} as it started`}.`,
     ...newer.map(
       (p) =>
-        `The ${p.part} rows: \`npm run bench -- ${p.part}\` run ${when(p)}${p.loadAverage === undefined ? "" : `, load average ${p.loadAverage} as it started`}.`,
+        `The ${p.part} rows: \`npm run bench -- ${p.part.replace("-", " ")}\` run ${when(p)}${p.loadAverage === undefined ? "" : `, load average ${p.loadAverage} as it started`}.`,
     ),
     "",
     markdownTable(rows),

@@ -33,6 +33,8 @@ import { measureStatsLoad } from "./stats-load.js";
  * killed mid-send, mid-planning, mid-briefing) at the original report's 20,000 readers, which
  * `npm test` runs with a few hundred; its row goes into docs/benchmarks.md as the recovery rows do. `-- analytics` measures engagement
  * tracking (clicks ingested, the redirect, the stats endpoint; tests/bench/analytics.ts) as a part, like recovery.
+ * `-- quota [rate] [size]` sends 100,000 readers (or `size`) against a null SES enforcing 1,000/s and
+ * 200/s (or only `rate`), each rate a part of its own (tests/bench/quota.ts).
  */
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
 function printTable(rows: Row[]) {
@@ -142,7 +144,8 @@ if (process.argv.includes("cost")) {
 }
 
 if (process.argv.includes("quota")) {
-  await quotaPart(Number(process.argv[process.argv.indexOf("quota") + 1]) || undefined);
+  const [quota, size] = process.argv.slice(process.argv.indexOf("quota") + 1).map(Number);
+  await quotaPart(size || undefined, quota ? [quota] : undefined);
   process.exit(0);
 }
 
