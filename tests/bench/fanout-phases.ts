@@ -70,3 +70,25 @@ export function fanoutPhases() {
       Object.fromEntries(Object.entries(at).map(([k, v]) => [k, Math.round(v * 1000) / 1000])),
   };
 }
+
+const s = (seconds?: number) => (seconds === undefined ? "—" : seconds.toFixed(2));
+
+/**
+ * One line for the bench table: when each step came, in seconds from the webhook, and the shares
+ * of the run spent before the first SES call and after planning (the fixed costs a small send pays).
+ *
+ * @example
+ * phaseLine({ rendered: 0.1, firstSesCall: 0.7, planned: 9.5, settled: 10 }); // "render 0.10 s, …"
+ */
+export function phaseLine(p: FanoutPhases): string {
+  const share = (seconds: number) => (p.settled ? `${Math.round((100 * seconds) / p.settled)} %` : "—");
+  return [
+    `render ${s(p.rendered)} s`,
+    `first chunk queued ${s(p.firstChunkQueued)} s`,
+    `first SES call ${s(p.firstSesCall)} s`,
+    `planned ${s(p.planned)} s`,
+    `last SES call ${s(p.lastSesCall)} s`,
+    `settled ${s(p.settled)} s`,
+    `(before the first SES call ${share(p.firstSesCall ?? 0)}, after planning ${share((p.settled ?? 0) - (p.planned ?? 0))})`,
+  ].join(", ");
+}

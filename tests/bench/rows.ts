@@ -1,4 +1,5 @@
 import type { measureBundles } from "./bundles.js";
+import { type FanoutPhases, phaseLine } from "./fanout-phases.js";
 import { LATENCY_RATE, type measureHttpLoad } from "./http-load.js";
 import { type Bare, type Floor, limitRows, shareOfFloor, timesBare } from "./limits.js";
 import type { measureRender } from "./render.js";
@@ -14,6 +15,8 @@ interface FanOut {
   renders?: number;
   sendCpuMicrosPerRecipient?: number;
   planSeconds?: number;
+  /** The median run's steps (results from before they were recorded have none). */
+  phases?: FanoutPhases;
 }
 
 /** What a whole `npm run bench` run records in its results file. */
@@ -109,6 +112,15 @@ export function fanoutRows(runs: Pick<BenchResult["runs"], "null10k" | "null100k
       `${shareOfFloor(runs.null10k.recipientsPerSecond, floor)}${runs.null10k.recipientsPerSecond.toFixed(0)} recipients/s${spread(runs.null10k)}`,
       floor ? "≥ 50 % of floor" : "≥ 2,000/s",
     ],
+    ...(runs.null10k.phases
+      ? [
+          [
+            "fan-out 10k: its steps, in s from the webhook (median run)",
+            phaseLine(runs.null10k.phases),
+            "—",
+          ] satisfies Row,
+        ]
+      : []),
     [
       "fan-out 100k → null SES, median of 3",
       `${shareOfFloor(runs.null100k.recipientsPerSecond, floor)}${runs.null100k.recipientsPerSecond.toFixed(0)} recipients/s${spread(runs.null100k)}`,
