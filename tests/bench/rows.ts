@@ -17,6 +17,8 @@ interface FanOut {
   planSeconds?: number;
   /** The median run's steps (results from before they were recorded have none). */
   phases?: FanoutPhases;
+  /** How long its table took to seed: the same work for every size, so a gauge of the machine's speed then. */
+  seedSeconds?: number;
 }
 
 /** What a whole `npm run bench` run records in its results file. */
@@ -104,6 +106,12 @@ export function benchRows(result: BenchResult): Row[] {
 
 const spread = (r: { allRecipientsPerSecond: number[] }) => ` (runs: ${r.allRecipientsPerSecond.join(", ")})`;
 
+/** Seeding speed per size: the 10k and 100k rows ran minutes apart on a shared machine. */
+const seedRates = ({ null10k, null100k }: Pick<BenchResult["runs"], "null10k" | "null100k">) =>
+  null10k.seedSeconds && null100k.seedSeconds
+    ? `; seeding ran at ${Math.round(10_000 / null10k.seedSeconds)}/s before the median 10k run, ${Math.round(100_000 / null100k.seedSeconds)}/s before the median 100k run`
+    : "";
+
 /** The fan-out rows: recipients per second as a share of the floor measured in the same run, then absolute. */
 export function fanoutRows(runs: Pick<BenchResult["runs"], "null10k" | "null100k">, floor?: Floor): Row[] {
   return [
@@ -116,7 +124,7 @@ export function fanoutRows(runs: Pick<BenchResult["runs"], "null10k" | "null100k
       ? [
           [
             "fan-out 10k: its steps, in s from the webhook (median run)",
-            phaseLine(runs.null10k.phases),
+            `${phaseLine(runs.null10k.phases)}${seedRates(runs)}`,
             "—",
           ] satisfies Row,
         ]
