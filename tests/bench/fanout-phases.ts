@@ -82,13 +82,13 @@ const s = (seconds?: number) => (seconds === undefined ? "—" : seconds.toFixed
  */
 export function phaseLine(p: FanoutPhases): string {
   const share = (seconds: number) => (p.settled ? `${Math.round((100 * seconds) / p.settled)} %` : "—");
-  return [
+  const steps = [
     `render ${s(p.rendered)} s`,
     `first chunk queued ${s(p.firstChunkQueued)} s`,
     `first SES call ${s(p.firstSesCall)} s`,
     `planned ${s(p.planned)} s`,
     `last SES call ${s(p.lastSesCall)} s`,
     `settled ${s(p.settled)} s`,
-    `(before the first SES call ${share(p.firstSesCall ?? 0)}, after planning ${share((p.settled ?? 0) - (p.planned ?? 0))})`,
   ].join(", ");
+  return `${steps} (before the first SES call ${share(p.firstSesCall ?? 0)}, after planning ${share((p.settled ?? 0) - (p.planned ?? 0))})`;
 }
