@@ -1,7 +1,7 @@
 import { CHUNK_SIZE } from "../domain/audience.js";
 import type { AudienceMember, AudiencePage, PlanCheckpoint, Ports, SendJob } from "./ports.js";
 
-/** Chunks queued per SendMessageBatch call and per checkpoint. */
+/** Chunks per checkpoint, and per SendMessageBatch call once a partition's walk is under way. */
 const CHUNKS_PER_CHECKPOINT = 10;
 const PAGE_SIZE = 1000;
 
@@ -21,9 +21,12 @@ export interface PartitionWalk {
 
 /**
  * Walks one partition in key order, cutting chunks of ≤ 50 recipients of one variant and queueing
- * them. It checkpoints after every batch of queued chunks, so a planner that dies resumes from its
- * last checkpoint; chunks it had written since are found and reused as they are, so no recipient
- * lands in two chunks.
+ * them. It checkpoints after every ten chunks, so a planner that dies resumes from its last
+ * checkpoint; chunks it had written since are found and reused as they are, so no recipient lands
+ * in two chunks. Chunks are queued before the checkpoint that counts them (a chunk queued twice by a
+ * resumed planner is sent once: its outcomes are in the table). The first ones are queued as soon
+ * as they are written, 1, 2, 4 and 8 at a time: the senders start after one chunk's write, not ten,
+ * while the rest of the audience is planned.
  */
 export async function planPartition(
   ports: Pick<Ports, "chunks" | "editions" | "sendQueue">,
@@ -37,20 +40,30 @@ export async function planPartition(
   let after = checkpoint?.after;
   let recipients: string[] = [];
   let variant = "";
-  let queued: SendJob[] = [];
-  let queuedRecipients = 0;
+  /** Written since the last checkpoint, and of those, not queued yet. */
+  let cutChunks = 0;
+  let cutRecipients = 0;
+  let unqueued: SendJob[] = [];
+  let queueBatch = 1;
+
+  const queue = async () => {
+    if (unqueued.length) await ports.sendQueue.send(unqueued);
+    unqueued = [];
+    queueBatch = Math.min(CHUNKS_PER_CHECKPOINT, queueBatch * 2);
+  };
 
   const flush = async (done: boolean) => {
-    if (queued.length) await ports.sendQueue.send(queued);
+    await queue();
+    queueBatch = CHUNKS_PER_CHECKPOINT;
     const moved: PlanCheckpoint = { next, after, done };
     const ok = await ports.editions.checkpoint(target.id, name, checkpoint, moved, {
-      recipients: queuedRecipients,
-      chunks: queued.length,
+      recipients: cutRecipients,
+      chunks: cutChunks,
     });
     if (!ok) throw new Error(`plan checkpoint ${name} was moved by another planner; retrying the job`);
     checkpoint = moved;
-    queued = [];
-    queuedRecipients = 0;
+    cutChunks = 0;
+    cutRecipients = 0;
   };
 
   /** Writes chunk `next` (or adopts it as an earlier attempt stored it); returns where it ends. */
@@ -58,12 +71,14 @@ export async function planPartition(
     const key = `${name}#${String(next).padStart(6, "0")}`;
     const chunk = await ports.chunks.createOrGet(target.id, key, recipients, endsAt, variant || undefined);
     await walk.prepare?.(chunk.variant ?? "");
-    queued.push({ editionId: target.id, chunk: key });
-    queuedRecipients += chunk.recipients.length;
+    unqueued.push({ editionId: target.id, chunk: key });
+    cutChunks += 1;
+    cutRecipients += chunk.recipients.length;
     next += 1;
     after = chunk.lastKey;
     recipients = [];
-    if (queued.length >= CHUNKS_PER_CHECKPOINT) await flush(false);
+    if (cutChunks >= CHUNKS_PER_CHECKPOINT) await flush(false);
+    else if (unqueued.length >= queueBatch) await queue();
     return chunk.lastKey;
   };
 

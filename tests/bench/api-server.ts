@@ -2,12 +2,15 @@ import { randomUUID } from "node:crypto";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { serve } from "@hono/node-server";
 import { ensureTable, LOCAL_CREDENTIALS } from "../../functions/local/dynamodb-local.js";
+import { BENCH_EDGE_SECRET } from "./bench-edge.js";
 import { benchRuntime } from "./bench-runtime.js";
 
 /**
  * Herald's local server as `npm start` runs it, on a fresh table and a free port, for the HTTP load
  * benchmark and the tracked link's latency, the API and tracking functions' work only:  tsx tests/bench/api-server.ts <dynamo endpoint> <ses endpoint> [table]  → prints {"port":n}
  */
+// The load generator plays CloudFront (bench-edge.ts): its viewer addresses are believed.
+process.env.HERALD_EDGE_ORIGIN_SECRET ??= BENCH_EDGE_SECRET;
 const [dynamoEndpoint, sesEndpoint, seeded] = process.argv.slice(2) as [string, string, string?];
 const tableName = seeded ?? `bench-api-${randomUUID().slice(0, 8)}`;
 await ensureTable(

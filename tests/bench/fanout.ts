@@ -1,5 +1,6 @@
 import { articleBody, signedWebhook } from "../helpers/factories.js";
 import { benchRuntime } from "./bench-runtime.js";
+import { fanoutPhases } from "./fanout-phases.js";
 
 /**
  * One fan-out measurement in a fresh process (so peak RSS is this run's alone):
@@ -21,7 +22,9 @@ const size = Number(sizeArg);
 const split = mode === "split";
 // `pace:<n>`: the send workers pace themselves to n recipients/s in all (the quota bench).
 const pace = mode?.startsWith("pace:") ? Number(mode.slice(5)) : undefined;
+const phases = fanoutPhases();
 const { runtime, app } = benchRuntime(tableName, dynamoEndpoint, sesEndpoint, {
+  wrapPorts: phases.wrap,
   queue: { visibilityTimeoutMs: 60_000 },
   sendConcurrency: 8,
   holdSends: split,
@@ -41,7 +44,9 @@ const depthSampler = setInterval(() => {
   sendQueuePeak = Math.max(sendQueuePeak, runtime.sendQueue.depth);
 }, 50);
 const started = performance.now();
+phases.start();
 const res = await app.request("/v1/webhooks/articles", signedWebhook(articleBody({ id: `bench-${size}` })));
+phases.mark("accepted");
 const { editionId } = (await res.json()) as { editionId: string };
 let planSeconds: number | undefined;
 let sendCpuMicros: number | undefined;
@@ -57,6 +62,7 @@ if (split) {
   await runtime.settled();
 }
 const seconds = (performance.now() - started) / 1000;
+phases.mark("settled");
 clearInterval(sampler);
 clearInterval(depthSampler);
 peakRss = Math.max(peakRss, process.memoryUsage().rss);
@@ -76,6 +82,7 @@ console.log(
     peakRssMb: peakRss / 2 ** 20,
     peakHeapMb: peakHeap / 2 ** 20,
     sendQueuePeak,
+    phases: phases.seconds(),
   }),
 );
 process.exit(0);

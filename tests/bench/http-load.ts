@@ -2,6 +2,7 @@ import autocannon from "autocannon";
 import { secretsFromEnv } from "../../functions/adapters/env-secrets.js";
 import { subscriberId } from "../../functions/domain/subscriber.js";
 import { issueToken } from "../../functions/domain/tokens.js";
+import { viaEdge } from "./bench-edge.js";
 
 export interface LoadResult {
   requests: number;
@@ -40,8 +41,8 @@ async function both(options: () => autocannon.Options) {
 
 /**
  * A bounded load (1,000 requests a run) against a running local server: sign-ups of
- * distinct addresses from distinct client addresses (so the per-client limit is not what is
- * measured), then one-click unsubscribes of those same addresses with their signed tokens.
+ * distinct addresses from distinct viewers, as CloudFront hands them to the API (bench-edge.ts; the
+ * per-client limit is then what a crowd meets, not what one load generator meets), then one-click unsubscribes of those same addresses with their signed tokens.
  */
 export async function measureHttpLoad(base: string) {
   // Warm the server's code paths (and DynamoDB Local's JIT) with a short unmeasured burst.
@@ -59,7 +60,7 @@ export async function measureHttpLoad(base: string) {
             ...req,
             headers: {
               "content-type": "application/json",
-              "x-forwarded-for": `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`,
+              ...viaEdge(n),
             },
             body: JSON.stringify({ email: `load${n}@bench.example`, topics: ["world"] }),
           };

@@ -1,4 +1,5 @@
 import type { measureBundles } from "./bundles.js";
+import { type FanoutPhases, phaseLine } from "./fanout-phases.js";
 import { LATENCY_RATE, type measureHttpLoad } from "./http-load.js";
 import { type Bare, type Floor, limitRows, shareOfFloor, timesBare } from "./limits.js";
 import type { measureRender } from "./render.js";
@@ -14,6 +15,10 @@ interface FanOut {
   renders?: number;
   sendCpuMicrosPerRecipient?: number;
   planSeconds?: number;
+  /** The median run's steps (results from before they were recorded have none). */
+  phases?: FanoutPhases;
+  /** How long its table took to seed: the same work for every size, so a gauge of the machine's speed then. */
+  seedSeconds?: number;
 }
 
 /** What a whole `npm run bench` run records in its results file. */
@@ -101,6 +106,12 @@ export function benchRows(result: BenchResult): Row[] {
 
 const spread = (r: { allRecipientsPerSecond: number[] }) => ` (runs: ${r.allRecipientsPerSecond.join(", ")})`;
 
+/** Seeding speed per size: the 10k and 100k rows ran minutes apart on a shared machine. */
+const seedRates = ({ null10k, null100k }: Pick<BenchResult["runs"], "null10k" | "null100k">) =>
+  null10k.seedSeconds && null100k.seedSeconds
+    ? `; seeding ran at ${Math.round(10_000 / null10k.seedSeconds)}/s before the median 10k run, ${Math.round(100_000 / null100k.seedSeconds)}/s before the median 100k run`
+    : "";
+
 /** The fan-out rows: recipients per second as a share of the floor measured in the same run, then absolute. */
 export function fanoutRows(runs: Pick<BenchResult["runs"], "null10k" | "null100k">, floor?: Floor): Row[] {
   return [
@@ -109,6 +120,15 @@ export function fanoutRows(runs: Pick<BenchResult["runs"], "null10k" | "null100k
       `${shareOfFloor(runs.null10k.recipientsPerSecond, floor)}${runs.null10k.recipientsPerSecond.toFixed(0)} recipients/s${spread(runs.null10k)}`,
       floor ? "≥ 50 % of floor" : "≥ 2,000/s",
     ],
+    ...(runs.null10k.phases
+      ? [
+          [
+            "fan-out 10k: its steps, in s from the webhook (median run)",
+            `${phaseLine(runs.null10k.phases)}${seedRates(runs)}`,
+            "—",
+          ] satisfies Row,
+        ]
+      : []),
     [
       "fan-out 100k → null SES, median of 3",
       `${shareOfFloor(runs.null100k.recipientsPerSecond, floor)}${runs.null100k.recipientsPerSecond.toFixed(0)} recipients/s${spread(runs.null100k)}`,
@@ -122,9 +142,11 @@ export function httpRows(http: BenchResult["http"], bare?: Bare): Row[] {
   return (["subscribe", "unsubscribe"] as const).map((k): Row => {
     const { throughput, latency } = http[k];
     const errors = throughput.non2xx + latency.non2xx;
+    // Always shown: a row whose requests were refused (a limit, a 4xx) measures the refusal, not the route.
+    const answered = `${errors} of ${(throughput.requests + latency.requests).toLocaleString("en")} non-2xx`;
     return [
       k === "subscribe" ? "sign-up POST /v1/subscribers" : "one-click POST /v1/unsubscribe",
-      `${timesBare(latency.p99Ms, bare)}${throughput.requestsPerSecond.toFixed(0)} req/s flat out; at ${LATENCY_RATE} req/s p50 ${latency.p50Ms} ms, p99 ${latency.p99Ms} ms${errors ? `, ${errors} non-2xx` : ""}`,
+      `${timesBare(latency.p99Ms, bare)}${throughput.requestsPerSecond.toFixed(0)} req/s flat out; at ${LATENCY_RATE} req/s p50 ${latency.p50Ms} ms, p99 ${latency.p99Ms} ms, ${answered}`,
       bare ? "p99 ≤ 3 × bare" : "p99 ≤ 50 ms",
     ];
   });

@@ -60,6 +60,29 @@ describe("planPartition", () => {
     ]);
   });
 
+  it("queues a partition's first chunks as they are written, before the first checkpoint", async () => {
+    // Prepare: note how many chunks are queued when each chunk is about to be written.
+    const ports = memoryPorts();
+    const edition = await planningEdition(ports);
+    const queuedBeforeWrite: number[] = [];
+    const createOrGet = ports.chunks.createOrGet;
+    ports.chunks.createOrGet = async (...args) => {
+      queuedBeforeWrite.push(ports.sendQueue.messages().length);
+      return createOrGet(...args);
+    };
+
+    // Act
+    await planAgain(
+      ports,
+      edition.id,
+      walkOver(() => members(600)),
+    );
+
+    // Assess: 1, 2, 4 at a time, then the rest with the checkpoint; every chunk queued once.
+    expect(queuedBeforeWrite).toEqual([0, 1, 1, 3, 3, 3, 3, 7, 7, 7, 10, 10]);
+    expect(ports.sendQueue.messages()).toHaveLength(12);
+  });
+
   it("checkpoints after every ten chunks queued, and a resumed planner starts from the last one", async () => {
     // Prepare: the planner dies at its second checkpoint, after twelve chunks.
     const ports = memoryPorts();
