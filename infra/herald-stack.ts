@@ -154,6 +154,7 @@ export class HeraldStack extends Stack {
 
     this.observability = new HeraldObservability(this, "Observability", {
       key,
+      configurationSetName: this.email.configurationSet.configurationSetName,
       ...(config.alarmEmail ? { alarmEmail: config.alarmEmail } : {}),
     });
     this.observability.watchApi(this.api.httpApi);

@@ -1,5 +1,6 @@
 import { loadavg } from "node:os";
 import { startDynamoLocal } from "../../functions/local/dynamodb-local.js";
+import { CONFIGURATION_SET_DIMENSION } from "../../infra/constructs/email.js";
 import { FUNCTION_SPECS } from "../../infra/function-specs.js";
 import { synthHerald } from "../infra/helpers.js";
 import { PRICES, PRICES_CHECKED } from "./aws-prices.js";
@@ -16,19 +17,33 @@ import type { Row } from "./rows.js";
  */
 const EVENTS_PER_RECIPIENT: Record<string, number> = {
   delivery: 1,
+  // Routed only by a configuration set that asks SES for them (Herald's no longer does: it turns on
+  // SES's own tracking); kept so an older template is priced as it was.
   open: 0.5,
   click: 0.05,
   bounce: 0.01,
   deliveryDelay: 0.01,
   complaint: 0.001,
 };
-/** Hours an edition's SES event metrics report to CloudWatch (opens and clicks trickle in for a day). */
+/** Hours an edition's SES event metrics report to CloudWatch (bounces and delays trickle in for a day). */
 const METRIC_HOURS = 24;
 const SUBSCRIBERS_STORED = 100_000;
 
 type Resource = { Type: string; Properties?: Record<string, unknown> };
 
-/** What the synthesized stack holds that bills by the month, and the SES event types it routes. */
+type Dimension = { DimensionName: string };
+type Destination = {
+  MatchingEventTypes: string[];
+  SnsDestination?: unknown;
+  CloudWatchDestination?: { DimensionConfigurations?: Dimension[] };
+};
+
+/**
+ * What the synthesized stack holds that bills by the month, and the SES event types it routes. The
+ * CloudWatch destination's metrics (one per event type and dimension value) bill by the month when
+ * its only dimension is the configuration set's (one value: the stack's), and per edition when a
+ * dimension takes a value per message (an edition id).
+ */
 export function stackInventory() {
   const resources = Object.entries(
     (synthHerald().template.toJSON() as { Resources: Record<string, Resource> }).Resources,
@@ -49,10 +64,15 @@ export function stackInventory() {
     };
   });
   const destinations = of("AWS::SES::ConfigurationSetEventDestination").map(
-    ([, r]) => r.Properties?.EventDestination as { MatchingEventTypes: string[]; SnsDestination?: unknown },
+    ([, r]) => r.Properties?.EventDestination as Destination,
   );
   const snsTypes = destinations.find((d) => d.SnsDestination)?.MatchingEventTypes ?? [];
-  const metricTypes = destinations.find((d) => !d.SnsDestination)?.MatchingEventTypes ?? [];
+  const toCloudWatch = destinations.find((d) => d.CloudWatchDestination);
+  const metricTypes = toCloudWatch?.MatchingEventTypes ?? [];
+  const perMessage = (toCloudWatch?.CloudWatchDestination?.DimensionConfigurations ?? []).some(
+    (d) => d.DimensionName !== CONFIGURATION_SET_DIMENSION,
+  );
+  const editionMetricTypes = perMessage ? metricTypes : [];
   const inventory: Inventory = {
     alarms: of("AWS::CloudWatch::Alarm").length,
     dashboards: of("AWS::CloudWatch::Dashboard").length,
@@ -64,10 +84,11 @@ export function stackInventory() {
       0,
     ),
     eventSources: of("AWS::Lambda::EventSourceMapping").length,
+    sesMetrics: perMessage ? 0 : metricTypes.length,
     scheduled,
     subscribers: SUBSCRIBERS_STORED,
   };
-  return { inventory, snsTypes, metricTypes };
+  return { inventory, snsTypes, metricTypes: editionMetricTypes };
 }
 
 type Run = {

@@ -1,6 +1,6 @@
 import { Match, type Template } from "aws-cdk-lib/assertions";
 import { beforeAll, describe, expect, it } from "vitest";
-import { SNS_EVENTS } from "../../infra/constructs/email.js";
+import { CONFIGURATION_SET_DIMENSION, SNS_EVENTS } from "../../infra/constructs/email.js";
 import { BOUNCE_RATE_ALARM, COMPLAINT_RATE_ALARM } from "../../infra/constructs/observability.js";
 import { FUNCTION_SPECS } from "../../infra/function-specs.js";
 import { isConsoleFunction, type Props, resourcesOf, synthHerald } from "./helpers.js";
@@ -120,30 +120,46 @@ describe("SES: identity, configuration set, events, DNS outputs", () => {
     });
   });
 
-  it("publishes every event the feedback flow needs, rendering failures included, to an encrypted topic", () => {
-    const destinations = resourcesOf(template, "AWS::SES::ConfigurationSetEventDestination").map(
+  const eventDestinations = () =>
+    resourcesOf(template, "AWS::SES::ConfigurationSetEventDestination").map(
       ([, d]) => (d.Properties as Props).EventDestination,
     );
-    const toSns = destinations.find((d) => d.SnsDestination);
+
+  it("publishes every event the feedback flow needs, rendering failures included, to an encrypted topic", () => {
+    const toSns = eventDestinations().find((d) => d.SnsDestination);
     expect([...toSns.MatchingEventTypes].sort()).toEqual(
-      [
-        "renderingFailure",
-        "bounce",
-        "complaint",
-        "delivery",
-        "reject",
-        "deliveryDelay",
-        "open",
-        "click",
-      ].sort(),
+      ["renderingFailure", "bounce", "complaint", "delivery", "reject", "deliveryDelay"].sort(),
     );
-    expect(SNS_EVENTS).toHaveLength(8);
+    expect(SNS_EVENTS).toHaveLength(6);
     const topicId = toSns.SnsDestination.TopicARN.Ref;
     expect((template.toJSON().Resources[topicId] as Props).Properties.KmsMasterKeyId).toBeDefined();
-    const toCloudWatch = destinations.find((d) => d.CloudWatchDestination);
+  });
+
+  it("never asks SES for opens or clicks: an event destination that does turns on SES's own tracking (awstrack.me links, a second pixel), even with HERALD_TRACKING=off", () => {
+    const destinations = eventDestinations();
+    expect(destinations.length).toBeGreaterThanOrEqual(2);
+    for (const d of destinations) {
+      const types = (d.MatchingEventTypes as string[]).map((t) => t.toLowerCase());
+      expect(types).not.toContain("open");
+      expect(types).not.toContain("click");
+    }
+    // Nor does anything else turn it on: no tracking options on the configuration set.
+    for (const [, set] of resourcesOf(template, "AWS::SES::ConfigurationSet")) {
+      expect((set.Properties as Props).TrackingOptions).toBeUndefined();
+    }
+  });
+
+  it("publishes CloudWatch event metrics for the whole configuration set, never per edition (each edition would be new billed metrics)", () => {
+    const toCloudWatch = eventDestinations().find((d) => d.CloudWatchDestination);
+    const [setId] = Object.keys(template.findResources("AWS::SES::ConfigurationSet"));
     expect(toCloudWatch.CloudWatchDestination.DimensionConfigurations).toEqual([
-      { DimensionName: "edition", DimensionValueSource: "messageTag", DefaultDimensionValue: "none" },
+      {
+        DimensionName: CONFIGURATION_SET_DIMENSION,
+        DimensionValueSource: "messageTag",
+        DefaultDimensionValue: { Ref: setId },
+      },
     ]);
+    expect(JSON.stringify(template.toJSON())).not.toMatch(/"DimensionName":"edition"/);
   });
 
   it("outputs the three DKIM CNAMEs the operator must create", () => {
@@ -256,11 +272,14 @@ describe("observability: alarms into an SNS topic, and a send dashboard", () => 
     expect(complaint?.Threshold).toBeLessThan(0.001);
   });
 
-  it("alarms on the first SES rendering failure of any edition (accepted by SES, then dropped)", () => {
-    const rendering = alarms.filter((a) => JSON.stringify(a.Metrics ?? []).includes("SUM(RenderingFailure)"));
-    expect(rendering).toHaveLength(1);
-    expect(rendering[0]?.Threshold).toBe(1);
-    expect(rendering[0]?.Metrics[0].Expression).toContain('SCHEMA("AWS/SES", edition)');
+  it("alarms on the first SES rendering failure (accepted by SES, then dropped), from the configuration set's metric", () => {
+    const [rendering, ...more] = alarmOn("RenderingFailure");
+    expect(more).toHaveLength(0);
+    expect(rendering?.Namespace).toBe("AWS/SES");
+    expect(rendering?.Threshold).toBe(1);
+    expect(rendering?.Statistic).toBe("Sum");
+    const [setId] = Object.keys(template.findResources("AWS::SES::ConfigurationSet"));
+    expect(rendering?.Dimensions).toEqual([{ Name: CONFIGURATION_SET_DIMENSION, Value: { Ref: setId } }]);
   });
 
   it("sends every alarm to the encrypted alarm topic, which mails the configured address", () => {
@@ -277,11 +296,12 @@ describe("observability: alarms into an SNS topic, and a send dashboard", () => 
     });
   });
 
-  it("has a dashboard whose SES graphs follow an edition id", () => {
+  it("has a dashboard of the configuration set's SES events, with no per-edition metric to read", () => {
     const [[, dashboard]] = resourcesOf(template, "AWS::CloudWatch::Dashboard") as [[string, Props]];
     const body = JSON.stringify(dashboard.Properties.DashboardBody);
     expect(body).toContain("RenderingFailure");
-    expect(body).toContain('\\"variables\\"');
-    expect(body).toContain("Edition id");
+    expect(body).toContain(CONFIGURATION_SET_DIMENSION);
+    expect(body).not.toContain('\\"edition\\"');
+    expect(body).not.toContain('\\"variables\\"');
   });
 });

@@ -166,8 +166,8 @@ describe("feedback on other kinds of mail", () => {
 describe("redelivered SNS messages", () => {
   it("count once, however often and however concurrently they arrive", async () => {
     const before = (await edition(firstEdition)).counts;
-    const record = sesEvent("Open", "ana@example.org", {
-      messageId: "redelivered-open",
+    const record = sesEvent("Delivery", "ana@example.org", {
+      messageId: "redelivered-delivery",
       edition: firstEdition,
     });
     const handler = sesFeedbackHandler(herald.ports);
@@ -176,20 +176,31 @@ describe("redelivered SNS messages", () => {
     herald.sesEvents.publish(JSON.stringify(record));
     await herald.sesEvents.idle();
     const after = (await edition(firstEdition)).counts;
-    expect(after.opened - before.opened).toBe(1);
-    expect(after.delivered).toBe(before.delivered);
+    expect(after.delivered - before.delivered).toBe(1);
+    expect(after.bounced).toBe(before.bounced);
   });
 
   it("many events of one edition at once are each counted exactly once", async () => {
     const before = (await edition(firstEdition)).counts;
     const handler = sesFeedbackHandler(herald.ports);
-    const clicks = Array.from({ length: 60 }, (_, i) =>
+    const deliveries = Array.from({ length: 60 }, (_, i) =>
       snsEvent(
-        sesEvent("Click", `reader${i}@example.org`, { messageId: `burst-${i}`, edition: firstEdition }),
+        sesEvent("Delivery", `reader${i}@example.org`, { messageId: `burst-${i}`, edition: firstEdition }),
       ),
     );
-    await Promise.all([...clicks, ...clicks].map((e) => handler(e)));
-    expect((await edition(firstEdition)).counts.clicked - before.clicked).toBe(60);
+    await Promise.all([...deliveries, ...deliveries].map((e) => handler(e)));
+    expect((await edition(firstEdition)).counts.delivered - before.delivered).toBe(60);
+  });
+
+  it("SES's own Open and Click events (an older deployment's configuration set) are taken and move nothing", async () => {
+    const before = (await edition(firstEdition)).counts;
+    const handler = sesFeedbackHandler(herald.ports);
+    for (const type of ["Open", "Click"]) {
+      await handler(
+        snsEvent(sesEvent(type, "ana@example.org", { messageId: `old-${type}`, edition: firstEdition })),
+      );
+    }
+    expect((await edition(firstEdition)).counts).toEqual(before);
   });
 
   it("count a soft bounce once, and suppress at the third distinct one", async () => {

@@ -76,7 +76,7 @@ describe("the cost of a send", () => {
 });
 
 describe("the idle stack", () => {
-  it("adds up alarms, dashboard, WAF, secrets, key, schedules, polls and storage at list prices", () => {
+  it("adds up alarms, dashboard, SES event metrics, WAF, secrets, key, schedules, polls and storage at list prices", () => {
     const { lines, total } = idleCost(
       {
         alarms: 10,
@@ -86,14 +86,15 @@ describe("the idle stack", () => {
         webAcls: 1,
         wafRules: 3,
         eventSources: 0,
+        sesMetrics: 7,
         scheduled: [],
         subscribers: 0,
       },
       PRICES,
     );
     expect(lines.map((l) => l.dollars)).toEqual(
-      [1 + 3, 5 + 3, 0.8, 1, 0, 0, 0].map((d) => expect.closeTo(d, 9)),
+      [1 + 3 + 7 * 0.3, 5 + 3, 0.8, 1, 0, 0, 0].map((d) => expect.closeTo(d, 9)),
     );
-    expect(total).toBeCloseTo(13.8, 9);
+    expect(total).toBeCloseTo(15.9, 9);
   });
 });
