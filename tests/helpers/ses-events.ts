@@ -1,4 +1,6 @@
-import type { SNSEvent } from "aws-lambda";
+import type { SNSEvent, SQSEvent } from "aws-lambda";
+import { eventBridgeEnvelope } from "../../functions/adapters/sqs/ses-event-batch.js";
+import { sqsEvent } from "./lambda-events.js";
 
 /**
  * SES event records as SES publishes them to SNS (shapes from the SES developer guide's examples),
@@ -73,4 +75,23 @@ export function snsEvent(message: unknown): SNSEvent {
       },
     ],
   };
+}
+
+/**
+ * SES events as the SES events queue delivers them: each wrapped as EventBridge's default bus wraps
+ * it, one SQS record each. A string is taken as the event's JSON (or garbage, left as it is).
+ */
+export function queuedEvents(...messages: unknown[]): SQSEvent {
+  const detail = (m: unknown) => {
+    if (typeof m !== "string") return m;
+    try {
+      return JSON.parse(m);
+    } catch {
+      return m;
+    }
+  };
+  return sqsEvent(
+    "ses-events",
+    messages.map((m) => JSON.stringify(eventBridgeEnvelope(detail(m)))),
+  );
 }
