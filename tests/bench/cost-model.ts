@@ -25,9 +25,15 @@ export interface SendUsage {
   writeUnits: number;
   sqsRequests: number;
   functions: FunctionUsage[];
-  /** The SES event path (SES → SNS → feedback Lambda → DynamoDB), per event, and events per recipient. */
+  /**
+   * The SES event path (SES → SNS or EventBridge and SQS → feedback Lambda → DynamoDB), per event,
+   * and events per recipient: SNS publishes, SQS requests and invocations per event say which path.
+   */
   feedback: {
     eventsPerRecipient: number;
+    snsPublishesPerEvent: number;
+    sqsRequestsPerEvent: number;
+    invocationsPerEvent: number;
     perEvent: Omit<FunctionUsage, "invocations" | "name"> & { readUnits: number; writeUnits: number };
   };
   /** SES's CloudWatch event destination, if it has a per-edition dimension: metrics each edition adds (one per event type), and hours each reports. */
@@ -74,11 +80,12 @@ export function sendCost(u: SendUsage, p: Prices): { lines: CostLine[]; total: n
     },
     { item: `SQS: ${u.sqsRequests} requests`, dollars: u.sqsRequests * p.sqsPerRequest },
     {
-      item: `SES events: ${Math.round(events)} × (SNS publish, feedback Lambda, DynamoDB)`,
+      item: `SES events: ${Math.round(events)} × (${u.feedback.snsPublishesPerEvent ? "SNS publish" : "SQS requests"}, feedback Lambda, DynamoDB)`,
       dollars:
         events *
-        (p.snsPerPublish +
-          p.lambdaPerRequest +
+        (u.feedback.snsPublishesPerEvent * p.snsPerPublish +
+          u.feedback.sqsRequestsPerEvent * p.sqsPerRequest +
+          u.feedback.invocationsPerEvent * p.lambdaPerRequest +
           gbSeconds(u.feedback.perEvent) * p.lambdaPerGbSecond +
           u.feedback.perEvent.readUnits * p.dynamoPerReadUnit +
           u.feedback.perEvent.writeUnits * p.dynamoPerWriteUnit),

@@ -30,11 +30,14 @@ const METRIC_HOURS = 24;
 const SUBSCRIBERS_STORED = 100_000;
 
 type Resource = { Type: string; Properties?: Record<string, unknown> };
+/** How SES events reach the feedback function: an SNS publish each, or EventBridge's default bus (free) and an SQS queue. */
+type Transport = "sns" | "eventbridge-sqs";
 
 type Dimension = { DimensionName: string };
 type Destination = {
   MatchingEventTypes: string[];
   SnsDestination?: unknown;
+  EventBridgeDestination?: unknown;
   CloudWatchDestination?: { DimensionConfigurations?: Dimension[] };
 };
 
@@ -66,7 +69,9 @@ export function stackInventory() {
   const destinations = of("AWS::SES::ConfigurationSetEventDestination").map(
     ([, r]) => r.Properties?.EventDestination as Destination,
   );
-  const snsTypes = destinations.find((d) => d.SnsDestination)?.MatchingEventTypes ?? [];
+  const toFeedback = destinations.find((d) => d.SnsDestination || d.EventBridgeDestination);
+  const snsTypes = toFeedback?.MatchingEventTypes ?? [];
+  const transport: Transport = toFeedback?.EventBridgeDestination ? "eventbridge-sqs" : "sns";
   const toCloudWatch = destinations.find((d) => d.CloudWatchDestination);
   const metricTypes = toCloudWatch?.MatchingEventTypes ?? [];
   const perMessage = (toCloudWatch?.CloudWatchDestination?.DimensionConfigurations ?? []).some(
@@ -88,7 +93,7 @@ export function stackInventory() {
     scheduled,
     subscribers: SUBSCRIBERS_STORED,
   };
-  return { inventory, snsTypes, metricTypes: editionMetricTypes };
+  return { inventory, snsTypes, transport, metricTypes: editionMetricTypes };
 }
 
 type Run = {
@@ -102,8 +107,14 @@ type Lambda = { invocations: number; seconds: number; cpuSeconds: number };
 type Units = { readUnits: number; writeUnits: number };
 
 /** A counted send (tests/bench/cost-run.ts) as the cost model's usage. */
-export function usageOf(run: Run, snsTypes: string[], metricTypes: string[]): SendUsage {
+export function usageOf(
+  run: Run,
+  snsTypes: string[],
+  metricTypes: string[],
+  transport: Transport = "sns",
+): SendUsage {
   const perEvent = (n: number) => n / Math.max(1, run.feedback.events);
+  const invocationsPerEvent = perEvent(run.feedback.lambda.invocations);
   return {
     recipients: run.sent,
     sesCalls: run.sesCalls,
@@ -120,6 +131,10 @@ export function usageOf(run: Run, snsTypes: string[], metricTypes: string[]): Se
     ],
     feedback: {
       eventsPerRecipient: snsTypes.reduce((n, t) => n + (EVENTS_PER_RECIPIENT[t] ?? 0), 0),
+      snsPublishesPerEvent: transport === "sns" ? 1 : 0,
+      // The rule's SendMessage per event, and a receive and a delete per batch.
+      sqsRequestsPerEvent: transport === "sns" ? 0 : 1 + 2 * invocationsPerEvent,
+      invocationsPerEvent,
       perEvent: {
         memoryMb: FUNCTION_SPECS.sesFeedback.memorySize,
         seconds: perEvent(run.feedback.lambda.seconds),
@@ -140,11 +155,17 @@ const dollars = (d: number) => `$${d < 0.1 ? d.toFixed(4) : d.toFixed(2)}`;
  */
 export async function costPart(sizes = [10_000, 100_000]) {
   const loadAverage = loadavg()[0];
-  const { inventory, snsTypes, metricTypes } = stackInventory();
+  const { inventory, snsTypes, metricTypes, transport } = stackInventory();
   const dynamo = await startDynamoLocal(await freePort());
   const ses = await startChild("tests/bench/null-ses.ts");
   const rows: Row[] = [];
-  const data: Record<string, unknown> = { pricesChecked: PRICES_CHECKED, inventory, snsTypes, metricTypes };
+  const data: Record<string, unknown> = {
+    pricesChecked: PRICES_CHECKED,
+    inventory,
+    snsTypes,
+    metricTypes,
+    transport,
+  };
   const sesPer10k = PRICES.sesPerEmail * 10_000;
   for (const size of sizes) {
     const table = `bench-cost-${size}`;
@@ -156,7 +177,7 @@ export async function costPart(sizes = [10_000, 100_000]) {
       dynamo.endpoint,
       ses.endpoint,
     ]) as Run;
-    const usage = usageOf(run, snsTypes, metricTypes);
+    const usage = usageOf(run, snsTypes, metricTypes, transport);
     const cost = sendCost(usage, PRICES);
     const per10k = (d: number) => (d * 10_000) / usage.recipients;
     const sendOnly = cost.lines.filter(

@@ -1,6 +1,7 @@
 import { Match, type Template } from "aws-cdk-lib/assertions";
 import { beforeAll, describe, expect, it } from "vitest";
-import { CONFIGURATION_SET_DIMENSION, SNS_EVENTS } from "../../infra/constructs/email.js";
+import { CONFIGURATION_SET_DIMENSION, FEEDBACK_EVENTS } from "../../infra/constructs/email.js";
+import { FEEDBACK_BATCH_SIZE } from "../../infra/constructs/feedback.js";
 import { BOUNCE_RATE_ALARM, COMPLAINT_RATE_ALARM } from "../../infra/constructs/observability.js";
 import { FUNCTION_SPECS } from "../../infra/function-specs.js";
 import { isConsoleFunction, type Props, resourcesOf, synthHerald } from "./helpers.js";
@@ -125,14 +126,14 @@ describe("SES: identity, configuration set, events, DNS outputs", () => {
       ([, d]) => (d.Properties as Props).EventDestination,
     );
 
-  it("publishes every event the feedback flow needs, rendering failures included, to an encrypted topic", () => {
-    const toSns = eventDestinations().find((d) => d.SnsDestination);
-    expect([...toSns.MatchingEventTypes].sort()).toEqual(
+  it("publishes every event the feedback flow needs, rendering failures included, to the default event bus", () => {
+    const toBus = eventDestinations().find((d) => d.EventBridgeDestination);
+    expect([...toBus.MatchingEventTypes].sort()).toEqual(
       ["renderingFailure", "bounce", "complaint", "delivery", "reject", "deliveryDelay"].sort(),
     );
-    expect(SNS_EVENTS).toHaveLength(6);
-    const topicId = toSns.SnsDestination.TopicARN.Ref;
-    expect((template.toJSON().Resources[topicId] as Props).Properties.KmsMasterKeyId).toBeDefined();
+    expect(FEEDBACK_EVENTS).toHaveLength(6);
+    expect(JSON.stringify(toBus.EventBridgeDestination.EventBusArn)).toContain("event-bus/default");
+    expect(eventDestinations().some((d) => d.SnsDestination)).toBe(false);
   });
 
   it("never asks SES for opens or clicks: an event destination that does turns on SES's own tracking (awstrack.me links, a second pixel), even with HERALD_TRACKING=off", () => {
@@ -172,7 +173,7 @@ describe("SES: identity, configuration set, events, DNS outputs", () => {
   });
 });
 
-describe("SES feedback: the events topic drives the feedback function", () => {
+describe("SES feedback: a rule on the default bus queues the configuration set's events for the feedback function", () => {
   let template: Template;
   beforeAll(() => {
     template = synthHerald(CONFIGURED).template;
@@ -184,40 +185,60 @@ describe("SES feedback: the events topic drives the feedback function", () => {
     expect(found).toHaveLength(1);
     return found[0] as [string, Props];
   };
-
-  it("subscribes the feedback function, and only it, to the SES events topic", () => {
-    const [fnId] = feedbackFunction();
-    const destinations = resourcesOf(template, "AWS::SES::ConfigurationSetEventDestination").map(
-      ([, d]) => (d.Properties as Props).EventDestination,
+  const eventsQueue = () => {
+    const found = resourcesOf(template, "AWS::SQS::Queue").filter(
+      ([id]) => id.startsWith("FeedbackEvents") && !id.includes("Dlq"),
     );
-    const topicId = destinations.find((d) => d.SnsDestination).SnsDestination.TopicARN.Ref;
-    const subscriptions = resourcesOf(template, "AWS::SNS::Subscription")
-      .map(([, s]) => s.Properties as Props)
-      .filter((s) => s.TopicArn.Ref === topicId);
-    expect(subscriptions).toEqual([
-      expect.objectContaining({ Protocol: "lambda", Endpoint: { "Fn::GetAtt": [fnId, "Arn"] } }),
-    ]);
-    template.hasResourceProperties("AWS::Lambda::Permission", {
-      Action: "lambda:InvokeFunction",
-      Principal: "sns.amazonaws.com",
-      SourceArn: { Ref: topicId },
-      FunctionName: { "Fn::GetAtt": [fnId, "Arn"] },
+    expect(found).toHaveLength(1);
+    return found[0] as [string, Props];
+  };
+
+  it("matches this configuration set's SES events on the default bus and sends them to the queue", () => {
+    const [queueId] = eventsQueue();
+    const [setId] = Object.keys(template.findResources("AWS::SES::ConfigurationSet"));
+    const rules = resourcesOf(template, "AWS::Events::Rule").filter(([id]) => id.startsWith("Feedback"));
+    expect(rules).toHaveLength(1);
+    const rule = (rules[0] as [string, Props])[1].Properties;
+    expect(rule.EventBusName ?? "default").toBe("default");
+    expect(rule.EventPattern).toEqual({
+      source: ["aws.ses"],
+      detail: { mail: { tags: { [CONFIGURATION_SET_DIMENSION]: [{ Ref: setId }] } } },
     });
+    expect(rule.Targets).toEqual([expect.objectContaining({ Arn: { "Fn::GetAtt": [queueId, "Arn"] } })]);
+    // Only EventBridge, for this rule, may send to the queue.
+    const policies = resourcesOf(template, "AWS::SQS::QueuePolicy")
+      .map(([, p]) => (p as Props).Properties)
+      .filter((p) => JSON.stringify(p.Queues).includes(queueId));
+    const statements = policies.flatMap((p) => p.PolicyDocument.Statement);
+    const sends = statements.filter((st: Props) => JSON.stringify(st.Action).includes("sqs:SendMessage"));
+    expect(sends).toHaveLength(1);
+    expect(sends[0].Principal).toEqual({ Service: "events.amazonaws.com" });
+    expect(JSON.stringify(sends[0].Condition)).toContain("aws:SourceArn");
   });
 
-  it("retries a failed event twice, then keeps it in an alarmed dead-letter queue", () => {
+  it("feeds the function in batches of 100 gathered for up to 5 s, reporting failures per event", () => {
     const [fnId] = feedbackFunction();
-    const [[, config]] = resourcesOf(template, "AWS::Lambda::EventInvokeConfig") as [[string, Props]];
-    expect(config.Properties).toMatchObject({
+    const [queueId] = eventsQueue();
+    template.hasResourceProperties("AWS::Lambda::EventSourceMapping", {
       FunctionName: { Ref: fnId },
-      MaximumRetryAttempts: 2,
-      DestinationConfig: {
-        OnFailure: { Destination: { "Fn::GetAtt": [expect.stringContaining("FeedbackDlq"), "Arn"] } },
-      },
+      EventSourceArn: { "Fn::GetAtt": [queueId, "Arn"] },
+      BatchSize: FEEDBACK_BATCH_SIZE,
+      MaximumBatchingWindowInSeconds: 5,
+      FunctionResponseTypes: ["ReportBatchItemFailures"],
     });
+    expect(FEEDBACK_BATCH_SIZE).toBe(100);
+  });
+
+  it("keeps an event that keeps failing in an alarmed dead-letter queue", () => {
+    const [, queue] = eventsQueue();
+    const dlqId = queue.Properties.RedrivePolicy.deadLetterTargetArn["Fn::GetAtt"][0];
+    expect(dlqId).toContain("FeedbackEventsDlq");
+    expect(queue.Properties.RedrivePolicy.maxReceiveCount).toBeGreaterThanOrEqual(5);
     const alarms = resourcesOf(template, "AWS::CloudWatch::Alarm").map(([, a]) => a.Properties as Props);
-    const dlqAlarm = alarms.find((a) => JSON.stringify(a.Dimensions ?? []).includes("FeedbackDlq"));
+    const dlqAlarm = alarms.find((a) => JSON.stringify(a.Dimensions ?? []).includes(dlqId));
     expect(dlqAlarm?.Threshold).toBe(1);
+    // No asynchronous invocation path is left: nothing invokes it but the queue.
+    template.resourceCountIs("AWS::Lambda::EventInvokeConfig", 0);
   });
 
   it("is sized by its spec and gets the runtime contract", () => {
@@ -243,7 +264,7 @@ describe("observability: alarms into an SNS topic, and a send dashboard", () => 
 
   it("alarms on each DLQ's depth at the first message", () => {
     const dlqs = resourcesOf(template, "AWS::SQS::Queue").filter(([id]) => id.includes("Dlq"));
-    // edition, send, social, engagement events, SES feedback, feed-poll, briefing, recovery and social
+    // edition, send, social, engagement events, SES events, feed-poll, briefing, recovery and social
     // engagement schedules, scheduled sends
     expect(dlqs).toHaveLength(10);
     for (const [id] of dlqs) {

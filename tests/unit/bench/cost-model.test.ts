@@ -24,6 +24,9 @@ const usage: SendUsage = {
   functions: [{ name: "send", memoryMb: 2048, invocations: 20, seconds: 50, cpuSeconds: 10 }],
   feedback: {
     eventsPerRecipient: 1,
+    snsPublishesPerEvent: 1,
+    sqsRequestsPerEvent: 0,
+    invocationsPerEvent: 1,
     perEvent: { memoryMb: 1024, seconds: 0.01, cpuSeconds: 0, readUnits: 0, writeUnits: 2 },
   },
   editionMetrics: { metrics: 10, hours: 2 },
@@ -46,6 +49,23 @@ describe("the cost of a send", () => {
     expect(dollars[3]).toBeCloseTo(10_000 * (0.000001 + 0.000001 + 0.01 * 0.00001 + 2 * 0.000001), 10);
     // 10 metrics × 2 hours at $0.73 a month of 730 hours.
     expect(dollars[4]).toBeCloseTo(0.02, 10);
+    // Batched through SQS instead: a request per event and two per batch of 100, an invocation per batch.
+    const batched = sendCost(
+      {
+        ...usage,
+        feedback: {
+          ...usage.feedback,
+          snsPublishesPerEvent: 0,
+          sqsRequestsPerEvent: 1.02,
+          invocationsPerEvent: 0.01,
+        },
+      },
+      ROUND,
+    );
+    expect(batched.lines[3]?.dollars).toBeCloseTo(
+      10_000 * (1.02 * 0.000001 + 0.01 * 0.000001 + 0.01 * 0.00001 + 2 * 0.000001),
+      10,
+    );
     expect(total).toBeCloseTo(
       dollars.reduce((a, b) => a + b, 0),
       12,
