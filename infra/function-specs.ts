@@ -43,8 +43,9 @@ export const FUNCTION_SPECS = {
     timeout: Duration.seconds(60),
   },
   /**
-   * One SES event per invocation (SNS delivers them one by one): a handful of DynamoDB writes.
-   * 256 MB is plenty for that; the timeout leaves room for the retries of a contended counter.
+   * A batch of up to 100 SES events: deliveries counted together (a read and a transaction), the
+   * rare bounce or complaint one by one. 256 MB is plenty for that; the timeout leaves room for the
+   * retries of a contended counter.
    */
   sesFeedback: {
     entry: "ses-feedback.ts",

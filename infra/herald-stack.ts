@@ -78,7 +78,7 @@ export class HeraldStack extends Stack {
     const key = new NotificationKey(this, "NotificationKey");
     this.data = new HeraldData(this, "Data", { env });
     const secrets = new HeraldSecrets(this, "Secrets", { adopt: config.adoptSecrets });
-    this.email = new HeraldEmail(this, "Email", { domain: config.domain, key, env });
+    this.email = new HeraldEmail(this, "Email", { domain: config.domain, env });
     this.api = new HeraldApi(this, "Api", { config, env });
     this.sending = new HeraldSending(this, "Sending", {
       config,
@@ -154,6 +154,7 @@ export class HeraldStack extends Stack {
 
     this.observability = new HeraldObservability(this, "Observability", {
       key,
+      configurationSetName: this.email.configurationSet.configurationSetName,
       ...(config.alarmEmail ? { alarmEmail: config.alarmEmail } : {}),
     });
     this.observability.watchApi(this.api.httpApi);
@@ -183,7 +184,7 @@ export class HeraldStack extends Stack {
     this.observability.watchQueue("SocialQueue", this.social.queue);
     this.observability.watchFunction("Social", this.social.fn);
     this.observability.watchFunction("SesFeedback", this.feedback.fn);
-    this.observability.watchDeadLetters("SesFeedback", this.feedback.deadLetterQueue);
+    this.observability.watchQueue("SesFeedback", this.feedback.events);
     if (this.pollFeeds) this.observability.watchFunction("PollFeeds", this.pollFeeds);
     this.observability.watchFunction("Briefing", this.briefing);
     this.observability.watchDeadLetters("EditionSchedule", this.editionReleases.deadLetterQueue);

@@ -34,8 +34,17 @@ export const Counts = z.object({
   bounced: z.number(),
   complained: z.number(),
   delivered: z.number(),
-  opened: z.number(),
-  clicked: z.number(),
+  /** Opens and clicks as SES's own tracking reported them: off since Herald tracks them itself. */
+  opened: z
+    .number()
+    .describe(
+      "Always 0 for new editions: SES's own open tracking is off. Herald's own counts are in the stats endpoint (GET /v1/editions/{id}/stats, /v1/briefings/{id}/stats).",
+    ),
+  clicked: z
+    .number()
+    .describe(
+      "Always 0 for new editions: SES's own click tracking is off. Herald's own counts are in the stats endpoint (GET /v1/editions/{id}/stats, /v1/briefings/{id}/stats).",
+    ),
 });
 export type Counts = z.infer<typeof Counts>;
 

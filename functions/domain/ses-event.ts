@@ -56,7 +56,7 @@ export const SesEvent = z.looseObject({
 export type SesEvent = z.infer<typeof SesEvent>;
 
 /** The edition counters SES events move. */
-export type FeedbackCounter = "bounced" | "complained" | "delivered" | "opened" | "clicked" | "failed";
+export type FeedbackCounter = "bounced" | "complained" | "delivered" | "failed";
 
 /**
  * What one event asks of Herald, per recipient. Recipients are subscriber ids (hashes), never
@@ -83,17 +83,16 @@ export interface FeedbackPlan {
 
 const COUNTER_OF: Partial<Record<SesEventType, FeedbackCounter>> = {
   Delivery: "delivered",
-  Open: "opened",
-  Click: "clicked",
   Reject: "failed",
   "Rendering Failure": "failed",
 };
 
 /**
  * Turns one SES event into actions. Only a permanent bounce counts as `bounced` (it is what SES's
- * bounce rate measures); transient and undetermined ones are counted on the subscriber. Opens and
- * clicks are counted once per recipient and message: unique opens and clicks, which is also what
- * makes a redelivered event harmless.
+ * bounce rate measures); transient and undetermined ones are counted on the subscriber. SES's Open
+ * and Click events ask for nothing: Herald counts opens and clicks itself (its redirect and pixel),
+ * and the configuration set no longer asks SES for them, as asking turns SES's own tracking on; one
+ * that still arrives (a configuration set of an older deployment) is accepted and ignored.
  */
 export function planFeedback(event: SesEvent): FeedbackPlan {
   const { messageId } = event.mail;

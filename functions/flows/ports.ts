@@ -17,6 +17,7 @@ import type { WorkLedger } from "./ports/work.js";
 export * from "./ports/access.js";
 export * from "./ports/briefings.js";
 export * from "./ports/cards.js";
+export * from "./ports/deliveries.js";
 export * from "./ports/editions.js";
 export * from "./ports/engagement.js";
 export * from "./ports/feeds.js";

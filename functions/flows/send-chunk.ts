@@ -1,4 +1,5 @@
 import { type Outcome, orphanedInflight, pendingRecipients, tally } from "../domain/chunk.js";
+import { slotTags } from "../domain/delivery-slots.js";
 import { listHeaders, recipientLinks } from "../domain/recipient-links.js";
 import type { Subscriber } from "../domain/subscriber.js";
 import { pauseIfUnhealthy } from "./auto-pause.js";
@@ -99,10 +100,13 @@ export async function sendChunk(ports: Ports, job: SendJob): Promise<ChunkResult
     const nowSeconds = Math.floor(nowMs / 1000);
     const email = { target: job.editionId, variant: chunk.variant ?? "" };
     const tracking = emailTracking(ports.config, ports.secrets.tokenKeys, email, rendered);
+    // Each delivery then names its chunk and position, and is counted per batch without a mark of its own.
+    const slots = slotTags(job.chunk);
     const entries: BulkEntry[] = eligible.map((s) => {
       const links = recipientLinks(ports.config, ports.secrets.tokenKeys, s.id, nowSeconds, job.editionId);
       const data = { ...links, ...tracking.data(s.id, nowSeconds) };
-      return { to: s.email, data, headers: listHeaders(ports.config, links.unsubscribeUrl) };
+      const tags = slots?.position(chunk.recipients.indexOf(s.id));
+      return { to: s.email, data, headers: listHeaders(ports.config, links.unsubscribeUrl), tags };
     });
     try {
       const results = await ports.mailer.sendBulk({
@@ -112,7 +116,7 @@ export async function sendChunk(ports: Ports, job: SendJob): Promise<ChunkResult
         html: tracking.html,
         text: rendered.text,
         entries,
-        tags: { edition: job.editionId },
+        tags: { edition: job.editionId, ...slots?.chunk },
       });
       results.forEach((r, i) => {
         const id = (eligible[i] as Subscriber).id;

@@ -110,7 +110,13 @@ export function withMailboxSimulator(
       results.forEach((r, i) => {
         const to = message.entries[i]?.to;
         if (r.kind === "sent" && to)
-          emit({ messageId: r.messageId, from: message.from, to, tags: message.tags, at: now() });
+          emit({
+            messageId: r.messageId,
+            from: message.from,
+            to,
+            tags: { ...message.tags, ...message.entries[i]?.tags },
+            at: now(),
+          });
       });
       return results;
     },

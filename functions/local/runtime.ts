@@ -4,10 +4,10 @@ import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { buildPorts } from "../adapters/build-ports.js";
 import { documentClient } from "../adapters/dynamo/client.js";
 import { dynamoCredentialStore } from "../adapters/dynamo/credential-store.js";
+import { dynamoDeliveryCounts } from "../adapters/dynamo/delivery-counts.js";
 import { dynamoEngagementMarks } from "../adapters/dynamo/engagement-marks.js";
 import { dynamoStatsReader } from "../adapters/dynamo/stats-reader.js";
 import { httpFeedFetcher } from "../adapters/feeds/http-fetcher.js";
-import { sesFeedbackHandler } from "../adapters/sns/ses-feedback.js";
 import {
   type AdapterFactories,
   type SocialAccounts,
@@ -21,6 +21,7 @@ import {
   TOKEN_KEY_SETTING,
 } from "../adapters/social/sealed-credentials.js";
 import { engagementWorker } from "../adapters/sqs/engagement-worker.js";
+import { sesEventBatchHandler } from "../adapters/sqs/ses-event-batch.js";
 import { socialWorker } from "../adapters/sqs/social-worker.js";
 import { type Renderers, renderWorker, sendWorker } from "../adapters/sqs/workers.js";
 import type { Config, Secrets } from "../domain/config.js";
@@ -41,8 +42,8 @@ import { LOCAL_CREDENTIALS } from "./dynamodb-local.js";
 import { startEngagementTimer } from "./engagement-timer.js";
 import { withMailboxSimulator } from "./mailbox-simulator.js";
 import { MemoryQueue, type MemoryQueueOptions } from "./memory-queue.js";
-import { MemoryTopic } from "./memory-topic.js";
 import { rearmScheduled } from "./rearm-scheduled.js";
+import { LocalSesEventBus } from "./ses-event-bus.js";
 import { type Timers, timerScheduler } from "./timer-scheduler.js";
 
 export interface LocalRuntimeOptions {
@@ -98,8 +99,8 @@ export interface LocalRuntime {
   /** Which networks post for real and which to the outbox. */
   social: SocialAccounts;
   startSending(): void;
-  /** The SES events topic: the mailbox simulator publishes to it, the feedback handler consumes it. */
-  sesEvents: MemoryTopic;
+  /** SES's events on their way to the feedback handler: the mailbox simulator publishes to it. */
+  sesEvents: LocalSesEventBus;
   /** Resolves when every queue and the SES events topic are empty and idle (a deferred social job included). */
   settled(): Promise<void>;
   stop(): void;
@@ -157,17 +158,16 @@ export function localRuntime(o: LocalRuntimeOptions): LocalRuntime {
     now: o.now,
     ...(o.sendRatePerWorker ? { sendRatePerWorker: o.sendRatePerWorker } : {}),
   });
-  // SES's mailbox simulator: its events reach the same feedback handler SNS drives on AWS.
-  const sesEvents = new MemoryTopic({
-    name: "ses-events",
-    onDrop: (error) => o.log.error("SES event dropped after retries", { error: loggableError(error) }),
-  });
+  // SES's mailbox simulator: its events reach the same batch handler the SES events queue drives on AWS.
+  const sesEvents = new LocalSesEventBus({ name: "ses-events", ...o.queue });
   const simulated = {
     ...built,
     mailer: withMailboxSimulator(built.mailer, (m) => sesEvents.publish(m), built.now),
   };
   const ports = o.wrapPorts ? o.wrapPorts(simulated) : simulated;
-  sesEvents.subscribe(sesFeedbackHandler(ports));
+  sesEvents.start(
+    sesEventBatchHandler({ ...ports, deliveries: dynamoDeliveryCounts(db, o.config.tableName) }),
+  );
   editionQueue.start(renderWorker(ports, o.renderers));
   const credentials = sealedCredentials(
     dynamoCredentialStore(db, o.config.tableName),

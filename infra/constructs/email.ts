@@ -1,4 +1,5 @@
 import { CfnOutput, Stack } from "aws-cdk-lib";
+import { EventBus, type IEventBus } from "aws-cdk-lib/aws-events";
 import * as iam from "aws-cdk-lib/aws-iam";
 import {
   CloudWatchDimensionSource,
@@ -9,43 +10,47 @@ import {
   Identity,
   SuppressionReasons,
 } from "aws-cdk-lib/aws-ses";
-import type { Topic } from "aws-cdk-lib/aws-sns";
 import { Construct } from "constructs";
-import type { NotificationKey } from "./notification-key.js";
 import type { RuntimeEnvironment } from "./runtime-environment.js";
 
-/** What the feedback flow acts on; RENDERING_FAILURE because SES accepts, then drops, such a message. */
-export const SNS_EVENTS = [
+/**
+ * What the feedback flow acts on; RENDERING_FAILURE because SES accepts, then drops, such a message.
+ * Never OPEN or CLICK: an event destination that asks for them turns on SES's own open and click
+ * tracking, which rewrites every link to `*.awstrack.me` and adds SES's pixel, on top of Herald's
+ * redirect and pixel, and even with `HERALD_TRACKING=off` (docs/analytics.md).
+ */
+export const FEEDBACK_EVENTS = [
   EmailSendingEvent.RENDERING_FAILURE,
   EmailSendingEvent.BOUNCE,
   EmailSendingEvent.COMPLAINT,
   EmailSendingEvent.DELIVERY,
   EmailSendingEvent.REJECT,
   EmailSendingEvent.DELIVERY_DELAY,
-  EmailSendingEvent.OPEN,
-  EmailSendingEvent.CLICK,
 ];
 
-/** The message tag the send worker puts on every message; it becomes a CloudWatch dimension. */
-export const EDITION_DIMENSION = "edition";
+/**
+ * SES's auto-tag naming the configuration set: as the CloudWatch destination's one dimension it has a
+ * single value, so SES publishes one metric per event type for the whole stack. A per-message
+ * dimension (an edition id) would make every edition a new set of custom metrics, each billed.
+ */
+export const CONFIGURATION_SET_DIMENSION = "ses:configuration-set";
 
 /**
  * The sending side of SES: the domain identity (Easy DKIM: SES rotates the keys; the operator
  * creates three CNAMEs once), and the configuration set every send goes through. The set adds bounced
  * and complained addresses to the account's suppression list (a second line of defence behind
- * Herald's own suppression), publishes reputation metrics, and publishes events to SNS (for the
- * feedback function) and to CloudWatch, per edition (for the send dashboard).
+ * Herald's own suppression), publishes reputation metrics, and publishes events to EventBridge's
+ * default bus (free for AWS service events; a rule there queues them for the feedback function) and
+ * to CloudWatch, for the whole configuration set (for the alarms and the
+ * dashboard; an edition's own figures are Herald's counters, in DynamoDB).
  */
 export class HeraldEmail extends Construct {
   readonly identity: EmailIdentity;
   readonly configurationSet: ConfigurationSet;
-  readonly eventsTopic: Topic;
+  /** Where SES publishes the feedback events: the account's default event bus. */
+  readonly eventBus: IEventBus;
 
-  constructor(
-    scope: Construct,
-    id: string,
-    props: { domain: string; key: NotificationKey; env: RuntimeEnvironment },
-  ) {
+  constructor(scope: Construct, id: string, props: { domain: string; env: RuntimeEnvironment }) {
     super(scope, id);
     this.configurationSet = new ConfigurationSet(this, "ConfigurationSet", {
       suppressionReasons: SuppressionReasons.BOUNCES_AND_COMPLAINTS,
@@ -57,16 +62,20 @@ export class HeraldEmail extends Construct {
       configurationSet: this.configurationSet,
       dkimSigning: true,
     });
-    this.eventsTopic = props.key.topic(this, "Events", "Herald SES events");
-    this.configurationSet.addEventDestination("ToSns", {
-      destination: EventDestination.snsTopic(this.eventsTopic),
-      events: SNS_EVENTS,
+    this.eventBus = EventBus.fromEventBusName(this, "DefaultBus", "default");
+    this.configurationSet.addEventDestination("ToEventBridge", {
+      destination: EventDestination.eventBus(this.eventBus),
+      events: FEEDBACK_EVENTS,
     });
     this.configurationSet.addEventDestination("ToCloudWatch", {
       destination: EventDestination.cloudWatchDimensions([
-        { name: EDITION_DIMENSION, source: CloudWatchDimensionSource.MESSAGE_TAG, defaultValue: "none" },
+        {
+          name: CONFIGURATION_SET_DIMENSION,
+          source: CloudWatchDimensionSource.MESSAGE_TAG,
+          defaultValue: this.configurationSet.configurationSetName,
+        },
       ]),
-      events: [EmailSendingEvent.SEND, ...SNS_EVENTS],
+      events: [EmailSendingEvent.SEND, ...FEEDBACK_EVENTS],
     });
     props.env.set("HERALD_SES_CONFIGURATION_SET", this.configurationSet.configurationSetName);
 

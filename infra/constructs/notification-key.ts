@@ -5,10 +5,11 @@ import { Topic } from "aws-cdk-lib/aws-sns";
 import { Construct } from "constructs";
 
 /**
- * The key that encrypts Herald's SNS topics. SES events carry recipient addresses (personal data) and
- * alarms say what is failing; both are encrypted at rest. The AWS-managed `alias/aws/sns` key cannot be
- * used here: its policy lets no service principal in, and SES and CloudWatch must publish. So this is
- * a customer-managed key whose policy admits exactly those two services, for this account only.
+ * The key that encrypts Herald's SNS topic: alarms say what is failing, and are encrypted at rest.
+ * (SES events, which carry recipient addresses, go through EventBridge to an SQS queue encrypted by
+ * SQS itself.) The AWS-managed `alias/aws/sns` key cannot be used here: its policy lets no service
+ * principal in, and CloudWatch must publish. So this is a customer-managed key whose policy admits
+ * exactly that service, for this account only.
  */
 export class NotificationKey extends Construct {
   readonly key: Key;
@@ -16,13 +17,13 @@ export class NotificationKey extends Construct {
   constructor(scope: Construct, id: string) {
     super(scope, id);
     this.key = new Key(this, "Key", {
-      description: "Herald: encrypts the SES event and alarm topics",
+      description: "Herald: encrypts the alarm topic",
       enableKeyRotation: true,
       // Only transient messages are encrypted with it: nothing to recover after the stack is gone.
       removalPolicy: RemovalPolicy.DESTROY,
       pendingWindow: Duration.days(7),
     });
-    for (const service of ["ses.amazonaws.com", "cloudwatch.amazonaws.com"]) {
+    for (const service of ["cloudwatch.amazonaws.com"]) {
       this.key.addToResourcePolicy(
         new iam.PolicyStatement({
           principals: [new iam.ServicePrincipal(service)],

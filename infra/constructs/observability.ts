@@ -4,16 +4,11 @@ import {
   Alarm,
   ComparisonOperator,
   Dashboard,
-  DashboardVariable,
-  DefaultValue,
   GraphWidget,
   type IMetric,
-  MathExpression,
   Metric,
   TextWidget,
   TreatMissingData,
-  VariableInputType,
-  VariableType,
 } from "aws-cdk-lib/aws-cloudwatch";
 import { SnsAction } from "aws-cdk-lib/aws-cloudwatch-actions";
 import type * as lambda from "aws-cdk-lib/aws-lambda";
@@ -21,7 +16,7 @@ import type { Topic } from "aws-cdk-lib/aws-sns";
 import { EmailSubscription } from "aws-cdk-lib/aws-sns-subscriptions";
 import type { IQueue } from "aws-cdk-lib/aws-sqs";
 import { Construct } from "constructs";
-import { EDITION_DIMENSION } from "./email.js";
+import { CONFIGURATION_SET_DIMENSION } from "./email.js";
 import type { NotificationKey } from "./notification-key.js";
 import type { WorkerQueue } from "./worker-queue.js";
 
@@ -32,7 +27,7 @@ import type { WorkerQueue } from "./worker-queue.js";
  */
 export const BOUNCE_RATE_ALARM = 0.04;
 export const COMPLAINT_RATE_ALARM = 0.0008;
-/** The send worker's SES events, as the configuration set publishes them per edition. */
+/** The SES events the configuration set publishes to CloudWatch, for all of Herald's mail together. */
 const SES_EVENT_METRICS = [
   "Send",
   "Delivery",
@@ -46,51 +41,48 @@ const FIVE_MINUTES = Duration.minutes(5);
 
 /**
  * Alarms into one encrypted SNS topic (with an email subscription when an address is configured),
- * and the dashboard an editor or engineer watches while an edition goes out: pick the edition id in
- * the dashboard's `edition` field and every SES graph follows it. Each part registers what it wants
- * watched (`watchFunction`, `watchQueue`), so a new worker is two lines in the stack.
+ * and the dashboard an engineer watches while a send goes out: SES's events for Herald's
+ * configuration set, the queues and the workers. One edition's own figures are Herald's counters
+ * (the console, `GET /v1/editions/{id}`), not CloudWatch's: a metric per edition would be billed per
+ * edition. Each part registers what it wants watched (`watchFunction`, `watchQueue`), so a new
+ * worker is two lines in the stack.
  */
 export class HeraldObservability extends Construct {
   readonly alarmTopic: Topic;
   readonly dashboard: Dashboard;
   private readonly action: SnsAction;
 
-  constructor(scope: Construct, id: string, props: { key: NotificationKey; alarmEmail?: string }) {
+  private readonly configurationSetName: string;
+
+  constructor(
+    scope: Construct,
+    id: string,
+    props: { key: NotificationKey; configurationSetName: string; alarmEmail?: string },
+  ) {
     super(scope, id);
+    this.configurationSetName = props.configurationSetName;
     this.alarmTopic = props.key.topic(this, "AlarmTopic", "Herald alarms");
     if (props.alarmEmail) this.alarmTopic.addSubscription(new EmailSubscription(props.alarmEmail));
     this.action = new SnsAction(this.alarmTopic);
 
-    this.dashboard = new Dashboard(this, "SendDashboard", {
-      defaultInterval: Duration.hours(3),
-      variables: [
-        new DashboardVariable({
-          id: EDITION_DIMENSION,
-          type: VariableType.PROPERTY,
-          label: "Edition id",
-          inputType: VariableInputType.INPUT,
-          value: EDITION_DIMENSION,
-          defaultValue: DefaultValue.value("none"),
-        }),
-      ],
-    });
+    this.dashboard = new Dashboard(this, "SendDashboard", { defaultInterval: Duration.hours(3) });
     this.dashboard.addWidgets(
       new TextWidget({
         width: 24,
         height: 2,
         markdown:
-          "## Herald: an edition's send\nEnter the edition id above. SES graphs follow it; queue and worker graphs show all sends.",
+          "## Herald: sends\nSES events of all of Herald's mail, queues and workers. One edition's figures: the console or `GET /v1/editions/{id}`.",
       }),
       new GraphWidget({
-        title: "SES events for the edition",
+        title: "SES events (Herald's configuration set)",
         width: 24,
-        left: SES_EVENT_METRICS.map((name) => this.ses(name, "Sum", { [EDITION_DIMENSION]: "none" })),
+        left: SES_EVENT_METRICS.map((name) => this.sesEvents(name)),
       }),
     );
     this.reputationAlarms();
     new CfnOutput(scope, "SendDashboardUrl", {
       value: `https://console.aws.amazon.com/cloudwatch/home?region=${Aws.REGION}#dashboards:name=${this.dashboard.dashboardName}`,
-      description: "Watch an edition go out: enter its id in the dashboard's Edition id field",
+      description: "Watch sends go out: SES events, queues and workers",
     });
   }
 
@@ -102,6 +94,11 @@ export class HeraldObservability extends Construct {
       period: FIVE_MINUTES,
       ...(dimensionsMap ? { dimensionsMap } : {}),
     });
+  }
+
+  /** An SES event metric of Herald's configuration set (its CloudWatch destination's one dimension). */
+  private sesEvents(metricName: string): Metric {
+    return this.ses(metricName, "Sum", { [CONFIGURATION_SET_DIMENSION]: this.configurationSetName });
   }
 
   private alarm(id: string, metric: IMetric, threshold: number, description: string): Alarm {
@@ -133,17 +130,10 @@ export class HeraldObservability extends Construct {
       COMPLAINT_RATE_ALARM,
       "SES complaint rate near the 0.1 % line: pause sends, check consent",
     );
-    // SES accepts a message whose per-recipient data fails the template, then drops it: count those
-    // across all editions (a Metrics Insights query sums the per-edition metrics).
-    const renderingFailures = new MathExpression({
-      expression: `SELECT SUM(RenderingFailure) FROM SCHEMA("AWS/SES", ${EDITION_DIMENSION})`,
-      usingMetrics: {},
-      period: FIVE_MINUTES,
-      label: "RenderingFailure (all editions)",
-    });
+    // SES accepts a message whose per-recipient data fails the template, then drops it.
     this.alarm(
       "RenderingFailureAlarm",
-      renderingFailures,
+      this.sesEvents("RenderingFailure"),
       1,
       "SES dropped messages whose personalization failed",
     );

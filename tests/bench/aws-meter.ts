@@ -22,7 +22,8 @@ export interface DynamoUsage {
  * Counts what DynamoDB bills for every request a client makes: it asks each one for
  * `ReturnConsumedCapacity: TOTAL` and adds up the units the answer reports (DynamoDB Local computes
  * them from item sizes as DynamoDB does: reads per 4 KB, doubled for strong consistency over eventual,
- * writes per 1 KB, transactions twice), split into read and write units by operation.
+ * writes per 1 KB, transactions twice; but a TransactWriteItems is counted at least 2 units per item,
+ * as DynamoDB Local answers 2 for the whole transaction), split into read and write units by operation.
  *
  * @example
  * const meter = meterDynamo();
@@ -41,11 +42,17 @@ export function meterDynamo() {
           const name = String(context.commandName);
           usage.requests[name] = (usage.requests[name] ?? 0) + 1;
           const consumed = (out.output as { ConsumedCapacity?: Capacity | Capacity[] }).ConsumedCapacity;
+          let units = 0;
           for (const c of [consumed ?? []].flat()) {
-            const units = c.CapacityUnits ?? (c.ReadCapacityUnits ?? 0) + (c.WriteCapacityUnits ?? 0);
-            if (READS.has(name)) usage.readUnits += units;
-            else usage.writeUnits += units;
+            units += c.CapacityUnits ?? (c.ReadCapacityUnits ?? 0) + (c.WriteCapacityUnits ?? 0);
           }
+          // DynamoDB Local answers 2 units for any TransactWriteItems, however many items it writes;
+          // DynamoDB bills 2 per item and KB. At least 2 per item, then (a lower bound for items over 1 KB).
+          if (name === "TransactWriteItemsCommand") {
+            units = Math.max(units, 2 * ((input.TransactItems as unknown[] | undefined)?.length ?? 0));
+          }
+          if (READS.has(name)) usage.readUnits += units;
+          else usage.writeUnits += units;
           return out;
         },
         { step: "initialize", name: "meterDynamo" },

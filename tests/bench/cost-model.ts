@@ -25,12 +25,18 @@ export interface SendUsage {
   writeUnits: number;
   sqsRequests: number;
   functions: FunctionUsage[];
-  /** The SES event path (SES → SNS → feedback Lambda → DynamoDB), per event, and events per recipient. */
+  /**
+   * The SES event path (SES → SNS or EventBridge and SQS → feedback Lambda → DynamoDB), per event,
+   * and events per recipient: SNS publishes, SQS requests and invocations per event say which path.
+   */
   feedback: {
     eventsPerRecipient: number;
+    snsPublishesPerEvent: number;
+    sqsRequestsPerEvent: number;
+    invocationsPerEvent: number;
     perEvent: Omit<FunctionUsage, "invocations" | "name"> & { readUnits: number; writeUnits: number };
   };
-  /** SES's CloudWatch event destination: metrics each edition adds (one per event type), and hours each reports. */
+  /** SES's CloudWatch event destination, if it has a per-edition dimension: metrics each edition adds (one per event type), and hours each reports. */
   editionMetrics: { metrics: number; hours: number };
 }
 
@@ -74,11 +80,12 @@ export function sendCost(u: SendUsage, p: Prices): { lines: CostLine[]; total: n
     },
     { item: `SQS: ${u.sqsRequests} requests`, dollars: u.sqsRequests * p.sqsPerRequest },
     {
-      item: `SES events: ${Math.round(events)} × (SNS publish, feedback Lambda, DynamoDB)`,
+      item: `SES events: ${Math.round(events)} × (${u.feedback.snsPublishesPerEvent ? "SNS publish" : "SQS requests"}, feedback Lambda, DynamoDB)`,
       dollars:
         events *
-        (p.snsPerPublish +
-          p.lambdaPerRequest +
+        (u.feedback.snsPublishesPerEvent * p.snsPerPublish +
+          u.feedback.sqsRequestsPerEvent * p.sqsPerRequest +
+          u.feedback.invocationsPerEvent * p.lambdaPerRequest +
           gbSeconds(u.feedback.perEvent) * p.lambdaPerGbSecond +
           u.feedback.perEvent.readUnits * p.dynamoPerReadUnit +
           u.feedback.perEvent.writeUnits * p.dynamoPerWriteUnit),
@@ -101,6 +108,11 @@ export interface Inventory {
   wafRules: number;
   /** SQS event sources: Lambda's pollers long-poll each queue around the clock. */
   eventSources: number;
+  /**
+   * SES event metrics of the whole configuration set (one per event type), billed for each hour they
+   * report: counted as reporting all month, which they do when some mail goes out every hour.
+   */
+  sesMetrics: number;
   /** Scheduled invocations a month, each with its function's memory size. */
   scheduled: Array<{ name: string; perMonth: number; memoryMb: number }>;
   /** Stored subscribers (the table's size). */
@@ -120,19 +132,21 @@ export const IDLE_ASSUMPTIONS = {
 };
 
 /**
- * The stack's monthly bill with no send: CloudWatch alarms and dashboards, secrets, the KMS key, the
+ * The stack's monthly bill with no send: CloudWatch alarms, dashboards and the configuration set's
+ * SES event metrics (a month of them: an upper bound, they bill only the hours mail goes out), secrets, the KMS key, the
  * WAF web ACL and its rules, the scheduled functions, SQS long polls, and the table's storage.
  *
  * @example
- * idleCost({ alarms: 29, dashboards: 1, secrets: 3, kmsKeys: 1, webAcls: 1, wafRules: 3, eventSources: 3, scheduled: [], subscribers: 100_000 }, PRICES).total;
+ * idleCost({ alarms: 29, dashboards: 1, secrets: 3, kmsKeys: 1, webAcls: 1, wafRules: 3, eventSources: 3, sesMetrics: 7, scheduled: [], subscribers: 100_000 }, PRICES).total;
  */
 export function idleCost(i: Inventory, p: Prices): { lines: CostLine[]; total: number } {
   const a = IDLE_ASSUMPTIONS;
   const runs = i.scheduled.reduce((n, s) => n + s.perMonth, 0);
   const lines: CostLine[] = [
     {
-      item: `CloudWatch: ${i.alarms} alarms, ${i.dashboards} dashboard`,
-      dollars: i.alarms * p.alarmPerMonth + i.dashboards * p.dashboardPerMonth,
+      item: `CloudWatch: ${i.alarms} alarms, ${i.dashboards} dashboard, ${i.sesMetrics} SES event metrics`,
+      dollars:
+        i.alarms * p.alarmPerMonth + i.dashboards * p.dashboardPerMonth + i.sesMetrics * p.metricPerMonth,
     },
     {
       item: `WAF: ${i.webAcls} web ACL, ${i.wafRules} rules`,

@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { sesFeedbackHandler } from "../../functions/adapters/sns/ses-feedback.js";
 import { renderWorker, sendWorker } from "../../functions/adapters/sqs/workers.js";
 import type { Queue } from "../../functions/flows/ports.js";
 import { mjmlRenderers } from "../../functions/render/renderers.js";
+import { FEEDBACK_BATCH_SIZE } from "../../infra/constructs/feedback.js";
 import { articleBody, signedWebhook } from "../helpers/factories.js";
-import { sesEvent, snsEvent } from "../helpers/ses-events.js";
+import { queuedEvents, sesEvent } from "../helpers/ses-events.js";
 import { meterDynamo, timedHandler } from "./aws-meter.js";
 import { benchRuntime } from "./bench-runtime.js";
 
@@ -23,6 +23,10 @@ const [table, sizeArg, dynamoEndpoint, sesEndpoint] = process.argv.slice(2) as [
   string,
 ];
 const FEEDBACK_SAMPLE = 1_000;
+/** The feedback queue's batch size (infra/constructs/feedback.ts), a chunk's size, and chunks sent at once. */
+const FEEDBACK_BATCH = FEEDBACK_BATCH_SIZE;
+const CHUNK = 50;
+const IN_FLIGHT = 10;
 const meter = meterDynamo();
 let sesCalls = 0;
 const { runtime, app } = benchRuntime(table, dynamoEndpoint, sesEndpoint, {
@@ -72,25 +76,35 @@ const sendDynamo = meter.usage();
 const edition = await runtime.ports.editions.get(editionId);
 const sent = edition?.counts.sent ?? 0;
 
-// SES delivery events for a sample of the recipients, one SNS record per invocation as on AWS.
+// SES delivery events for a sample of the recipients, as the SES events queue delivers them: batches
+// of FEEDBACK_BATCH, each event tagged with its chunk and position. Deliveries of ten chunks sent at
+// once arrive interleaved, so a batch touches ten chunk items (more than in order, fewer than at random).
 meter.reset();
 const feedback = { invocations: 0, seconds: 0, cpuSeconds: 0, records: 0 };
-const handle = sesFeedbackHandler(runtime.ports);
+const handle = runtime.sesEvents.handle;
 const events = Math.min(FEEDBACK_SAMPLE, sent);
-for (let i = 0; i < events; i++) {
-  const event = snsEvent(
-    sesEvent("Delivery", `reader${i}@bench.example`, {
-      messageId: `cost-${i}`,
-      edition: editionId,
-      detail: { delivery: { timestamp: new Date().toISOString(), recipients: [`reader${i}@bench.example`] } },
-    }),
-  );
+const delivery = (i: number) => {
+  const window = Math.floor(i / (CHUNK * IN_FLIGHT));
+  const e = sesEvent("Delivery", `reader${i}@bench.example`, {
+    messageId: `cost-${i}`,
+    edition: editionId,
+    detail: { delivery: { timestamp: new Date().toISOString(), recipients: [`reader${i}@bench.example`] } },
+  });
+  e.mail.tags = {
+    ...e.mail.tags,
+    chunk: [`bench-${window * IN_FLIGHT + (i % IN_FLIGHT)}`],
+    pos: [String(Math.floor((i % (CHUNK * IN_FLIGHT)) / IN_FLIGHT))],
+  } as typeof e.mail.tags;
+  return e;
+};
+for (let from = 0; from < events; from += FEEDBACK_BATCH) {
+  const batch = Array.from({ length: Math.min(FEEDBACK_BATCH, events - from) }, (_, k) => delivery(from + k));
   const started = performance.now();
   const cpu = process.cpuUsage();
-  await handle(event);
+  await handle(queuedEvents(...batch));
   const used = process.cpuUsage(cpu);
   feedback.invocations++;
-  feedback.records++;
+  feedback.records += batch.length;
   feedback.seconds += (performance.now() - started) / 1000;
   feedback.cpuSeconds += (used.user + used.system) / 1e6;
 }

@@ -1,5 +1,6 @@
 import { loadavg } from "node:os";
 import { startDynamoLocal } from "../../functions/local/dynamodb-local.js";
+import { CONFIGURATION_SET_DIMENSION } from "../../infra/constructs/email.js";
 import { FUNCTION_SPECS } from "../../infra/function-specs.js";
 import { synthHerald } from "../infra/helpers.js";
 import { PRICES, PRICES_CHECKED } from "./aws-prices.js";
@@ -16,19 +17,36 @@ import type { Row } from "./rows.js";
  */
 const EVENTS_PER_RECIPIENT: Record<string, number> = {
   delivery: 1,
+  // Routed only by a configuration set that asks SES for them (Herald's no longer does: it turns on
+  // SES's own tracking); kept so an older template is priced as it was.
   open: 0.5,
   click: 0.05,
   bounce: 0.01,
   deliveryDelay: 0.01,
   complaint: 0.001,
 };
-/** Hours an edition's SES event metrics report to CloudWatch (opens and clicks trickle in for a day). */
+/** Hours an edition's SES event metrics report to CloudWatch (bounces and delays trickle in for a day). */
 const METRIC_HOURS = 24;
 const SUBSCRIBERS_STORED = 100_000;
 
 type Resource = { Type: string; Properties?: Record<string, unknown> };
+/** How SES events reach the feedback function: an SNS publish each, or EventBridge's default bus (free) and an SQS queue. */
+type Transport = "sns" | "eventbridge-sqs";
 
-/** What the synthesized stack holds that bills by the month, and the SES event types it routes. */
+type Dimension = { DimensionName: string };
+type Destination = {
+  MatchingEventTypes: string[];
+  SnsDestination?: unknown;
+  EventBridgeDestination?: unknown;
+  CloudWatchDestination?: { DimensionConfigurations?: Dimension[] };
+};
+
+/**
+ * What the synthesized stack holds that bills by the month, and the SES event types it routes. The
+ * CloudWatch destination's metrics (one per event type and dimension value) bill by the month when
+ * its only dimension is the configuration set's (one value: the stack's), and per edition when a
+ * dimension takes a value per message (an edition id).
+ */
 export function stackInventory() {
   const resources = Object.entries(
     (synthHerald().template.toJSON() as { Resources: Record<string, Resource> }).Resources,
@@ -49,10 +67,17 @@ export function stackInventory() {
     };
   });
   const destinations = of("AWS::SES::ConfigurationSetEventDestination").map(
-    ([, r]) => r.Properties?.EventDestination as { MatchingEventTypes: string[]; SnsDestination?: unknown },
+    ([, r]) => r.Properties?.EventDestination as Destination,
   );
-  const snsTypes = destinations.find((d) => d.SnsDestination)?.MatchingEventTypes ?? [];
-  const metricTypes = destinations.find((d) => !d.SnsDestination)?.MatchingEventTypes ?? [];
+  const toFeedback = destinations.find((d) => d.SnsDestination || d.EventBridgeDestination);
+  const snsTypes = toFeedback?.MatchingEventTypes ?? [];
+  const transport: Transport = toFeedback?.EventBridgeDestination ? "eventbridge-sqs" : "sns";
+  const toCloudWatch = destinations.find((d) => d.CloudWatchDestination);
+  const metricTypes = toCloudWatch?.MatchingEventTypes ?? [];
+  const perMessage = (toCloudWatch?.CloudWatchDestination?.DimensionConfigurations ?? []).some(
+    (d) => d.DimensionName !== CONFIGURATION_SET_DIMENSION,
+  );
+  const editionMetricTypes = perMessage ? metricTypes : [];
   const inventory: Inventory = {
     alarms: of("AWS::CloudWatch::Alarm").length,
     dashboards: of("AWS::CloudWatch::Dashboard").length,
@@ -64,10 +89,11 @@ export function stackInventory() {
       0,
     ),
     eventSources: of("AWS::Lambda::EventSourceMapping").length,
+    sesMetrics: perMessage ? 0 : metricTypes.length,
     scheduled,
     subscribers: SUBSCRIBERS_STORED,
   };
-  return { inventory, snsTypes, metricTypes };
+  return { inventory, snsTypes, transport, metricTypes: editionMetricTypes };
 }
 
 type Run = {
@@ -81,8 +107,14 @@ type Lambda = { invocations: number; seconds: number; cpuSeconds: number };
 type Units = { readUnits: number; writeUnits: number };
 
 /** A counted send (tests/bench/cost-run.ts) as the cost model's usage. */
-export function usageOf(run: Run, snsTypes: string[], metricTypes: string[]): SendUsage {
+export function usageOf(
+  run: Run,
+  snsTypes: string[],
+  metricTypes: string[],
+  transport: Transport = "sns",
+): SendUsage {
   const perEvent = (n: number) => n / Math.max(1, run.feedback.events);
+  const invocationsPerEvent = perEvent(run.feedback.lambda.invocations);
   return {
     recipients: run.sent,
     sesCalls: run.sesCalls,
@@ -99,6 +131,10 @@ export function usageOf(run: Run, snsTypes: string[], metricTypes: string[]): Se
     ],
     feedback: {
       eventsPerRecipient: snsTypes.reduce((n, t) => n + (EVENTS_PER_RECIPIENT[t] ?? 0), 0),
+      snsPublishesPerEvent: transport === "sns" ? 1 : 0,
+      // The rule's SendMessage per event, and a receive and a delete per batch.
+      sqsRequestsPerEvent: transport === "sns" ? 0 : 1 + 2 * invocationsPerEvent,
+      invocationsPerEvent,
       perEvent: {
         memoryMb: FUNCTION_SPECS.sesFeedback.memorySize,
         seconds: perEvent(run.feedback.lambda.seconds),
@@ -119,11 +155,17 @@ const dollars = (d: number) => `$${d < 0.1 ? d.toFixed(4) : d.toFixed(2)}`;
  */
 export async function costPart(sizes = [10_000, 100_000]) {
   const loadAverage = loadavg()[0];
-  const { inventory, snsTypes, metricTypes } = stackInventory();
+  const { inventory, snsTypes, metricTypes, transport } = stackInventory();
   const dynamo = await startDynamoLocal(await freePort());
   const ses = await startChild("tests/bench/null-ses.ts");
   const rows: Row[] = [];
-  const data: Record<string, unknown> = { pricesChecked: PRICES_CHECKED, inventory, snsTypes, metricTypes };
+  const data: Record<string, unknown> = {
+    pricesChecked: PRICES_CHECKED,
+    inventory,
+    snsTypes,
+    metricTypes,
+    transport,
+  };
   const sesPer10k = PRICES.sesPerEmail * 10_000;
   for (const size of sizes) {
     const table = `bench-cost-${size}`;
@@ -135,7 +177,7 @@ export async function costPart(sizes = [10_000, 100_000]) {
       dynamo.endpoint,
       ses.endpoint,
     ]) as Run;
-    const usage = usageOf(run, snsTypes, metricTypes);
+    const usage = usageOf(run, snsTypes, metricTypes, transport);
     const cost = sendCost(usage, PRICES);
     const per10k = (d: number) => (d * 10_000) / usage.recipients;
     const sendOnly = cost.lines.filter(

@@ -1,7 +1,9 @@
-import type { SNSEvent } from "aws-lambda";
+import type { SQSEvent } from "aws-lambda";
+import { eventBridgeEnvelope } from "../../functions/adapters/sqs/ses-event-batch.js";
+import { sqsEvent } from "./lambda-events.js";
 
 /**
- * SES event records as SES publishes them to SNS (shapes from the SES developer guide's examples),
+ * SES event records as SES publishes them (shapes from the SES developer guide's examples),
  * for tests that feed the feedback handler directly.
  */
 export function sesEvent(
@@ -49,28 +51,21 @@ export const complaintDetail = (to: string) => ({
   },
 });
 
-/** One SNS record carrying `message` (an object is sent as JSON), as Lambda receives it. */
-export function snsEvent(message: unknown): SNSEvent {
-  return {
-    Records: [
-      {
-        EventSource: "aws:sns",
-        EventVersion: "1.0",
-        EventSubscriptionArn: "arn:aws:sns:eu-west-1:123456789012:events:sub",
-        Sns: {
-          Type: "Notification",
-          MessageId: "3f1a1c9e-0000-4000-8000-000000000000",
-          TopicArn: "arn:aws:sns:eu-west-1:123456789012:events",
-          Subject: "",
-          Message: typeof message === "string" ? message : JSON.stringify(message),
-          Timestamp: "2026-11-25T10:00:04.000Z",
-          SignatureVersion: "1",
-          Signature: "",
-          SigningCertUrl: "",
-          UnsubscribeUrl: "",
-          MessageAttributes: {},
-        },
-      },
-    ],
+/**
+ * SES events as the SES events queue delivers them: each wrapped as EventBridge's default bus wraps
+ * it, one SQS record each. A string is taken as the event's JSON (or garbage, left as it is).
+ */
+export function queuedEvents(...messages: unknown[]): SQSEvent {
+  const detail = (m: unknown) => {
+    if (typeof m !== "string") return m;
+    try {
+      return JSON.parse(m);
+    } catch {
+      return m;
+    }
   };
+  return sqsEvent(
+    "ses-events",
+    messages.map((m) => JSON.stringify(eventBridgeEnvelope(detail(m)))),
+  );
 }

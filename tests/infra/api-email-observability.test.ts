@@ -1,6 +1,7 @@
 import { Match, type Template } from "aws-cdk-lib/assertions";
 import { beforeAll, describe, expect, it } from "vitest";
-import { SNS_EVENTS } from "../../infra/constructs/email.js";
+import { CONFIGURATION_SET_DIMENSION, FEEDBACK_EVENTS } from "../../infra/constructs/email.js";
+import { FEEDBACK_BATCH_SIZE } from "../../infra/constructs/feedback.js";
 import { BOUNCE_RATE_ALARM, COMPLAINT_RATE_ALARM } from "../../infra/constructs/observability.js";
 import { FUNCTION_SPECS } from "../../infra/function-specs.js";
 import { isConsoleFunction, type Props, resourcesOf, synthHerald } from "./helpers.js";
@@ -120,30 +121,46 @@ describe("SES: identity, configuration set, events, DNS outputs", () => {
     });
   });
 
-  it("publishes every event the feedback flow needs, rendering failures included, to an encrypted topic", () => {
-    const destinations = resourcesOf(template, "AWS::SES::ConfigurationSetEventDestination").map(
+  const eventDestinations = () =>
+    resourcesOf(template, "AWS::SES::ConfigurationSetEventDestination").map(
       ([, d]) => (d.Properties as Props).EventDestination,
     );
-    const toSns = destinations.find((d) => d.SnsDestination);
-    expect([...toSns.MatchingEventTypes].sort()).toEqual(
-      [
-        "renderingFailure",
-        "bounce",
-        "complaint",
-        "delivery",
-        "reject",
-        "deliveryDelay",
-        "open",
-        "click",
-      ].sort(),
+
+  it("publishes every event the feedback flow needs, rendering failures included, to the default event bus", () => {
+    const toBus = eventDestinations().find((d) => d.EventBridgeDestination);
+    expect([...toBus.MatchingEventTypes].sort()).toEqual(
+      ["renderingFailure", "bounce", "complaint", "delivery", "reject", "deliveryDelay"].sort(),
     );
-    expect(SNS_EVENTS).toHaveLength(8);
-    const topicId = toSns.SnsDestination.TopicARN.Ref;
-    expect((template.toJSON().Resources[topicId] as Props).Properties.KmsMasterKeyId).toBeDefined();
-    const toCloudWatch = destinations.find((d) => d.CloudWatchDestination);
+    expect(FEEDBACK_EVENTS).toHaveLength(6);
+    expect(JSON.stringify(toBus.EventBridgeDestination.EventBusArn)).toContain("event-bus/default");
+    expect(eventDestinations().some((d) => d.SnsDestination)).toBe(false);
+  });
+
+  it("never asks SES for opens or clicks: an event destination that does turns on SES's own tracking (awstrack.me links, a second pixel), even with HERALD_TRACKING=off", () => {
+    const destinations = eventDestinations();
+    expect(destinations.length).toBeGreaterThanOrEqual(2);
+    for (const d of destinations) {
+      const types = (d.MatchingEventTypes as string[]).map((t) => t.toLowerCase());
+      expect(types).not.toContain("open");
+      expect(types).not.toContain("click");
+    }
+    // Nor does anything else turn it on: no tracking options on the configuration set.
+    for (const [, set] of resourcesOf(template, "AWS::SES::ConfigurationSet")) {
+      expect((set.Properties as Props).TrackingOptions).toBeUndefined();
+    }
+  });
+
+  it("publishes CloudWatch event metrics for the whole configuration set, never per edition (each edition would be new billed metrics)", () => {
+    const toCloudWatch = eventDestinations().find((d) => d.CloudWatchDestination);
+    const [setId] = Object.keys(template.findResources("AWS::SES::ConfigurationSet"));
     expect(toCloudWatch.CloudWatchDestination.DimensionConfigurations).toEqual([
-      { DimensionName: "edition", DimensionValueSource: "messageTag", DefaultDimensionValue: "none" },
+      {
+        DimensionName: CONFIGURATION_SET_DIMENSION,
+        DimensionValueSource: "messageTag",
+        DefaultDimensionValue: { Ref: setId },
+      },
     ]);
+    expect(JSON.stringify(template.toJSON())).not.toMatch(/"DimensionName":"edition"/);
   });
 
   it("outputs the three DKIM CNAMEs the operator must create", () => {
@@ -156,7 +173,7 @@ describe("SES: identity, configuration set, events, DNS outputs", () => {
   });
 });
 
-describe("SES feedback: the events topic drives the feedback function", () => {
+describe("SES feedback: a rule on the default bus queues the configuration set's events for the feedback function", () => {
   let template: Template;
   beforeAll(() => {
     template = synthHerald(CONFIGURED).template;
@@ -168,40 +185,60 @@ describe("SES feedback: the events topic drives the feedback function", () => {
     expect(found).toHaveLength(1);
     return found[0] as [string, Props];
   };
-
-  it("subscribes the feedback function, and only it, to the SES events topic", () => {
-    const [fnId] = feedbackFunction();
-    const destinations = resourcesOf(template, "AWS::SES::ConfigurationSetEventDestination").map(
-      ([, d]) => (d.Properties as Props).EventDestination,
+  const eventsQueue = () => {
+    const found = resourcesOf(template, "AWS::SQS::Queue").filter(
+      ([id]) => id.startsWith("FeedbackEvents") && !id.includes("Dlq"),
     );
-    const topicId = destinations.find((d) => d.SnsDestination).SnsDestination.TopicARN.Ref;
-    const subscriptions = resourcesOf(template, "AWS::SNS::Subscription")
-      .map(([, s]) => s.Properties as Props)
-      .filter((s) => s.TopicArn.Ref === topicId);
-    expect(subscriptions).toEqual([
-      expect.objectContaining({ Protocol: "lambda", Endpoint: { "Fn::GetAtt": [fnId, "Arn"] } }),
-    ]);
-    template.hasResourceProperties("AWS::Lambda::Permission", {
-      Action: "lambda:InvokeFunction",
-      Principal: "sns.amazonaws.com",
-      SourceArn: { Ref: topicId },
-      FunctionName: { "Fn::GetAtt": [fnId, "Arn"] },
+    expect(found).toHaveLength(1);
+    return found[0] as [string, Props];
+  };
+
+  it("matches this configuration set's SES events on the default bus and sends them to the queue", () => {
+    const [queueId] = eventsQueue();
+    const [setId] = Object.keys(template.findResources("AWS::SES::ConfigurationSet"));
+    const rules = resourcesOf(template, "AWS::Events::Rule").filter(([id]) => id.startsWith("Feedback"));
+    expect(rules).toHaveLength(1);
+    const rule = (rules[0] as [string, Props])[1].Properties;
+    expect(rule.EventBusName ?? "default").toBe("default");
+    expect(rule.EventPattern).toEqual({
+      source: ["aws.ses"],
+      detail: { mail: { tags: { [CONFIGURATION_SET_DIMENSION]: [{ Ref: setId }] } } },
     });
+    expect(rule.Targets).toEqual([expect.objectContaining({ Arn: { "Fn::GetAtt": [queueId, "Arn"] } })]);
+    // Only EventBridge, for this rule, may send to the queue.
+    const policies = resourcesOf(template, "AWS::SQS::QueuePolicy")
+      .map(([, p]) => (p as Props).Properties)
+      .filter((p) => JSON.stringify(p.Queues).includes(queueId));
+    const statements = policies.flatMap((p) => p.PolicyDocument.Statement);
+    const sends = statements.filter((st: Props) => JSON.stringify(st.Action).includes("sqs:SendMessage"));
+    expect(sends).toHaveLength(1);
+    expect(sends[0].Principal).toEqual({ Service: "events.amazonaws.com" });
+    expect(JSON.stringify(sends[0].Condition)).toContain("aws:SourceArn");
   });
 
-  it("retries a failed event twice, then keeps it in an alarmed dead-letter queue", () => {
+  it("feeds the function in batches of 100 gathered for up to 5 s, reporting failures per event", () => {
     const [fnId] = feedbackFunction();
-    const [[, config]] = resourcesOf(template, "AWS::Lambda::EventInvokeConfig") as [[string, Props]];
-    expect(config.Properties).toMatchObject({
+    const [queueId] = eventsQueue();
+    template.hasResourceProperties("AWS::Lambda::EventSourceMapping", {
       FunctionName: { Ref: fnId },
-      MaximumRetryAttempts: 2,
-      DestinationConfig: {
-        OnFailure: { Destination: { "Fn::GetAtt": [expect.stringContaining("FeedbackDlq"), "Arn"] } },
-      },
+      EventSourceArn: { "Fn::GetAtt": [queueId, "Arn"] },
+      BatchSize: FEEDBACK_BATCH_SIZE,
+      MaximumBatchingWindowInSeconds: 5,
+      FunctionResponseTypes: ["ReportBatchItemFailures"],
     });
+    expect(FEEDBACK_BATCH_SIZE).toBe(100);
+  });
+
+  it("keeps an event that keeps failing in an alarmed dead-letter queue", () => {
+    const [, queue] = eventsQueue();
+    const dlqId = queue.Properties.RedrivePolicy.deadLetterTargetArn["Fn::GetAtt"][0];
+    expect(dlqId).toContain("FeedbackEventsDlq");
+    expect(queue.Properties.RedrivePolicy.maxReceiveCount).toBeGreaterThanOrEqual(5);
     const alarms = resourcesOf(template, "AWS::CloudWatch::Alarm").map(([, a]) => a.Properties as Props);
-    const dlqAlarm = alarms.find((a) => JSON.stringify(a.Dimensions ?? []).includes("FeedbackDlq"));
+    const dlqAlarm = alarms.find((a) => JSON.stringify(a.Dimensions ?? []).includes(dlqId));
     expect(dlqAlarm?.Threshold).toBe(1);
+    // No asynchronous invocation path is left: nothing invokes it but the queue.
+    template.resourceCountIs("AWS::Lambda::EventInvokeConfig", 0);
   });
 
   it("is sized by its spec and gets the runtime contract", () => {
@@ -227,7 +264,7 @@ describe("observability: alarms into an SNS topic, and a send dashboard", () => 
 
   it("alarms on each DLQ's depth at the first message", () => {
     const dlqs = resourcesOf(template, "AWS::SQS::Queue").filter(([id]) => id.includes("Dlq"));
-    // edition, send, social, engagement events, SES feedback, feed-poll, briefing, recovery and social
+    // edition, send, social, engagement events, SES events, feed-poll, briefing, recovery and social
     // engagement schedules, scheduled sends
     expect(dlqs).toHaveLength(10);
     for (const [id] of dlqs) {
@@ -256,11 +293,14 @@ describe("observability: alarms into an SNS topic, and a send dashboard", () => 
     expect(complaint?.Threshold).toBeLessThan(0.001);
   });
 
-  it("alarms on the first SES rendering failure of any edition (accepted by SES, then dropped)", () => {
-    const rendering = alarms.filter((a) => JSON.stringify(a.Metrics ?? []).includes("SUM(RenderingFailure)"));
-    expect(rendering).toHaveLength(1);
-    expect(rendering[0]?.Threshold).toBe(1);
-    expect(rendering[0]?.Metrics[0].Expression).toContain('SCHEMA("AWS/SES", edition)');
+  it("alarms on the first SES rendering failure (accepted by SES, then dropped), from the configuration set's metric", () => {
+    const [rendering, ...more] = alarmOn("RenderingFailure");
+    expect(more).toHaveLength(0);
+    expect(rendering?.Namespace).toBe("AWS/SES");
+    expect(rendering?.Threshold).toBe(1);
+    expect(rendering?.Statistic).toBe("Sum");
+    const [setId] = Object.keys(template.findResources("AWS::SES::ConfigurationSet"));
+    expect(rendering?.Dimensions).toEqual([{ Name: CONFIGURATION_SET_DIMENSION, Value: { Ref: setId } }]);
   });
 
   it("sends every alarm to the encrypted alarm topic, which mails the configured address", () => {
@@ -277,11 +317,12 @@ describe("observability: alarms into an SNS topic, and a send dashboard", () => 
     });
   });
 
-  it("has a dashboard whose SES graphs follow an edition id", () => {
+  it("has a dashboard of the configuration set's SES events, with no per-edition metric to read", () => {
     const [[, dashboard]] = resourcesOf(template, "AWS::CloudWatch::Dashboard") as [[string, Props]];
     const body = JSON.stringify(dashboard.Properties.DashboardBody);
     expect(body).toContain("RenderingFailure");
-    expect(body).toContain('\\"variables\\"');
-    expect(body).toContain("Edition id");
+    expect(body).toContain(CONFIGURATION_SET_DIMENSION);
+    expect(body).not.toContain('\\"edition\\"');
+    expect(body).not.toContain('\\"variables\\"');
   });
 });

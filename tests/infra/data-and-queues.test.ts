@@ -68,7 +68,7 @@ describe("queues and event sources", () => {
     template = synthHerald(LOW_RATE).template;
   });
 
-  it("the render+plan, send, social and engagement workers each consume one queue, sized from their specs", () => {
+  it("the render+plan, send, social, engagement and SES feedback workers each consume one queue, sized from their specs", () => {
     const found = consumers(template).map((c) => [c.functionId.replace(/[0-9A-F]{8}$/, ""), c.fn.Timeout]);
     expect(found.sort()).toEqual(
       [
@@ -76,9 +76,10 @@ describe("queues and event sources", () => {
         ["SendingSend", FUNCTION_SPECS.send.timeout.toSeconds()],
         ["SocialWorker", FUNCTION_SPECS.social.timeout.toSeconds()],
         ["TrackingRecorder", FUNCTION_SPECS.recordEngagement.timeout.toSeconds()],
+        ["FeedbackSesFeedback", FUNCTION_SPECS.sesFeedback.timeout.toSeconds()],
       ].sort(),
     );
-    expect(new Set(consumers(template).map((c) => c.queueId)).size).toBe(4);
+    expect(new Set(consumers(template).map((c) => c.queueId)).size).toBe(5);
   });
 
   it("each worker queue has a DLQ after ≥ 5 receives, kept 14 days (longer than the queue keeps messages)", () => {
@@ -100,9 +101,9 @@ describe("queues and event sources", () => {
 
   it("every queue is encrypted and refuses requests without TLS", () => {
     const queues = resourcesOf(template, "AWS::SQS::Queue");
-    // Four worker queues with their DLQs, the SES feedback function's DLQ, the briefing, recovery and
+    // Five worker queues (the SES events' among them) with their DLQs, the briefing, recovery and
     // social engagement schedules' DLQs, the scheduled sends' DLQ.
-    expect(queues.length).toBe(13);
+    expect(queues.length).toBe(14);
     const policies = resourcesOf(template, "AWS::SQS::QueuePolicy").map(([, p]) => p.Properties as Props);
     for (const [id, q] of queues) {
       expect((q.Properties as Props).SqsManagedSseEnabled, id).toBe(true);
@@ -116,7 +117,7 @@ describe("queues and event sources", () => {
 
   it("every event source reports batch item failures", () => {
     const all = consumers(template);
-    expect(all).toHaveLength(4);
+    expect(all).toHaveLength(5);
     for (const { mapping } of all) expect(mapping.FunctionResponseTypes).toEqual(["ReportBatchItemFailures"]);
   });
 

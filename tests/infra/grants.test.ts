@@ -67,7 +67,7 @@ const EXPECTED: Record<string, string[]> = {
   FeedbackSesFeedback: [
     ...table("BatchGetItem", "ConditionCheckItem", "DeleteItem", "GetItem", "PutItem", "UpdateItem"),
     ...logs("FeedbackSesFeedback"),
-    ...sendTo("FeedbackDlq"),
+    ...consume("FeedbackEventsQueue"),
   ],
   SocialWorker: [
     ...table("BatchGetItem", "DeleteItem", "GetItem", "PutItem", "Query", "UpdateItem").map(

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Counts } from "../../functions/domain/edition.js";
 import { subscriberId } from "../../functions/domain/subscriber.js";
 import type { Ports } from "../../functions/flows/ports.js";
-import type { MemoryTopic } from "../../functions/local/memory-topic.js";
+import type { LocalSesEventBus } from "../../functions/local/ses-event-bus.js";
 import { adminHeaders, articleBody, csv, signedWebhook } from "../helpers/factories.js";
 import { startHerald, type TestHerald } from "../helpers/herald.js";
 import { clearEmails, countByRecipient, sentEmails } from "../helpers/ses-store.js";
@@ -26,7 +26,7 @@ function bouncersInFirstChunk(): string[] {
 const BOUNCERS = bouncersInFirstChunk();
 
 let herald: TestHerald;
-let sesEvents: MemoryTopic | undefined;
+let sesEvents: LocalSesEventBus | undefined;
 let editionId: string;
 
 beforeAll(async () => {

@@ -7,6 +7,7 @@ import { Template } from "aws-cdk-lib/assertions";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { dynamoCardStore } from "../../functions/adapters/dynamo/card-store.js";
 import { documentClient } from "../../functions/adapters/dynamo/client.js";
+import { shardCounts } from "../../functions/adapters/dynamo/edition-feedback.js";
 import { dynamoEditionRepo } from "../../functions/adapters/dynamo/edition-repo.js";
 import { dynamoEngagementMarks } from "../../functions/adapters/dynamo/engagement-marks.js";
 import { dynamoSubscriberRepo } from "../../functions/adapters/dynamo/subscriber-repo.js";
@@ -25,7 +26,7 @@ import {
 import { articleBody, signedWebhook } from "../helpers/factories.js";
 import { httpEvent, sqsEvent } from "../helpers/lambda-events.js";
 import { seedSubscribers } from "../helpers/seed.js";
-import { bounceDetail, sesEvent, snsEvent } from "../helpers/ses-events.js";
+import { bounceDetail, queuedEvents, sesEvent } from "../helpers/ses-events.js";
 import { sentEmails } from "../helpers/ses-store.js";
 import { roleGrants } from "../infra/role-grants.js";
 
@@ -317,16 +318,30 @@ describe("the deployed artifacts run", () => {
     );
   });
 
-  it("the feedback function records an SNS-wrapped SES bounce as a suppression", async () => {
+  it("the feedback function, fed a queued batch, suppresses a bounce and counts a delivery named twice once", async () => {
     const bounce = sesEvent("Bounce", "deployed0@example.org", {
       edition: editionId,
       detail: bounceDetail("deployed0@example.org"),
     });
-    await invoke("FeedbackSesFeedback", snsEvent(bounce));
+    const delivery = sesEvent("Delivery", "deployed1@example.org", {
+      messageId: "deployed-dlv",
+      edition: editionId,
+    });
+    delivery.mail.tags = {
+      ...delivery.mail.tags,
+      chunk: ["deployed-0"],
+      pos: ["1"],
+    } as typeof delivery.mail.tags;
+    const before = (await shardCounts(db(), tableName, [editionId])).get(editionId)?.feedback?.delivered ?? 0;
+    // As the SES events queue delivers them: the default bus's envelope, one SQS record each.
+    const { result } = await invoke("FeedbackSesFeedback", queuedEvents(bounce, delivery, delivery));
+    expect(result).toEqual({ batchItemFailures: [] });
     const suppressed = await dynamoSuppressionRepo(db(), tableName).suppressedAmong([
       subscriberId("deployed0@example.org"),
     ]);
     expect(suppressed.size).toBe(1);
+    const after = (await shardCounts(db(), tableName, [editionId])).get(editionId)?.feedback?.delivered ?? 0;
+    expect(after - before).toBe(1);
   });
 
   it("the recovery function (Scheduler event) walks the unfinished work, with no secret", async () => {

@@ -58,7 +58,7 @@ describe("feedback logs", () => {
     const log = logs.text();
     expect(log).toContain("SES event applied");
     expect(log).toContain("SES did not deliver a message");
-    expect(log).toContain("skipping an SNS record that is not an SES event");
+    expect(log).toContain("dropping a queued record that is not an SES event");
     expect(log).toContain("not addresses");
     expect(log).not.toMatch(/private|example\.org|simulator\.amazonses\.com/);
     expect(log).not.toMatch(/[\w.+-]+@[\w-]+\.[\w.-]+/);

@@ -1,11 +1,10 @@
 import { ScanCommand } from "@aws-sdk/client-dynamodb";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sesFeedbackHandler } from "../../functions/adapters/sns/ses-feedback.js";
 import { planFeedback, SES_EVENT_TYPES, SesEvent } from "../../functions/domain/ses-event.js";
 import { adminHeaders, articleBody, signedWebhook } from "../helpers/factories.js";
 import { startHerald, type TestHerald } from "../helpers/herald.js";
-import { snsEvent } from "../helpers/ses-events.js";
+import { queuedEvents } from "../helpers/ses-events.js";
 import { importRows } from "../helpers/subscription.js";
 
 let herald: TestHerald;
@@ -36,7 +35,7 @@ async function tableState(): Promise<string> {
 
 describe("the feedback handler never throws on bad input and never half-applies an event", () => {
   it("skips records that are not SES events without writing anything", async () => {
-    const handler = sesFeedbackHandler(herald.ports);
+    const handler = herald.sesEvents.handle;
     const before = await tableState();
     const message = fc.oneof(
       fc.string(),
@@ -50,7 +49,7 @@ describe("the feedback handler never throws on bad input and never half-applies 
     );
     await fc.assert(
       fc.asyncProperty(message, async (m) => {
-        await handler(snsEvent(m));
+        await handler(queuedEvents(m));
       }),
       { numRuns: 150 },
     );
@@ -62,7 +61,7 @@ describe("the feedback handler never throws on bad input and never half-applies 
   });
 
   it("applies whatever valid event it gets completely: every suppression and every mark is there", async () => {
-    const handler = sesFeedbackHandler(herald.ports);
+    const handler = herald.sesEvents.handle;
     const address = fc.oneof(
       fc.constantFrom("ana@example.org", "Ana@Example.org", "nobody@example.org", "not an address", ""),
       fc.emailAddress(),
@@ -90,7 +89,7 @@ describe("the feedback handler never throws on bad input and never half-applies 
     });
     await fc.assert(
       fc.asyncProperty(event, async (e) => {
-        await handler(snsEvent(e));
+        await handler(queuedEvents(e));
         const plan = planFeedback(SesEvent.parse(e));
         const suppressing = plan.actions.filter((a) => a.kind === "hard-bounce" || a.kind === "complaint");
         const suppressed = await herald.ports.suppressions.suppressedAmong(

@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sesFeedbackHandler } from "../../functions/adapters/sns/ses-feedback.js";
 import type { Counts } from "../../functions/domain/edition.js";
 import type { Ports } from "../../functions/flows/ports.js";
 import { adminHeaders, articleBody, csv, signedWebhook } from "../helpers/factories.js";
 import { startHerald, type TestHerald } from "../helpers/herald.js";
-import { bounceDetail, sesEvent, snsEvent } from "../helpers/ses-events.js";
+import { bounceDetail, queuedEvents, sesEvent } from "../helpers/ses-events.js";
 import { clearEmails, countByRecipient, sentEmails } from "../helpers/ses-store.js";
 
 const BOUNCE = "bounce@simulator.amazonses.com";
@@ -166,36 +165,90 @@ describe("feedback on other kinds of mail", () => {
 describe("redelivered SNS messages", () => {
   it("count once, however often and however concurrently they arrive", async () => {
     const before = (await edition(firstEdition)).counts;
-    const record = sesEvent("Open", "ana@example.org", {
-      messageId: "redelivered-open",
+    const record = sesEvent("Delivery", "ana@example.org", {
+      messageId: "redelivered-delivery",
       edition: firstEdition,
     });
-    const handler = sesFeedbackHandler(herald.ports);
-    await Promise.all([handler(snsEvent(record)), handler(snsEvent(record))]);
-    await handler(snsEvent(record));
+    const handler = herald.sesEvents.handle;
+    await Promise.all([handler(queuedEvents(record)), handler(queuedEvents(record))]);
+    await handler(queuedEvents(record));
     herald.sesEvents.publish(JSON.stringify(record));
     await herald.sesEvents.idle();
     const after = (await edition(firstEdition)).counts;
-    expect(after.opened - before.opened).toBe(1);
-    expect(after.delivered).toBe(before.delivered);
+    expect(after.delivered - before.delivered).toBe(1);
+    expect(after.bounced).toBe(before.bounced);
   });
 
   it("many events of one edition at once are each counted exactly once", async () => {
     const before = (await edition(firstEdition)).counts;
-    const handler = sesFeedbackHandler(herald.ports);
-    const clicks = Array.from({ length: 60 }, (_, i) =>
-      snsEvent(
-        sesEvent("Click", `reader${i}@example.org`, { messageId: `burst-${i}`, edition: firstEdition }),
+    const handler = herald.sesEvents.handle;
+    const deliveries = Array.from({ length: 60 }, (_, i) =>
+      queuedEvents(
+        sesEvent("Delivery", `reader${i}@example.org`, { messageId: `burst-${i}`, edition: firstEdition }),
       ),
     );
-    await Promise.all([...clicks, ...clicks].map((e) => handler(e)));
-    expect((await edition(firstEdition)).counts.clicked - before.clicked).toBe(60);
+    await Promise.all([...deliveries, ...deliveries].map((e) => handler(e)));
+    expect((await edition(firstEdition)).counts.delivered - before.delivered).toBe(60);
+  });
+
+  it("SES's own Open and Click events (an older deployment's configuration set) are taken and move nothing", async () => {
+    const before = (await edition(firstEdition)).counts;
+    const handler = herald.sesEvents.handle;
+    for (const type of ["Open", "Click"]) {
+      await handler(
+        queuedEvents(sesEvent(type, "ana@example.org", { messageId: `old-${type}`, edition: firstEdition })),
+      );
+    }
+    expect((await edition(firstEdition)).counts).toEqual(before);
+  });
+
+  it("a tagged delivery (its chunk and position) named twice in one batch and again in another counts once", async () => {
+    const before = (await edition(firstEdition)).counts;
+    const tagged = (position: number, messageId: string) => {
+      const e = sesEvent("Delivery", `slot${position}@example.org`, { messageId, edition: firstEdition });
+      e.mail.tags = { ...e.mail.tags, chunk: ["t-9"], pos: [String(position)] } as typeof e.mail.tags;
+      return e;
+    };
+    const handle = herald.sesEvents.handle;
+    expect(await handle(queuedEvents(tagged(0, "slot-a"), tagged(0, "slot-a"), tagged(1, "slot-b")))).toEqual(
+      {
+        batchItemFailures: [],
+      },
+    );
+    await handle(queuedEvents(tagged(1, "slot-b"), tagged(2, "slot-c")));
+    await Promise.all([handle(queuedEvents(tagged(2, "slot-c"))), handle(queuedEvents(tagged(0, "slot-a")))]);
+    expect((await edition(firstEdition)).counts.delivered - before.delivered).toBe(3);
+  });
+
+  it("a bounce in a batch of tagged deliveries still suppresses its address and counts on the edition", async () => {
+    const address = "batched.bounce@example.org";
+    await herald.app.request("/v1/subscribers/import", {
+      method: "POST",
+      headers: { ...adminHeaders(), "content-type": "text/csv" },
+      body: csv([[address, "", "world"]]),
+    });
+    const before = (await edition(firstEdition)).counts;
+    const delivery = sesEvent("Delivery", "slot7@example.org", {
+      messageId: "slot-d",
+      edition: firstEdition,
+    });
+    delivery.mail.tags = { ...delivery.mail.tags, chunk: ["t-8"], pos: ["7"] } as typeof delivery.mail.tags;
+    const bounce = sesEvent("Bounce", address, {
+      messageId: "batched-bounce",
+      edition: firstEdition,
+      detail: bounceDetail(address),
+    });
+    await herald.sesEvents.handle(queuedEvents(delivery, bounce));
+    expect((await subscriber(address)).status).toBe("suppressed");
+    const after = (await edition(firstEdition)).counts;
+    expect(after.bounced - before.bounced).toBe(1);
+    expect(after.delivered - before.delivered).toBe(1);
   });
 
   it("count a soft bounce once, and suppress at the third distinct one", async () => {
-    const handler = sesFeedbackHandler(herald.ports);
+    const handler = herald.sesEvents.handle;
     const soft = (messageId: string) =>
-      snsEvent(
+      queuedEvents(
         sesEvent("Bounce", "ana@example.org", {
           messageId,
           detail: bounceDetail("ana@example.org", "Transient"),

@@ -19,7 +19,9 @@
  * - `ED#<id>` / `FEEDBACK#<0..7>`     SES feedback counters (bounced, complained, delivered, opened, clicked,
  *                                     failed) in 8 shards summed on read, also apart from the edition item
  * - `FB#<SES message id>#<event type>#<subscriber id>` / `FEEDBACK`  marks an SES event as applied, so a
- *                                     redelivered SNS message counts once (TTL: 30 days)
+ *                                     redelivered event counts once (TTL: 30 days); not for tagged deliveries:
+ * - `ED#<id>` / `DLV#<chunk tag>`     the positions of a chunk counted as delivered, and a version
+ *                                     (counted per batch: delivery-counts.ts; TTL: 30 days)
  * - `ED#<id>` / `CHUNK#<partition>#<n>` a send chunk and its per-recipient outcomes
  * - `ED#<id>` / `RATE#<YYYY-MM-DDTHH:MM>#<0..7>`  recipients sent in that minute by one send shard
  *                                     (the send-rate chart; summed per minute on read)

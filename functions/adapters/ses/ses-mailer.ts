@@ -92,6 +92,9 @@ export function sesMailer(ses: SESv2Client, configurationSet?: string): Mailer {
             ReplacementTemplate: { ReplacementTemplateData: JSON.stringify(e.data) },
           },
           ReplacementHeaders: e.headers.map((h) => ({ Name: h.name, Value: h.value })),
+          ...(e.tags
+            ? { ReplacementTags: Object.entries(e.tags).map(([Name, Value]) => ({ Name, Value })) }
+            : {}),
         })),
       });
       let output: SendBulkEmailCommandOutput;

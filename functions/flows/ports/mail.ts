@@ -6,6 +6,8 @@ export interface BulkEntry {
   to: string;
   data: Record<string, string>;
   headers: Array<{ name: string; value: string }>;
+  /** Message tags of this entry alone, on top of the message's (its position in the chunk). */
+  tags?: Record<string, string>;
 }
 
 export interface BulkMessage {

@@ -24,6 +24,9 @@ const usage: SendUsage = {
   functions: [{ name: "send", memoryMb: 2048, invocations: 20, seconds: 50, cpuSeconds: 10 }],
   feedback: {
     eventsPerRecipient: 1,
+    snsPublishesPerEvent: 1,
+    sqsRequestsPerEvent: 0,
+    invocationsPerEvent: 1,
     perEvent: { memoryMb: 1024, seconds: 0.01, cpuSeconds: 0, readUnits: 0, writeUnits: 2 },
   },
   editionMetrics: { metrics: 10, hours: 2 },
@@ -46,6 +49,23 @@ describe("the cost of a send", () => {
     expect(dollars[3]).toBeCloseTo(10_000 * (0.000001 + 0.000001 + 0.01 * 0.00001 + 2 * 0.000001), 10);
     // 10 metrics × 2 hours at $0.73 a month of 730 hours.
     expect(dollars[4]).toBeCloseTo(0.02, 10);
+    // Batched through SQS instead: a request per event and two per batch of 100, an invocation per batch.
+    const batched = sendCost(
+      {
+        ...usage,
+        feedback: {
+          ...usage.feedback,
+          snsPublishesPerEvent: 0,
+          sqsRequestsPerEvent: 1.02,
+          invocationsPerEvent: 0.01,
+        },
+      },
+      ROUND,
+    );
+    expect(batched.lines[3]?.dollars).toBeCloseTo(
+      10_000 * (1.02 * 0.000001 + 0.01 * 0.000001 + 0.01 * 0.00001 + 2 * 0.000001),
+      10,
+    );
     expect(total).toBeCloseTo(
       dollars.reduce((a, b) => a + b, 0),
       12,
@@ -76,7 +96,7 @@ describe("the cost of a send", () => {
 });
 
 describe("the idle stack", () => {
-  it("adds up alarms, dashboard, WAF, secrets, key, schedules, polls and storage at list prices", () => {
+  it("adds up alarms, dashboard, SES event metrics, WAF, secrets, key, schedules, polls and storage at list prices", () => {
     const { lines, total } = idleCost(
       {
         alarms: 10,
@@ -86,14 +106,15 @@ describe("the idle stack", () => {
         webAcls: 1,
         wafRules: 3,
         eventSources: 0,
+        sesMetrics: 7,
         scheduled: [],
         subscribers: 0,
       },
       PRICES,
     );
     expect(lines.map((l) => l.dollars)).toEqual(
-      [1 + 3, 5 + 3, 0.8, 1, 0, 0, 0].map((d) => expect.closeTo(d, 9)),
+      [1 + 3 + 7 * 0.3, 5 + 3, 0.8, 1, 0, 0, 0].map((d) => expect.closeTo(d, 9)),
     );
-    expect(total).toBeCloseTo(13.8, 9);
+    expect(total).toBeCloseTo(15.9, 9);
   });
 });

@@ -36,8 +36,8 @@ describe("SES event classification", () => {
     ]);
   });
 
-  it("deliveries, opens and clicks count; Reject and Rendering Failure count as failed, with their reason", () => {
-    const counters = ["Delivery", "Open", "Click", "Reject", "Rendering Failure"].map((type) => {
+  it("deliveries count; Reject and Rendering Failure count as failed, with their reason", () => {
+    const counters = ["Delivery", "Reject", "Rendering Failure"].map((type) => {
       const detail =
         type === "Reject"
           ? { reject: { reason: "Bad content" } }
@@ -49,8 +49,6 @@ describe("SES event classification", () => {
     });
     expect(counters).toEqual([
       ["Delivery", ["delivered"], undefined],
-      ["Open", ["opened"], undefined],
-      ["Click", ["clicked"], undefined],
       ["Reject", ["failed"], "Bad content"],
       ["Rendering Failure", ["failed"], "Attribute 'x' is not present"],
     ]);
@@ -62,13 +60,19 @@ describe("SES event classification", () => {
     }
   });
 
+  it("SES's own Open and Click events (a configuration set of an older deployment) are accepted and change nothing: Herald counts opens and clicks itself", () => {
+    for (const type of ["Open", "Click"]) {
+      expect(plan(sesEvent(type, "eve@example.org", { edition: EDITION })).actions).toEqual([]);
+    }
+  });
+
   it("marks tell events apart by message, type and recipient, and repeat for the same event", () => {
-    const a = plan(sesEvent("Open", "x@example.org", { messageId: "m1", edition: EDITION }));
-    const again = plan(sesEvent("Open", "x@example.org", { messageId: "m1", edition: EDITION }));
-    const click = plan(sesEvent("Click", "x@example.org", { messageId: "m1", edition: EDITION }));
-    const other = plan(sesEvent("Open", "x@example.org", { messageId: "m2", edition: EDITION }));
+    const a = plan(sesEvent("Delivery", "x@example.org", { messageId: "m1", edition: EDITION }));
+    const again = plan(sesEvent("Delivery", "x@example.org", { messageId: "m1", edition: EDITION }));
+    const reject = plan(sesEvent("Reject", "x@example.org", { messageId: "m1", edition: EDITION }));
+    const other = plan(sesEvent("Delivery", "x@example.org", { messageId: "m2", edition: EDITION }));
     expect(again.actions[0]?.mark).toBe(a.actions[0]?.mark);
-    expect(new Set([a, click, other].map((p) => p.actions[0]?.mark)).size).toBe(3);
+    expect(new Set([a, reject, other].map((p) => p.actions[0]?.mark)).size).toBe(3);
     expect(a.actions[0]?.mark).not.toContain("@");
   });
 

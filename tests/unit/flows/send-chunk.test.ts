@@ -20,7 +20,12 @@ describe("sendChunk", () => {
     expect(result).toBe("done");
     expect(ports.mailer.delivered).toEqual(subscribers.map((s) => s.email));
     const [call] = ports.mailer.calls;
-    expect(call?.tags).toEqual({ edition: edition.id });
+    // The chunk on the call and each entry's position in the chunk: a delivery names its slot.
+    expect(call?.tags).toEqual({ edition: edition.id, chunk: job.chunk.replace(/#/g, "-") });
+    const chunkRecipients = (await ports.chunks.get(edition.id, job.chunk))?.recipients ?? [];
+    expect(call?.entries.map((e) => e.tags)).toEqual(
+      subscribers.map((s) => ({ pos: String(chunkRecipients.indexOf(s.id)) })),
+    );
     expect(call?.entries[0]?.headers.map((h) => h.name)).toEqual([
       "List-Unsubscribe",
       "List-Unsubscribe-Post",
