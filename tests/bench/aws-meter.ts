@@ -1,5 +1,6 @@
-import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { type DynamoDBDocumentClient, GetCommand } from "@aws-sdk/lib-dynamodb";
 import type { SQSBatchResponse, SQSEvent } from "aws-lambda";
+import { itemBytes } from "./item-size.js";
 
 type Capacity = { CapacityUnits?: number; ReadCapacityUnits?: number; WriteCapacityUnits?: number };
 
@@ -10,6 +11,37 @@ const READS = new Set([
   "BatchGetItemCommand",
   "TransactGetItemsCommand",
 ]);
+
+type TransactItem = Record<
+  string,
+  { TableName: string; Key?: Record<string, unknown>; Item?: Record<string, unknown> }
+>;
+
+/**
+ * A transaction's write units as DynamoDB bills them: 2 per KB of each item (a Put's as written; an
+ * Update's, Delete's or ConditionCheck's as read right after, at least 1 KB), read without metering.
+ */
+async function transactionUnits(client: DynamoDBDocumentClient, items: TransactItem[] = []) {
+  let units = 0;
+  for (const element of items) {
+    const [kind, op] = Object.entries(element)[0] as [string, TransactItem[string]];
+    let bytes = 0;
+    if (kind === "Put" && op.Item) bytes = itemBytes(op.Item);
+    else if (op.Key) {
+      const out = await client.send(
+        new GetCommand({
+          TableName: op.TableName,
+          Key: op.Key,
+          ConsistentRead: true,
+          ReturnConsumedCapacity: "NONE",
+        }),
+      );
+      bytes = out.Item ? itemBytes(out.Item) : 0;
+    }
+    units += 2 * Math.max(1, Math.ceil(bytes / 1024));
+  }
+  return units;
+}
 
 /** DynamoDB's request units as on-demand bills them, per operation, since the last `reset()`. */
 export interface DynamoUsage {
@@ -22,8 +54,9 @@ export interface DynamoUsage {
  * Counts what DynamoDB bills for every request a client makes: it asks each one for
  * `ReturnConsumedCapacity: TOTAL` and adds up the units the answer reports (DynamoDB Local computes
  * them from item sizes as DynamoDB does: reads per 4 KB, doubled for strong consistency over eventual,
- * writes per 1 KB, transactions twice; but a TransactWriteItems is counted at least 2 units per item,
- * as DynamoDB Local answers 2 for the whole transaction), split into read and write units by operation.
+ * writes per 1 KB, transactions twice), split into read and write units by operation. A
+ * TransactWriteItems is counted from its items' sizes instead (`transactionUnits`): DynamoDB Local
+ * answers 2 units for the whole transaction, whatever it writes.
  *
  * @example
  * const meter = meterDynamo();
@@ -37,6 +70,8 @@ export function meterDynamo() {
       client.middlewareStack.add(
         (next, context) => async (args) => {
           const input = args.input as Record<string, unknown>;
+          // The meter's own reads (below) ask for no capacity, and are not counted.
+          if (input.ReturnConsumedCapacity === "NONE") return next(args);
           input.ReturnConsumedCapacity = "TOTAL";
           const out = await next(args);
           const name = String(context.commandName);
@@ -47,9 +82,9 @@ export function meterDynamo() {
             units += c.CapacityUnits ?? (c.ReadCapacityUnits ?? 0) + (c.WriteCapacityUnits ?? 0);
           }
           // DynamoDB Local answers 2 units for any TransactWriteItems, however many items it writes;
-          // DynamoDB bills 2 per item and KB. At least 2 per item, then (a lower bound for items over 1 KB).
+          // DynamoDB bills 2 per item and KB: counted from the items as they are after it.
           if (name === "TransactWriteItemsCommand") {
-            units = Math.max(units, 2 * ((input.TransactItems as unknown[] | undefined)?.length ?? 0));
+            units = await transactionUnits(client, input.TransactItems as TransactItem[]);
           }
           if (READS.has(name)) usage.readUnits += units;
           else usage.writeUnits += units;

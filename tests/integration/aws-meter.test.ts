@@ -1,0 +1,54 @@
+import { randomUUID } from "node:crypto";
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { type DynamoDBDocumentClient, PutCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { documentClient } from "../../functions/adapters/dynamo/client.js";
+import { ensureTable, LOCAL_CREDENTIALS } from "../../functions/local/dynamodb-local.js";
+import { meterDynamo } from "../bench/aws-meter.js";
+
+const table = `meter-${randomUUID().slice(0, 8)}`;
+let db: DynamoDBDocumentClient;
+
+beforeAll(async () => {
+  const endpoint = inject("dynamoEndpoint");
+  const raw = new DynamoDBClient({ endpoint, region: "local", credentials: LOCAL_CREDENTIALS });
+  await ensureTable(raw, table);
+  raw.destroy();
+  db = documentClient({ endpoint, region: "local", credentials: LOCAL_CREDENTIALS });
+});
+afterAll(() => db.destroy());
+
+describe("the cost bench's DynamoDB meter", () => {
+  it("counts a transaction's write units from its items' sizes, not DynamoDB Local's flat 2", async () => {
+    // Prepare: a 2.5 KB item to update, metered from here on.
+    await db.send(new PutCommand({ TableName: table, Item: { pk: "big", sk: "x", body: "b".repeat(2500) } }));
+    const meter = meterDynamo();
+    meter.attach(db);
+
+    // Act: one transaction: a small Put, a 3.1 KB Put, an Update of the 2.5 KB item.
+    await db.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          { Put: { TableName: table, Item: { pk: "small", sk: "x" } } },
+          { Put: { TableName: table, Item: { pk: "large", sk: "x", body: "l".repeat(3100) } } },
+          {
+            Update: {
+              TableName: table,
+              Key: { pk: "big", sk: "x" },
+              UpdateExpression: "ADD n :one",
+              ExpressionAttributeValues: { ":one": 1 },
+            },
+          },
+        ],
+      }),
+    );
+
+    // Assess: 2 per KB of each item, doubled for the transaction: 1 + 4 + 3 KB → 16 units; the
+    // meter's own read of the updated item is not counted.
+    expect(meter.usage()).toEqual({
+      readUnits: 0,
+      writeUnits: 2 * (1 + 4 + 3),
+      requests: { TransactWriteItemsCommand: 1 },
+    });
+  });
+});
