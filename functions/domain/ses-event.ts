@@ -5,8 +5,9 @@ import { redactEmails } from "./redact.js";
 import { normalizeEmail, subscriberId } from "./subscriber.js";
 
 /**
- * SES event publishing records (configuration set → SNS), as the SES developer guide documents them
- * ("Contents of event data that Amazon SES publishes to Amazon SNS"). Only the fields Herald acts on
+ * SES event publishing records (configuration set → EventBridge, the `detail` of each event; the same
+ * record SES publishes to SNS), as the SES developer guide documents them ("Contents of event data
+ * that Amazon SES publishes to Amazon SNS"). Only the fields Herald acts on
  * are required; everything else SES adds (headers, commonHeaders, timestamps, …) passes untouched.
  */
 export const SES_EVENT_TYPES = [
@@ -60,7 +61,7 @@ export type FeedbackCounter = "bounced" | "complained" | "delivered" | "failed";
 
 /**
  * What one event asks of Herald, per recipient. Recipients are subscriber ids (hashes), never
- * addresses: a plan can be logged as it is. `mark` names the event for deduplication: SNS delivers
+ * addresses: a plan can be logged as it is. `mark` names the event for deduplication: its queue delivers
  * at least once, and the same mark is applied once only.
  */
 export type FeedbackAction =

@@ -23,10 +23,10 @@ export type FeedbackPorts = Pick<
  * Applies one SES event (see `planFeedback`): hard bounces and complaints suppress the address for
  * good, soft bounces are counted and suppress at the limit, the rest move edition counters.
  *
- * SNS delivers at least once, so everything here is safe to run twice: counters move once per event
+ * The SES events queue delivers at least once, so everything here is safe to run twice: counters move once per event
  * mark (the mark and the counter are one transaction), and the consequences (suppressing, pausing)
  * are derived again from the stored state on every delivery, so a run that died half-way is finished
- * by the next one. A DynamoDB failure throws, for SNS (or the local topic) to deliver again.
+ * by the next one. A DynamoDB failure throws, for the queue (or the local event bus) to deliver again.
  */
 export async function applyFeedback(ports: FeedbackPorts, plan: FeedbackPlan): Promise<void> {
   for (const action of plan.actions) await apply(ports, plan, action);

@@ -4,7 +4,7 @@ import type { Mailer } from "../flows/ports.js";
 /**
  * SES's mailbox simulator, locally. On SES, mail to these addresses (labels allowed:
  * `bounce+x@simulator.amazonses.com`) produces the matching events; the SES stand-in produces none,
- * so this does, in the very format SES publishes to SNS (configuration-set event publishing).
+ * so this does, in the very format SES publishes its events (configuration-set event publishing).
  */
 const SIMULATOR = /^(success|bounce|ooto|complaint|suppressionlist)(\+[^@]*)?@simulator\.amazonses\.com$/i;
 

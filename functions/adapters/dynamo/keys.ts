@@ -152,7 +152,7 @@ export const keys = {
 };
 
 /**
- * SNS retries a delivery for days at most; a mark outlives that by far and then expires (TTL), so the
+ * The SES events queue keeps an event for days at most; a mark outlives that by far and then expires (TTL), so the
  * table does not keep one item per email ever sent.
  */
 const FEEDBACK_MARK_DAYS = 30;

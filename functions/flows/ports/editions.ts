@@ -115,7 +115,7 @@ export interface EditionRepo {
   shares(id: string): Promise<Record<string, number>>;
   getRender(id: string): Promise<RenderedEdition | undefined>;
   /**
-   * Adds one to an SES feedback counter, once per `mark` however often SNS delivers the event: the
+   * Adds one to an SES feedback counter, once per `mark` however often the queue delivers the event: the
    * mark (a small item with a TTL) and the counter move in one transaction.
    */
   countFeedback(id: string, counter: FeedbackCounter, mark: string): Promise<FeedbackCount>;
