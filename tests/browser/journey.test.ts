@@ -287,6 +287,11 @@ describe("the newsroom console, end to end in Chromium", { timeout: 120_000 }, (
     ]) {
       await page.goto(`${server.url}${path}`);
       await page.waitForURL(/\/console\/sign-in/);
+      // The URL changes before the sign-in form is drawn: wait for it (for a while), then assert.
+      await page
+        .locator("#key")
+        .waitFor({ state: "visible", timeout: 5_000 })
+        .catch(() => undefined);
       expect(await page.locator("#key").isVisible()).toBe(true);
     }
     const after = await fetch(`${server.url}/v1/session`, {
