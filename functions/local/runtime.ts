@@ -1,11 +1,11 @@
 import type { Logger } from "@aws-lambda-powertools/logger";
 import { SESv2Client } from "@aws-sdk/client-sesv2";
-import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { buildPorts } from "../adapters/build-ports.js";
 import { documentClient } from "../adapters/dynamo/client.js";
 import { dynamoCredentialStore } from "../adapters/dynamo/credential-store.js";
 import { dynamoDeliveryCounts } from "../adapters/dynamo/delivery-counts.js";
 import { dynamoEngagementMarks } from "../adapters/dynamo/engagement-marks.js";
+import type { WireDocumentClient } from "../adapters/dynamo/json-document-client.js";
 import { dynamoStatsReader } from "../adapters/dynamo/stats-reader.js";
 import { httpFeedFetcher } from "../adapters/feeds/http-fetcher.js";
 import {
@@ -65,8 +65,8 @@ export interface LocalRuntimeOptions {
   wrapPorts?: (ports: Ports) => Ports;
   /** Tests add SDK middleware here to make the SES client answer what the stand-in never does. */
   configureSes?: (client: SESv2Client) => void;
-  /** Tests and the benchmark add SDK middleware here to see every request to DynamoDB (tests/bench/aws-meter.ts). */
-  configureDynamo?: (client: DynamoDBDocumentClient) => void;
+  /** Tests and the benchmark intercept every DynamoDB call on the wire here (tests/bench/aws-meter.ts). */
+  configureDynamo?: (client: WireDocumentClient) => void;
   now?: () => Date;
   /** Leave the send queue stopped until `startSending()`: the benchmark measures planning and sending apart. */
   holdSends?: boolean;

@@ -1,5 +1,8 @@
+import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 import { type DynamoDBDocumentClient, GetCommand } from "@aws-sdk/lib-dynamodb";
+import { unmarshall } from "@aws-sdk/util-dynamodb";
 import type { SQSBatchResponse, SQSEvent } from "aws-lambda";
+import type { WireDocumentClient } from "../../functions/adapters/dynamo/json-document-client.js";
 import { itemBytes } from "./item-size.js";
 
 type Capacity = { CapacityUnits?: number; ReadCapacityUnits?: number; WriteCapacityUnits?: number };
@@ -12,6 +15,9 @@ const READS = new Set([
   "TransactGetItemsCommand",
 ]);
 
+type Wire = Record<string, AttributeValue>;
+
+/** A TransactWriteItems element as it goes on the wire (items and keys marshalled). */
 type TransactItem = Record<
   string,
   { TableName: string; Key?: Record<string, unknown>; Item?: Record<string, unknown> }
@@ -26,12 +32,12 @@ async function transactionUnits(client: DynamoDBDocumentClient, items: TransactI
   for (const element of items) {
     const [kind, op] = Object.entries(element)[0] as [string, TransactItem[string]];
     let bytes = 0;
-    if (kind === "Put" && op.Item) bytes = itemBytes(op.Item);
+    if (kind === "Put" && op.Item) bytes = itemBytes(unmarshall(op.Item as Wire));
     else if (op.Key) {
       const out = await client.send(
         new GetCommand({
           TableName: op.TableName,
-          Key: op.Key,
+          Key: unmarshall(op.Key as Wire),
           ConsistentRead: true,
           ReturnConsumedCapacity: "NONE",
         }),
@@ -51,7 +57,7 @@ export interface DynamoUsage {
 }
 
 /**
- * Counts what DynamoDB bills for every request a client makes: it asks each one for
+ * Counts what DynamoDB bills for every call a client makes on the wire: it asks each one for
  * `ReturnConsumedCapacity: TOTAL` and adds up the units the answer reports (DynamoDB Local computes
  * them from item sizes as DynamoDB does: reads per 4 KB, doubled for strong consistency over eventual,
  * writes per 1 KB, transactions twice), split into read and write units by operation. A
@@ -66,32 +72,27 @@ export interface DynamoUsage {
 export function meterDynamo() {
   let usage: DynamoUsage = { readUnits: 0, writeUnits: 0, requests: {} };
   return {
-    attach(client: DynamoDBDocumentClient) {
-      client.middlewareStack.add(
-        (next, context) => async (args) => {
-          const input = args.input as Record<string, unknown>;
-          // The meter's own reads (below) ask for no capacity, and are not counted.
-          if (input.ReturnConsumedCapacity === "NONE") return next(args);
-          input.ReturnConsumedCapacity = "TOTAL";
-          const out = await next(args);
-          const name = String(context.commandName);
-          usage.requests[name] = (usage.requests[name] ?? 0) + 1;
-          const consumed = (out.output as { ConsumedCapacity?: Capacity | Capacity[] }).ConsumedCapacity;
-          let units = 0;
-          for (const c of [consumed ?? []].flat()) {
-            units += c.CapacityUnits ?? (c.ReadCapacityUnits ?? 0) + (c.WriteCapacityUnits ?? 0);
-          }
-          // DynamoDB Local answers 2 units for any TransactWriteItems, however many items it writes;
-          // DynamoDB bills 2 per item and KB: counted from the items as they are after it.
-          if (name === "TransactWriteItemsCommand") {
-            units = await transactionUnits(client, input.TransactItems as TransactItem[]);
-          }
-          if (READS.has(name)) usage.readUnits += units;
-          else usage.writeUnits += units;
-          return out;
-        },
-        { step: "initialize", name: "meterDynamo" },
-      );
+    attach(client: WireDocumentClient) {
+      client.intercept(async (call, next) => {
+        // The meter's own reads (below) ask for no capacity, and are not counted.
+        if (call.input.ReturnConsumedCapacity === "NONE") return next(call);
+        const out = await next({ ...call, input: { ...call.input, ReturnConsumedCapacity: "TOTAL" } });
+        const name = `${call.operation}Command`;
+        usage.requests[name] = (usage.requests[name] ?? 0) + 1;
+        const consumed = out.ConsumedCapacity as Capacity | Capacity[] | undefined;
+        let units = 0;
+        for (const c of [consumed ?? []].flat()) {
+          units += c.CapacityUnits ?? (c.ReadCapacityUnits ?? 0) + (c.WriteCapacityUnits ?? 0);
+        }
+        // DynamoDB Local answers 2 units for any TransactWriteItems, however many items it writes;
+        // DynamoDB bills 2 per item and KB: counted from the items as they are after it.
+        if (name === "TransactWriteItemsCommand") {
+          units = await transactionUnits(client, call.input.TransactItems as TransactItem[]);
+        }
+        if (READS.has(name)) usage.readUnits += units;
+        else usage.writeUnits += units;
+        return out;
+      });
     },
     usage: (): DynamoUsage => ({ ...usage, requests: { ...usage.requests } }),
     reset() {

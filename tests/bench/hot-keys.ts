@@ -1,6 +1,6 @@
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { documentClient } from "../../functions/adapters/dynamo/client.js";
+import type { WireDocumentClient } from "../../functions/adapters/dynamo/json-document-client.js";
 import { ensureTable, LOCAL_CREDENTIALS } from "../../functions/local/dynamodb-local.js";
 import { articleBody, signedWebhook } from "../helpers/factories.js";
 import { countKeyWrites, type KeyTally, keyLoadsAt, sendKeyCosts } from "../helpers/key-writes.js";
@@ -26,7 +26,7 @@ async function countedSend(recipients: number) {
   const options = { endpoint: dynamoEndpoint, region: "local", credentials: LOCAL_CREDENTIALS };
   await ensureTable(new DynamoDBClient(options), table);
   await seedTable(documentClient(options), table, recipients, 8);
-  let client: DynamoDBDocumentClient | undefined;
+  let client: WireDocumentClient | undefined;
   let writes: Map<string, KeyTally> | undefined;
   const { runtime, app } = benchRuntime(table, dynamoEndpoint, sesEndpoint, {
     queue: { visibilityTimeoutMs: 60_000 },
@@ -43,7 +43,7 @@ async function countedSend(recipients: number) {
   const { editionId } = (await res.json()) as { editionId: string };
   await runtime.settled();
   const costs = await sendKeyCosts(
-    client as DynamoDBDocumentClient,
+    client as WireDocumentClient,
     table,
     writes as Map<string, KeyTally>,
     editionId,

@@ -1,5 +1,6 @@
 import { writeFileSync } from "node:fs";
 import { Session } from "node:inspector/promises";
+import type { SESv2Client } from "@aws-sdk/client-sesv2";
 import { articleBody, signedWebhook } from "../helpers/factories.js";
 import { benchRuntime } from "./bench-runtime.js";
 import { summarizeProfile } from "./profile-summary.js";
@@ -20,11 +21,13 @@ const [tableName, sizeArg, dynamoEndpoint, sesEndpoint, out] = process.argv.slic
 /** Requests by operation, counted during the sends alone. */
 const requests: Record<string, number> = {};
 let counting = false;
-const countRequests = (client: { middlewareStack: { add: (...args: never[]) => void } }) =>
-  (client.middlewareStack.add as (m: unknown, o: unknown) => void)(
-    (next: (a: unknown) => unknown, context: { commandName?: string }) => (args: unknown) => {
-      const name = String(context.commandName).replace(/Command$/, "");
-      if (counting) requests[name] = (requests[name] ?? 0) + 1;
+const count = (name: string) => {
+  if (counting) requests[name] = (requests[name] ?? 0) + 1;
+};
+const countSes = (client: SESv2Client) =>
+  client.middlewareStack.add(
+    (next, context) => (args) => {
+      count(String(context.commandName).replace(/Command$/, ""));
       return next(args);
     },
     { step: "build", name: "countRequests" },
@@ -33,8 +36,12 @@ const { runtime, app } = benchRuntime(tableName, dynamoEndpoint, sesEndpoint, {
   queue: { visibilityTimeoutMs: 60_000 },
   sendConcurrency: 8,
   holdSends: true,
-  configureDynamo: countRequests,
-  configureSes: countRequests,
+  configureDynamo: (db) =>
+    db.intercept((call, next) => {
+      count(call.operation);
+      return next(call);
+    }),
+  configureSes: countSes,
 });
 const res = await app.request(
   "/v1/webhooks/articles",

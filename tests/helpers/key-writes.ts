@@ -1,4 +1,5 @@
 import { BatchGetCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import type { WireDocumentClient } from "../../functions/adapters/dynamo/json-document-client.js";
 
 type Attr = string | { S?: string } | undefined;
 type Keyed = { Key?: Record<string, Attr>; Item?: Record<string, Attr> };
@@ -22,7 +23,7 @@ const text = (a: Attr) => (typeof a === "string" ? a : (a?.S ?? ""));
  * const writes = countKeyWrites(db); // … a send …
  * writes.get("ED#ed_x|EDITION")?.writes;
  */
-export function countKeyWrites(client: DynamoDBDocumentClient): Map<string, KeyTally> {
+export function countKeyWrites(client: WireDocumentClient): Map<string, KeyTally> {
   const found = new Map<string, KeyTally>();
   const count = (k: Record<string, Attr> | undefined, transactional: boolean) => {
     if (!k) return;
@@ -33,27 +34,23 @@ export function countKeyWrites(client: DynamoDBDocumentClient): Map<string, KeyT
     if (transactional) tally.transactional++;
     found.set(`${pk}|${sk}`, tally);
   };
-  client.middlewareStack.add(
-    (next, context) => async (args) => {
-      const input = args.input as Record<string, unknown>;
-      const name = String((context as { commandName?: string }).commandName ?? "");
-      if (/^(PutItem|UpdateItem|DeleteItem)Command$/.test(name)) {
-        count((input as Keyed).Key ?? (input as Keyed).Item, false);
-      } else if (name === "BatchWriteItemCommand") {
-        const requests = Object.values(input.RequestItems as Record<string, unknown[]>).flat();
-        for (const r of requests as Array<{ PutRequest?: Keyed; DeleteRequest?: Keyed }>) {
-          count(r.PutRequest?.Item ?? r.DeleteRequest?.Key, false);
-        }
-      } else if (name === "TransactWriteItemsCommand") {
-        for (const element of input.TransactItems as Array<Record<string, Keyed>>) {
-          const op = Object.values(element)[0];
-          count(op?.Key ?? op?.Item, true);
-        }
+  client.intercept((call, next) => {
+    const input = call.input;
+    if (/^(PutItem|UpdateItem|DeleteItem)$/.test(call.operation)) {
+      count((input as Keyed).Key ?? (input as Keyed).Item, false);
+    } else if (call.operation === "BatchWriteItem") {
+      const requests = Object.values(input.RequestItems as Record<string, unknown[]>).flat();
+      for (const r of requests as Array<{ PutRequest?: Keyed; DeleteRequest?: Keyed }>) {
+        count(r.PutRequest?.Item ?? r.DeleteRequest?.Key, false);
       }
-      return next(args);
-    },
-    { step: "build", name: "countKeyWrites" },
-  );
+    } else if (call.operation === "TransactWriteItems") {
+      for (const element of input.TransactItems as Array<Record<string, Keyed>>) {
+        const op = Object.values(element)[0];
+        count(op?.Key ?? op?.Item, true);
+      }
+    }
+    return next(call);
+  });
   return found;
 }
 

@@ -1,13 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { type DynamoDBDocumentClient, PutCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
+import { PutCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { documentClient } from "../../functions/adapters/dynamo/client.js";
+import type { WireDocumentClient } from "../../functions/adapters/dynamo/json-document-client.js";
 import { ensureTable, LOCAL_CREDENTIALS } from "../../functions/local/dynamodb-local.js";
 import { meterDynamo } from "../bench/aws-meter.js";
 
 const table = `meter-${randomUUID().slice(0, 8)}`;
-let db: DynamoDBDocumentClient;
+let db: WireDocumentClient;
 
 beforeAll(async () => {
   const endpoint = inject("dynamoEndpoint");

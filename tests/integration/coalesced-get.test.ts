@@ -13,13 +13,10 @@ afterAll(() => db.destroy());
 
 const key = (n: number) => ({ pk: `T#${n}`, sk: "ITEM" });
 let batchGets = 0;
-db.middlewareStack.add(
-  (next, context) => async (args) => {
-    if ((context as { commandName?: string }).commandName === "BatchGetItemCommand") batchGets++;
-    return next(args);
-  },
-  { step: "build", name: "countBatchGets" },
-);
+db.intercept((call, next) => {
+  if (call.operation === "BatchGetItem") batchGets++;
+  return next(call);
+});
 
 describe("reads gathered in one turn", () => {
   it("makes one BatchGet of reads asked together, each caller getting its own items", async () => {

@@ -1,5 +1,5 @@
-import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { afterAll, describe, expect, it } from "vitest";
+import type { WireDocumentClient } from "../../functions/adapters/dynamo/json-document-client.js";
 import { adminHeaders, articleBody, signedWebhook } from "../helpers/factories.js";
 import { startHerald, type TestHerald } from "../helpers/herald.js";
 import { countKeyWrites, type KeyTally, keyLoadsAt, sendKeyCosts } from "../helpers/key-writes.js";
@@ -9,7 +9,7 @@ import { countByRecipient, sentEmails } from "../helpers/ses-store.js";
 /**
  * No key of the table takes more writes than one DynamoDB partition serves (1,000 write units a
  * second) when Herald sends 10,000 recipients a second. Every write request of two real sends (300
- * and 1,300 recipients) is counted per key by an SDK middleware on the runtime's DynamoDB client;
+ * and 1,300 recipients) is counted per key by a wire interceptor on the runtime's DynamoDB client;
  * what the larger send wrote more, per recipient, times 10,000 is each key's load. A count, not a
  * timing: the machine's speed does not enter it.
  */
@@ -21,7 +21,7 @@ const PARTITION_UNITS = 1_000;
 const BODY = `<p>${"MUNICH — The United States has reached out to its European allies. ".repeat(64)}</p>`;
 
 let herald: TestHerald | undefined;
-let client: DynamoDBDocumentClient | undefined;
+let client: WireDocumentClient | undefined;
 let writes: Map<string, KeyTally> | undefined;
 afterAll(async () => herald?.stop());
 
@@ -36,7 +36,7 @@ async function send(h: TestHerald, id: string, topics: string[]) {
   const { editionId } = (await res.json()) as { editionId: string };
   await h.settled();
   const costs = await sendKeyCosts(
-    client as DynamoDBDocumentClient,
+    client as WireDocumentClient,
     h.config.tableName,
     writes as Map<string, KeyTally>,
     editionId,
