@@ -66,9 +66,10 @@ export async function sendChunk(ports: Ports, job: SendJob): Promise<ChunkResult
   // The fence that makes pause and cancel hold: the status is read under the claim, before SES. A
   // pause or cancel changes the status first and then waits for every chunk with a live lease, so a
   // chunk either sees the change here or is waited for. Read with the recipients: one round trip.
+  // The recipients' reads may lag by about a second (half the read units); the fence may not.
   const [subscribers, suppressed, edition] = await Promise.all([
-    ports.subscribers.getMany(pending),
-    ports.suppressions.suppressedAmong(pending),
+    ports.subscribers.getMany(pending, "recent"),
+    ports.suppressions.suppressedAmong(pending, "recent"),
     ports.editions.progress(job.editionId),
   ]);
   target.lastStatus = edition?.status;

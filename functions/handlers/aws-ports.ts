@@ -9,12 +9,13 @@ import { LambdaEnv } from "../adapters/runtime-env.js";
 import { eventBridgeScheduler } from "../adapters/scheduler/eventbridge-scheduler.js";
 import type { SecretPart } from "../adapters/secret-parts.js";
 import { loadSecrets } from "../adapters/secrets-manager.js";
+import { jsonSesClient } from "../adapters/ses/json-ses-client.js";
 import { sqsQueue } from "../adapters/sqs/sqs-queue.js";
 import type { Ports } from "../flows/ports.js";
 
 export const log = new Logger({ serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? "herald" });
 export const dynamo = documentClient();
-const ses = new SESv2Client({});
+const ses = jsonSesClient(new SESv2Client({}));
 const sqs = new SQSClient({});
 
 let ports: Ports | undefined;

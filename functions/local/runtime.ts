@@ -8,6 +8,7 @@ import { dynamoEngagementMarks } from "../adapters/dynamo/engagement-marks.js";
 import type { WireDocumentClient } from "../adapters/dynamo/json-document-client.js";
 import { dynamoStatsReader } from "../adapters/dynamo/stats-reader.js";
 import { httpFeedFetcher } from "../adapters/feeds/http-fetcher.js";
+import { jsonSesClient, type WireSesClient } from "../adapters/ses/json-ses-client.js";
 import {
   type AdapterFactories,
   type SocialAccounts,
@@ -64,7 +65,7 @@ export interface LocalRuntimeOptions {
   /** Tests inject faults here: wrap a port to fail the way a dying worker or a throttling SES would. */
   wrapPorts?: (ports: Ports) => Ports;
   /** Tests add SDK middleware here to make the SES client answer what the stand-in never does. */
-  configureSes?: (client: SESv2Client) => void;
+  configureSes?: (client: WireSesClient) => void;
   /** Tests and the benchmark intercept every DynamoDB call on the wire here (tests/bench/aws-meter.ts). */
   configureDynamo?: (client: WireDocumentClient) => void;
   now?: () => Date;
@@ -138,7 +139,9 @@ export function localRuntime(o: LocalRuntimeOptions): LocalRuntime {
     batchSize: 1000,
     ...o.queue,
   });
-  const ses = new SESv2Client({ endpoint: o.sesEndpoint, region: "local", credentials: LOCAL_CREDENTIALS });
+  const ses = jsonSesClient(
+    new SESv2Client({ endpoint: o.sesEndpoint, region: "local", credentials: LOCAL_CREDENTIALS }),
+  );
   o.configureSes?.(ses);
   const db = documentClient({ endpoint: o.dynamoEndpoint, region: "local", credentials: LOCAL_CREDENTIALS });
   o.configureDynamo?.(db);

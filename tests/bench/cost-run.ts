@@ -35,13 +35,10 @@ const { runtime, app } = benchRuntime(table, dynamoEndpoint, sesEndpoint, {
   holdSends: true,
   configureDynamo: meter.attach,
   configureSes: (client) =>
-    client.middlewareStack.add(
-      (next) => async (args) => {
-        sesCalls++;
-        return next(args);
-      },
-      { step: "initialize", name: "countSesCalls" },
-    ),
+    client.intercept((call, next) => {
+      sesCalls++;
+      return next(call);
+    }),
 });
 
 /** Messages a queue was given, and the SendMessageBatch requests (ten a request) that takes on AWS. */

@@ -1,6 +1,6 @@
 import { writeFileSync } from "node:fs";
 import { Session } from "node:inspector/promises";
-import type { SESv2Client } from "@aws-sdk/client-sesv2";
+import type { WireInterceptor } from "../../functions/adapters/http/sdk-wire.js";
 import { articleBody, signedWebhook } from "../helpers/factories.js";
 import { benchRuntime } from "./bench-runtime.js";
 import { summarizeProfile } from "./profile-summary.js";
@@ -24,24 +24,17 @@ let counting = false;
 const count = (name: string) => {
   if (counting) requests[name] = (requests[name] ?? 0) + 1;
 };
-const countSes = (client: SESv2Client) =>
-  client.middlewareStack.add(
-    (next, context) => (args) => {
-      count(String(context.commandName).replace(/Command$/, ""));
-      return next(args);
-    },
-    { step: "build", name: "countRequests" },
-  );
+const counted = (client: { intercept: (i: WireInterceptor) => void }) =>
+  client.intercept((call, next) => {
+    count(call.operation);
+    return next(call);
+  });
 const { runtime, app } = benchRuntime(tableName, dynamoEndpoint, sesEndpoint, {
   queue: { visibilityTimeoutMs: 60_000 },
   sendConcurrency: 8,
   holdSends: true,
-  configureDynamo: (db) =>
-    db.intercept((call, next) => {
-      count(call.operation);
-      return next(call);
-    }),
-  configureSes: countSes,
+  configureDynamo: counted,
+  configureSes: counted,
 });
 const res = await app.request(
   "/v1/webhooks/articles",

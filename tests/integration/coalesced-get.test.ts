@@ -13,8 +13,14 @@ afterAll(() => db.destroy());
 
 const key = (n: number) => ({ pk: `T#${n}`, sk: "ITEM" });
 let batchGets = 0;
+/** Whether each BatchGet was strongly consistent, in order. */
+const consistent: boolean[] = [];
 db.intercept((call, next) => {
-  if (call.operation === "BatchGetItem") batchGets++;
+  if (call.operation === "BatchGetItem") {
+    batchGets++;
+    const [request] = Object.values(call.input.RequestItems as Record<string, { ConsistentRead?: boolean }>);
+    consistent.push(request?.ConsistentRead === true);
+  }
   return next(call);
 });
 
@@ -62,5 +68,18 @@ describe("reads gathered in one turn", () => {
     expect(b).toHaveLength(70);
     expect(await coalescedGet(db, table, [key(7)])).toHaveLength(1);
     expect(batchGets).toBe(3);
+  });
+
+  it("reads each freshness apart: the latest strongly consistent, the recent for half the units", async () => {
+    batchGets = 0;
+    consistent.length = 0;
+    const [latest, recent] = await Promise.all([
+      coalescedGet(db, table, [key(1), key(2)]),
+      coalescedGet(db, table, [key(2), key(3)], "recent"),
+    ]);
+    expect(batchGets).toBe(2);
+    expect(consistent.sort()).toEqual([false, true]);
+    expect(latest.map((i) => i.n).sort()).toEqual([1, 2]);
+    expect(recent.map((i) => i.n).sort()).toEqual([2, 3]);
   });
 });

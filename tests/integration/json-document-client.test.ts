@@ -13,7 +13,8 @@ import {
 } from "@aws-sdk/lib-dynamodb";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { conditionally, writeIf } from "../../functions/adapters/dynamo/conditional-write.js";
-import { jsonDocumentClient, type WireCall } from "../../functions/adapters/dynamo/json-document-client.js";
+import { jsonDocumentClient } from "../../functions/adapters/dynamo/json-document-client.js";
+import type { WireCall } from "../../functions/adapters/http/sdk-wire.js";
 import { ensureTable, LOCAL_CREDENTIALS } from "../../functions/local/dynamodb-local.js";
 
 /**

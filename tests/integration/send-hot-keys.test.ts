@@ -23,8 +23,11 @@ const BODY = `<p>${"MUNICH — The United States has reached out to its European
 let herald: TestHerald | undefined;
 let client: WireDocumentClient | undefined;
 let writes: Map<string, KeyTally> | undefined;
+/** Each BatchGet's consistency and the kinds of key it named (`SUB#`, `ED#`, …). */
+const batchReads: Array<{ consistent: boolean; kinds: string[] }> = [];
 afterAll(async () => herald?.stop());
 
+type BatchRead = { Keys: Array<{ pk: { S: string } }>; ConsistentRead?: boolean };
 type View = { status: string; counts: Record<string, number>; sendRate: Array<{ sent: number }> };
 
 async function send(h: TestHerald, id: string, topics: string[]) {
@@ -59,6 +62,15 @@ describe("send counters at AWS scale", () => {
         configureDynamo: (db) => {
           client = db;
           writes = countKeyWrites(db);
+          db.intercept((call, next) => {
+            if (call.operation === "BatchGetItem") {
+              for (const r of Object.values(call.input.RequestItems as Record<string, BatchRead>)) {
+                const kinds = new Set(r.Keys.map((k) => k.pk.S.replace(/#.*/, "#")));
+                batchReads.push({ consistent: r.ConsistentRead === true, kinds: [...kinds] });
+              }
+            }
+            return next(call);
+          });
         },
       },
     );
@@ -97,5 +109,14 @@ describe("send counters at AWS scale", () => {
       editions: Array<{ id: string; counts: Record<string, number> }>;
     };
     expect(list.editions.find((e) => e.id === large.editionId)?.counts).toEqual(large.view.counts);
+
+    // Recipients are read eventually consistent (half the units), never in one request with the
+    // edition's progress, which stays strongly consistent: it is the fence of a pause or a cancel.
+    const recipients = batchReads.filter((r) => r.kinds.includes("SUB#") || r.kinds.includes("SUPP#"));
+    const progress = batchReads.filter((r) => r.kinds.length === 1 && r.kinds[0] === "ED#");
+    expect(recipients.length).toBeGreaterThanOrEqual(LARGE / 50);
+    expect(recipients.filter((r) => r.consistent || r.kinds.includes("ED#")).slice(0, 3)).toEqual([]);
+    expect(progress.length).toBeGreaterThan(0);
+    expect(progress.filter((r) => !r.consistent).slice(0, 3)).toEqual([]);
   }, 300_000);
 });

@@ -1,4 +1,5 @@
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import type { Freshness } from "../../flows/ports/subscribers.js";
 import { batchGetAll } from "./batch-get.js";
 
 type Key = { pk: string; sk: string };
@@ -13,26 +14,32 @@ const id = (k: { pk: unknown; sk: unknown }) => `${k.pk}\u0000${k.sk}`;
 const gatherings = new WeakMap<DynamoDBDocumentClient, Map<string, Gathering>>();
 
 /**
- * A strongly consistent read of whole items by key, made together with every other such read of the
- * same table asked for in the same turn of the event loop: one BatchGetItem of up to 100 keys instead
- * of one each. The send worker reads a chunk's 50 subscribers, their 50 suppressions and its
- * edition's progress at once; each BatchGet costs about as much CPU for its SDK round trip as for
- * its items, so three become two. Each caller gets the items of its own keys (in no order).
+ * A read of whole items by key, made together with every other read of the same table and freshness
+ * asked for in the same turn of the event loop: one BatchGetItem of up to 100 keys instead of one
+ * each. The send worker reads a chunk's 50 subscribers and their 50 suppressions at once, `recent`
+ * (eventually consistent: half the read units), and its edition's progress, `latest` (strongly
+ * consistent, the fence of a pause). Each caller gets the items of its own keys (in no order).
  *
  * @example
  * const [subs, supp] = await Promise.all([coalescedGet(db, t, subKeys), coalescedGet(db, t, suppKeys)]);
  */
-export function coalescedGet(db: DynamoDBDocumentClient, table: string, keys: Key[]): Promise<Item[]> {
+export function coalescedGet(
+  db: DynamoDBDocumentClient,
+  table: string,
+  keys: Key[],
+  freshness: Freshness = "latest",
+): Promise<Item[]> {
   const byTable = gatherings.get(db) ?? new Map<string, Gathering>();
   gatherings.set(db, byTable);
-  let gathering = byTable.get(table);
+  const at = `${freshness} ${table}`;
+  let gathering = byTable.get(at);
   if (!gathering) {
     const started: Gathering = { keys: new Map(), waiters: [] };
     gathering = started;
-    byTable.set(table, started);
+    byTable.set(at, started);
     queueMicrotask(() => {
-      byTable.delete(table);
-      read(db, table, started);
+      byTable.delete(at);
+      read(db, table, started, freshness);
     });
   }
   for (const k of keys) gathering.keys.set(id(k), k);
@@ -40,10 +47,17 @@ export function coalescedGet(db: DynamoDBDocumentClient, table: string, keys: Ke
   return new Promise((resolve, reject) => waiters.push({ keys, resolve, reject }));
 }
 
-async function read(db: DynamoDBDocumentClient, table: string, { keys, waiters }: Gathering) {
+async function read(
+  db: DynamoDBDocumentClient,
+  table: string,
+  { keys, waiters }: Gathering,
+  freshness: Freshness,
+) {
   try {
     // Keys asked for twice are read once: DynamoDB refuses a BatchGet that names a key twice.
-    const found = new Map((await batchGetAll(db, table, [...keys.values()])).map((i) => [id(i as Key), i]));
+    const found = new Map(
+      (await batchGetAll(db, table, [...keys.values()], undefined, freshness)).map((i) => [id(i as Key), i]),
+    );
     for (const w of waiters) {
       w.resolve(
         w.keys.flatMap((k): Item[] => {

@@ -39,8 +39,8 @@ export function dynamoSubscriberRepo(
       );
       return out.Item ? toSubscriber(out.Item) : undefined;
     },
-    async getMany(ids) {
-      const items = await coalescedGet(db, table, ids.map(keys.subscriber));
+    async getMany(ids, freshness = "latest") {
+      const items = await coalescedGet(db, table, ids.map(keys.subscriber), freshness);
       return new Map(items.map((item) => [String(item.id), toSubscriber(item)]));
     },
     async insert(s) {

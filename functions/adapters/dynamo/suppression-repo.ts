@@ -7,8 +7,8 @@ import { keys } from "./keys.js";
 /** The suppression list in DynamoDB: one item per hashed address, nothing else about the person. */
 export function dynamoSuppressionRepo(db: DynamoDBDocumentClient, table: string): SuppressionRepo {
   return {
-    async suppressedAmong(ids) {
-      const items = await coalescedGet(db, table, [...new Set(ids)].map(keys.suppression));
+    async suppressedAmong(ids, freshness = "latest") {
+      const items = await coalescedGet(db, table, [...new Set(ids)].map(keys.suppression), freshness);
       return new Set(items.map((item) => keys.suppressedIdFrom(item.pk)));
     },
     async add(id, reason, at) {

@@ -10,7 +10,7 @@ interface Signable {
   path: string;
   query: Record<string, string>;
   headers: Record<string, string>;
-  body: string;
+  body: Uint8Array;
 }
 
 /** An AWS service's endpoint and what signs requests to it (an SDK client's own `config.signer`). */
@@ -85,7 +85,8 @@ function errorFrom(status: number, headers: IncomingMessage["headers"], json: Re
 
 async function once(endpoint: AwsEndpoint, request: AwsJsonRequest): Promise<unknown> {
   const { url } = endpoint;
-  const body = JSON.stringify(request.body);
+  // Encoded once: the signer hashes these bytes and the socket writes them.
+  const body = Buffer.from(JSON.stringify(request.body));
   const signed = await endpoint.signer.sign({
     method: "POST",
     protocol: url.protocol,
@@ -93,7 +94,7 @@ async function once(endpoint: AwsEndpoint, request: AwsJsonRequest): Promise<unk
     port: url.port ? Number(url.port) : undefined,
     path: request.path,
     query: {},
-    headers: { ...request.headers, host: url.host, "content-length": String(Buffer.byteLength(body)) },
+    headers: { ...request.headers, host: url.host, "content-length": String(body.length) },
     body,
   });
   const send = url.protocol === "https:" ? httpsRequest : httpRequest;

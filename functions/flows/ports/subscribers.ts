@@ -25,9 +25,16 @@ export interface AudienceRepo {
   briefingPage(shard: number, after: string | undefined, limit: number): Promise<AudiencePage>;
 }
 
+/**
+ * How fresh a batch read must be. `latest` sees every write that finished before it; `recent` may
+ * miss one made in about the last second, for half the read cost: enough for a send's recipients, as
+ * an unsubscribe is honoured within days by law (RFC 8058 and the mailbox providers ask for two).
+ */
+export type Freshness = "latest" | "recent";
+
 export interface SubscriberRepo {
   get(id: string): Promise<Subscriber | undefined>;
-  getMany(ids: string[]): Promise<Map<string, Subscriber>>;
+  getMany(ids: string[], freshness?: Freshness): Promise<Map<string, Subscriber>>;
   /** Stores a new subscriber (and, when active, its audience entries); false if the address exists. */
   insert(subscriber: Subscriber): Promise<boolean>;
   /**
@@ -61,7 +68,7 @@ export type SuppressionReason = "bounce" | "complaint" | "erased" | "manual";
  */
 export interface SuppressionRepo {
   /** The ids among `ids` that are suppressed. */
-  suppressedAmong(ids: string[]): Promise<Set<string>>;
+  suppressedAmong(ids: string[], freshness?: Freshness): Promise<Set<string>>;
   add(id: string, reason: SuppressionReason, at: string): Promise<void>;
   /** Lifts a suppression (an admin's decision); false if there was none. */
   clear(id: string): Promise<boolean>;
