@@ -2,13 +2,8 @@ import type { Config } from "../domain/config.js";
 import type { RenderedEdition } from "../domain/rendered.js";
 import type { TokenKeys } from "../domain/tokens.js";
 import { tracksClicks, tracksOpens } from "../domain/tracking/mode.js";
-import { issueTrackToken } from "../domain/tracking/track-token.js";
-import {
-  clickPlaceholder,
-  OPEN_PLACEHOLDER,
-  type TrackedHtml,
-  trackedHtml,
-} from "../domain/tracking/tracked-html.js";
+import { issueEmailTrackToken } from "../domain/tracking/track-token.js";
+import { TRACK_PLACEHOLDER, type TrackedHtml, trackedHtml } from "../domain/tracking/tracked-html.js";
 
 const tracked = new WeakMap<RenderedEdition, Map<string, TrackedHtml>>();
 
@@ -33,7 +28,7 @@ function trackedOnce(config: Pick<Config, "publicUrl" | "tracking">, rendered: R
 
 /**
  * Tracking for the emails of one chunk: the HTML every recipient shares (links pointing at Herald's
- * redirect through placeholders, the pixel) and each recipient's signed tokens for it. With
+ * redirect through a placeholder, the pixel) and each recipient's signed token for it. With
  * `HERALD_TRACKING=off` the HTML is the render's, untouched, and nobody gets a token.
  *
  * @example
@@ -50,12 +45,8 @@ export function emailTracking(
   return {
     html,
     data(recipient: string, sentAt: number): Record<string, string> {
-      const data: Record<string, string> = {};
-      const ref = { ...email, recipient, sentAt };
-      for (let i = 0; i < links; i++)
-        data[clickPlaceholder(i)] = issueTrackToken(keys, { ...ref, kind: "click", link: i });
-      if (pixel) data[OPEN_PLACEHOLDER] = issueTrackToken(keys, { ...ref, kind: "open", link: 0 });
-      return data;
+      if (links === 0 && !pixel) return {};
+      return { [TRACK_PLACEHOLDER]: issueEmailTrackToken(keys, { ...email, recipient, sentAt }) };
     },
   };
 }

@@ -6,7 +6,7 @@ import { ENGAGEMENT_SHARDS, statsPk } from "../../functions/adapters/dynamo/enga
 import { dynamoEngagementMarks } from "../../functions/adapters/dynamo/engagement-marks.js";
 import { engagementWorker } from "../../functions/adapters/sqs/engagement-worker.js";
 import { subscriberId } from "../../functions/domain/subscriber.js";
-import { issueTrackToken } from "../../functions/domain/tracking/track-token.js";
+import { issueEmailTrackToken } from "../../functions/domain/tracking/track-token.js";
 import { linkKey } from "../../functions/domain/tracking/tracked-html.js";
 import { mapConcurrent } from "../../functions/flows/concurrency.js";
 import type { EngagementJob } from "../../functions/flows/ports.js";
@@ -79,14 +79,12 @@ export async function measureAnalytics(dynamoEndpoint: string, sesEndpoint: stri
   if (!links.length) throw new Error("the bench edition has no links");
   const sentAt = Math.floor(Date.now() / 1000);
   const click = (i: number, at: string, link = i % links.length) =>
-    `${at}/r/${issueTrackToken(runtime.ports.secrets.tokenKeys, {
-      kind: "click",
+    `${at}/r/${issueEmailTrackToken(runtime.ports.secrets.tokenKeys, {
       target: editionId,
       variant: "",
-      link,
       recipient: subscriberId(`reader${i}@bench.example`),
       sentAt,
-    })}`;
+    })}.${link}`;
   const browser = {
     "user-agent": "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/131.0 Safari/537.36",
   };

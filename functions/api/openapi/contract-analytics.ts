@@ -14,7 +14,7 @@ export const ANALYTICS_CONTRACT: Paths = {
   "/r/{token}": {
     get: {
       summary:
-        "A tracked email link: redirects to the email's own link the token names; counts it if the token is valid and unexpired (docs/analytics.md)",
+        "A tracked email link, `{token}` being the recipient's email token and the link's index (`<token>.<index>`; older links: a token per link): redirects to that link of the email; counts it if the token is valid and unexpired (docs/analytics.md)",
       params: token,
       responses: {
         302: { description: "to the link of the email (Location)" },

@@ -2,8 +2,9 @@ import { createHash } from "node:crypto";
 
 /**
  * The tracked form of a rendered email, made after rendering (so no template knows about tracking):
- * every `http(s)` link of the HTML part points at Herald's redirect with a per-recipient placeholder
- * that the mailer fills from each recipient's data, and an open pixel is added when opens are tracked.
+ * every `http(s)` link of the HTML part points at Herald's redirect with the recipient's token (a
+ * placeholder the mailer fills from each recipient's data) and the link's index, and an open pixel
+ * with the same token is added when opens are tracked.
  */
 
 const ANCHOR_HREF = /(<a\b[^>]*?\bhref=)(["'])(https?:\/\/[^"'<>\s]*)\2/gi;
@@ -19,9 +20,8 @@ const ENTITIES: Record<string, string> = {
 const decodeAttribute = (value: string) =>
   value.replace(/&(?:amp|quot|#39|#x27|lt|gt);/g, (e) => ENTITIES[e] ?? e);
 
-/** The per-recipient data names: `trk0`, `trk1`… for links, `trkOpen` for the pixel. */
-export const clickPlaceholder = (index: number) => `trk${index}`;
-export const OPEN_PLACEHOLDER = "trkOpen";
+/** The per-recipient data name of the email's tracking token, which every link and the pixel carry. */
+export const TRACK_PLACEHOLDER = "trk";
 
 /**
  * The email's own links, each once, in order of first appearance: the list a tracked URL's index
@@ -41,7 +41,7 @@ export function emailLinks(html: string): string[] {
 
 export interface TrackedHtml {
   html: string;
-  /** How many link placeholders the HTML holds (`trk0` … `trk{n-1}`). */
+  /** How many links were rewritten (`/r/{{trk}}.0` … `/r/{{trk}}.{n-1}`). */
   links: number;
   pixel: boolean;
 }
@@ -65,11 +65,11 @@ export function trackedHtml(
   if (clicks) {
     out = out.replace(ANCHOR_HREF, (_all, start: string, quote: string, href: string) => {
       const i = index.get(decodeAttribute(href)) as number;
-      return `${start}${quote}${publicUrl}/r/{{${clickPlaceholder(i)}}}${quote} ses:no-track`;
+      return `${start}${quote}${publicUrl}/r/{{${TRACK_PLACEHOLDER}}}.${i}${quote} ses:no-track`;
     });
   }
   if (opens) {
-    const pixel = `<img src="${publicUrl}/o/{{${OPEN_PLACEHOLDER}}}" width="1" height="1" alt="" style="display:block;width:1px;height:1px;border:0;" />`;
+    const pixel = `<img src="${publicUrl}/o/{{${TRACK_PLACEHOLDER}}}" width="1" height="1" alt="" style="display:block;width:1px;height:1px;border:0;" />`;
     out = /<\/body>/i.test(out) ? out.replace(/<\/body>/i, `${pixel}</body>`) : `${out}${pixel}`;
   }
   return { html: out, links: clicks ? links.length : 0, pixel: opens };

@@ -21,12 +21,12 @@ describe("the tracked form of an email", () => {
     const { html: out, links, pixel } = trackedHtml(html, "https://n.example", { clicks: true, opens: true });
     expect(links).toBe(2);
     expect(pixel).toBe(true);
-    expect(out.match(/https:\/\/n\.example\/r\/\{\{trk0\}\}/g)).toHaveLength(2);
-    expect(out).toContain('href="https://n.example/r/{{trk1}}" ses:no-track>Share');
+    expect(out.match(/https:\/\/n\.example\/r\/\{\{trk\}\}\.0["']/g)).toHaveLength(2);
+    expect(out).toContain('href="https://n.example/r/{{trk}}.1" ses:no-track>Share');
     expect(out).toContain('href="{{unsubscribeUrl}}"');
     expect(out).toContain('href="mailto:desk@news.example"');
     expect(out).not.toContain("news.example/story");
-    expect(out).toMatch(/<img src="https:\/\/n\.example\/o\/\{\{trkOpen\}\}"[^>]*\/><\/body>/);
+    expect(out).toMatch(/<img src="https:\/\/n\.example\/o\/\{\{trk\}\}"[^>]*\/><\/body>/);
   });
 
   it("changes nothing with tracking off, and adds no pixel with clicks only", () => {
