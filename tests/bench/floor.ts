@@ -4,18 +4,20 @@ import { BatchGetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-s
 import { documentClient } from "../../functions/adapters/dynamo/client.js";
 import { keys } from "../../functions/adapters/dynamo/keys.js";
 import { configFromEnv } from "../../functions/adapters/env-config.js";
+import { jsonSesClient } from "../../functions/adapters/ses/json-ses-client.js";
 import { articleSchema } from "../../functions/domain/article.js";
 import type { AudiencePartition } from "../../functions/domain/audience.js";
 import { LOCAL_CREDENTIALS } from "../../functions/local/dynamodb-local.js";
 import { renderEdition } from "../../functions/render/email.js";
 
 /**
- * The floor a fan-out is measured against: the least work one recipient needs, done with the SDK
- * directly and no Herald logic around it, in a fresh process as a fan-out runs:
+ * The floor a fan-out is measured against: the least work one recipient needs, done through the
+ * same clients as the send (the SDK's, with Herald's JSON wire under them: `documentClient`,
+ * `jsonSesClient`) and no Herald logic around it, in a fresh process as a fan-out runs:
  *   tsx tests/bench/floor.ts <table> <dynamo endpoint> <ses endpoint> <db|ses|both> [shards]
  * `db`: every audience partition of a world+politics article walked with Query (pages of 1,000,
  * Herald's projection), cut into chunks of 50; per chunk a Put of the chunk item, BatchGet of the 50
- * subscribers and of their 50 suppression keys (strongly consistent, as Herald reads them), and one
+ * subscribers and of their 50 suppression keys (eventually consistent, as Herald reads them), and one
  * Update recording 50 outcomes. `ses`: as many SendBulkEmail calls of 50 entries (the rendered sample
  * edition, per-entry data and headers) as the table has chunks. `both`: the two together, each chunk's
  * SES call between its reads and its outcome write. Chunks run 8 at a time (Herald's send concurrency).
@@ -34,7 +36,9 @@ const PAGE = 1000;
 const CHUNK = 50;
 const shards = Number(shardsArg ?? 8);
 const db = documentClient({ endpoint: dynamoEndpoint, region: "local", credentials: LOCAL_CREDENTIALS });
-const ses = new SESv2Client({ endpoint: sesEndpoint, region: "local", credentials: LOCAL_CREDENTIALS });
+const ses = jsonSesClient(
+  new SESv2Client({ endpoint: sesEndpoint, region: "local", credentials: LOCAL_CREDENTIALS }),
+);
 const config = configFromEnv({ HERALD_PUBLIC_URL: "https://news.bench.example" });
 const article = articleSchema(config.topics).parse(
   JSON.parse(readFileSync("scripts/sample-article.json", "utf8")),
@@ -84,7 +88,7 @@ async function chunkWork(ids: string[]) {
   if (mode !== "ses") {
     await db.send(new PutCommand({ TableName: table, Item: { ...key, recipients: ids, out: {}, v: 0 } }));
     const get = (k: Record<string, string>[]) =>
-      db.send(new BatchGetCommand({ RequestItems: { [table]: { Keys: k, ConsistentRead: true } } }));
+      db.send(new BatchGetCommand({ RequestItems: { [table]: { Keys: k, ConsistentRead: false } } }));
     const [subs] = await Promise.all([get(ids.map(keys.subscriber)), get(ids.map(keys.suppression))]);
     emails = (subs.Responses?.[table] ?? []).map((s) => String(s.email));
   }

@@ -4,7 +4,7 @@ import { mapConcurrent } from "../../functions/flows/concurrency.js";
 
 /**
  * The floor the recorder's ingest is measured against: the least DynamoDB work a batch of clicks by
- * distinct readers needs, done with the SDK directly and no Herald logic around it. Per 100 clicks
+ * distinct readers needs, done with the document client directly and no Herald logic around it. Per 100 clicks
  * (DynamoDB's cap per request): one BatchGetItem of the readers' marks and one transaction of 100
  * conditional Puts writing them; per batch, one transaction of `counterItems` ADD updates (the
  * email's totals, its links, a timeline bucket). Runs `batches` batches of `batchSize`, `concurrency`

@@ -72,7 +72,7 @@ export const timesBare = (p99Ms: number, bare?: Bare) =>
 export function limitRows({ floor, bare }: { floor: Floor; bare: Bare }): Array<[string, string, string]> {
   return [
     [
-      "floor: raw DynamoDB work + SendBulkEmail per recipient (SDK only, 20k, median of 3)",
+      "floor: raw DynamoDB work + SendBulkEmail per recipient (the send's clients, no logic, 20k, median of 3)",
       `${floor.recipientsPerSecond.toFixed(0)} recipients/s (runs: ${floor.allRecipientsPerSecond.join(", ")}; DynamoDB alone ${floor.dynamoRecipientsPerSecond.toFixed(0)}/s, SES alone ${floor.sesRecipientsPerSecond.toFixed(0)}/s)`,
       "the fan-outs' 100 %",
     ],

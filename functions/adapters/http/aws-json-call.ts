@@ -135,8 +135,8 @@ async function once(endpoint: AwsEndpoint, request: AwsJsonRequest): Promise<unk
  * Makes one signed JSON call to an AWS service over a kept-alive connection, and tries again as the
  * SDK's standard retry mode does: throttling (500 ms base) and 5xx or a dropped connection (100 ms
  * base), full jitter, up to `maxAttempts` in all. Answers the parsed JSON; a refusal is thrown as an
- * `AwsServiceError`. Per call it costs a fifth of the SDK's CPU or less (docs/performance.md), which is
- * why the send path's DynamoDB and SES calls go this way.
+ * `AwsServiceError`. It skips the SDK's serializer, middleware stack and endpoint rules, which were
+ * most of a send's CPU: that is why the send path's calls go this way (docs/performance.md).
  *
  * @example
  * const out = await awsJsonCall(endpoint, {

@@ -1,5 +1,7 @@
+import { createHash, createHmac } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { afterEach, describe, expect, it } from "vitest";
 import { isConditionFailure } from "../../../../functions/adapters/dynamo/conditional-write.js";
 import { AwsServiceError, awsJsonCall } from "../../../../functions/adapters/http/aws-json-call.js";
@@ -115,5 +117,56 @@ describe("awsJsonCall", () => {
       $metadata: { httpStatusCode: 429, attempts: 2 },
     });
     expect(seen).toHaveLength(2);
+  });
+
+  it("signs what it sends: the signature checks out by the SigV4 rules, computed here apart", async () => {
+    const credentials = {
+      accessKeyId: "AKIDEXAMPLE",
+      secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY",
+    };
+    const { url, seen } = await service([json(200, {})]);
+    const sdk = new DynamoDBClient({ region: "eu-west-1", credentials, endpoint: url.href });
+    const signer = (await sdk.config.signer()) as Parameters<typeof awsJsonCall>[0]["signer"];
+
+    await awsJsonCall(
+      { url, signer },
+      {
+        path: "/",
+        headers: {
+          "content-type": "application/x-amz-json-1.0",
+          "x-amz-target": "DynamoDB_20120810.GetItem",
+        },
+        body: { TableName: "t", Key: { pk: { S: "é ✉" } } },
+      },
+    );
+
+    // Prepare the expected signature from the request as it arrived (AWS's SigV4 specification).
+    const { headers, body } = seen[0] as { headers: IncomingMessage["headers"]; body: string };
+    const auth =
+      /Credential=([^/]+)\/(\d{8})\/([^/]+)\/([^/]+)\/aws4_request, SignedHeaders=([^,]+), Signature=(\w+)/.exec(
+        String(headers.authorization),
+      );
+    expect(auth).not.toBeNull();
+    const [, key, day, region, signingName, signed, signature] = auth as unknown as string[];
+    expect([key, region, signingName]).toEqual([credentials.accessKeyId, "eu-west-1", "dynamodb"]);
+    const names = (signed as string).split(";");
+    expect(names).toEqual(expect.arrayContaining(["host", "x-amz-date", "x-amz-target", "content-type"]));
+    const hash = (data: string) => createHash("sha256").update(data).digest("hex");
+    const canonical = [
+      "POST",
+      "/",
+      "",
+      ...names.map((n) => `${n}:${String(headers[n]).trim()}`),
+      "",
+      signed,
+      hash(body),
+    ].join("\n");
+    const scope = `${day}/${region}/${signingName}/aws4_request`;
+    const toSign = ["AWS4-HMAC-SHA256", headers["x-amz-date"], scope, hash(canonical)].join("\n");
+    const hmac = (k: string | Buffer, data: string) => createHmac("sha256", k).update(data).digest();
+    let signingKey = hmac(`AWS4${credentials.secretAccessKey}`, day as string);
+    for (const part of [region, signingName, "aws4_request"]) signingKey = hmac(signingKey, part as string);
+    expect(signature).toBe(createHmac("sha256", signingKey).update(toSign).digest("hex"));
+    sdk.destroy();
   });
 });
