@@ -186,7 +186,7 @@ export async function costPart(sizes = [10_000, 100_000]) {
     const sendOnlyTotal = sendOnly.reduce((s, l) => s + l.dollars, 0);
     rows.push([
       `AWS cost per 10,000 emails, ${size / 1000}k send (SES itself: ${dollars(sesPer10k)})`,
-      `${((100 * per10k(cost.total)) / sesPer10k).toFixed(1)} % of SES: ${dollars(per10k(cost.total))} = ${cost.lines.map((l) => `${l.item.split(":")[0]} ${dollars(per10k(l.dollars))}`).join(", ")}; the send alone ${((100 * per10k(sendOnlyTotal)) / sesPer10k).toFixed(2)} %`,
+      `${((100 * per10k(cost.total)) / sesPer10k).toFixed(2)} % of SES: ${dollars(per10k(cost.total))} = ${cost.lines.map((l) => `${l.item.split(":")[0]} ${dollars(per10k(l.dollars))}`).join(", ")}; the send alone ${((100 * per10k(sendOnlyTotal)) / sesPer10k).toFixed(2)} %`,
       "≤ 1 % of SES",
     ]);
     data[`run${size}`] = { run, usage, cost };

@@ -1,6 +1,13 @@
 import { readFileSync } from "node:fs";
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { SESv2Client, SendBulkEmailCommand } from "@aws-sdk/client-sesv2";
-import { BatchGetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import {
+  BatchGetCommand,
+  DynamoDBDocumentClient,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+} from "@aws-sdk/lib-dynamodb";
 import { documentClient } from "../../functions/adapters/dynamo/client.js";
 import { keys } from "../../functions/adapters/dynamo/keys.js";
 import { configFromEnv } from "../../functions/adapters/env-config.js";
@@ -14,7 +21,8 @@ import { renderEdition } from "../../functions/render/email.js";
  * The floor a fan-out is measured against: the least work one recipient needs, done through the
  * same clients as the send (the SDK's, with Herald's JSON wire under them: `documentClient`,
  * `jsonSesClient`) and no Herald logic around it, in a fresh process as a fan-out runs:
- *   tsx tests/bench/floor.ts <table> <dynamo endpoint> <ses endpoint> <db|ses|both> [shards]
+ *   tsx tests/bench/floor.ts <table> <dynamo endpoint> <ses endpoint> <db|ses|both>[-sdk] [shards]
+ * `-sdk`: the same requests through the SDK's own clients alone (the floor as the SDK sets it).
  * `db`: every audience partition of a world+politics article walked with Query (pages of 1,000,
  * Herald's projection), cut into chunks of 50; per chunk a Put of the chunk item, BatchGet of the 50
  * subscribers and of their 50 suppression keys (eventually consistent, as Herald reads them), and one
@@ -23,22 +31,26 @@ import { renderEdition } from "../../functions/render/email.js";
  * SES call between its reads and its outcome write. Chunks run 8 at a time (Herald's send concurrency).
  * Prints one JSON line: recipients, seconds, recipients per second.
  */
-const [table, dynamoEndpoint, sesEndpoint, mode, shardsArg] = process.argv.slice(2) as [
+const [table, dynamoEndpoint, sesEndpoint, modeArg, shardsArg] = process.argv.slice(2) as [
   string,
   string,
   string,
-  "db" | "ses" | "both",
+  string,
   string?,
 ];
+const sdkOnly = modeArg.endsWith("-sdk");
+const mode = modeArg.replace(/-sdk$/, "") as "db" | "ses" | "both";
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
 const CONCURRENCY = 8;
 const PAGE = 1000;
 const CHUNK = 50;
 const shards = Number(shardsArg ?? 8);
-const db = documentClient({ endpoint: dynamoEndpoint, region: "local", credentials: LOCAL_CREDENTIALS });
-const ses = jsonSesClient(
-  new SESv2Client({ endpoint: sesEndpoint, region: "local", credentials: LOCAL_CREDENTIALS }),
-);
+const local = { region: "local", credentials: LOCAL_CREDENTIALS };
+const db = sdkOnly
+  ? DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: dynamoEndpoint, ...local }))
+  : documentClient({ endpoint: dynamoEndpoint, ...local });
+const sdkSes = new SESv2Client({ endpoint: sesEndpoint, ...local });
+const ses = sdkOnly ? sdkSes : jsonSesClient(sdkSes);
 const config = configFromEnv({ HERALD_PUBLIC_URL: "https://news.bench.example" });
 const article = articleSchema(config.topics).parse(
   JSON.parse(readFileSync("scripts/sample-article.json", "utf8")),
@@ -161,5 +173,7 @@ if (mode === "ses") {
 }
 await chunks.done();
 const seconds = (performance.now() - started) / 1000;
-console.log(JSON.stringify({ mode, recipients, seconds, recipientsPerSecond: recipients / seconds }));
+console.log(
+  JSON.stringify({ mode: modeArg, recipients, seconds, recipientsPerSecond: recipients / seconds }),
+);
 process.exit(0);
