@@ -22,7 +22,9 @@ export function injectSesThrottling(
       stats.throttledCalls++;
       throw new AwsServiceError("TooManyRequestsException", "Maximum sending rate exceeded.", 429, {});
     }
-    const keep = input.BulkEmailEntries.map(() => random() >= entryThrottle);
+    // No draw per entry when entries are never throttled: the calls' draws then do not depend on the
+    // order in which concurrent chunks, of different sizes, reach SES.
+    const keep = input.BulkEmailEntries.map(() => entryThrottle === 0 || random() >= entryThrottle);
     stats.throttledEntries += keep.filter((k) => !k).length;
     const forwarded = input.BulkEmailEntries.filter((_, i) => keep[i]);
     const out = await next({ ...call, input: { ...input, BulkEmailEntries: forwarded } });
