@@ -1,9 +1,7 @@
-import type { SNSEvent } from "aws-lambda";
 import { describe, expect, it } from "vitest";
 import { planFeedback, SesEvent } from "../../../functions/domain/ses-event.js";
 import type { Mailer } from "../../../functions/flows/ports.js";
 import { simulatorEvents, withMailboxSimulator } from "../../../functions/local/mailbox-simulator.js";
-import { MemoryTopic } from "../../../functions/local/memory-topic.js";
 
 const at = new Date("2026-11-25T10:00:00Z");
 const events = (to: string) =>
@@ -40,7 +38,7 @@ describe("the local mailbox simulator", () => {
     });
   });
 
-  it("publishes the events of accepted entries only, after SES answered, in SNS records", async () => {
+  it("publishes the events of accepted entries only, after SES answered", async () => {
     const inner: Mailer = {
       sendBulk: async (m) =>
         m.entries.map((e, i) =>
@@ -48,12 +46,8 @@ describe("the local mailbox simulator", () => {
         ),
       sendOne: async () => ({ messageId: "one" }),
     };
-    const topic = new MemoryTopic({ name: "t" });
-    const received: SNSEvent[] = [];
-    topic.subscribe(async (e) => {
-      received.push(e);
-    });
-    const mailer = withMailboxSimulator(inner, (m) => topic.publish(m));
+    const published: string[] = [];
+    const mailer = withMailboxSimulator(inner, (m) => published.push(m));
     const entry = (to: string) => ({ to, data: {}, headers: [] });
     await mailer.sendBulk({
       from: "f",
@@ -67,37 +61,10 @@ describe("the local mailbox simulator", () => {
         entry("ana@example.org"),
       ],
     });
-    await topic.idle();
-    expect(received).toHaveLength(1);
-    const record = received[0]?.Records[0];
-    expect(record?.EventSource).toBe("aws:sns");
-    expect(JSON.parse(record?.Sns.Message ?? "{}")).toMatchObject({
+    expect(published).toHaveLength(1);
+    expect(JSON.parse(published[0] ?? "{}")).toMatchObject({
       eventType: "Bounce",
       mail: { messageId: "id-bounce@simulator.amazonses.com" },
     });
-  });
-});
-
-describe("MemoryTopic (an SNS topic with a Lambda subscriber)", () => {
-  it("retries a handler that throws, then drops the message and says so", async () => {
-    const dropped: unknown[] = [];
-    const topic = new MemoryTopic({
-      name: "t",
-      attempts: 3,
-      retryDelayMs: 1,
-      onDrop: (e) => dropped.push(e),
-    });
-    let calls = 0;
-    topic.subscribe(async (e) => {
-      calls++;
-      if (e.Records[0]?.Sns.Message === "fails" || calls === 1) throw new Error("DynamoDB is down");
-    });
-    topic.publish("recovers");
-    await topic.idle();
-    topic.publish("fails");
-    await topic.idle();
-    expect(calls).toBe(2 + 3);
-    expect(dropped).toHaveLength(1);
-    expect(topic.depth).toBe(0);
   });
 });
