@@ -32,6 +32,7 @@ export function configFromEnv(raw: Record<string, string | undefined> = process.
     consentTextVersion: env.HERALD_CONSENT_TEXT_VERSION ?? "1",
     shareEmailsPerDay: Number(env.HERALD_SHARE_EMAILS_PER_DAY ?? 1000),
     confirmationsPerHour: Number(env.HERALD_CONFIRMATIONS_PER_HOUR ?? 1000),
+    ...(env.HERALD_CHUNK_SIZE ? { chunkSize: Number(env.HERALD_CHUNK_SIZE) } : {}),
     chunkLeaseSeconds: Number(env.HERALD_CHUNK_LEASE_SECONDS ?? 60),
     socialLeaseSeconds: Number(env.HERALD_SOCIAL_LEASE_SECONDS ?? 120),
     pauseMinSample: Number(env.HERALD_PAUSE_MIN_SAMPLE ?? 100),

@@ -49,6 +49,7 @@ const Sometimes = z
     HERALD_REPLY_TO: z.string(),
     HERALD_EDGE_ORIGIN_SECRET: z.string(),
     HERALD_SEND_RATE_PER_WORKER: z.string(),
+    HERALD_CHUNK_SIZE: z.string(),
     HERALD_SOCIAL_SECRET_ARN: z.string(),
     HERALD_API_SECRET_ARN: z.string(),
     HERALD_TOKEN_SECRET_ARN: z.string(),

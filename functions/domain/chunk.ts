@@ -1,6 +1,6 @@
 /**
- * The outcome of one recipient in a chunk. A chunk is the unit of sending (≤ 50 recipients, one SES
- * call) and of exactly-once bookkeeping: a recipient with an outcome is never sent again.
+ * The outcome of one recipient in a chunk. A chunk is the unit of sending (≤ 100 recipients, two SES
+ * calls) and of exactly-once bookkeeping: a recipient with an outcome is never sent again.
  */
 export type Outcome =
   | { kind: "sent"; messageId: string }

@@ -1,5 +1,6 @@
 import * as z from "zod";
 import type { AdminKey } from "./access/admin-keys.js";
+import { CHUNK_SIZE } from "./audience.js";
 import { BriefingSchedule } from "./briefing/schedule.js";
 import { DEFAULT_SOURCES, Sources } from "./cms/sources.js";
 import { ArticleSource } from "./editorial.js";
@@ -36,6 +37,12 @@ export const Config = z.object({
   shareEmailsPerDay: z.number().int().min(0).default(1000),
   /** Confirmation emails sign-ups may cause in one hour, every address together. */
   confirmationsPerHour: z.number().int().min(1).default(1000),
+  /**
+   * Recipients the planner puts in a chunk: 100 (two SES calls), or 50 where the SES quota is so
+   * small that a worker's share could not send 100 within its time (the stack decides:
+   * infra/send-concurrency.ts).
+   */
+  chunkSize: z.number().int().min(1).max(CHUNK_SIZE).default(CHUNK_SIZE),
   /** How long a send worker holds a chunk before another attempt may take it over. */
   chunkLeaseSeconds: z.number().int().min(1),
   /** How long a social worker holds a post while it calls the network; past it, the call is presumed dead. */

@@ -1,4 +1,3 @@
-import { CHUNK_SIZE } from "../domain/audience.js";
 import type { AudienceMember, AudiencePage, PlanCheckpoint, Ports, SendJob } from "./ports.js";
 
 /** Chunks per checkpoint, and per SendMessageBatch call once a partition's walk is under way. */
@@ -12,7 +11,7 @@ export interface PartitionWalk {
   page(after: string | undefined, limit: number): Promise<AudiencePage>;
   /**
    * The render this member gets (`""` when the fan-out has one), or `undefined` when this partition
-   * does not send to them. A chunk holds one variant, since it is one SES call with one template.
+   * does not send to them. A chunk holds one variant, since its SES calls share one template.
    */
   variantOf(member: AudienceMember): string | undefined;
   /** Runs before a chunk of `variant` is queued (a briefing renders its combination here). */
@@ -20,8 +19,8 @@ export interface PartitionWalk {
 }
 
 /**
- * Walks one partition in key order, cutting chunks of ≤ 50 recipients of one variant and queueing
- * them. It checkpoints after every ten chunks, so a planner that dies resumes from its last
+ * Walks one partition in key order, cutting chunks of ≤ `config.chunkSize` recipients (100) of one
+ * variant and queueing them. It checkpoints after every ten chunks, so a planner that dies resumes from its last
  * checkpoint; chunks it had written since are found and reused as they are, so no recipient lands
  * in two chunks. Chunks are queued before the checkpoint that counts them (a chunk queued twice by a
  * resumed planner is sent once: its outcomes are in the table). The first ones are queued as soon
@@ -29,7 +28,7 @@ export interface PartitionWalk {
  * while the rest of the audience is planned.
  */
 export async function planPartition(
-  ports: Pick<Ports, "chunks" | "editions" | "sendQueue">,
+  ports: Pick<Ports, "chunks" | "config" | "editions" | "sendQueue">,
   target: { id: string; plan: Record<string, PlanCheckpoint> },
   walk: PartitionWalk,
 ): Promise<void> {
@@ -101,7 +100,7 @@ export async function planPartition(
         if (recipients.length === 0) variant = memberVariant;
         recipients.push(member.id);
       }
-      if (recipients.length === CHUNK_SIZE) {
+      if (recipients.length === ports.config.chunkSize) {
         const endedAt = await cut(consumed);
         if (endedAt !== consumed) {
           cursor = endedAt;

@@ -6,8 +6,8 @@ import { pauseIfUnhealthy } from "./auto-pause.js";
 import { closeCancelled, refusedClaim } from "./close-chunk.js";
 import { countOnTimeline } from "./count-timeline.js";
 import { emailTracking } from "./email-tracking.js";
-import { MailerRejected, MailerThrottled } from "./errors.js";
 import type { BulkEntry, Ports, SendJob } from "./ports.js";
+import { sendInCalls } from "./send-calls.js";
 import { sendTarget } from "./send-target.js";
 
 /**
@@ -19,9 +19,10 @@ export type ChunkResult = "done" | "retry";
 
 /**
  * Sends one chunk exactly once per recipient: takes a lease, re-reads every recipient's status (an
- * unsubscribe that landed after planning is honoured), calls SES once, then records each outcome
- * and the edition's counters in one transaction. Throttled recipients stay pending and the chunk is
- * queued again after a growing delay; recipients a dead attempt had handed to SES become `unknown`, never resent.
+ * unsubscribe that landed after planning is honoured), calls SES (50 recipients a call, the calls
+ * at once), then records each outcome and the edition's counters in one transaction. Throttled
+ * recipients stay pending and the chunk is queued again after a growing delay; recipients a dead
+ * attempt or a lost call had handed to SES become `unknown`, never resent.
  */
 export async function sendChunk(ports: Ports, job: SendJob): Promise<ChunkResult> {
   const chunk = await ports.chunks.get(job.editionId, job.chunk);
@@ -91,7 +92,7 @@ export async function sendChunk(ports: Ports, job: SendJob): Promise<ChunkResult
   if (eligible.length > 0) {
     const rendered = await target.render();
     // Handed to SES from here on: marked in flight under the lease in the same conditional write, so
-    // an attempt that dies during the call leaves exactly these to be counted `unknown`.
+    // an attempt that dies during the calls leaves exactly these to be counted `unknown`.
     const marked = await ports.chunks.claim(claimed, leaseUntil(), [
       ...orphans,
       ...eligible.map((s) => s.id),
@@ -109,30 +110,27 @@ export async function sendChunk(ports: Ports, job: SendJob): Promise<ChunkResult
       const tags = slots?.position(chunk.recipients.indexOf(s.id));
       return { to: s.email, data, headers: listHeaders(ports.config, links.unsubscribeUrl), tags };
     });
-    try {
-      const results = await ports.mailer.sendBulk({
+    const calls = await sendInCalls(
+      ports.mailer,
+      {
         from: ports.config.brand.fromAddress,
         replyTo: ports.config.brand.replyTo,
         subject: rendered.subject,
         html: tracking.html,
         text: rendered.text,
-        entries,
         tags: { edition: job.editionId, ...slots?.chunk },
-      });
-      results.forEach((r, i) => {
-        const id = (eligible[i] as Subscriber).id;
-        if (r.kind === "retry") retry = true;
-        else outcomes[id] = r;
-      });
-    } catch (error) {
-      if (error instanceof MailerRejected) {
-        // SES refused the call: nothing was sent, so release the lease for an honest retry.
-        await ports.chunks.record(claimed, outcomes, false, tally(Object.values(outcomes)));
-        throw error;
-      }
-      // A timeout or a dead connection leaves the lease: the next attempt counts these as unknown.
-      if (!(error instanceof MailerThrottled)) throw error;
-      retry = true;
+      },
+      eligible.map((s) => s.id),
+      entries,
+    );
+    Object.assign(outcomes, calls.outcomes);
+    retry = calls.retry;
+    if (calls.rejected || calls.lost !== undefined) {
+      // Recorded as far as it got: a refused call's recipients are pending again (nothing was sent
+      // to them, so an honest retry), a lost call's are `unknown` (SES may have sent them). The
+      // message then comes back and finishes the chunk.
+      await ports.chunks.record(claimed, outcomes, false, tally(Object.values(outcomes)));
+      throw calls.rejected ?? calls.lost;
     }
   }
 

@@ -3,7 +3,7 @@ import { sendWorker } from "../adapters/sqs/workers.js";
 import { awsPorts } from "./aws-ports.js";
 
 /**
- * The send queue's Lambda: one SES SendBulkEmail per chunk. A throttled chunk is queued again with a
- * delay and its message acknowledged; `batchItemFailures` reports only real failures.
+ * The send queue's Lambda: a chunk's SES SendBulkEmail calls (two of 50). A throttled chunk is
+ * queued again with a delay and its message acknowledged; `batchItemFailures` reports only real failures.
  */
 export const handler = async (event: SQSEvent) => sendWorker(await awsPorts(["tokens"]))(event);

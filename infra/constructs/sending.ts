@@ -63,6 +63,8 @@ export class HeraldSending extends Construct {
     this.editionQueue.attach(this.renderPlan, { batchSize: 1 });
 
     this.capacity = sendCapacity(props.config.sesMaxSendRate, { batchSize: SEND_BATCH_SIZE });
+    // The planner cuts chunks a worker's share of the quota can send in time (see send-concurrency.ts).
+    RuntimeEnvironment.setOn(this.renderPlan, "HERALD_CHUNK_SIZE", String(this.capacity.chunkSize));
     this.send = new HeraldFunction(this, "Send", { ...FUNCTION_SPECS.send, handlersDir: props.handlersDir });
     env.apply(this.send);
     data.grantData(this.send, FUNCTION_ACCESS.send);

@@ -1,3 +1,4 @@
+import { configFromEnv } from "../../functions/adapters/env-config.js";
 import { zeroCounts } from "../../functions/domain/edition.js";
 import { type PartitionWalk, planPartition } from "../../functions/flows/plan-audience.js";
 import type { AudienceMember, EditionRecord } from "../../functions/flows/ports.js";
@@ -6,6 +7,12 @@ import { anEdition } from "./send-factories.js";
 
 /** The partition the planner tests walk: chunk keys are `00i00#000000`, `00i00#000001`, … */
 export const PARTITION = "00i00";
+
+/**
+ * Chunks of 50, the size the planner's tests count with (a small SES quota's: see
+ * infra/send-concurrency.ts); the default of 100 has its own test.
+ */
+export const FIFTY_A_CHUNK = { ...configFromEnv({}), chunkSize: 50 };
 
 /** A member the partition does not own (it follows an earlier topic of the edition). */
 const OWNED_ELSEWHERE = "elsewhere";

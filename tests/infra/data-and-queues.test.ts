@@ -144,19 +144,26 @@ describe("send worker concurrency follows the configured SES rate", () => {
   const sendMapping = (rate: number) => {
     const { template } = synthHerald(rate === 1_000 ? LOW_RATE : { sesMaxSendRate: String(rate) });
     const send = consumers(template).find((c) => c.functionId.includes("SendingSend"));
+    const plan = consumers(template).find((c) => c.functionId.includes("SendingRenderPlan"));
     return {
       maxConcurrency: send?.mapping.ScalingConfig?.MaximumConcurrency,
       env: send?.fn.Environment.Variables,
+      chunkSize: plan?.fn.Environment.Variables.HERALD_CHUNK_SIZE,
     };
   };
 
-  it("scales maxConcurrency with the quota: 1,000/s → 2 workers, 20,000/s → 40", () => {
+  it("scales maxConcurrency with the quota: 1,000/s → 2 workers, 20,000/s → 20", () => {
     const low = sendMapping(1_000);
     const high = sendMapping(20_000);
     expect(low.maxConcurrency).toBe(sendCapacity(1_000).maxConcurrency);
     expect(high.maxConcurrency).toBe(sendCapacity(20_000).maxConcurrency);
     expect(low.maxConcurrency).toBe(2);
-    expect(high.maxConcurrency).toBe(40);
-    expect(high.env.HERALD_SEND_RATE_PER_WORKER).toBe("500");
+    expect(high.maxConcurrency).toBe(20);
+    expect(high.env.HERALD_SEND_RATE_PER_WORKER).toBe("1000");
+  });
+
+  it("tells the planner the chunk size: 100, or 50 at a quota too small to send 100 in time", () => {
+    expect(sendMapping(20_000).chunkSize).toBe("100");
+    expect(sendMapping(4).chunkSize).toBe("50");
   });
 });

@@ -30,12 +30,12 @@ let sesEvents: LocalSesEventBus | undefined;
 let editionId: string;
 
 beforeAll(async () => {
-  // One send worker taking one chunk at a time, one audience shard (chunks of 50, 50, 20 in id
-  // order), a sample of 20. Like SES,
+  // One send worker taking one chunk at a time, one audience shard, chunks of 50 (a small quota's:
+  // 50, 50, 20 in id order), a sample of 20. Like SES,
   // whose bounces arrive while later chunks still wait, each chunk waits for the feedback of the ones
   // before it: the test controls when, not whether, the pause is seen.
   herald = await startHerald(
-    { audienceShards: 1, pauseMinSample: 20 },
+    { audienceShards: 1, pauseMinSample: 20, chunkSize: 50 },
     {
       sendConcurrency: 1,
       queue: { visibilityTimeoutMs: 50, batchSize: 1 },

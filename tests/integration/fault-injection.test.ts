@@ -113,11 +113,11 @@ describe("exactly once under faults", () => {
   it("resumes a planner that dies mid-walk without planning anyone twice", async () => {
     // Prepare: the edition job dies twice mid-walk, each time right after queueing a batch whose
     // checkpoint it never writes: after the second batch (the first is checkpointed), then after the
-    // third, the last. A batch is 10 chunks of 50 in one partition, so 1,100 readers make three
-    // batches: every death has a checkpoint behind it and chunks to adopt ahead of it.
+    // third, the last. A batch is 10 chunks of 50 (a small quota's size) in one partition, so 1,100
+    // readers make three batches: every death has a checkpoint behind it and chunks to adopt ahead of it.
     let sends = 0;
     herald = await startHerald(
-      { audienceShards: 1 },
+      { audienceShards: 1, chunkSize: 50 },
       {
         queue: { visibilityTimeoutMs: 20, maxReceives: 10 },
         wrapPorts: (ports: Ports) => ({

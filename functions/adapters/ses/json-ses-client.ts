@@ -11,7 +11,7 @@ export type WireSesClient = SESv2Client & {
  * The SDK's SES v2 client, with `SendBulkEmail` made by Herald itself: its input is already SES's
  * JSON body, posted to `/v2/email/outbound-bulk-emails` over a kept-alive connection and signed with
  * the client's own signer; every other command goes through the SDK. Why: the send worker makes one
- * such call per chunk of 50, and the SDK's serializer, which writes each of the fifty entries' JSON
+ * such call per 50 recipients, and the SDK's serializer, which writes each of the fifty entries' JSON
  * a character at a time, cost more CPU than the call itself (docs/performance.md).
  *
  * @example

@@ -43,8 +43,8 @@ function classify(error: unknown): unknown {
 }
 
 /**
- * The mailer over SES v2 `SendBulkEmail` with an inline template: one call per chunk, per-recipient
- * template data and headers. It is the only code that knows SES's request and result shapes.
+ * The mailer over SES v2 `SendBulkEmail` with an inline template: one call per 50 recipients of a
+ * chunk, per-recipient template data and headers. It is the only code that knows SES's request and result shapes.
  */
 export function sesMailer(ses: SESv2Client, configurationSet?: string): Mailer {
   return {

@@ -20,7 +20,7 @@ export interface AudienceRepo {
   page(partition: AudiencePartition, after: string | undefined, limit: number): Promise<AudiencePage>;
   /**
    * Daily subscribers of one shard, grouped by topic combination (members of one combination are
-   * next to each other), so a briefing chunk holds one combination and is one SES call.
+   * next to each other), so a briefing chunk holds one combination and one template.
    */
   briefingPage(shard: number, after: string | undefined, limit: number): Promise<AudiencePage>;
 }

@@ -2,7 +2,14 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { EditionRecord } from "../../../functions/flows/ports.js";
 import { memoryPorts } from "../../helpers/memory-ports/memory-ports.js";
-import { chunksOf, members, planAgain, planningEdition, walkOver } from "../../helpers/partition-walk.js";
+import {
+  chunksOf,
+  FIFTY_A_CHUNK,
+  members,
+  planAgain,
+  planningEdition,
+  walkOver,
+} from "../../helpers/partition-walk.js";
 
 describe("planPartition resumed after a planner died anywhere", () => {
   it("plans everyone who stayed exactly once, whoever left or joined in between", async () => {
@@ -15,7 +22,7 @@ describe("planPartition resumed after a planner died anywhere", () => {
     await fc.assert(
       fc.asyncProperty(audienceChange, async ({ size, diesAfter, left, joined }) => {
         // Prepare: the first planner dies after storing `diesAfter` chunks; then readers leave and join.
-        const ports = memoryPorts();
+        const ports = memoryPorts({ config: FIFTY_A_CHUNK });
         const edition = await planningEdition(ports);
         let audience = members(size);
         const createOrGet = ports.chunks.createOrGet;

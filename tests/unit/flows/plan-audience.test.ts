@@ -3,6 +3,7 @@ import type { AudienceMember } from "../../../functions/flows/ports.js";
 import { memoryPorts } from "../../helpers/memory-ports/memory-ports.js";
 import {
   chunksOf,
+  FIFTY_A_CHUNK,
   members,
   PARTITION,
   planAgain,
@@ -13,7 +14,7 @@ import {
 describe("planPartition", () => {
   it("cuts chunks of at most 50 in key order, queues each once and counts everyone planned", async () => {
     // Prepare
-    const ports = memoryPorts();
+    const ports = memoryPorts({ config: FIFTY_A_CHUNK });
     const edition = await planningEdition(ports);
     const audience = members(120);
 
@@ -37,9 +38,28 @@ describe("planPartition", () => {
     });
   });
 
+  it("cuts chunks of 100 by default: two SES calls' worth", async () => {
+    // Prepare
+    const ports = memoryPorts();
+    const edition = await planningEdition(ports);
+    const audience = members(250);
+
+    // Act
+    await planAgain(
+      ports,
+      edition.id,
+      walkOver(() => audience),
+    );
+
+    // Assess
+    expect(ports.config.chunkSize).toBe(100);
+    expect(chunksOf(ports).map((c) => c.length)).toEqual([100, 100, 50]);
+    expect(chunksOf(ports).flat()).toEqual(audience.map((m) => m.id));
+  });
+
   it("keeps one variant per chunk and leaves out the members the partition does not own", async () => {
     // Prepare: a briefing's combinations, three members each; every fourth member is owned elsewhere.
-    const ports = memoryPorts();
+    const ports = memoryPorts({ config: FIFTY_A_CHUNK });
     const edition = await planningEdition(ports);
     const audience = members(12, (i) => (i % 4 === 3 ? undefined : `combo-${Math.floor(i / 3)}`));
 
@@ -62,7 +82,7 @@ describe("planPartition", () => {
 
   it("queues a partition's first chunks as they are written, before the first checkpoint", async () => {
     // Prepare: note how many chunks are queued when each chunk is about to be written.
-    const ports = memoryPorts();
+    const ports = memoryPorts({ config: FIFTY_A_CHUNK });
     const edition = await planningEdition(ports);
     const queuedBeforeWrite: number[] = [];
     const createOrGet = ports.chunks.createOrGet;
@@ -85,7 +105,7 @@ describe("planPartition", () => {
 
   it("checkpoints after every ten chunks queued, and a resumed planner starts from the last one", async () => {
     // Prepare: the planner dies at its second checkpoint, after twelve chunks.
-    const ports = memoryPorts();
+    const ports = memoryPorts({ config: FIFTY_A_CHUNK });
     const edition = await planningEdition(ports);
     const audience = members(600);
     const checkpoint = ports.editions.checkpoint;
@@ -127,7 +147,7 @@ describe("planPartition", () => {
     ],
   ])("resumes right after the chunk a dead planner stored when readers %s since", async (_, change) => {
     // Prepare: the first planner stores chunk 0 (m0000–m0049) and dies writing chunk 1.
-    const ports = memoryPorts();
+    const ports = memoryPorts({ config: FIFTY_A_CHUNK });
     const edition = await planningEdition(ports);
     let audience = members(120);
     const createOrGet = ports.chunks.createOrGet;
