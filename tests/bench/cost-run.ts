@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { renderWorker, sendWorker } from "../../functions/adapters/sqs/workers.js";
+import { CHUNK_SIZE } from "../../functions/domain/audience.js";
 import type { Queue } from "../../functions/flows/ports.js";
 import { mjmlRenderers } from "../../functions/render/renderers.js";
 import { FEEDBACK_BATCH_SIZE } from "../../infra/constructs/feedback.js";
@@ -25,7 +26,7 @@ const [table, sizeArg, dynamoEndpoint, sesEndpoint] = process.argv.slice(2) as [
 const FEEDBACK_SAMPLE = 1_000;
 /** The feedback queue's batch size (infra/constructs/feedback.ts), a chunk's size, and chunks sent at once. */
 const FEEDBACK_BATCH = FEEDBACK_BATCH_SIZE;
-const CHUNK = 50;
+const CHUNK = CHUNK_SIZE;
 const IN_FLIGHT = 10;
 const meter = meterDynamo();
 let sesCalls = 0;

@@ -13,7 +13,7 @@ import { keys } from "../../functions/adapters/dynamo/keys.js";
 import { configFromEnv } from "../../functions/adapters/env-config.js";
 import { jsonSesClient } from "../../functions/adapters/ses/json-ses-client.js";
 import { articleSchema } from "../../functions/domain/article.js";
-import type { AudiencePartition } from "../../functions/domain/audience.js";
+import { type AudiencePartition, CHUNK_SIZE, SES_BULK_MAX } from "../../functions/domain/audience.js";
 import { LOCAL_CREDENTIALS } from "../../functions/local/dynamodb-local.js";
 import { renderEdition } from "../../functions/render/email.js";
 
@@ -24,11 +24,11 @@ import { renderEdition } from "../../functions/render/email.js";
  *   tsx tests/bench/floor.ts <table> <dynamo endpoint> <ses endpoint> <db|ses|both>[-sdk] [shards]
  * `-sdk`: the same requests through the SDK's own clients alone (the floor as the SDK sets it).
  * `db`: every audience partition of a world+politics article walked with Query (pages of 1,000,
- * Herald's projection), cut into chunks of 50; per chunk a Put of the chunk item, BatchGet of the 50
- * subscribers and of their 50 suppression keys (eventually consistent, as Herald reads them), and one
- * Update recording 50 outcomes. `ses`: as many SendBulkEmail calls of 50 entries (the rendered sample
- * edition, per-entry data and headers) as the table has chunks. `both`: the two together, each chunk's
- * SES call between its reads and its outcome write. Chunks run 8 at a time (Herald's send concurrency).
+ * Herald's projection), cut into chunks of 100 (Herald's); per chunk a Put of the chunk item, BatchGet
+ * of the 100 subscribers and of their 100 suppression keys (eventually consistent, as Herald reads
+ * them), and one Update recording 100 outcomes. `ses`: two SendBulkEmail calls of 50 entries a chunk,
+ * at once (the rendered sample edition, per-entry data and headers), as many chunks as the table
+ * has. `both`: the two together, each chunk's SES calls between its reads and its outcome write. Chunks run 8 at a time (Herald's send concurrency).
  * Prints one JSON line: recipients, seconds, recipients per second.
  */
 const [table, dynamoEndpoint, sesEndpoint, modeArg, shardsArg] = process.argv.slice(2) as [
@@ -43,7 +43,7 @@ const mode = modeArg.replace(/-sdk$/, "") as "db" | "ses" | "both";
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
 const CONCURRENCY = 8;
 const PAGE = 1000;
-const CHUNK = 50;
+const CHUNK = CHUNK_SIZE;
 const shards = Number(shardsArg ?? 8);
 const local = { region: "local", credentials: LOCAL_CREDENTIALS };
 const db = sdkOnly
@@ -68,6 +68,13 @@ function pool(n: number) {
     },
     done: () => Promise.all(running),
   };
+}
+
+/** A chunk's SES calls, 50 entries each (SES's cap), at once as Herald makes them. */
+async function sesCalls(emails: string[]) {
+  const calls: string[][] = [];
+  for (let i = 0; i < emails.length; i += SES_BULK_MAX) calls.push(emails.slice(i, i + SES_BULK_MAX));
+  await Promise.all(calls.map(sesCall));
 }
 
 async function sesCall(emails: string[]) {
@@ -104,7 +111,7 @@ async function chunkWork(ids: string[]) {
     const [subs] = await Promise.all([get(ids.map(keys.subscriber)), get(ids.map(keys.suppression))]);
     emails = (subs.Responses?.[table] ?? []).map((s) => String(s.email));
   }
-  if (mode !== "db") await sesCall(emails);
+  if (mode !== "db") await sesCalls(emails);
   if (mode !== "ses") {
     const names = Object.fromEntries(ids.map((id, i) => [`#r${i}`, id]));
     const values = Object.fromEntries(ids.map((_, i) => [`:r${i}`, { s: "sent", m: `m-${i}` }]));

@@ -1,6 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { Session } from "node:inspector/promises";
 import type { WireInterceptor } from "../../functions/adapters/http/sdk-wire.js";
+import { CHUNK_SIZE } from "../../functions/domain/audience.js";
 import { articleBody, signedWebhook } from "../helpers/factories.js";
 import { benchRuntime } from "./bench-runtime.js";
 import { summarizeProfile } from "./profile-summary.js";
@@ -66,7 +67,7 @@ console.log(
     status: edition?.status,
     sendCpuMicrosPerRecipient: (used.user + used.system) / sent,
     requestsPerChunk: Object.fromEntries(
-      Object.entries(requests).map(([name, n]) => [name, Math.round((n / (sent / 50)) * 100) / 100]),
+      Object.entries(requests).map(([name, n]) => [name, Math.round((n / (sent / CHUNK_SIZE)) * 100) / 100]),
     ),
     ...summarizeProfile(profile),
   }),
