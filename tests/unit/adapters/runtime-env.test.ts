@@ -32,4 +32,11 @@ describe("the runtime environment", () => {
       audienceShards: 4,
     });
   });
+
+  it("the planner cuts chunks of 100 unless the stack sets HERALD_CHUNK_SIZE (50 at a small quota)", () => {
+    expect(configFromEnv({}).chunkSize).toBe(100);
+    expect(configFromEnv({ HERALD_CHUNK_SIZE: "50" }).chunkSize).toBe(50);
+    // More than two SES calls' worth is refused at start-up, not sent in calls SES would refuse.
+    expect(() => configFromEnv({ HERALD_CHUNK_SIZE: "500" })).toThrow();
+  });
 });
