@@ -18,9 +18,10 @@ import { sendTarget } from "./send-target.js";
 export type ChunkResult = "done" | "retry";
 
 /**
- * Sends one chunk exactly once per recipient: takes a lease, re-reads every recipient's status (an
- * unsubscribe that landed after planning is honoured), calls SES (50 recipients a call, the calls
- * at once), then records each outcome and the edition's counters in one transaction. Throttled
+ * Sends one chunk exactly once per recipient: re-reads every recipient's status (an unsubscribe that
+ * landed after planning is honoured), takes a lease with the recipients to mail marked in flight,
+ * reads the edition's status under it (the fence of pause and cancel), calls SES (50 recipients a
+ * call, the calls at once), then records each outcome and the edition's counters in one transaction. Throttled
  * recipients stay pending and the chunk is queued again after a growing delay; recipients a dead
  * attempt or a lost call had handed to SES become `unknown`, never resent.
  */
@@ -58,28 +59,17 @@ export async function sendChunk(ports: Ports, job: SendJob): Promise<ChunkResult
   await ports.pacer.take(pending.length);
   const nowMs = ports.now().getTime();
   const leaseUntil = () => ports.now().getTime() + ports.config.chunkLeaseSeconds * 1000;
-  // The lease first, with only the dead attempt's recipients still marked in flight: a death before
-  // SES is called (a read, the render, a timeout) leaves the others pending, to be sent by the next.
-  let claimed = await ports.chunks.claim(chunk, leaseUntil(), orphans);
-  if (!claimed) return refusedClaim(ports, job);
-
-  const outcomes: Record<string, Outcome> = Object.fromEntries(orphans.map((r) => [r, { kind: "unknown" }]));
-  // The fence that makes pause and cancel hold: the status is read under the claim, before SES. A
-  // pause or cancel changes the status first and then waits for every chunk with a live lease, so a
-  // chunk either sees the change here or is waited for. Read with the recipients: one round trip.
-  // The recipients' reads may lag by about a second (half the read units); the fence may not.
-  const [subscribers, suppressed, edition] = await Promise.all([
+  /** What a release records: only the dead attempt's recipients, now `unknown`; the rest stay pending. */
+  const released = (): Record<string, Outcome> =>
+    Object.fromEntries(orphans.map((r) => [r, { kind: "unknown" }]));
+  const outcomes = released();
+  // Who is still to be mailed, read before the claim: a reader's status may lag by about a second
+  // (half the read units) wherever it is read, and the claim below is conditional on the chunk as
+  // read above, so reads made here can only be wasted, never wrong.
+  const [subscribers, suppressed] = await Promise.all([
     ports.subscribers.getMany(pending, "recent"),
     ports.suppressions.suppressedAmong(pending, "recent"),
-    ports.editions.progress(job.editionId),
   ]);
-  target.lastStatus = edition?.status;
-  if (edition?.status !== "sending") {
-    // Released as it was (a paused edition's chunk is parked; a cancelled one's is closed by refusedClaim).
-    await ports.chunks.record(claimed, outcomes, false, tally(Object.values(outcomes)));
-    return !edition || edition.status === "failed" ? "done" : refusedClaim(ports, job);
-  }
-  const young = edition.counts.sent - (edition.rateBaseline?.sent ?? 0) < ports.config.pauseMinSample;
   const eligible: Subscriber[] = [];
   for (const id of pending) {
     const s = subscribers.get(id);
@@ -87,18 +77,35 @@ export async function sendChunk(ports: Ports, job: SendJob): Promise<ChunkResult
     if (reason) outcomes[id] = { kind: "skipped", reason };
     else eligible.push(s as Subscriber);
   }
+  const rendered = eligible.length > 0 ? await target.render() : undefined;
+  // One claim: the lease, with the recipients about to be handed to SES marked in flight, so an
+  // attempt that dies from here on leaves exactly these to be counted `unknown`, never sent twice.
+  const claimed = await ports.chunks.claim(chunk, leaseUntil(), [...orphans, ...eligible.map((s) => s.id)]);
+  if (!claimed) return refusedClaim(ports, job);
+
+  // The fence that makes pause and cancel hold: the status is read under the claim, before SES. A
+  // pause or cancel changes the status first and then waits for every chunk with a live lease, so a
+  // chunk either sees the change here or is waited for.
+  let edition: Awaited<ReturnType<Ports["editions"]["progress"]>>;
+  try {
+    edition = await ports.editions.progress(job.editionId);
+  } catch (error) {
+    // Nobody was handed to SES: released, so the next attempt sends them rather than count them unknown.
+    await ports.chunks
+      .record(claimed, released(), false, tally(Object.values(released())))
+      .catch(() => undefined);
+    throw error;
+  }
+  target.lastStatus = edition?.status;
+  if (edition?.status !== "sending") {
+    // Released with nobody sent (a paused edition's chunk is parked; a cancelled one's is closed by refusedClaim).
+    await ports.chunks.record(claimed, released(), false, tally(Object.values(released())));
+    return !edition || edition.status === "failed" ? "done" : refusedClaim(ports, job);
+  }
+  const young = edition.counts.sent - (edition.rateBaseline?.sent ?? 0) < ports.config.pauseMinSample;
 
   let retry = false;
-  if (eligible.length > 0) {
-    const rendered = await target.render();
-    // Handed to SES from here on: marked in flight under the lease in the same conditional write, so
-    // an attempt that dies during the calls leaves exactly these to be counted `unknown`.
-    const marked = await ports.chunks.claim(claimed, leaseUntil(), [
-      ...orphans,
-      ...eligible.map((s) => s.id),
-    ]);
-    if (!marked) return refusedClaim(ports, job);
-    claimed = marked;
+  if (rendered) {
     const nowSeconds = Math.floor(nowMs / 1000);
     const email = { target: job.editionId, variant: chunk.variant ?? "" };
     const tracking = emailTracking(ports.config, ports.secrets.tokenKeys, email, rendered);

@@ -78,4 +78,28 @@ describe("sendChunk after an attempt that died", () => {
     // Assess
     expect(ports.mailer.delivered).toEqual(subscribers.map((s) => s.email));
   });
+
+  // The claim marks the readers in flight before the fence is read: a fence read that fails hands
+  // nobody to SES, so the attempt releases them rather than leave them to be counted unknown.
+  it("releases the readers when the status read under the claim fails; the next attempt sends them", async () => {
+    // Prepare
+    const ports = memoryPorts();
+    const { edition, subscribers, job } = await plannedChunk(ports);
+    const progress = ports.editions.progress;
+    ports.editions.progress = async () => {
+      throw new Error("InternalServerError");
+    };
+    await expect(sendChunk(ports, job)).rejects.toThrow("InternalServerError");
+    ports.editions.progress = progress;
+    const released = await ports.chunks.get(edition.id, job.chunk);
+
+    // Act: at once, no lease to wait out.
+    const result = await sendChunk(ports, job);
+
+    // Assess
+    expect(released).toMatchObject({ inflight: [], leaseUntil: undefined, outcomes: {} });
+    expect(result).toBe("done");
+    expect(ports.mailer.delivered).toEqual(subscribers.map((s) => s.email));
+    expect((await ports.editions.get(edition.id))?.counts).toMatchObject({ sent: 3, unknown: 0 });
+  });
 });

@@ -39,6 +39,27 @@ describe("sendChunk", () => {
     expect(stored?.counts).toMatchObject({ planned: 3, sent: 3, failed: 0, skipped: 0, unknown: 0 });
   });
 
+  // Each claim rewrites the chunk item (its 100 ids and more): the lease and the recipients in
+  // flight go in one conditional write, before the fence is read under it.
+  it("claims a chunk once, with the lease and its recipients in flight in the same write", async () => {
+    // Prepare
+    const ports = memoryPorts();
+    const { subscribers, job } = await plannedChunk(ports, { readers: 3 });
+    const claims: string[][] = [];
+    const claim = ports.chunks.claim;
+    ports.chunks.claim = (chunk, leaseUntil, inflight) => {
+      claims.push(inflight);
+      return claim(chunk, leaseUntil, inflight);
+    };
+
+    // Act
+    await sendChunk(ports, job);
+
+    // Assess
+    expect(claims).toEqual([subscribers.map((s) => s.id)]);
+    expect(ports.mailer.delivered).toHaveLength(3);
+  });
+
   it("parks a paused edition's chunk: acknowledged, left undone and unclaimed, nothing sent", async () => {
     // Prepare
     const ports = memoryPorts();
