@@ -16,6 +16,8 @@ export const LOCAL_CREDENTIALS = { accessKeyId: "local", secretAccessKey: "local
 
 export interface RunningDynamo {
   endpoint: string;
+  /** The Java process's id (the benchmarks read its CPU time from /proc). */
+  pid?: number;
   stop(): Promise<void>;
 }
 
@@ -102,6 +104,7 @@ export async function startDynamoLocal(
   exited.catch(() => undefined);
   return {
     endpoint,
+    pid: child.pid,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

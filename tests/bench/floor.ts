@@ -160,6 +160,7 @@ async function walk(topic: string, shard: number, each: (ids: string[]) => Promi
 const chunks = pool(CONCURRENCY);
 let recipients = 0;
 const started = performance.now();
+const cpu = process.cpuUsage();
 if (mode === "ses") {
   // As many calls as the table's audience makes chunks, without reading it.
   const total = Number(process.argv[7] ?? 10_000);
@@ -179,8 +180,15 @@ if (mode === "ses") {
   }
 }
 await chunks.done();
+const used = process.cpuUsage(cpu);
 const seconds = (performance.now() - started) / 1000;
 console.log(
-  JSON.stringify({ mode: modeArg, recipients, seconds, recipientsPerSecond: recipients / seconds }),
+  JSON.stringify({
+    mode: modeArg,
+    recipients,
+    seconds,
+    recipientsPerSecond: recipients / seconds,
+    cpuMicrosPerRecipient: (used.user + used.system) / recipients,
+  }),
 );
 process.exit(0);

@@ -1,4 +1,5 @@
 import { execFileSync, spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { loadavg } from "node:os";
 import { startDynamoLocal } from "../../functions/local/dynamodb-local.js";
@@ -35,6 +36,17 @@ const last = (args: string[]) =>
       .split("\n")
       .pop() as string,
   );
+/** DynamoDB Local's CPU time so far, in µs (utime + stime from /proc, in clock ticks of 10 ms). */
+const javaMicros = () => {
+  const fields = readFileSync(`/proc/${dynamo.pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+  return (Number(fields[11]) + Number(fields[12])) * 10_000;
+};
+/** A child's JSON line, with DynamoDB Local's CPU per recipient during it beside. */
+const withJava = (args: string[], recipients: number) => {
+  const before = javaMicros();
+  const out = last(args);
+  return { ...out, javaMicrosPerRecipient: (javaMicros() - before) / recipients };
+};
 let tables = 0;
 const seeded = () => {
   const table = `cpu-${++tables}`;
@@ -45,19 +57,39 @@ const seeded = () => {
 last(["tests/bench/fanout.ts", seeded(), sizeArg, dynamo.endpoint, sesEndpoint, "split"]);
 const loads: number[] = [];
 const micros: number[] = [];
+const java: number[] = [];
 for (let i = 0; i < Number(runsArg); i++) {
   const table = seeded();
   loads.push(loadavg()[0] as number);
-  micros.push(
-    last(["tests/bench/fanout.ts", table, sizeArg, dynamo.endpoint, sesEndpoint, "split"])
-      .sendCpuMicrosPerRecipient,
+  const run = withJava(
+    ["tests/bench/fanout.ts", table, sizeArg, dynamo.endpoint, sesEndpoint, "split"],
+    Number(sizeArg),
   );
+  micros.push(run.sendCpuMicrosPerRecipient);
+  java.push(run.javaMicrosPerRecipient);
 }
-const sorted = [...micros].sort((a, b) => a - b);
+// The floor's CPU in the same run: the least DynamoDB and SES work a recipient needs, no Herald logic.
+const floors: number[] = [];
+const floorJava: number[] = [];
+for (let i = 0; i < Number(runsArg); i++) {
+  const run = withJava(
+    ["tests/bench/floor.ts", seeded(), dynamo.endpoint, sesEndpoint, "both", "8"],
+    Number(sizeArg),
+  );
+  floors.push(run.cpuMicrosPerRecipient);
+  floorJava.push(run.javaMicrosPerRecipient);
+}
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 const result: Record<string, unknown> = {
   size: Number(sizeArg),
-  medianMicrosPerRecipient: Math.round(sorted[Math.floor(sorted.length / 2)] as number),
+  medianMicrosPerRecipient: Math.round(median(micros)),
   runs: micros.map(Math.round),
+  floorMedianMicrosPerRecipient: Math.round(median(floors)),
+  floorRuns: floors.map(Math.round),
+  ratioToFloor: Math.round((median(micros) / median(floors)) * 100) / 100,
+  // DynamoDB Local's CPU per recipient over the whole run (Herald's: planning and sending).
+  javaMedianMicrosPerRecipient: Math.round(median(java)),
+  floorJavaMedianMicrosPerRecipient: Math.round(median(floorJava)),
   loadAverages: loads.map((l) => Math.round(l * 100) / 100),
 };
 if (profileOut)
