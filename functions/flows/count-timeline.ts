@@ -1,8 +1,11 @@
 import { timeBucket } from "../domain/tracking/time-bucket.js";
 import type { Ports } from "./ports.js";
 
-/** What a send's timeline counts besides clicks and opens. */
-export type SendEvent = "sent" | "delivered" | "bounced" | "complained" | "unsubscribed";
+/**
+ * What a send's timeline counts besides clicks, opens and sends (those the stats read from the
+ * send-rate minutes each chunk's record writes).
+ */
+export type SendEvent = "delivered" | "bounced" | "complained" | "unsubscribed";
 
 /**
  * Adds `by` events to the timeline bucket of now, for an edition or briefing. The send and its
@@ -10,7 +13,7 @@ export type SendEvent = "sent" | "delivered" | "bounced" | "complained" | "unsub
  * timeline (not the send's counts) that one change.
  *
  * @example
- * await countOnTimeline(ports, editionId, "sent", 50);
+ * await countOnTimeline(ports, editionId, "delivered", 50);
  */
 export async function countOnTimeline(
   ports: Pick<Ports, "engagement" | "log" | "now">,

@@ -4,7 +4,6 @@ import { listHeaders, recipientLinks } from "../domain/recipient-links.js";
 import type { Subscriber } from "../domain/subscriber.js";
 import { pauseIfUnhealthy } from "./auto-pause.js";
 import { closeCancelled, refusedClaim } from "./close-chunk.js";
-import { countOnTimeline } from "./count-timeline.js";
 import { emailTracking } from "./email-tracking.js";
 import type { BulkEntry, Ports, SendJob } from "./ports.js";
 import { sendInCalls } from "./send-calls.js";
@@ -143,8 +142,6 @@ export async function sendChunk(ports: Ports, job: SendJob): Promise<ChunkResult
 
   const recorded = await ports.chunks.record(claimed, outcomes, !retry, tally(Object.values(outcomes)));
   if (!recorded) throw new Error(`chunk ${job.chunk} changed while it was leased`);
-  const sent = Object.values(outcomes).filter((o) => o.kind === "sent").length;
-  await countOnTimeline(ports, job.editionId, "sent", sent);
   if (!retry) await ports.editions.completeIfFinished(job.editionId);
   // Bounces of this chunk may have been counted before its sends were. A count that lags only makes
   // the rate the feedback path sees higher, except below the minimum sample, where it decides

@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { type DynamoDBDocumentClient, GetCommand } from "@aws-sdk/lib-dynamodb";
+import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { documentClient } from "../../functions/adapters/dynamo/client.js";
 import { dynamoEngagementStore } from "../../functions/adapters/dynamo/engagement-store.js";
+import { sendRateUpdate } from "../../functions/adapters/dynamo/send-rate.js";
 import { dynamoStatsReader } from "../../functions/adapters/dynamo/stats-reader.js";
 import { SETTLE_MS } from "../../functions/adapters/dynamo/timeline-rollup.js";
 import { ensureTable, LOCAL_CREDENTIALS } from "../../functions/local/dynamodb-local.js";
@@ -29,6 +30,14 @@ async function count(target: string, bucket: string, field: string, times: numbe
     await store.add(target, { message: {}, links: {}, timeline: { [bucket]: { [field]: 1 } } });
 }
 
+/** Sends recorded in `minute`, one send-rate item per shard, as the chunks' records write them. */
+async function sent(target: string, minute: string, perShard: number[]) {
+  for (const [shard, n] of perShard.entries())
+    await db.send(
+      new UpdateCommand(sendRateUpdate(table, target, n, shard, new Date(`${minute}:30Z`)).Update),
+    );
+}
+
 const rollupItem = async (target: string) =>
   (await db.send(new GetCommand({ TableName: table, Key: { pk: `ESTAT#${target}`, sk: "ROLLUP" } }))).Item;
 
@@ -38,7 +47,7 @@ describe("the timeline roll-up", () => {
     const target = nextEdition();
     await count(target, "2026-11-01T06:01", "clicksHuman", 5);
     await count(target, "2026-11-01T07:30", "clicksHuman", 3);
-    await count(target, "2026-11-01T09:05", "sent", 2);
+    await sent(target, "2026-11-01T09:05", [1, 1]);
     let now = Date.parse("2026-11-01T09:20:00Z");
     const reader = dynamoStatsReader(db, table, () => new Date(now));
 
@@ -142,5 +151,29 @@ describe("the timeline roll-up", () => {
       { key: "k1", url: "https://news.example/a", counts: { humanUnique: 1, humanTotal: 1 } },
     ]);
     expect(after.timeline).toEqual([{ bucket: "2026-11-01T06:01", counts: { clicksHuman: 1 } }]);
+  });
+
+  it("counts sends from the send-rate minutes, once, beside an older timeline item's own count", async () => {
+    // Prepare: 09:05 counted both ways (as sends were before the timeline read the send-rate
+    // minutes), 09:06 only by the send-rate shards.
+    const target = nextEdition();
+    await sent(target, "2026-11-01T09:05", [2]);
+    await count(target, "2026-11-01T09:05", "sent", 2);
+    await sent(target, "2026-11-01T09:06", [3, 0, 4]);
+    const reader = dynamoStatsReader(db, table, () => new Date("2026-11-01T09:20:00Z"));
+
+    // Act
+    const open = await reader.engagement(target);
+    const folded = await dynamoStatsReader(db, table, () => new Date("2026-11-01T11:00:00Z")).engagement(
+      target,
+    );
+
+    // Assess: the same before and after 09 is folded into the roll-up.
+    expect(open.timeline).toEqual([
+      { bucket: "2026-11-01T09:05", counts: { sent: 2 } },
+      { bucket: "2026-11-01T09:06", counts: { sent: 7 } },
+    ]);
+    expect(await rollupItem(target)).toMatchObject({ before: "2026-11-01T10" });
+    expect(folded.timeline).toEqual(open.timeline);
   });
 });

@@ -2,6 +2,7 @@ import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { StatsReader, TargetCounters } from "../../flows/ports.js";
 import { queryItems } from "./counter-items.js";
 import { AUDIENCE_SHARDS, ENGAGEMENT_SHARDS, statsPk } from "./engagement-keys.js";
+import { keys, SK } from "./keys.js";
 import { type Buckets, closedBefore, type Rollup, readRollup, writeRollup } from "./timeline-rollup.js";
 
 const NOT_COUNTS = new Set(["pk", "sk", "url"]);
@@ -15,6 +16,9 @@ function entryOf(buckets: Buckets, bucket: string): Record<string, number> {
   buckets.set(bucket, counts);
   return counts;
 }
+
+/** One timeline bucket's counts, as read from one item. */
+type BucketItem = { bucket: string; counts: Record<string, unknown> };
 
 /** How far behind now a roll-up's edge is expected: an hour past the settling time. */
 const LIKELY_EDGE_MS = 3_600_000;
@@ -53,8 +57,26 @@ export function dynamoStatsReader(
   return {
     async engagement(target): Promise<TargetCounters> {
       const shards = Array.from({ length: ENGAGEMENT_SHARDS }, (_, s) => statsPk(target, s));
-      const buckets = (from: string, to: string) =>
-        Promise.all(shards.map((pk) => queryItems(db, table, pk, [`T#${from}`, `T#${to}`])));
+      const ratePk = keys.sendRate(target, "").pk;
+      /**
+       * The buckets from `from` to `to` (inclusive keys): the counter shards' `T#` items, and `sent`
+       * from the send-rate minutes the chunks' records already write, so a chunk makes no write of
+       * its own for the timeline. A `T#` item's own `sent` predates that: the same sends, in the same
+       * minute, as a send-rate item counts them, so it is left out rather than counted twice.
+       */
+      const buckets = async (from: string, to: string): Promise<BucketItem[]> => {
+        const [counters, rate] = await Promise.all([
+          Promise.all(shards.map((pk) => queryItems(db, table, pk, [`T#${from}`, `T#${to}`]))),
+          queryItems(db, table, ratePk, [`${SK.sendRate}${from}`, `${SK.sendRate}${to}`]),
+        ]);
+        return [
+          ...counters.flat().map(({ sent: _counted, ...item }) => ({
+            bucket: String(item.sk).slice(2),
+            counts: item,
+          })),
+          ...rate.map((item) => ({ bucket: keys.sendRateMinuteFrom(item.sk), counts: { sent: item.sent } })),
+        ];
+      };
       // The open buckets are read beside the roll-up, from where its edge is when the email is read
       // at least hourly (the console polls): one round trip, not two.
       const likelyEdge = closedBefore(now().getTime() - LIKELY_EDGE_MS);
@@ -64,12 +86,10 @@ export function dynamoStatsReader(
         buckets(likelyEdge, "\uffff"),
       ]);
       const older = rollup.before < likelyEdge ? await buckets(rollup.before, likelyEdge) : [];
-      const bucketOf = (item: Record<string, unknown>) => String(item.sk).slice(2);
       // Buckets before the roll-up's edge are in it already; the upper bound of BETWEEN is inclusive.
-      const fresh = [
-        ...older.flat().filter((item) => bucketOf(item) < likelyEdge),
-        ...sinceLikely.flat(),
-      ].filter((item) => bucketOf(item) >= rollup.before);
+      const fresh = [...older.filter((b) => b.bucket < likelyEdge), ...sinceLikely].filter(
+        (b) => b.bucket >= rollup.before,
+      );
       const message: Record<string, number> = {};
       const links = new Map<string, { key: string; url: string; counts: Record<string, number> }>();
       for (const item of totals.flat()) {
@@ -84,7 +104,7 @@ export function dynamoStatsReader(
         }
       }
       const recent: Buckets = new Map();
-      for (const item of fresh) sumInto(entryOf(recent, bucketOf(item)), item);
+      for (const b of fresh) sumInto(entryOf(recent, b.bucket), b.counts);
       await foldClosed(target, rollup, recent);
       const timeline = new Map(rollup.buckets);
       for (const [bucket, counts] of recent) sumInto(entryOf(timeline, bucket), counts);
