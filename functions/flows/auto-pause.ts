@@ -1,21 +1,38 @@
 import { pauseReason } from "../domain/send-health.js";
-import type { Ports } from "./ports.js";
+import type { Ports, SendProgress } from "./ports.js";
 
 /**
  * Pauses a sending edition whose bounce or complaint rate crossed the line (`send-health.ts`).
  * Called where either side of the rate moves: when a bounce or complaint is counted, and when the
  * send worker has recorded a chunk. Both read the edition after their own write, so whichever of
- * two concurrent writers reads last sees both, and a crossing is never missed.
+ * two concurrent writers reads last sees both, and a crossing is never missed. Answers what it read.
  */
 export async function pauseIfUnhealthy(
   ports: Pick<Ports, "editions" | "config" | "log">,
   editionId: string,
-): Promise<boolean> {
-  const edition = await ports.editions.progress(editionId);
-  if (edition?.status !== "sending") return false;
-  const reason = pauseReason(edition.counts, ports.config.pauseMinSample, edition.rateBaseline);
-  if (!reason) return false;
+): Promise<{ paused: boolean; progress?: SendProgress }> {
+  const progress = await ports.editions.progress(editionId);
+  if (progress?.status !== "sending") return { paused: false, progress };
+  const reason = pauseReason(progress.counts, ports.config.pauseMinSample, progress.rateBaseline);
+  if (!reason) return { paused: false, progress };
   const paused = await ports.editions.transition(editionId, ["sending"], "paused", reason);
   if (paused) ports.log.warn("edition paused itself", { editionId, reason });
-  return paused;
+  return { paused, progress };
+}
+
+/**
+ * The auto-pause baseline (`rateBaseline.sent`) under which `progress` has sent the minimum sample,
+ * or `undefined` while it has not: from then on the sends' side of the rate can only dilute it, and
+ * a send worker stops judging after each chunk until a resume starts a new sample.
+ *
+ * @example
+ * matureSince({ counts: { sent: 700 }, rateBaseline: undefined }, 500); // 0
+ */
+export function matureSince(
+  progress: Pick<SendProgress, "counts" | "rateBaseline"> | undefined,
+  minSample: number,
+): number | undefined {
+  if (!progress) return undefined;
+  const baseline = progress.rateBaseline?.sent ?? 0;
+  return progress.counts.sent - baseline >= minSample ? baseline : undefined;
 }

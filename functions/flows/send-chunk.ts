@@ -2,10 +2,10 @@ import { type Outcome, orphanedInflight, pendingRecipients, tally } from "../dom
 import { slotTags } from "../domain/delivery-slots.js";
 import { listHeaders, recipientLinks } from "../domain/recipient-links.js";
 import type { Subscriber } from "../domain/subscriber.js";
-import { pauseIfUnhealthy } from "./auto-pause.js";
+import { matureSince, pauseIfUnhealthy } from "./auto-pause.js";
 import { closeCancelled, refusedClaim } from "./close-chunk.js";
 import { emailTracking } from "./email-tracking.js";
-import type { BulkEntry, Ports, SendJob } from "./ports.js";
+import type { BulkEntry, Ports, SendFence, SendJob } from "./ports.js";
 import { sendInCalls } from "./send-calls.js";
 import { sendTarget } from "./send-target.js";
 
@@ -85,9 +85,9 @@ export async function sendChunk(ports: Ports, job: SendJob): Promise<ChunkResult
   // The fence that makes pause and cancel hold: the status is read under the claim, before SES. A
   // pause or cancel changes the status first and then waits for every chunk with a live lease, so a
   // chunk either sees the change here or is waited for.
-  let edition: Awaited<ReturnType<Ports["editions"]["progress"]>>;
+  let fence: SendFence | undefined;
   try {
-    edition = await ports.editions.progress(job.editionId);
+    fence = await ports.editions.fence(job.editionId);
   } catch (error) {
     // Nobody was handed to SES: released, so the next attempt sends them rather than count them unknown.
     await ports.chunks
@@ -95,13 +95,12 @@ export async function sendChunk(ports: Ports, job: SendJob): Promise<ChunkResult
       .catch(() => undefined);
     throw error;
   }
-  target.lastStatus = edition?.status;
-  if (edition?.status !== "sending") {
+  target.lastStatus = fence?.status;
+  if (fence?.status !== "sending") {
     // Released with nobody sent (a paused edition's chunk is parked; a cancelled one's is closed by refusedClaim).
     await ports.chunks.record(claimed, released(), false, tally(Object.values(released())));
-    return !edition || edition.status === "failed" ? "done" : refusedClaim(ports, job);
+    return !fence || fence.status === "failed" ? "done" : refusedClaim(ports, job);
   }
-  const young = edition.counts.sent - (edition.rateBaseline?.sent ?? 0) < ports.config.pauseMinSample;
 
   let retry = false;
   if (rendered) {
@@ -145,8 +144,12 @@ export async function sendChunk(ports: Ports, job: SendJob): Promise<ChunkResult
   if (!retry) await ports.editions.completeIfFinished(job.editionId);
   // Bounces of this chunk may have been counted before its sends were. A count that lags only makes
   // the rate the feedback path sees higher, except below the minimum sample, where it decides
-  // nothing: so while the edition is that young, judge it again now that the sends are counted.
-  if (eligible.length > 0 && young) await pauseIfUnhealthy(ports, job.editionId);
+  // nothing: so while the edition is that young, judge it again now that the sends are counted
+  // (until this worker has read it past the sample since its baseline, which a resume moves).
+  if (eligible.length > 0 && target.matureSince !== fence.baselineSent) {
+    const { progress } = await pauseIfUnhealthy(ports, job.editionId);
+    target.matureSince = matureSince(progress, ports.config.pauseMinSample);
+  }
   if (retry) await retryThrottled(ports, job);
   return "done";
 }

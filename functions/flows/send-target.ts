@@ -19,6 +19,11 @@ export interface SendTarget {
    * parked or closed without a claim and without taking a slot of the send rate.
    */
   lastStatus?: EditionStatus;
+  /**
+   * The auto-pause baseline under which this worker last read the fan-out past its minimum sample
+   * (`matureSince`): while the fence reads the same baseline, a chunk need not judge it again.
+   */
+  matureSince?: number;
 }
 
 const renders = new Map<string, RenderedEdition>();

@@ -22,6 +22,7 @@ import {
   type ShardSums,
   sumShards,
 } from "./edition-feedback.js";
+import { editionFence } from "./edition-fence.js";
 import { editionRecovery } from "./edition-recovery.js";
 import { listedPage, projectionOf, putListed } from "./indexed-items.js";
 import { keys, SK } from "./keys.js";
@@ -119,6 +120,7 @@ export function dynamoEditionRepo(db: DynamoDBDocumentClient, table: string): Ed
       } while (start);
     },
     ...editionFeedback(db, table),
+    ...editionFence(db, table),
     ...shareCounter(db, table),
     ...editionRecovery(db, table),
     ...editionEditorial(db, table),

@@ -39,6 +39,13 @@ export interface SendProgress {
   recoveredAt?: string;
 }
 
+/** A fan-out's status as a send worker reads it under its claim (`EditionRepo.fence`). */
+export interface SendFence {
+  status: EditionStatus;
+  /** The sends counted when auto-pause's sample last started (a resume restarts it); 0 before. */
+  baselineSent: number;
+}
+
 /** The editorial fields an edition carries besides its progress (see `domain/editorial.ts`). */
 export interface EditorialFields {
   /** Where the article came from; decides review mode. */
@@ -88,6 +95,12 @@ export interface EditionRepo {
   get(id: string): Promise<EditionRecord | undefined>;
   /** The progress of any fan-out by id, an edition's or a briefing's. */
   progress(id: string): Promise<SendProgress | undefined>;
+  /**
+   * What a send worker reads under its claim, strongly consistent: the fan-out's status (the fence
+   * of pause and cancel) and the sends its auto-pause sample starts from (`rateBaseline.sent`, 0).
+   * One small read: not the counters, which a chunk needs only while the fan-out is young.
+   */
+  fence(id: string): Promise<SendFence | undefined>;
   /** Editions recorded after `from` up to `until` (ISO times), oldest first, a page at a time. */
   createdBetween(from: string, until: string): AsyncIterable<EditionRecord[]>;
   /**

@@ -66,6 +66,10 @@ export function memoryEditionRepo(now: () => Date): MemoryEditionRepo {
       const { article: _article, ...progress } = copy(record);
       return progress;
     },
+    async fence(id) {
+      const record = records.get(id);
+      return record && { status: record.status, baselineSent: record.rateBaseline?.sent ?? 0 };
+    },
     async *createdBetween(from, until) {
       const found = [...records.values()]
         .filter((e) => e.createdAt > from && e.createdAt <= until)
