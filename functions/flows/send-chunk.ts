@@ -41,7 +41,7 @@ export async function sendChunk(ports: Ports, job: SendJob): Promise<ChunkResult
   // not `sending` is it read again here (the fence under the claim decides in the end).
   let status = found.status ?? target.lastStatus;
   if (status !== "sending") {
-    status = found.status ?? (await ports.editions.progress(job.editionId))?.status;
+    status = found.status ?? (await ports.editions.fence(job.editionId))?.status;
     target.lastStatus = status;
     if (!status || status === "failed") return "done";
     // A paused edition's chunk is parked: acknowledged, left undone in the table, and queued again

@@ -14,9 +14,10 @@ export interface SendTarget {
   skipReason(subscriber: Subscriber | undefined): string | undefined;
   render(): Promise<RenderedEdition>;
   /**
-   * The status this worker last read under a claim. While it is `sending`, a chunk goes straight to
-   * its claim; otherwise its status is read first, so a paused or cancelled fan-out's chunks are
-   * parked or closed without a claim and without taking a slot of the send rate.
+   * The status this worker last read: when it loaded the fan-out, then under each claim. While it
+   * is `sending`, a chunk goes straight to its claim; otherwise its status is read first, so a
+   * paused or cancelled fan-out's chunks are parked or closed without a claim and without taking
+   * a slot of the send rate.
    */
   lastStatus?: EditionStatus;
   /**
@@ -42,9 +43,12 @@ async function cachedRender(key: string, read: () => Promise<RenderedEdition | u
 
 /**
  * What a warm worker learnt of each fan-out: a worker sends many chunks of one, and its article
- * (hence its topics) never changes. Kept per runtime, by its edition repository.
+ * (hence its topics) never changes. Kept per runtime, by its edition repository. A load under way is
+ * kept too, so the chunks a worker starts at once (a batch's ten) share one read of the fan-out.
  */
-const known = new WeakMap<object, Map<string, SendTarget>>();
+const known = new WeakMap<object, Map<string, Promise<Loaded | undefined>>>();
+
+type Loaded = { target: SendTarget; status: EditionStatus };
 
 /**
  * Loads what `chunk` belongs to, once per fan-out and worker; `undefined` when it does not exist.
@@ -54,15 +58,24 @@ export async function sendTarget(
   ports: Ports,
   chunk: ChunkRecord,
 ): Promise<{ target: SendTarget; status?: EditionStatus } | undefined> {
-  const targets = known.get(ports.editions) ?? new Map<string, SendTarget>();
+  const targets = known.get(ports.editions) ?? new Map<string, Promise<Loaded | undefined>>();
   known.set(ports.editions, targets);
   const key = `${chunk.editionId}#${chunk.variant ?? ""}`;
   const cached = targets.get(key);
-  if (cached) return { target: cached };
-  const loaded = await loadTarget(ports, chunk);
-  if (!loaded) return undefined;
+  if (cached) {
+    const settled = await cached;
+    // Loaded by another chunk (its status is the target's `lastStatus`), or not found, which is
+    // not kept: a fan-out read before it was stored may exist the next time.
+    if (settled) return { target: settled.target };
+  }
   if (targets.size >= 64) targets.delete(targets.keys().next().value as string);
-  targets.set(key, loaded.target);
+  const loading = loadTarget(ports, chunk);
+  targets.set(key, loading);
+  const loaded = await loading.catch((error) => {
+    targets.delete(key);
+    throw error;
+  });
+  if (!loaded) targets.delete(key);
   return loaded;
 }
 
@@ -77,6 +90,7 @@ async function loadTarget(
     const combo = chunk.variant ?? "";
     const topics = comboTopics(combo);
     const target: SendTarget = {
+      lastStatus: briefing.status,
       // Someone who left daily or dropped a topic since planning would get sections they no longer want.
       skipReason: (s) =>
         !s || !isMailable(s)
@@ -92,6 +106,7 @@ async function loadTarget(
   if (!edition) return undefined;
   const topics = edition.article.topics;
   const target: SendTarget = {
+    lastStatus: edition.status,
     skipReason: (s) =>
       !s || !isMailable(s)
         ? (s?.status ?? "gone")
