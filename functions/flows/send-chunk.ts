@@ -20,8 +20,8 @@ export type ChunkResult = "done" | "retry";
  * Sends one chunk exactly once per recipient: re-reads every recipient's status (an unsubscribe that
  * landed after planning is honoured), takes a lease with the recipients to mail marked in flight,
  * reads the edition's status under it (the fence of pause and cancel), calls SES (50 recipients a
- * call, the calls at once), then records each outcome and the edition's counters in one transaction. Throttled
- * recipients stay pending and the chunk is queued again after a growing delay; recipients a dead
+ * call, the calls at once), then records each outcome and the edition's counters in one
+ * transaction. Throttled recipients stay pending and the chunk is queued again after a growing delay; recipients a dead
  * attempt or a lost call had handed to SES become `unknown`, never resent.
  */
 export async function sendChunk(ports: Ports, job: SendJob): Promise<ChunkResult> {
@@ -97,7 +97,8 @@ export async function sendChunk(ports: Ports, job: SendJob): Promise<ChunkResult
   }
   target.lastStatus = fence?.status;
   if (fence?.status !== "sending") {
-    // Released with nobody sent (a paused edition's chunk is parked; a cancelled one's is closed by refusedClaim).
+    // Released with nobody sent (a paused edition's chunk is parked; a cancelled one's is closed by
+    // refusedClaim).
     await ports.chunks.record(claimed, released(), false, tally(Object.values(released())));
     return !fence || fence.status === "failed" ? "done" : refusedClaim(ports, job);
   }

@@ -26,9 +26,9 @@ const LIKELY_EDGE_MS = 3_600_000;
 /**
  * Reads the aggregated counters the stats endpoints answer from, whatever the audience size and never
  * with a Scan: an email's totals and links are eight small Queries; its timeline is its roll-up of
- * closed buckets (one item, `timeline-rollup.ts`) plus nine Queries of the buckets since (eight shards, the send-rate minutes), and a read
- * that finds closed buckets outside the roll-up folds them in; a range of audience days is eight
- * Queries. Only the stats function carries it (the API bundle has a size budget).
+ * closed buckets (one item, `timeline-rollup.ts`) plus nine Queries of the buckets since (eight
+ * shards, the send-rate minutes), and a read that finds closed buckets outside the roll-up folds
+ * them in; a range of audience days is eight Queries. Only the stats function carries it (the API bundle has a size budget).
  *
  * @example
  * const counters = await dynamoStatsReader(db, "herald").engagement("ed_…");
