@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { CHUNK_SIZE } from "../domain/audience.js";
 import { SignUp } from "../domain/sign-up.js";
 import { SocialNetwork } from "../domain/social/network.js";
 
@@ -25,6 +26,13 @@ export const SendJob = z.object({
   chunk: z.string().min(1),
   /** How often SES throttled this chunk so far: the next try waits 2^n seconds (at most a minute). */
   throttled: z.number().int().min(0).max(1000).optional(),
+  /**
+   * The chunk as the planner stored it, on its first queueing: a worker claims it on its first
+   * version without reading it. A claim that finds it moved on reads it, as for any other message.
+   */
+  fresh: z
+    .object({ recipients: z.array(z.string().min(1)).min(1).max(CHUNK_SIZE), variant: z.string().optional() })
+    .optional(),
 });
 
 /**

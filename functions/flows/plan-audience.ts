@@ -70,7 +70,9 @@ export async function planPartition(
     const key = `${name}#${String(next).padStart(6, "0")}`;
     const chunk = await ports.chunks.createOrGet(target.id, key, recipients, endsAt, variant || undefined);
     await walk.prepare?.(chunk.variant ?? "");
-    unqueued.push({ editionId: target.id, chunk: key });
+    // The chunk rides along as stored (adopted or new), so its first send need not read it.
+    const fresh = { recipients: chunk.recipients, ...(chunk.variant ? { variant: chunk.variant } : {}) };
+    unqueued.push({ editionId: target.id, chunk: key, fresh });
     cutChunks += 1;
     cutRecipients += chunk.recipients.length;
     next += 1;

@@ -5,7 +5,7 @@ import type { Subscriber } from "../domain/subscriber.js";
 import { matureSince, pauseIfUnhealthy } from "./auto-pause.js";
 import { closeCancelled, refusedClaim } from "./close-chunk.js";
 import { emailTracking } from "./email-tracking.js";
-import type { BulkEntry, Ports, SendFence, SendJob } from "./ports.js";
+import type { BulkEntry, ChunkRecord, Ports, SendFence, SendJob } from "./ports.js";
 import { sendInCalls } from "./send-calls.js";
 import { sendTarget } from "./send-target.js";
 
@@ -25,7 +25,7 @@ export type ChunkResult = "done" | "retry";
  * attempt or a lost call had handed to SES become `unknown`, never resent.
  */
 export async function sendChunk(ports: Ports, job: SendJob): Promise<ChunkResult> {
-  const chunk = await ports.chunks.get(job.editionId, job.chunk);
+  const chunk = freshChunk(job) ?? (await ports.chunks.get(job.editionId, job.chunk));
   if (!chunk) return "done";
   // Done already: a worker that recorded it may have died before finishing the edition. Finishing is
   // a conditional update, so trying again here is harmless, and without it the last chunk's
@@ -80,7 +80,8 @@ export async function sendChunk(ports: Ports, job: SendJob): Promise<ChunkResult
   // One claim: the lease, with the recipients about to be handed to SES marked in flight, so an
   // attempt that dies from here on leaves exactly these to be counted `unknown`, never sent twice.
   const claimed = await ports.chunks.claim(chunk, leaseUntil(), [...orphans, ...eligible.map((s) => s.id)]);
-  if (!claimed) return refusedClaim(ports, job);
+  // A fresh chunk that moved on (a message delivered twice, a planner that resumed) is read after all.
+  if (!claimed) return job.fresh ? sendChunk(ports, { ...job, fresh: undefined }) : refusedClaim(ports, job);
 
   // The fence that makes pause and cancel hold: the status is read under the claim, before SES. A
   // pause or cancel changes the status first and then waits for every chunk with a live lease, so a
@@ -166,5 +167,24 @@ const MAX_THROTTLE_WAIT_SECONDS = 60;
 async function retryThrottled(ports: Ports, job: SendJob) {
   const throttled = (job.throttled ?? 0) + 1;
   const delaySeconds = Math.min(MAX_THROTTLE_WAIT_SECONDS, 2 ** (throttled - 1));
-  await ports.sendQueue.send([{ ...job, throttled }], { delaySeconds });
+  await ports.sendQueue.send([{ ...job, fresh: undefined, throttled }], { delaySeconds });
+}
+
+/**
+ * The chunk a first queueing names, as the planner stored it: version 0, nothing sent, no lease.
+ * Claimed on that version, so a chunk that moved on since is refused and read instead.
+ */
+function freshChunk(job: SendJob): ChunkRecord | undefined {
+  if (!job.fresh) return undefined;
+  return {
+    editionId: job.editionId,
+    key: job.chunk,
+    recipients: job.fresh.recipients,
+    lastKey: "", // where it ends in its partition: only the planner needs it
+    ...(job.fresh.variant !== undefined ? { variant: job.fresh.variant } : {}),
+    outcomes: {},
+    inflight: [],
+    done: false,
+    version: 0,
+  };
 }

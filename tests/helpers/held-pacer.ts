@@ -5,7 +5,8 @@ import type { Ports } from "../../functions/flows/ports.js";
  * A send pacer that the test, not a clock, moves: `hold(n)` lets the next `n` chunks take their slot
  * and keeps the rest waiting for theirs, as a low `HERALD_SEND_RATE_PER_WORKER` keeps them waiting
  * seconds; `release()` gives every waiting and later chunk its slot. A chunk waits for its slot
- * before it claims its lease and reads the edition's status (flows/send-chunk.ts), so an editor's
+ * before it reads its recipients, claims its lease and reads the edition's status
+ * (flows/send-chunk.ts), so an editor's
  * pause or cancel that answers while chunks are held is one they all see: no margin to race.
  *
  * @example

@@ -33,7 +33,8 @@ beforeAll(async () => {
   // One send worker taking one chunk at a time, one audience shard, chunks of 50 (a small quota's:
   // 50, 50, 20 in id order), a sample of 20. Like SES,
   // whose bounces arrive while later chunks still wait, each chunk waits for the feedback of the ones
-  // before it: the test controls when, not whether, the pause is seen.
+  // before it (before its claim, which every chunk makes before SES): the test controls when, not
+  // whether, the pause is seen.
   herald = await startHerald(
     { audienceShards: 1, pauseMinSample: 20, chunkSize: 50 },
     {
@@ -43,9 +44,9 @@ beforeAll(async () => {
         ...ports,
         chunks: {
           ...ports.chunks,
-          get: async (...args) => {
+          claim: async (...args) => {
             await sesEvents?.idle();
-            return ports.chunks.get(...args);
+            return ports.chunks.claim(...args);
           },
         },
       }),

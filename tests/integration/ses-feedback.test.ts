@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Counts } from "../../functions/domain/edition.js";
-import type { Ports } from "../../functions/flows/ports.js";
 import { adminHeaders, articleBody, csv, signedWebhook } from "../helpers/factories.js";
+import { heldPacer } from "../helpers/held-pacer.js";
 import { startHerald, type TestHerald } from "../helpers/herald.js";
 import { bounceDetail, queuedEvents, sesEvent } from "../helpers/ses-events.js";
 import { clearEmails, countByRecipient, sentEmails } from "../helpers/ses-store.js";
@@ -13,26 +13,12 @@ const OOTO = "ooto@simulator.amazonses.com";
 const LATE = "bounce+late@simulator.amazonses.com";
 
 let herald: TestHerald;
-/** While set, the send worker waits for it before it reads a chunk: sends are held, planning is not. */
-let holdSends: Promise<void> | undefined;
+/** Holds the send workers before they read a chunk's recipients, while planning goes on. */
+const pacer = heldPacer();
 let firstEdition: string;
 
 beforeAll(async () => {
-  herald = await startHerald(
-    {},
-    {
-      wrapPorts: (ports: Ports) => ({
-        ...ports,
-        chunks: {
-          ...ports.chunks,
-          get: async (...args) => {
-            await holdSends;
-            return ports.chunks.get(...args);
-          },
-        },
-      }),
-    },
-  );
+  herald = await startHerald({}, { wrapPorts: pacer.wrap });
   // Prepare: a reader, and SES's mailbox-simulator addresses, all following "world".
   const res = await herald.app.request("/v1/subscribers/import", {
     method: "POST",
@@ -103,10 +89,7 @@ describe("SES feedback from the mailbox simulator", () => {
       body: csv([[LATE, "", "world"]]),
     });
     await clearEmails(herald.sesEndpoint);
-    let release = () => {};
-    holdSends = new Promise((r) => {
-      release = r;
-    });
+    pacer.hold(0);
     const res = await herald.app.request(
       "/v1/webhooks/articles",
       signedWebhook(articleBody({ id: "feedback-3" })),
@@ -118,8 +101,7 @@ describe("SES feedback from the mailbox simulator", () => {
     // Act: SES reports a bounce of an earlier message to them while the chunks wait; then sending goes on.
     herald.sesEvents.publish(JSON.stringify(sesEvent("Bounce", LATE, { detail: bounceDetail(LATE) })));
     await herald.sesEvents.idle();
-    holdSends = undefined;
-    release();
+    pacer.release();
     await herald.settled();
 
     // Assess

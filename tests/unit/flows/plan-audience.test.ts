@@ -31,6 +31,8 @@ describe("planPartition", () => {
     expect(ports.sendQueue.messages().map((j) => j.chunk)).toEqual(
       [0, 1, 2].map((n) => `${PARTITION}#00000${n}`),
     );
+    // Each first queueing carries its chunk's recipients as stored: its first send need not read it.
+    expect(ports.sendQueue.messages().map((j) => j.fresh?.recipients)).toEqual(chunksOf(ports));
     expect(await ports.editions.get(edition.id)).toMatchObject({
       counts: { planned: 120 },
       chunksTotal: 3,
