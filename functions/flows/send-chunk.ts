@@ -47,7 +47,9 @@ export async function sendChunk(ports: Ports, job: SendJob): Promise<ChunkResult
     // A paused edition's chunk is parked: acknowledged, left undone in the table, and queued again
     // when an editor resumes. Handing it back instead would walk every chunk into the DLQ.
     if (status === "paused") return "done";
-    if (status === "cancelled") return closeCancelled(ports, chunk);
+    // Closed as stored: a first queueing's chunk may have moved on since (a message delivered twice).
+    if (status === "cancelled")
+      return job.fresh ? sendChunk(ports, { ...job, fresh: undefined }) : closeCancelled(ports, chunk);
   }
   if (chunk.leaseUntil && chunk.leaseUntil > ports.now().getTime()) return "retry";
 

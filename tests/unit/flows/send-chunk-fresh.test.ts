@@ -66,4 +66,21 @@ describe("sendChunk on a chunk's first queueing", () => {
     expect(ports.mailer.delivered.sort()).toEqual(subscribers.map((s) => s.email).sort());
     expect(await ports.editions.get(edition.id)).toMatchObject({ status: "sent", counts: { sent: 3 } });
   });
+
+  it("closes a cancelled edition's chunk as stored, however often its first queueing comes", async () => {
+    // Prepare
+    const ports = memoryPorts();
+    const { edition, job } = await firstQueueing(ports);
+    await ports.editions.transition(edition.id, ["sending"], "cancelled");
+
+    // Act: the message twice.
+    const first = await sendChunk(ports, job);
+    const second = await sendChunk(ports, job);
+
+    // Assess
+    expect([first, second]).toEqual(["done", "done"]);
+    expect(ports.mailer.calls).toEqual([]);
+    expect(await ports.chunks.get(edition.id, job.chunk)).toMatchObject({ done: true });
+    expect((await ports.editions.get(edition.id))?.counts).toMatchObject({ cancelled: 3, sent: 0 });
+  });
 });
