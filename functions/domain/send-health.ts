@@ -56,3 +56,21 @@ export function sendHealth(counts: Rates, minSample: number, since?: Rates) {
     judged: sent >= minSample && sent > 0,
   };
 }
+
+/**
+ * The auto-pause baseline (`rateBaseline.sent`) under which `progress` has sent the minimum sample,
+ * or `undefined` while it has not: from then on the sends' side of the rate can only dilute it, and
+ * a send worker stops judging after each chunk until a resume starts a new sample.
+ *
+ * @example
+ * matureSince({ counts: { sent: 700 } }, 500); // 0
+ * matureSince({ counts: { sent: 900 }, rateBaseline: { sent: 700 } }, 500); // undefined
+ */
+export function matureSince(
+  progress: { counts: Pick<Counts, "sent">; rateBaseline?: Pick<Counts, "sent"> } | undefined,
+  minSample: number,
+): number | undefined {
+  if (!progress) return undefined;
+  const baseline = progress.rateBaseline?.sent ?? 0;
+  return progress.counts.sent - baseline >= minSample ? baseline : undefined;
+}

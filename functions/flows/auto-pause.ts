@@ -19,20 +19,3 @@ export async function pauseIfUnhealthy(
   if (paused) ports.log.warn("edition paused itself", { editionId, reason });
   return { paused, progress };
 }
-
-/**
- * The auto-pause baseline (`rateBaseline.sent`) under which `progress` has sent the minimum sample,
- * or `undefined` while it has not: from then on the sends' side of the rate can only dilute it, and
- * a send worker stops judging after each chunk until a resume starts a new sample.
- *
- * @example
- * matureSince({ counts: { sent: 700 }, rateBaseline: undefined }, 500); // 0
- */
-export function matureSince(
-  progress: Pick<SendProgress, "counts" | "rateBaseline"> | undefined,
-  minSample: number,
-): number | undefined {
-  if (!progress) return undefined;
-  const baseline = progress.rateBaseline?.sent ?? 0;
-  return progress.counts.sent - baseline >= minSample ? baseline : undefined;
-}

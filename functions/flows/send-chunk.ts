@@ -1,8 +1,9 @@
 import { type Outcome, orphanedInflight, pendingRecipients, tally } from "../domain/chunk.js";
 import { slotTags } from "../domain/delivery-slots.js";
 import { listHeaders, recipientLinks } from "../domain/recipient-links.js";
+import { matureSince } from "../domain/send-health.js";
 import type { Subscriber } from "../domain/subscriber.js";
-import { matureSince, pauseIfUnhealthy } from "./auto-pause.js";
+import { pauseIfUnhealthy } from "./auto-pause.js";
 import { closeCancelled, refusedClaim } from "./close-chunk.js";
 import { emailTracking } from "./email-tracking.js";
 import type { BulkEntry, ChunkRecord, Ports, SendFence, SendJob } from "./ports.js";
