@@ -1,23 +1,9 @@
-import { randomUUID } from "node:crypto";
-import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { PutCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { documentClient } from "../../functions/adapters/dynamo/client.js";
-import type { WireDocumentClient } from "../../functions/adapters/dynamo/json-document-client.js";
-import { ensureTable, LOCAL_CREDENTIALS } from "../../functions/local/dynamodb-local.js";
+import { describe, expect, it } from "vitest";
 import { meterDynamo } from "../bench/aws-meter.js";
+import { ownTable } from "../helpers/own-table.js";
 
-const table = `meter-${randomUUID().slice(0, 8)}`;
-let db: WireDocumentClient;
-
-beforeAll(async () => {
-  const endpoint = inject("dynamoEndpoint");
-  const raw = new DynamoDBClient({ endpoint, region: "local", credentials: LOCAL_CREDENTIALS });
-  await ensureTable(raw, table);
-  raw.destroy();
-  db = documentClient({ endpoint, region: "local", credentials: LOCAL_CREDENTIALS });
-});
-afterAll(() => db.destroy());
+const { table, db } = ownTable("meter");
 
 describe("the cost bench's DynamoDB meter", () => {
   it("counts a transaction's write units from its items' sizes, not DynamoDB Local's flat 2", async () => {

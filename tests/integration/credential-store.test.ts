@@ -1,22 +1,10 @@
-import { randomUUID } from "node:crypto";
-import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { documentClient } from "../../functions/adapters/dynamo/client.js";
+import { describe, expect, it } from "vitest";
 import { dynamoCredentialStore } from "../../functions/adapters/dynamo/credential-store.js";
 import { dynamoSocialAccountRegistry } from "../../functions/adapters/dynamo/social-account-registry.js";
-import { ensureTable, LOCAL_CREDENTIALS } from "../../functions/local/dynamodb-local.js";
+import { ownTable } from "../helpers/own-table.js";
 
-const table = `herald-${randomUUID().slice(0, 8)}`;
-const endpoint = inject("dynamoEndpoint");
-const db = documentClient({ endpoint, region: "local", credentials: LOCAL_CREDENTIALS });
+const { table, db } = ownTable("herald");
 const store = dynamoCredentialStore(db, table);
-
-beforeAll(async () => {
-  const raw = new DynamoDBClient({ endpoint, region: "local", credentials: LOCAL_CREDENTIALS });
-  await ensureTable(raw, table);
-  raw.destroy();
-});
-afterAll(() => db.destroy());
 
 describe("the DynamoDB credential store", () => {
   it("stores refreshed tokens only over the version they were based on", async () => {

@@ -1,27 +1,14 @@
-import { randomUUID } from "node:crypto";
-import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { documentClient } from "../../functions/adapters/dynamo/client.js";
+import { GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { describe, expect, it } from "vitest";
 import { dynamoEngagementStore } from "../../functions/adapters/dynamo/engagement-store.js";
 import { sendRateUpdate } from "../../functions/adapters/dynamo/send-rate.js";
 import { dynamoStatsReader } from "../../functions/adapters/dynamo/stats-reader.js";
 import { SETTLE_MS } from "../../functions/adapters/dynamo/timeline-rollup.js";
-import { ensureTable, LOCAL_CREDENTIALS } from "../../functions/local/dynamodb-local.js";
+import { ownTable } from "../helpers/own-table.js";
 
-const table = `rollup-${randomUUID().slice(0, 8)}`;
-let db: DynamoDBDocumentClient;
+const { table, db } = ownTable("rollup");
 let edition = 0;
 const nextEdition = () => `ed_roll${String(++edition).padStart(18, "0")}`;
-
-beforeAll(async () => {
-  const endpoint = inject("dynamoEndpoint");
-  const raw = new DynamoDBClient({ endpoint, region: "local", credentials: LOCAL_CREDENTIALS });
-  await ensureTable(raw, table);
-  raw.destroy();
-  db = documentClient({ endpoint, region: "local", credentials: LOCAL_CREDENTIALS });
-});
-afterAll(() => db.destroy());
 
 /** Counter moves into `bucket`, spread over the shards as the recorder's batches spread them. */
 async function count(target: string, bucket: string, field: string, times: number) {

@@ -1,6 +1,6 @@
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { EngagementMark } from "../../domain/tracking/engagement-mark.js";
-import type { EngagementMarks, MarkWrite } from "../../flows/ports.js";
+import type { EngagementMarks, MarkWrite, MarkWriteOutcome } from "../../flows/ports.js";
 import { batchGetAll } from "./batch-get.js";
 import { conditionally } from "./conditional-write.js";
 import { PK } from "./keys.js";
@@ -52,22 +52,28 @@ export function dynamoEngagementMarks(db: DynamoDBDocumentClient, table: string)
       });
     },
     async putMarks(writes) {
-      const refused = new Set<number>();
+      const outcome: MarkWriteOutcome = { refused: new Set() };
       for (let from = 0; from < writes.length; from += TRANSACTION_ITEMS) {
         // A transaction writes all or nothing: those whose condition held go again without the rest.
         let left = writes.map((_, i) => i).slice(from, from + TRANSACTION_ITEMS);
-        while (left.length > 0) {
-          const out = await conditionally(
-            writeTransaction(db, {
-              TransactItems: left.map((i) => ({ Put: markPut(table, writes[i] as MarkWrite) })),
-            }),
-          );
-          if (out.written) break;
-          for (const [at, i] of left.entries()) if (out.refused[at]) refused.add(i);
-          left = left.filter((i) => !refused.has(i));
+        try {
+          while (left.length > 0) {
+            const out = await conditionally(
+              writeTransaction(db, {
+                TransactItems: left.map((i) => ({ Put: markPut(table, writes[i] as MarkWrite) })),
+              }),
+            );
+            if (out.written) break;
+            for (const [at, i] of left.entries()) if (out.refused[at]) outcome.refused.add(i);
+            left = left.filter((i) => !outcome.refused.has(i));
+          }
+        } catch (error) {
+          // The other transactions go on: what they write must still be counted.
+          outcome.failed ??= { indexes: new Set(), error };
+          for (const i of left) outcome.failed.indexes.add(i);
         }
       }
-      return refused;
+      return outcome;
     },
   };
 }

@@ -30,12 +30,22 @@ export interface MarkWrite extends MarkRef {
   expiresAt: number;
 }
 
+/** What became of a batch's mark writes, by index into them; every other one was written. */
+export interface MarkWriteOutcome {
+  refused: Set<number>;
+  failed?: { indexes: Set<number>; error: unknown };
+}
+
 /** Per-recipient marks (TTL), read and written by the engagement recorder only. */
 export interface EngagementMarks {
   /** The marks of `refs`, in their order; `undefined` where there is none. */
   getMarks(refs: MarkRef[]): Promise<Array<{ mark: EngagementMark; version: number } | undefined>>;
-  /** Writes each mark still at its version; answers the indexes of those another write came before. */
-  putMarks(writes: MarkWrite[]): Promise<Set<number>>;
+  /**
+   * Writes each mark still at its version. Answers the indexes of those another write came before
+   * (`refused`) and, when the store failed for some, those not known to be written with the first
+   * error (`failed`): the rest were written, and their counters must move before the error is thrown.
+   */
+  putMarks(writes: MarkWrite[]): Promise<MarkWriteOutcome>;
 }
 
 /** Engagement with sent emails: aggregated, sharded counters, and erasure of a recipient's marks. */

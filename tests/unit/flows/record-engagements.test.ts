@@ -30,7 +30,7 @@ function memoryMarks(beforePut?: () => Promise<void>) {
         if ((rows.get(key(w))?.version ?? 0) !== w.version) refused.add(i);
         else rows.set(key(w), { mark: structuredClone(w.mark), version: w.version + 1 });
       });
-      return refused;
+      return { refused };
     },
   };
   return { marks, rows };
@@ -138,8 +138,7 @@ describe("recordEngagements", () => {
     const { marks } = memoryMarks();
     const put = marks.putMarks;
     marks.putMarks = async (writes) => {
-      const refused = await put(writes.map((w) => (w.recipient === "ben" ? { ...w, version: -1 } : w)));
-      return refused;
+      return put(writes.map((w) => (w.recipient === "ben" ? { ...w, version: -1 } : w)));
     };
     const t = SENT * 1000 + 60_000;
     // Act
@@ -147,6 +146,26 @@ describe("recordEngagements", () => {
     // Assess
     await expect(run).rejects.toThrow(/kept changing/);
     expect(totals.get("ed_A")).toMatchObject({ humanClickers: 1, "timeline.clicksHuman": 1 });
+  });
+
+  it("moves the counters of the marks written when the store failed for others, then throws its error", async () => {
+    // Prepare: the store writes Ana's mark and fails on Ben's transaction.
+    const { engagement, totals } = memoryCounters();
+    const { marks, rows } = memoryMarks();
+    const put = marks.putMarks;
+    const down = new Error("DynamoDB is unavailable");
+    marks.putMarks = async (writes) => {
+      const ben = writes.findIndex((w) => w.recipient === "ben");
+      const { refused } = await put(writes.filter((w) => w.recipient !== "ben"));
+      return { refused, failed: { indexes: new Set([ben]), error: down } };
+    };
+    const t = SENT * 1000 + 60_000;
+    // Act
+    const run = recordEngagements({ engagement, marks }, [click("ana", STORY, t), click("ben", STORY, t)]);
+    // Assess: Ana counted once; Ben's click waits for the batch to come back.
+    await expect(run).rejects.toBe(down);
+    expect(totals.get("ed_A")).toMatchObject({ humanClickers: 1, "timeline.clicksHuman": 1 });
+    expect([...rows.keys()]).toEqual(["ana ed_A"]);
   });
 
   it("ends with the counters a single ordered pass would give, however the events are split into batches", async () => {
