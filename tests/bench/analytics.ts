@@ -16,6 +16,7 @@ import { adminHeaders, articleBody, signedWebhook } from "../helpers/factories.j
 import { benchRuntime } from "./bench-runtime.js";
 import { startChild } from "./children.js";
 import { measureIngestFloor } from "./ingest-floor.js";
+import { processCpuMicros } from "./process-cpu.js";
 import type { Row } from "./rows.js";
 
 const INGEST_EVENTS = 20_000;
@@ -62,7 +63,7 @@ async function latencies(urls: string[], init: RequestInit = {}) {
  * hours) and its links, written straight to the counters. Its first read folds the month into the
  * roll-up and is reported apart; the p50/p99 are of the reads after it.
  */
-export async function measureAnalytics(dynamoEndpoint: string, sesEndpoint: string) {
+export async function measureAnalytics(dynamoEndpoint: string, sesEndpoint: string, dynamoPid?: number) {
   const table = "bench-analytics";
   await ensureTable(
     new DynamoDBClient({ endpoint: dynamoEndpoint, region: "local", credentials: LOCAL_CREDENTIALS }),
@@ -119,17 +120,28 @@ export async function measureAnalytics(dynamoEndpoint: string, sesEndpoint: stri
   await mapConcurrent([...Array(WARM_BATCHES).keys()], RECORDER_CONCURRENCY, async (i) => {
     await record(event(batches + 10 + i));
   });
+  // DynamoDB Local's cores busy over a stretch: its writes take about one, however many requests wait.
+  const javaCores = async (work: () => Promise<unknown>) => {
+    const [cpu, wall] = [processCpuMicros(dynamoPid), performance.now()];
+    await work();
+    return (processCpuMicros(dynamoPid) - cpu) / ((performance.now() - wall) * 1000);
+  };
   // The least DynamoDB work for the same clicks, with no Herald logic, measured just before.
-  const floor = await measureIngestFloor(
-    documentClient({ endpoint: dynamoEndpoint, region: "local", credentials: LOCAL_CREDENTIALS }),
-    table,
-    { batches, batchSize: RECORDER_BATCH, concurrency: RECORDER_CONCURRENCY },
-  );
+  let floor = { eventsPerSecond: 0 };
+  const floorJavaCores = await javaCores(async () => {
+    floor = await measureIngestFloor(
+      documentClient({ endpoint: dynamoEndpoint, region: "local", credentials: LOCAL_CREDENTIALS }),
+      table,
+      { batches, batchSize: RECORDER_BATCH, concurrency: RECORDER_CONCURRENCY },
+    );
+  });
   const ingestStart = performance.now();
   let ingestFailures = 0;
-  await mapConcurrent([...Array(batches).keys()], RECORDER_CONCURRENCY, async (i) => {
-    ingestFailures += (await record(event(i))).batchItemFailures.length;
-  });
+  const ingestJavaCores = await javaCores(() =>
+    mapConcurrent([...Array(batches).keys()], RECORDER_CONCURRENCY, async (i) => {
+      ingestFailures += (await record(event(i))).batchItemFailures.length;
+    }),
+  );
   const eventsPerSecond = INGEST_EVENTS / ((performance.now() - ingestStart) / 1000);
 
   // The redirect and the stats, one request at a time, from a server process of its own, as the
@@ -202,7 +214,7 @@ export async function measureAnalytics(dynamoEndpoint: string, sesEndpoint: stri
   const rows: Row[] = [
     [
       `clicks counted by the recorder's handler (${RECORDER_BATCH} a batch, ${RECORDER_CONCURRENCY} at a time, ${INGEST_EVENTS} distinct readers)`,
-      `${eventsPerSecond.toFixed(0)} events/s, ${Math.round((100 * eventsPerSecond) / floor.eventsPerSecond)} % of the floor (${floor.eventsPerSecond.toFixed(0)}/s: per 100 a BatchGet and a transaction of 100 Puts, per batch one of the counters, no logic)${ingestFailures ? `, ${ingestFailures} failed` : ""}`,
+      `${eventsPerSecond.toFixed(0)} events/s, ${Math.round((100 * eventsPerSecond) / floor.eventsPerSecond)} % of the floor (${floor.eventsPerSecond.toFixed(0)}/s: per 100 a BatchGet and a transaction of 100 Puts, per batch one of the counters, no logic); DynamoDB Local busy ${ingestJavaCores.toFixed(2)} of a core (floor ${floorJavaCores.toFixed(2)})${ingestFailures ? `, ${ingestFailures} failed` : ""}`,
       "≥ 2,000/s",
     ],
     [
@@ -221,6 +233,7 @@ export async function measureAnalytics(dynamoEndpoint: string, sesEndpoint: stri
     analytics: {
       eventsPerSecond,
       floorEventsPerSecond: floor.eventsPerSecond,
+      dynamoCoresBusy: { ingest: ingestJavaCores, floor: floorJavaCores },
       recorderConcurrency: RECORDER_CONCURRENCY,
       ingestFailures,
       redirect,

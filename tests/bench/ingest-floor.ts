@@ -1,14 +1,16 @@
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { BatchGetCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
 import { mapConcurrent } from "../../functions/flows/concurrency.js";
+import { SLICES_AT_ONCE } from "../../functions/flows/record-engagements.js";
 
 /**
  * The floor the recorder's ingest is measured against: the least DynamoDB work a batch of clicks by
- * distinct readers needs, done with the document client directly and no Herald logic around it. Per 100 clicks
- * (DynamoDB's cap per request): one BatchGetItem of the readers' marks and one transaction of 100
- * conditional Puts writing them; per batch, one transaction of `counterItems` ADD updates (the
- * email's totals, its links, a timeline bucket). Runs `batches` batches of `batchSize`, `concurrency`
- * at once, after as many unmeasured ones to warm DynamoDB Local.
+ * distinct readers needs, done with the document client directly and no Herald logic around it.
+ * Per 100 clicks (DynamoDB's cap per request): one BatchGetItem of the readers' marks and one
+ * transaction of 100 conditional Puts writing them, as many slices of 100 at once as the recorder
+ * records; per batch, one transaction of `counterItems` ADD updates (the email's totals, its links,
+ * a timeline bucket). Runs `batches` batches of `batchSize`, `concurrency` at
+ * once, after as many unmeasured ones to warm DynamoDB Local.
  *
  * @example
  * const { eventsPerSecond } = await measureIngestFloor(db, "bench", { batches: 20, batchSize: 1000 });
@@ -19,26 +21,32 @@ export async function measureIngestFloor(
   options: { batches: number; batchSize: number; concurrency?: number; counterItems?: number },
 ) {
   const { batches, batchSize, concurrency = 1, counterItems = 14 } = options;
-  const marks = async (n: number, from: number) => {
-    const keys = [...Array(Math.min(100, batchSize - from)).keys()].map((j) => ({
+  const keys = (n: number, from: number) =>
+    [...Array(Math.min(100, batchSize - from)).keys()].map((j) => ({
       pk: `FLOOR#${n}#${from + j}`,
       sk: "mark",
     }));
-    await db.send(new BatchGetCommand({ RequestItems: { [table]: { Keys: keys, ConsistentRead: true } } }));
-    await db.send(
-      new TransactWriteCommand({
-        TransactItems: keys.map((key) => ({
-          Put: {
-            TableName: table,
-            Item: { ...key, mark: '{"clicks":1}', version: 1 },
-            ConditionExpression: "attribute_not_exists(pk)",
-          },
-        })),
-      }),
-    );
-  };
+  const hundreds = [...Array(Math.ceil(batchSize / 100)).keys()].map((i) => i * 100);
+  // As the recorder's slices: each reads its 100 marks then writes them, a few slices at once.
+  const marks = (n: number) =>
+    mapConcurrent(hundreds, SLICES_AT_ONCE, async (from) => {
+      await db.send(
+        new BatchGetCommand({ RequestItems: { [table]: { Keys: keys(n, from), ConsistentRead: true } } }),
+      );
+      await db.send(
+        new TransactWriteCommand({
+          TransactItems: keys(n, from).map((key) => ({
+            Put: {
+              TableName: table,
+              Item: { ...key, mark: '{"clicks":1}', version: 1 },
+              ConditionExpression: "attribute_not_exists(pk)",
+            },
+          })),
+        }),
+      );
+    });
   const batch = async (n: number) => {
-    for (let from = 0; from < batchSize; from += 100) await marks(n, from);
+    await marks(n);
     await db.send(
       new TransactWriteCommand({
         TransactItems: [...Array(counterItems).keys()].map((i) => ({

@@ -90,7 +90,7 @@ if (process.argv.includes("analytics")) {
   const load = loadavg()[0];
   const dynamo = await startDynamoLocal(await freePort());
   const nullSes = await startChild("tests/bench/null-ses.ts");
-  const { rows, analytics } = await measureAnalytics(dynamo.endpoint, nullSes.endpoint);
+  const { rows, analytics } = await measureAnalytics(dynamo.endpoint, nullSes.endpoint, dynamo.pid);
   nullSes.child.kill();
   await dynamo.stop();
   printTable(rows);

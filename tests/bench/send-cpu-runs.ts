@@ -1,8 +1,8 @@
 import { execFileSync, spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { loadavg } from "node:os";
 import { startDynamoLocal } from "../../functions/local/dynamodb-local.js";
+import { processCpuMicros } from "./process-cpu.js";
 
 /**
  * The send worker's CPU per recipient, measured as `npm run bench` does (fanout.ts `split`, a fresh
@@ -38,11 +38,8 @@ const last = (args: string[]) =>
       .split("\n")
       .pop() as string,
   );
-/** DynamoDB Local's CPU time so far, in µs (utime + stime from /proc, in clock ticks of 10 ms). */
-const javaMicros = () => {
-  const fields = readFileSync(`/proc/${dynamo.pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
-  return (Number(fields[11]) + Number(fields[12])) * 10_000;
-};
+/** DynamoDB Local's CPU time so far, in µs. */
+const javaMicros = () => processCpuMicros(dynamo.pid);
 /** A child's JSON line, with DynamoDB Local's CPU per recipient during it beside. */
 const withJava = (args: string[], recipients: number) => {
   const before = javaMicros();
