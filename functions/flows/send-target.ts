@@ -27,18 +27,26 @@ export interface SendTarget {
   matureSince?: number;
 }
 
-const renders = new Map<string, RenderedEdition>();
+const renders = new Map<string, Promise<RenderedEdition>>();
 
-/** A warm worker sends many chunks of one fan-out: each render is read once, not per chunk. */
-async function cachedRender(key: string, read: () => Promise<RenderedEdition | undefined>) {
-  let rendered = renders.get(key);
-  if (!rendered) {
-    rendered = await read();
+/**
+ * A warm worker sends many chunks of one fan-out: each render is read once, not per chunk. A read
+ * under way is shared too, or the ten chunks of a worker's first batch would each read it (a render
+ * is the largest item a send reads: its HTML, tens of KB). A read that fails is not kept.
+ */
+function cachedRender(key: string, read: () => Promise<RenderedEdition | undefined>) {
+  const cached = renders.get(key);
+  if (cached) return cached;
+  const reading = read().then((rendered) => {
     if (!rendered) throw new Error(`${key} has no render`);
-    if (renders.size >= 32) renders.delete(renders.keys().next().value as string);
-    renders.set(key, rendered);
-  }
-  return rendered;
+    return rendered;
+  });
+  if (renders.size >= 32) renders.delete(renders.keys().next().value as string);
+  renders.set(key, reading);
+  reading.catch(() => {
+    if (renders.get(key) === reading) renders.delete(key);
+  });
+  return reading;
 }
 
 /**

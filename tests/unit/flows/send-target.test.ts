@@ -42,4 +42,27 @@ describe("sendTarget", () => {
     // Assess
     expect(found?.target.lastStatus).toBe("sending");
   });
+
+  it("reads a render once for the chunks that ask at once, and again after a read that failed", async () => {
+    // Prepare: the render's first read fails; then ten chunks ask for it at once.
+    const ports = memoryPorts();
+    const { chunk } = await plannedChunk(ports);
+    const getRender = ports.editions.getRender;
+    let reads = 0;
+    ports.editions.getRender = async (id) => {
+      reads += 1;
+      if (reads === 1) throw new Error("InternalServerError");
+      return getRender(id);
+    };
+    const found = await sendTarget(ports, chunk);
+
+    // Act
+    await expect(found?.target.render()).rejects.toThrow("InternalServerError");
+    const renders = await Promise.all(Array.from({ length: 10 }, () => found?.target.render()));
+
+    // Assess
+    expect(reads).toBe(2);
+    expect(renders[9]?.subject).toBeTruthy();
+    expect(new Set(renders).size).toBe(1);
+  });
 });
