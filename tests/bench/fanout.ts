@@ -6,7 +6,8 @@ import { fanoutPhases } from "./fanout-phases.js";
  * One fan-out measurement in a fresh process (so peak RSS is this run's alone):
  *   tsx tests/bench/fanout.ts <table> <subscribers> <dynamo endpoint> <ses endpoint> [split]
  * The table is seeded beforehand by seed-cli.ts, in another process.
- * Prints one JSON line. `split` plans first and sends after, to time the send worker alone; `pace:<n>`
+ * Prints one JSON line. `split` plans first and sends after, to time the send worker alone (then
+ * times a second edition's sends the same way, a warm worker's); `pace:<n>`
  * paces the sends to n recipients/s (the quota bench, tests/bench/quota.ts). The
  * orchestrator runs it with a 256 MB old space, as a 512 MB Lambda has: with 24 GiB free, V8 would
  * otherwise let garbage pile up and RSS would say more about V8's laziness than about Herald.
@@ -50,14 +51,19 @@ phases.mark("accepted");
 const { editionId } = (await res.json()) as { editionId: string };
 let planSeconds: number | undefined;
 let sendCpuMicros: number | undefined;
-if (split) {
+/** The process's CPU over the sends alone, started once planning is done (sends held till then). */
+async function sendsCpu() {
   await runtime.editionQueue.idle();
-  planSeconds = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage();
   runtime.startSending();
   await runtime.settled();
   const used = process.cpuUsage(cpu);
-  sendCpuMicros = used.user + used.system;
+  return used.user + used.system;
+}
+if (split) {
+  await runtime.editionQueue.idle();
+  planSeconds = (performance.now() - started) / 1000;
+  sendCpuMicros = await sendsCpu();
 } else {
   await runtime.settled();
 }
@@ -68,6 +74,21 @@ clearInterval(depthSampler);
 peakRss = Math.max(peakRss, process.memoryUsage().rss);
 
 const edition = await runtime.ports.editions.get(editionId);
+// A warm worker's send: a second edition to the same readers in this process, its code compiled
+// and its clients connected, as a Lambda container that has sent before (a fresh process's first
+// send also pays the JIT; docs/performance.md).
+let warmSendCpuMicros: number | undefined;
+if (split) {
+  runtime.sendQueue.stop();
+  const again = await app.request(
+    "/v1/webhooks/articles",
+    signedWebhook(articleBody({ id: `bench-${size}-warm` })),
+  );
+  const warm = (await again.json()) as { editionId: string };
+  warmSendCpuMicros = await sendsCpu();
+  const warmSent = (await runtime.ports.editions.get(warm.editionId))?.counts.sent ?? 0;
+  if (warmSent !== edition?.counts.sent) throw new Error(`the warm send sent ${warmSent}`);
+}
 runtime.stop();
 const sent = edition?.counts.sent ?? 0;
 console.log(
@@ -79,6 +100,7 @@ console.log(
     recipientsPerSecond: sent / seconds,
     planSeconds,
     sendCpuMicrosPerRecipient: sendCpuMicros === undefined ? undefined : sendCpuMicros / sent,
+    warmSendCpuMicrosPerRecipient: warmSendCpuMicros === undefined ? undefined : warmSendCpuMicros / sent,
     peakRssMb: peakRss / 2 ** 20,
     peakHeapMb: peakHeap / 2 ** 20,
     sendQueuePeak,

@@ -6,9 +6,10 @@ import { processCpuMicros } from "./process-cpu.js";
 
 /**
  * The send worker's CPU per recipient, measured as `npm run bench` does (fanout.ts `split`, a fresh
- * process and table per run), `runs` times, each followed by the floor's (floor.ts `both`: the same
- * requests with no logic around them), with DynamoDB Local's own CPU per recipient beside both
- * (from /proc), plus one profiled run (send-profile.ts):
+ * process and table per run, then a second send in that process: a warm worker's), `runs` times,
+ * each followed by the floor's (floor.ts `both`: the same requests with no logic around them), with
+ * DynamoDB Local's own CPU per recipient beside both (from /proc), plus one profiled run
+ * (send-profile.ts):
  *   tsx tests/bench/send-cpu-runs.ts [subscribers=10000] [runs=3] [profile.cpuprofile]
  */
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
@@ -56,6 +57,7 @@ const seeded = () => {
 last(["tests/bench/fanout.ts", seeded(), sizeArg, dynamo.endpoint, sesEndpoint, "split"]);
 const loads: number[] = [];
 const micros: number[] = [];
+const warm: number[] = [];
 const java: number[] = [];
 // The floor's CPU in the same run, each right after a send so both meet the machine as it is then
 // (its speed drifts by a third within minutes here): the least DynamoDB and SES work a recipient
@@ -65,11 +67,13 @@ const floorJava: number[] = [];
 for (let i = 0; i < Number(runsArg); i++) {
   const [table, floorTable] = [seeded(), seeded()];
   loads.push(loadavg()[0] as number);
+  // Two editions planned and sent (the fresh process's, then the warm one's).
   const run = withJava(
     ["tests/bench/fanout.ts", table, sizeArg, dynamo.endpoint, sesEndpoint, "split"],
-    Number(sizeArg),
+    2 * Number(sizeArg),
   );
   micros.push(run.sendCpuMicrosPerRecipient);
+  warm.push(run.warmSendCpuMicrosPerRecipient);
   java.push(run.javaMicrosPerRecipient);
   const floor = withJava(
     ["tests/bench/floor.ts", floorTable, dynamo.endpoint, sesEndpoint, "both", "8"],
@@ -87,6 +91,9 @@ const result: Record<string, unknown> = {
   floorRuns: floors.map(Math.round),
   // Each send against the floor run right after it; the median of those ratios.
   ratioToFloor: round2(median(micros.map((m, i) => m / (floors[i] as number)))),
+  // The same process's second send (another edition, same readers): a warm worker's CPU. The floor
+  // beside it is a fresh process's, so no ratio is made of the two.
+  warmRuns: warm.map(Math.round),
   // DynamoDB Local's CPU per recipient over each whole run (Herald's: planning and sending).
   javaRuns: java.map(Math.round),
   floorJavaRuns: floorJava.map(Math.round),
