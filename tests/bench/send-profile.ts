@@ -10,7 +10,8 @@ import { summarizeProfile } from "./profile-summary.js";
  * The send worker's CPU profile, sends alone, in a fresh process (the fan-out bench's `split` mode
  * with the inspector's profiler around the sends):
  *   tsx tests/bench/send-profile.ts <table> <subscribers> <dynamo endpoint> <ses endpoint> [out.cpuprofile]
- * Prints one JSON line: CPU µs per recipient and the top self-time functions.
+ * Prints one JSON line: CPU µs per recipient, the requests per chunk by operation and per 100
+ * recipients by the function that asked, and the top self-time functions.
  */
 const [tableName, sizeArg, dynamoEndpoint, sesEndpoint, out] = process.argv.slice(2) as [
   string,
@@ -19,11 +20,28 @@ const [tableName, sizeArg, dynamoEndpoint, sesEndpoint, out] = process.argv.slic
   string,
   string?,
 ];
-/** Requests by operation, counted during the sends alone. */
+/** Requests by operation, and by operation and the Herald function that asked, during the sends alone. */
 const requests: Record<string, number> = {};
+const bySite: Record<string, number> = {};
 let counting = false;
+/** Herald's wire, retries and batching: the frames that make a request, not the one that wants it. */
+const PLUMBING = /functions\/adapters\/http\/|json-document-client|transaction\.ts|batch-get\.ts/;
+const site = () => {
+  const frame = (new Error().stack ?? "")
+    .split("\n")
+    .find((line) => line.includes("/functions/") && !PLUMBING.test(line));
+  return (
+    frame
+      ?.trim()
+      .replace(/^at (async )?/, "")
+      .replace(/\(.*\/functions\/(.*):\d+:\d+\)$/, "($1)") ?? "?"
+  );
+};
 const count = (name: string) => {
-  if (counting) requests[name] = (requests[name] ?? 0) + 1;
+  if (!counting) return;
+  requests[name] = (requests[name] ?? 0) + 1;
+  const key = `${name} ${site()}`;
+  bySite[key] = (bySite[key] ?? 0) + 1;
 };
 const counted = (client: { intercept: (i: WireInterceptor) => void }) =>
   client.intercept((call, next) => {
@@ -68,6 +86,12 @@ console.log(
     sendCpuMicrosPerRecipient: (used.user + used.system) / sent,
     requestsPerChunk: Object.fromEntries(
       Object.entries(requests).map(([name, n]) => [name, Math.round((n / (sent / CHUNK_SIZE)) * 100) / 100]),
+    ),
+    // Per 100 recipients, not per chunk: a partition's last chunk holds fewer.
+    requestsPer100BySite: Object.fromEntries(
+      Object.entries(bySite)
+        .sort(([, a], [, b]) => b - a)
+        .map(([key, n]) => [key, Math.round((n / (sent / 100)) * 100) / 100]),
     ),
     ...summarizeProfile(profile),
   }),
