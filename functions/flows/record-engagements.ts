@@ -158,7 +158,9 @@ export async function recordEngagements(
   let counted = 0;
   try {
     await mapConcurrent(slices, SLICES_AT_ONCE, async (slice) => {
-      counted += await recordSlice(ports.marks, slice, deltas);
+      // Awaited first: `counted += await …` would read `counted` before the other slices add to it.
+      const n = await recordSlice(ports.marks, slice, deltas);
+      counted += n;
     });
   } finally {
     // Even when a mark kept losing (or DynamoDB failed): the marks written must move their counters,

@@ -96,6 +96,21 @@ describe("recordEngagements", () => {
     expect(totals.get("br_B")).toMatchObject({ humanClickers: 1, "timeline.clicksHuman": 1 });
   });
 
+  it("counts a batch of more readers than one slice holds, every slice's events once", async () => {
+    // Prepare: 250 readers, so three slices of marks recorded at once.
+    const { marks, rows } = memoryMarks();
+    const { engagement, totals, calls } = memoryCounters();
+    const t = SENT * 1000 + 60_000;
+    const events = Array.from({ length: 250 }, (_, i) => click(`reader${i}`, STORY, t + i));
+    // Act
+    const counted = await recordEngagements({ engagement, marks }, events);
+    // Assess
+    expect(counted).toBe(250);
+    expect(rows.size).toBe(250);
+    expect(totals.get("ed_A")).toMatchObject({ humanClickers: 250, "timeline.clicksHuman": 250 });
+    expect(calls).toEqual(["ed_A"]);
+  });
+
   it("counts an event delivered twice once, even when it comes back after later ones", async () => {
     // Prepare
     const { marks } = memoryMarks();
