@@ -139,7 +139,8 @@ export async function measureAnalytics(dynamoEndpoint: string, sesEndpoint: stri
   let ingestFailures = 0;
   const ingestJavaCores = await javaCores(() =>
     mapConcurrent([...Array(batches).keys()], RECORDER_CONCURRENCY, async (i) => {
-      ingestFailures += (await record(event(i))).batchItemFailures.length;
+      const { batchItemFailures } = await record(event(i));
+      ingestFailures += batchItemFailures.length;
     }),
   );
   const eventsPerSecond = INGEST_EVENTS / ((performance.now() - ingestStart) / 1000);
