@@ -4,10 +4,10 @@ import { fanoutPhases } from "./fanout-phases.js";
 
 /**
  * One fan-out measurement in a fresh process (so peak RSS is this run's alone):
- *   tsx tests/bench/fanout.ts <table> <subscribers> <dynamo endpoint> <ses endpoint> [split]
+ *   tsx tests/bench/fanout.ts <table> <subscribers> <dynamo endpoint> <ses endpoint> [split|warm]
  * The table is seeded beforehand by seed-cli.ts, in another process.
- * Prints one JSON line. `split` plans first and sends after, to time the send worker alone (then
- * times a second edition's sends the same way, a warm worker's); `pace:<n>`
+ * Prints one JSON line. `split` plans first and sends after, to time the send worker alone; `warm`
+ * does that, then times a second edition's sends the same way (a warm worker's); `pace:<n>`
  * paces the sends to n recipients/s (the quota bench, tests/bench/quota.ts). The
  * orchestrator runs it with a 256 MB old space, as a 512 MB Lambda has: with 24 GiB free, V8 would
  * otherwise let garbage pile up and RSS would say more about V8's laziness than about Herald.
@@ -20,7 +20,8 @@ const [tableName, sizeArg, dynamoEndpoint, sesEndpoint, mode] = process.argv.sli
   string?,
 ];
 const size = Number(sizeArg);
-const split = mode === "split";
+const warmToo = mode === "warm";
+const split = mode === "split" || warmToo;
 // `pace:<n>`: the send workers pace themselves to n recipients/s in all (the quota bench).
 const pace = mode?.startsWith("pace:") ? Number(mode.slice(5)) : undefined;
 const phases = fanoutPhases();
@@ -78,7 +79,7 @@ const edition = await runtime.ports.editions.get(editionId);
 // and its clients connected, as a Lambda container that has sent before (a fresh process's first
 // send also pays the JIT; docs/performance.md).
 let warmSendCpuMicros: number | undefined;
-if (split) {
+if (warmToo) {
   runtime.sendQueue.stop();
   const again = await app.request(
     "/v1/webhooks/articles",

@@ -234,7 +234,7 @@ const limits = {
 const runs = {
   null10k: medianOf3(10_000, nullSes.endpoint),
   null100k: medianOf3(100_000, nullSes.endpoint),
-  split10k: medianOf3(10_000, nullSes.endpoint, "split"),
+  split10k: medianOf3(10_000, nullSes.endpoint, "warm"),
   standIn10k: fanout(10_000, dynamo.endpoint, standIn.endpoint),
   briefing100k: briefingMedianOf3(100_000, nullSes.endpoint),
 };

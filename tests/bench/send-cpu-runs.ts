@@ -5,8 +5,8 @@ import { startDynamoLocal } from "../../functions/local/dynamodb-local.js";
 import { processCpuMicros } from "./process-cpu.js";
 
 /**
- * The send worker's CPU per recipient, measured as `npm run bench` does (fanout.ts `split`, a fresh
- * process and table per run, then a second send in that process: a warm worker's), `runs` times,
+ * The send worker's CPU per recipient, measured as `npm run bench` does (fanout.ts `warm`: a fresh
+ * process and table per run, then a second send in that process, a warm worker's), `runs` times,
  * each followed by the floor's (floor.ts `both`: the same requests with no logic around them), with
  * DynamoDB Local's own CPU per recipient beside both (from /proc), plus one profiled run
  * (send-profile.ts):
@@ -69,7 +69,7 @@ for (let i = 0; i < Number(runsArg); i++) {
   loads.push(loadavg()[0] as number);
   // Two editions planned and sent (the fresh process's, then the warm one's).
   const run = withJava(
-    ["tests/bench/fanout.ts", table, sizeArg, dynamo.endpoint, sesEndpoint, "split"],
+    ["tests/bench/fanout.ts", table, sizeArg, dynamo.endpoint, sesEndpoint, "warm"],
     2 * Number(sizeArg),
   );
   micros.push(run.sendCpuMicrosPerRecipient);
