@@ -24,6 +24,8 @@ export interface FunctionAccess {
   table: TableAction[];
   /** Queries the `gsi1` listing index (editions and briefings by creation time). */
   index?: boolean;
+  /** Item actions on the engagement marks' own table. */
+  marks?: TableAction[];
   /** The parts of the app secret it reads (`functions/adapters/secret-parts.ts`). */
   secrets: SecretPart[];
 }
@@ -37,6 +39,8 @@ export const FUNCTION_ACCESS = {
   api: {
     table: ["GetItem", "BatchGetItem", "Query", "PutItem", "UpdateItem", "DeleteItem", "ConditionCheckItem"],
     index: true,
+    /** Erasure: a subscriber's marks (Query their partition, Delete each). */
+    marks: ["Query", "DeleteItem"],
     secrets: ["api", "tokens"],
   },
   /**
@@ -80,7 +84,8 @@ export const FUNCTION_ACCESS = {
   },
   /** The recorder: the marks (BatchGet, conditional Puts in a transaction), the counters (Update). */
   recordEngagement: {
-    table: ["BatchGetItem", "PutItem", "UpdateItem"],
+    table: ["UpdateItem"],
+    marks: ["BatchGetItem", "PutItem"],
     secrets: [],
   },
 } as const satisfies Record<string, FunctionAccess>;

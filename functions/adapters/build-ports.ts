@@ -1,7 +1,7 @@
 import type { Logger } from "@aws-lambda-powertools/logger";
 import type { SESv2Client } from "@aws-sdk/client-sesv2";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import type { Config, Secrets } from "../domain/config.js";
+import { type Config, marksTableOf, type Secrets } from "../domain/config.js";
 import { countedSubscribers } from "../flows/counted-subscribers.js";
 import { ratePacer, unpaced } from "../flows/pacer.js";
 import type {
@@ -91,7 +91,7 @@ export function buildPorts(parts: PortParts): Ports {
     sessions: dynamoSessionStore(db, config.tableName),
     audit: dynamoAuditLog(db, config.tableName),
     subscriberStats,
-    engagement: dynamoEngagementStore(db, config.tableName),
+    engagement: dynamoEngagementStore(db, config.tableName, marksTableOf(config)),
     audienceCounters,
     work: dynamoWorkLedger(db, config.tableName),
     log: parts.log,

@@ -20,6 +20,7 @@ export function configFromEnv(raw: Record<string, string | undefined> = process.
     topics: list(env.HERALD_TOPICS) ?? DEFAULT_TOPICS,
     audienceShards: Number(env.HERALD_AUDIENCE_SHARDS ?? 8),
     tableName: env.HERALD_TABLE_NAME ?? "herald",
+    marksTableName: env.HERALD_MARKS_TABLE_NAME,
     brand: {
       name: env.HERALD_BRAND_NAME ?? "The Daily Herald",
       fromAddress: env.HERALD_FROM_ADDRESS ?? "The Daily Herald <news@herald.localhost>",

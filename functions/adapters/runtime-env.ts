@@ -12,6 +12,7 @@ import * as z from "zod";
 const EveryFunction = z.object({
   POWERTOOLS_SERVICE_NAME: z.string(),
   HERALD_TABLE_NAME: z.string(),
+  HERALD_MARKS_TABLE_NAME: z.string(),
   HERALD_PUBLIC_URL: z.string(),
   HERALD_TOPICS: z.string(),
   HERALD_AUDIENCE_SHARDS: z.string(),

@@ -19,6 +19,12 @@ export const Config = z.object({
   topics: z.array(z.string().regex(/^[a-z0-9-]+$/)).min(1),
   audienceShards: z.number().int().min(1).max(64),
   tableName: z.string().min(1),
+  /**
+   * The engagement marks' own table (a recipient's clicks and opens of one email, for deduplication,
+   * expiring with its tracking tokens): the most written and shortest-lived items, kept out of the
+   * main table's backups, its export Scan and its index. Unset: `<tableName>-marks` (`marksTableOf`).
+   */
+  marksTableName: z.string().min(1).optional(),
   brand: z.object({
     name: z.string().min(1),
     fromAddress: z.string().min(3),
@@ -65,6 +71,16 @@ export const Config = z.object({
   tracking: TrackingMode.default(DEFAULT_TRACKING),
 });
 export type Config = z.infer<typeof Config>;
+
+/**
+ * The marks table's name: the configured one, or the main table's name with `-marks` (locally and in
+ * tests, where a table of one's own brings its marks table along).
+ *
+ * @example
+ * marksTableOf({ tableName: "herald" }); // "herald-marks"
+ */
+export const marksTableOf = (config: Pick<Config, "tableName" | "marksTableName">) =>
+  config.marksTableName ?? `${config.tableName}-marks`;
 
 /** Secrets: Secrets Manager on AWS, environment variables with printed defaults locally. */
 export interface Secrets {

@@ -1,6 +1,7 @@
 import type { SQSEvent } from "aws-lambda";
 import { dynamoEngagementMarks } from "../adapters/dynamo/engagement-marks.js";
 import { engagementWorker } from "../adapters/sqs/engagement-worker.js";
+import { marksTableOf } from "../domain/config.js";
 import { awsPorts, dynamo } from "./aws-ports.js";
 
 /**
@@ -10,6 +11,6 @@ import { awsPorts, dynamo } from "./aws-ports.js";
  */
 export const handler = async (event: SQSEvent) => {
   const ports = await awsPorts([]);
-  const marks = dynamoEngagementMarks(dynamo, ports.config.tableName);
+  const marks = dynamoEngagementMarks(dynamo, marksTableOf(ports.config));
   return engagementWorker({ ...ports, marks })(event);
 };

@@ -9,7 +9,8 @@ import {
   ListTablesCommand,
   ResourceInUseException,
 } from "@aws-sdk/client-dynamodb";
-import { TABLE_SCHEMA } from "../adapters/dynamo/table-schema.js";
+import { MARKS_TABLE_SCHEMA, TABLE_SCHEMA, type TableSchema } from "../adapters/dynamo/table-schema.js";
+import { type Config, marksTableOf } from "../domain/config.js";
 
 /** Credentials DynamoDB Local accepts; it does not check them, but the SDK insists on some. */
 export const LOCAL_CREDENTIALS = { accessKeyId: "local", secretAccessKey: "local" };
@@ -115,9 +116,16 @@ export async function startDynamoLocal(
   };
 }
 
-/** Creates Herald's table if it is missing (the same shape the CDK stack declares). */
-export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<void> {
-  const { partitionKey, sortKey, indexes } = TABLE_SCHEMA;
+/**
+ * Creates a table if it is missing, in the shape the CDK stack declares: Herald's main table unless
+ * `schema` says otherwise (`MARKS_TABLE_SCHEMA`).
+ */
+export async function ensureTable(
+  client: DynamoDBClient,
+  tableName: string,
+  schema: TableSchema = TABLE_SCHEMA,
+): Promise<void> {
+  const { partitionKey, sortKey, indexes } = schema;
   const attributes = [partitionKey, sortKey, ...indexes.flatMap((i) => [i.partitionKey, i.sortKey])];
   try {
     await client.send(
@@ -129,17 +137,34 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
           { AttributeName: partitionKey, KeyType: "HASH" },
           { AttributeName: sortKey, KeyType: "RANGE" },
         ],
-        GlobalSecondaryIndexes: indexes.map((i) => ({
-          IndexName: i.name,
-          KeySchema: [
-            { AttributeName: i.partitionKey, KeyType: "HASH" },
-            { AttributeName: i.sortKey, KeyType: "RANGE" },
-          ],
-          Projection: { ProjectionType: "ALL" },
-        })),
+        GlobalSecondaryIndexes:
+          indexes.length === 0
+            ? undefined
+            : indexes.map((i) => ({
+                IndexName: i.name,
+                KeySchema: [
+                  { AttributeName: i.partitionKey, KeyType: "HASH" },
+                  { AttributeName: i.sortKey, KeyType: "RANGE" },
+                ],
+                Projection: { ProjectionType: "ALL" },
+              })),
       }),
     );
   } catch (error) {
     if (!(error instanceof ResourceInUseException)) throw error;
   }
+}
+
+/**
+ * Creates both of Herald's tables if missing: the main one and the engagement marks' own.
+ *
+ * @example
+ * await ensureTables(client, config); // "herald" and "herald-marks"
+ */
+export async function ensureTables(
+  client: DynamoDBClient,
+  config: Pick<Config, "tableName" | "marksTableName">,
+): Promise<void> {
+  await ensureTable(client, config.tableName);
+  await ensureTable(client, marksTableOf(config), MARKS_TABLE_SCHEMA);
 }

@@ -13,7 +13,7 @@ import { recoverWork } from "../flows/recover-work.js";
 import { mjmlRenderers } from "../render/renderers.js";
 import { renderEditionCard } from "../render/social/edition-card.js";
 import { afterLeases } from "./after-leases.js";
-import { ensureTable, LOCAL_CREDENTIALS, startDynamoLocal } from "./dynamodb-local.js";
+import { ensureTables, LOCAL_CREDENTIALS, startDynamoLocal } from "./dynamodb-local.js";
 import { localInboxRoutes } from "./inbox/inbox-routes.js";
 import { writeInstance } from "./instance-file.js";
 import { localApp } from "./local-app.js";
@@ -58,7 +58,7 @@ async function main() {
       region: "local",
       credentials: LOCAL_CREDENTIALS,
     });
-    await ensureTable(client, config.tableName);
+    await ensureTables(client, config);
     client.destroy();
     // The inbox is kept beside the table: a send that crosses a restart shows every email it sent.
     const ses = await startSesLocal(sesPort, { inboxDir: resolve(dataDir, "ses") });

@@ -25,7 +25,7 @@ import { engagementWorker } from "../adapters/sqs/engagement-worker.js";
 import { sesEventBatchHandler } from "../adapters/sqs/ses-event-batch.js";
 import { socialWorker } from "../adapters/sqs/social-worker.js";
 import { type Renderers, renderWorker, sendWorker } from "../adapters/sqs/workers.js";
-import type { Config, Secrets } from "../domain/config.js";
+import { type Config, marksTableOf, type Secrets } from "../domain/config.js";
 import { loggableError } from "../domain/redact.js";
 import { startBriefingTimer } from "../flows/briefing-timer.js";
 import { startFeedTimer } from "../flows/feed-timer.js";
@@ -187,7 +187,9 @@ export function localRuntime(o: LocalRuntimeOptions): LocalRuntime {
   const engagement = o.social ? engagementFromEnv(o.social.settings, db, o.config.tableName) : undefined;
   const socialPorts = { adapters: social.adapters, credentials, engagement };
   socialQueue.start(socialWorker(ports, socialPorts));
-  engagementQueue.start(engagementWorker({ ...ports, marks: dynamoEngagementMarks(db, o.config.tableName) }));
+  engagementQueue.start(
+    engagementWorker({ ...ports, marks: dynamoEngagementMarks(db, marksTableOf(o.config)) }),
+  );
   const stopEngagement = o.engagementTimer ? startEngagementTimer(ports, socialPorts) : () => {};
   // Listed at once by `GET /v1/social/accounts`; on AWS the social worker registers them as it fans out.
   if (o.social) {

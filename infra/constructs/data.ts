@@ -2,17 +2,20 @@ import { RemovalPolicy } from "aws-cdk-lib";
 import { AttributeType, Billing, TableV2 } from "aws-cdk-lib/aws-dynamodb";
 import * as iam from "aws-cdk-lib/aws-iam";
 import { Construct } from "constructs";
-import { TABLE_SCHEMA } from "../../functions/adapters/dynamo/table-schema.js";
+import { MARKS_TABLE_SCHEMA, TABLE_SCHEMA } from "../../functions/adapters/dynamo/table-schema.js";
 import type { FunctionAccess } from "../function-access.js";
 import type { RuntimeEnvironment } from "./runtime-environment.js";
 
 /**
- * The one table, built from the same schema the local bootstrap uses, so the two cannot drift.
- * It holds the subscriber list, so it survives anything short of a deliberate decision: deletion
- * protection, RETAIN on stack deletion, and point-in-time recovery for the 35 days before a mistake.
+ * The tables, built from the same schemas the local bootstrap uses, so the two cannot drift.
+ * The main table holds the subscriber list, so it survives anything short of a deliberate decision:
+ * deletion protection, RETAIN on stack deletion, and point-in-time recovery for the 35 days before a
+ * mistake. The marks table holds only what deduplicates clicks and opens for a month (the counters
+ * are in the main table), so it has none of that: its backups would be most of the bill.
  */
 export class HeraldData extends Construct {
   readonly table: TableV2;
+  readonly marksTable: TableV2;
 
   constructor(scope: Construct, id: string, props: { env: RuntimeEnvironment }) {
     super(scope, id);
@@ -32,6 +35,14 @@ export class HeraldData extends Construct {
       })),
     });
     props.env.set("HERALD_TABLE_NAME", this.table.tableName);
+    this.marksTable = new TableV2(this, "MarksTable", {
+      partitionKey: key(MARKS_TABLE_SCHEMA.partitionKey),
+      sortKey: key(MARKS_TABLE_SCHEMA.sortKey),
+      billing: Billing.onDemand(),
+      timeToLiveAttribute: MARKS_TABLE_SCHEMA.ttlAttribute,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    props.env.set("HERALD_MARKS_TABLE_NAME", this.marksTable.tableName);
   }
 
   /**
@@ -50,16 +61,23 @@ export class HeraldData extends Construct {
   }
 
   /**
-   * A function's row of `FUNCTION_ACCESS`: its item actions on the table, and Query on the indexes
-   * only if it lists through them. CDK's `grantReadWriteData` would add every item action, `index/*`
+   * A function's row of `FUNCTION_ACCESS`: its item actions on the table, on the marks table if it
+   * has any, and Query on the indexes only if it lists through them. CDK's `grantReadWriteData` would add every item action, `index/*`
    * and table-management actions (DescribeTable, streams) that no function needs.
    */
-  grantData(grantee: iam.IGrantable, access: Pick<FunctionAccess, "table" | "index">): void {
+  grantData(grantee: iam.IGrantable, access: Pick<FunctionAccess, "table" | "index" | "marks">): void {
     iam.Grant.addToPrincipal({
       grantee,
       actions: access.table.map((a) => `dynamodb:${a}`),
       resourceArns: [this.table.tableArn],
     });
+    if (access.marks) {
+      iam.Grant.addToPrincipal({
+        grantee,
+        actions: access.marks.map((a) => `dynamodb:${a}`),
+        resourceArns: [this.marksTable.tableArn],
+      });
+    }
     if (access.index) {
       iam.Grant.addToPrincipal({
         grantee,

@@ -5,13 +5,14 @@ import { addToItem } from "../../functions/adapters/dynamo/counter-items.js";
 import { ENGAGEMENT_SHARDS, statsPk } from "../../functions/adapters/dynamo/engagement-keys.js";
 import { dynamoEngagementMarks } from "../../functions/adapters/dynamo/engagement-marks.js";
 import { engagementWorker } from "../../functions/adapters/sqs/engagement-worker.js";
+import { marksTableOf } from "../../functions/domain/config.js";
 import { subscriberId } from "../../functions/domain/subscriber.js";
 import { issueEmailTrackToken } from "../../functions/domain/tracking/track-token.js";
 import { linkKey } from "../../functions/domain/tracking/tracked-html.js";
 import { mapConcurrent } from "../../functions/flows/concurrency.js";
 import type { EngagementJob } from "../../functions/flows/ports.js";
 import { targetLinks } from "../../functions/flows/target-links.js";
-import { ensureTable, LOCAL_CREDENTIALS } from "../../functions/local/dynamodb-local.js";
+import { ensureTables, LOCAL_CREDENTIALS } from "../../functions/local/dynamodb-local.js";
 import { adminHeaders, articleBody, signedWebhook } from "../helpers/factories.js";
 import { benchRuntime } from "./bench-runtime.js";
 import { startChild } from "./children.js";
@@ -65,9 +66,9 @@ async function latencies(urls: string[], init: RequestInit = {}) {
  */
 export async function measureAnalytics(dynamoEndpoint: string, sesEndpoint: string, dynamoPid?: number) {
   const table = "bench-analytics";
-  await ensureTable(
+  await ensureTables(
     new DynamoDBClient({ endpoint: dynamoEndpoint, region: "local", credentials: LOCAL_CREDENTIALS }),
-    table,
+    { tableName: table },
   );
   const { runtime, app } = benchRuntime(table, dynamoEndpoint, sesEndpoint);
   const res = await app.request(
@@ -94,7 +95,7 @@ export async function measureAnalytics(dynamoEndpoint: string, sesEndpoint: stri
   // distinct readers clicking the edition's links.
   const marks = dynamoEngagementMarks(
     documentClient({ endpoint: dynamoEndpoint, region: "local", credentials: LOCAL_CREDENTIALS }),
-    table,
+    marksTableOf({ tableName: table }),
   );
   const record = engagementWorker({ ...runtime.ports, marks });
   const at = Date.now();
@@ -131,7 +132,7 @@ export async function measureAnalytics(dynamoEndpoint: string, sesEndpoint: stri
   const floorJavaCores = await javaCores(async () => {
     floor = await measureIngestFloor(
       documentClient({ endpoint: dynamoEndpoint, region: "local", credentials: LOCAL_CREDENTIALS }),
-      table,
+      { main: table, marks: marksTableOf({ tableName: table }) },
       { batches, batchSize: RECORDER_BATCH, concurrency: RECORDER_CONCURRENCY },
     );
   });

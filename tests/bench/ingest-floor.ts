@@ -7,17 +7,18 @@ import { SLICES_AT_ONCE } from "../../functions/flows/record-engagements.js";
  * The floor the recorder's ingest is measured against: the least DynamoDB work a batch of clicks by
  * distinct readers needs, done with the document client directly and no Herald logic around it.
  * Per 100 clicks (DynamoDB's cap per request): one BatchGetItem of the readers' marks and one
- * transaction of 100 conditional Puts writing them, as many slices of 100 at once as the recorder
- * records; per batch, one transaction of `counterItems` ADD updates (the email's totals, its links,
- * a timeline bucket). Runs `batches` batches of `batchSize`, `concurrency` at
- * once, after as many unmeasured ones to warm DynamoDB Local.
+ * transaction of 100 conditional Puts writing them in `tables.marks`, as many slices of 100 at once as
+ * the recorder records; per batch, one transaction of `counterItems` ADD updates in `tables.main` (the
+ * email's totals, its links, a timeline bucket). Runs `batches` batches of `batchSize`, `concurrency`
+ * at once, after as many unmeasured ones to warm DynamoDB Local.
  *
  * @example
- * const { eventsPerSecond } = await measureIngestFloor(db, "bench", { batches: 20, batchSize: 1000 });
+ * const tables = { main: "bench", marks: "bench-marks" };
+ * const { eventsPerSecond } = await measureIngestFloor(db, tables, { batches: 20, batchSize: 1000 });
  */
 export async function measureIngestFloor(
   db: DynamoDBDocumentClient,
-  table: string,
+  tables: { main: string; marks: string },
   options: { batches: number; batchSize: number; concurrency?: number; counterItems?: number },
 ) {
   const { batches, batchSize, concurrency = 1, counterItems = 14 } = options;
@@ -31,13 +32,15 @@ export async function measureIngestFloor(
   const marks = (n: number) =>
     mapConcurrent(hundreds, SLICES_AT_ONCE, async (from) => {
       await db.send(
-        new BatchGetCommand({ RequestItems: { [table]: { Keys: keys(n, from), ConsistentRead: true } } }),
+        new BatchGetCommand({
+          RequestItems: { [tables.marks]: { Keys: keys(n, from), ConsistentRead: true } },
+        }),
       );
       await db.send(
         new TransactWriteCommand({
           TransactItems: keys(n, from).map((key) => ({
             Put: {
-              TableName: table,
+              TableName: tables.marks,
               Item: { ...key, mark: '{"clicks":1}', version: 1 },
               ConditionExpression: "attribute_not_exists(pk)",
             },
@@ -51,7 +54,7 @@ export async function measureIngestFloor(
       new TransactWriteCommand({
         TransactItems: [...Array(counterItems).keys()].map((i) => ({
           Update: {
-            TableName: table,
+            TableName: tables.main,
             Key: { pk: "FLOOR#counters", sk: `C#${i}` },
             UpdateExpression: "ADD clicks :n",
             ExpressionAttributeValues: { ":n": 7 },

@@ -8,7 +8,7 @@ import { ImageFetchError } from "../../functions/adapters/errors.js";
 import { httpImageFetcher } from "../../functions/adapters/images/http-image-fetcher.js";
 import type { Config } from "../../functions/domain/config.js";
 import type { ImageFetcher } from "../../functions/flows/ports.js";
-import { ensureTable, LOCAL_CREDENTIALS } from "../../functions/local/dynamodb-local.js";
+import { ensureTables, LOCAL_CREDENTIALS } from "../../functions/local/dynamodb-local.js";
 import { localApp } from "../../functions/local/local-app.js";
 import { type LocalRuntimeOptions, localRuntime } from "../../functions/local/runtime.js";
 import { startSesLocal } from "../../functions/local/ses-local.js";
@@ -77,7 +77,7 @@ export async function startHerald(
     region: "local",
     credentials: LOCAL_CREDENTIALS,
   });
-  await ensureTable(dynamo, tableName);
+  await ensureTables(dynamo, config);
   const ses = await startSesLocal(0);
   // The stand-in keeps one store per process: start every Herald with an empty inbox.
   await fetch(`${ses.endpoint}/clear-store`, { method: "POST" });

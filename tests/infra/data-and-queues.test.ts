@@ -10,16 +10,26 @@ const LOW_RATE = { sesMaxSendRate: "1000" };
 const props = (template: Template, id: string): Props =>
   (template.toJSON().Resources[id] as { Properties: Props }).Properties;
 
-describe("data: the one table", () => {
+/** A table of the stack by its logical id without CDK's hash: `DataTable`, `DataMarksTable`. */
+const tableOf = (template: Template, id: string) =>
+  resourcesOf(template, "AWS::DynamoDB::GlobalTable").find(([logical]) =>
+    new RegExp(`^${id}[0-9A-F]{8}$`).test(logical),
+  )?.[1] as Props;
+
+describe("data: the main table and the marks table", () => {
   let template: Template;
   beforeAll(() => {
     template = synthHerald(LOW_RATE).template;
   });
 
-  it("is on-demand, with TTL on `ttl`, PITR and deletion protection", () => {
-    const tables = resourcesOf(template, "AWS::DynamoDB::GlobalTable");
-    expect(tables).toHaveLength(1);
-    const [, table] = tables[0] as [string, { Properties: Props }];
+  it("are the stack's two tables", () => {
+    expect(resourcesOf(template, "AWS::DynamoDB::GlobalTable")).toHaveLength(2);
+    expect(tableOf(template, "DataTable")).toBeDefined();
+    expect(tableOf(template, "DataMarksTable")).toBeDefined();
+  });
+
+  it("the main table is on-demand, with TTL on `ttl`, PITR and deletion protection", () => {
+    const table = tableOf(template, "DataTable");
     expect(table.Properties.BillingMode).toBe("PAY_PER_REQUEST");
     expect(table.Properties.TimeToLiveSpecification).toEqual({ AttributeName: "ttl", Enabled: true });
     const [replica] = table.Properties.Replicas;
@@ -27,14 +37,14 @@ describe("data: the one table", () => {
     expect(replica.DeletionProtectionEnabled).toBe(true);
   });
 
-  it("survives stack deletion and replacement (RETAIN)", () => {
-    const [[, table]] = resourcesOf(template, "AWS::DynamoDB::GlobalTable") as [[string, Props]];
+  it("the main table survives stack deletion and replacement (RETAIN)", () => {
+    const table = tableOf(template, "DataTable");
     expect(table.DeletionPolicy).toBe("Retain");
     expect(table.UpdateReplacePolicy).toBe("Retain");
   });
 
-  it("has pk/sk string keys and exactly the one index the code uses, gsi1", () => {
-    const [[, table]] = resourcesOf(template, "AWS::DynamoDB::GlobalTable") as [[string, Props]];
+  it("the main table has pk/sk string keys and exactly the one index the code uses, gsi1", () => {
+    const table = tableOf(template, "DataTable");
     expect(table.Properties.KeySchema).toEqual([
       { AttributeName: "pk", KeyType: "HASH" },
       { AttributeName: "sk", KeyType: "RANGE" },
@@ -49,6 +59,19 @@ describe("data: the one table", () => {
         Projection: { ProjectionType: "ALL" },
       },
     ]);
+  });
+
+  it("the marks table: the same keys and TTL, on-demand, no index, no PITR, deleted with the stack", () => {
+    const table = tableOf(template, "DataMarksTable");
+    expect(table.Properties.KeySchema).toEqual([
+      { AttributeName: "pk", KeyType: "HASH" },
+      { AttributeName: "sk", KeyType: "RANGE" },
+    ]);
+    expect(table.Properties.BillingMode).toBe("PAY_PER_REQUEST");
+    expect(table.Properties.TimeToLiveSpecification).toEqual({ AttributeName: "ttl", Enabled: true });
+    expect(table.Properties.GlobalSecondaryIndexes).toBeUndefined();
+    expect(table.Properties.Replicas[0].PointInTimeRecoverySpecification).toBeUndefined();
+    expect(table.DeletionPolicy).toBe("Delete");
   });
 });
 

@@ -8,6 +8,7 @@ const SES = (action: string) => [
   `ses:${action} arn:\${Partition}:ses:\${Region}:\${AccountId}:identity/EmailIdentity`,
 ];
 const table = (...actions: string[]) => actions.map((a) => `dynamodb:${a} DataTable.Arn`);
+const marksTable = (...actions: string[]) => actions.map((a) => `dynamodb:${a} DataMarksTable.Arn`);
 const logs = (fn: string) => [`logs:CreateLogStream ${fn}Logs.Arn`, `logs:PutLogEvents ${fn}Logs.Arn`];
 /** CDK's grantSendMessages: SendMessage plus the two metadata reads its client may make. */
 const sendTo = (queue: string) =>
@@ -37,6 +38,7 @@ const EXPECTED: Record<string, string[]> = {
   ApiFunction: [
     ...table("BatchGetItem", "ConditionCheckItem", "DeleteItem", "GetItem", "PutItem", "Query", "UpdateItem"),
     "dynamodb:Query DataTable.Arn/index/gsi1",
+    ...marksTable("DeleteItem", "Query"),
     ...logs("ApiFunction"),
     ...SCHEDULES,
     "secretsmanager:GetSecretValue SecretsApiSecret",
@@ -105,9 +107,10 @@ const EXPECTED: Record<string, string[]> = {
     "secretsmanager:GetSecretValue SecretsTokenKeys",
     ...sendTo("TrackingEngagementQueue"),
   ],
-  // The recorder: marks (BatchGet, conditional Puts) and counters (Update); no secret.
+  // The recorder: marks in their table (BatchGet, conditional Puts), counters (Update); no secret.
   TrackingRecorder: [
-    ...table("BatchGetItem", "PutItem", "UpdateItem"),
+    ...table("UpdateItem"),
+    ...marksTable("BatchGetItem", "PutItem"),
     ...logs("TrackingRecorder"),
     ...consume("TrackingEngagementQueue"),
   ],
@@ -125,6 +128,13 @@ describe("each function's role holds exactly the grants it uses", () => {
     grants = roleGrants(synthHerald({ feeds: '[{"url":"https://example.com/feed.xml"}]' }).template);
   });
 
+  /** The functions holding a grant line that matches `line`. */
+  const holders = (line: RegExp) =>
+    Object.entries(grants)
+      .filter(([, lines]) => lines.some((l) => line.test(l)))
+      .map(([fn]) => fn)
+      .sort();
+
   it.each(Object.keys(EXPECTED))("%s", (fn) => {
     expect(grants[fn]).toEqual([...new Set(EXPECTED[fn])].sort());
   });
@@ -134,11 +144,6 @@ describe("each function's role holds exactly the grants it uses", () => {
   });
 
   it("only the stats function scans, only the feed poller batch-writes, only the API and tracking read admin keys, and the feedback and social workers read no app secret", () => {
-    const holders = (line: RegExp) =>
-      Object.entries(grants)
-        .filter(([, lines]) => lines.some((l) => line.test(l)))
-        .map(([fn]) => fn)
-        .sort();
     expect(holders(/^dynamodb:Scan /)).toEqual(["TrackingFunction"]);
     expect(holders(/^dynamodb:BatchWriteItem /)).toEqual(["PollFeeds"]);
     expect(holders(/SecretsApiSecret/)).toEqual(["ApiFunction", "TrackingFunction"]);
@@ -149,5 +154,11 @@ describe("each function's role holds exactly the grants it uses", () => {
       "TrackingFunction",
     ]);
     expect(FUNCTION_ACCESS.sesFeedback.secrets).toEqual([]);
+  });
+
+  it("only the recorder writes marks, and only the API (erasure) deletes them", () => {
+    expect(holders(/^dynamodb:\w+ DataMarksTable/)).toEqual(["ApiFunction", "TrackingRecorder"]);
+    expect(holders(/^dynamodb:PutItem DataMarksTable/)).toEqual(["TrackingRecorder"]);
+    expect(holders(/^dynamodb:DeleteItem DataMarksTable/)).toEqual(["ApiFunction"]);
   });
 });

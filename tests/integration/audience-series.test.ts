@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { documentClient } from "../../functions/adapters/dynamo/client.js";
 import { dynamoEngagementMarks } from "../../functions/adapters/dynamo/engagement-marks.js";
+import { marksTableOf } from "../../functions/domain/config.js";
 import { recipientLinks } from "../../functions/domain/recipient-links.js";
 import { subscriberId } from "../../functions/domain/subscriber.js";
+import { emptyMark } from "../../functions/domain/tracking/engagement-mark.js";
 import type { AudienceDay } from "../../functions/domain/tracking/engagement-stats-schema.js";
 import { applyFeedback } from "../../functions/flows/apply-feedback.js";
 import { confirm } from "../../functions/flows/manage-subscription.js";
@@ -164,10 +166,14 @@ describe("the audience series", () => {
       region: "local",
       credentials: LOCAL_CREDENTIALS,
     });
-    const store = dynamoEngagementMarks(db, herald.ports.config.tableName);
+    const store = dynamoEngagementMarks(db, marksTableOf(herald.ports.config));
     await recordEngagements({ ...herald.ports, marks: store }, [click, open]);
     const marks = () => store.getMarks([click, open]);
     expect((await marks()).every((m) => m !== undefined)).toBe(true);
+    // A mark written before marks had a table of their own, in the main table: erased too.
+    const legacy = dynamoEngagementMarks(db, herald.ports.config.tableName);
+    await legacy.putMarks([{ ...click, mark: emptyMark(), version: 0, expiresAt: clock / 1000 + 86400 }]);
+    expect(await legacy.getMarks([click])).not.toEqual([undefined]);
 
     const res = await herald.app.request("/v1/subscribers/gone@example.org", {
       method: "DELETE",
@@ -175,6 +181,7 @@ describe("the audience series", () => {
     });
     expect(res.status).toBe(200);
     expect(await marks()).toEqual([undefined, undefined]);
+    expect(await legacy.getMarks([click])).toEqual([undefined]);
     const counters = await herald.stats.engagement(click.target);
     expect(counters.message).toMatchObject({ humanClickers: 1 });
   });

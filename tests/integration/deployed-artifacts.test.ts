@@ -12,6 +12,7 @@ import { dynamoEditionRepo } from "../../functions/adapters/dynamo/edition-repo.
 import { dynamoEngagementMarks } from "../../functions/adapters/dynamo/engagement-marks.js";
 import { dynamoSubscriberRepo } from "../../functions/adapters/dynamo/subscriber-repo.js";
 import { dynamoSuppressionRepo } from "../../functions/adapters/dynamo/suppression-repo.js";
+import { MARKS_TABLE_SCHEMA } from "../../functions/adapters/dynamo/table-schema.js";
 import { subscriberId } from "../../functions/domain/subscriber.js";
 import { ensureTable, LOCAL_CREDENTIALS } from "../../functions/local/dynamodb-local.js";
 import { type RunningSes, startSesLocal } from "../../functions/local/ses-local.js";
@@ -65,6 +66,7 @@ let grants: Record<string, string[]>;
 let aws: AwsLoopback;
 let ses: RunningSes;
 let tableName: string;
+let marksTableName: string;
 let dynamo: DynamoDBClient;
 const staged = new Map<string, string>();
 let feeds: Awaited<ReturnType<typeof startFeedServer>>;
@@ -86,6 +88,7 @@ function resolve(value: unknown, loopback: string): string {
   if (id === "AWS::StackId")
     return `arn:aws:cloudformation:us-east-1:${ACCOUNT}:stack/Herald/${randomUUID()}`;
   if (id === "DataTable") return tableName;
+  if (id === "DataMarksTable") return marksTableName;
   if (id === "EmailConfigurationSet") return "herald";
   // Links: CloudFront's domain name (the edge), or the HTTP API's endpoint URL (without the edge).
   if (id === "ApiEdgeDistribution") return "news.example.test";
@@ -103,7 +106,7 @@ function resolve(value: unknown, loopback: string): string {
 /** The grant a recorded call needs, in roleGrants' notation: `sqs:SendMessage SendingSendQueue.Arn`. */
 function grantFor(call: { action: string; resource: string }): string {
   if (call.action.startsWith("dynamodb:"))
-    return `${call.action} ${call.resource.replace(tableName, "DataTable.Arn")}`;
+    return `${call.action} ${call.resource.replace(marksTableName, "DataMarksTable.Arn").replace(tableName, "DataTable.Arn")}`;
   if (call.action.startsWith("sqs:")) return `${call.action} ${call.resource.split("/").pop()}.Arn`;
   return `${call.action} ${/secret:(.+)-AbCdEf$/.exec(call.resource)?.[1]}`;
 }
@@ -170,6 +173,8 @@ beforeAll(async () => {
     credentials: LOCAL_CREDENTIALS,
   });
   await ensureTable(dynamo, tableName);
+  marksTableName = `marks-${randomUUID().slice(0, 8)}`;
+  await ensureTable(dynamo, marksTableName, MARKS_TABLE_SCHEMA);
   ses = await startSesLocal(0);
   await fetch(`${ses.endpoint}/clear-store`, { method: "POST" });
   aws = await startAwsLoopback({
@@ -311,7 +316,9 @@ describe("the deployed artifacts run", () => {
       sqsEvent("TrackingEngagementQueue", [JSON.stringify(click), JSON.stringify(click)]),
     );
     expect(result).toEqual({ batchItemFailures: [] });
-    const [mark] = await dynamoEngagementMarks(db(), tableName).getMarks([{ recipient, target: editionId }]);
+    const [mark] = await dynamoEngagementMarks(db(), marksTableName).getMarks([
+      { recipient, target: editionId },
+    ]);
     expect(mark?.mark.seen).toEqual(["deployed-click-1"]);
     expect(calls.map((c) => c.action)).toEqual(
       expect.arrayContaining(["dynamodb:BatchGetItem", "dynamodb:PutItem"]),

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, inject, it } from "vitest";
 import { configFromEnv } from "../../functions/adapters/env-config.js";
 import { secretsFromEnv } from "../../functions/adapters/env-secrets.js";
 import { createApp } from "../../functions/api/app.js";
-import { ensureTable, LOCAL_CREDENTIALS } from "../../functions/local/dynamodb-local.js";
+import { ensureTables, LOCAL_CREDENTIALS } from "../../functions/local/dynamodb-local.js";
 import { type LocalRuntime, localRuntime } from "../../functions/local/runtime.js";
 import { mjmlRenderers } from "../../functions/render/renderers.js";
 import { adminHeaders, articleBody, signedWebhook } from "../helpers/factories.js";
@@ -36,7 +36,7 @@ async function sendUnderQuota(sendRatePerWorker?: number) {
     region: "local",
     credentials: LOCAL_CREDENTIALS,
   });
-  await ensureTable(dynamo, config.tableName);
+  await ensureTables(dynamo, config);
   const runtime: LocalRuntime = localRuntime({
     config,
     secrets: secretsFromEnv({}),

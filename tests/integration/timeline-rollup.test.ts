@@ -12,7 +12,7 @@ const nextEdition = () => `ed_roll${String(++edition).padStart(18, "0")}`;
 
 /** Counter moves into `bucket`, spread over the shards as the recorder's batches spread them. */
 async function count(target: string, bucket: string, field: string, times: number) {
-  const store = dynamoEngagementStore(db, table);
+  const store = dynamoEngagementStore(db, table, `${table}-marks`);
   for (let i = 0; i < times; i++)
     await store.add(target, { message: {}, links: {}, timeline: { [bucket]: { [field]: 1 } } });
 }
@@ -123,7 +123,7 @@ describe("the timeline roll-up", () => {
 
   it("keeps totals and links out of the roll-up: they are read fresh every time", async () => {
     const target = nextEdition();
-    const store = dynamoEngagementStore(db, table);
+    const store = dynamoEngagementStore(db, table, `${table}-marks`);
     await store.add(target, {
       message: { humanClickers: 1 },
       links: { k1: { url: "https://news.example/a", by: { humanUnique: 1, humanTotal: 1 } } },

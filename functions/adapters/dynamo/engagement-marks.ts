@@ -27,11 +27,12 @@ const markPut = (table: string, w: MarkWrite) => ({
 });
 
 /**
- * Recipients' marks over the single table, for the recorder alone (the other functions never load
- * this): a batch's marks read with BatchGetItem and written back 100 to a transaction.
+ * Recipients' marks in their own table (`MARKS_TABLE_SCHEMA`), for the recorder alone (the other
+ * functions never load this): a batch's marks read with BatchGetItem and written back 100 to a
+ * transaction.
  *
  * @example
- * const refused = await dynamoEngagementMarks(db, "herald").putMarks(writes);
+ * const refused = await dynamoEngagementMarks(db, "herald-marks").putMarks(writes);
  */
 export function dynamoEngagementMarks(db: DynamoDBDocumentClient, table: string): EngagementMarks {
   return {

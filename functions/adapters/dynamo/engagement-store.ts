@@ -7,18 +7,23 @@ import { PK } from "./keys.js";
 import { TRANSACTION_ITEMS, writeTransaction } from "./transaction.js";
 
 /**
- * Items: `ESTAT#<target>#<shard>` / `MSG`, `LINK#<key>`, `T#<bucket>` an email's counters; marks
- * (`ENG#<recipient>` / `<target>`, `engagement-marks.ts`) are only deleted here, on erasure.
+ * Items: `ESTAT#<target>#<shard>` / `MSG`, `LINK#<key>`, `T#<bucket>` an email's counters in the main
+ * table; marks (`ENG#<recipient>` / `<target>`, `engagement-marks.ts`) in their own table, only
+ * deleted here, on erasure.
  */
 
 /**
- * The engagement store over the single table: counter moves, and erasure of a recipient's marks
+ * The engagement store: counter moves in `table`, and erasure of a recipient's marks in `marksTable`
  * (the stats function reads the counters, `stats-reader.ts`; the recorder the marks).
  *
  * @example
- * const store = dynamoEngagementStore(db, "herald");
+ * const store = dynamoEngagementStore(db, "herald", "herald-marks");
  */
-export function dynamoEngagementStore(db: DynamoDBDocumentClient, table: string): EngagementStore {
+export function dynamoEngagementStore(
+  db: DynamoDBDocumentClient,
+  table: string,
+  marksTable: string,
+): EngagementStore {
   return {
     async add(target, deltas: CounterDeltas) {
       const shard = Math.floor(Math.random() * ENGAGEMENT_SHARDS);
@@ -43,9 +48,13 @@ export function dynamoEngagementStore(db: DynamoDBDocumentClient, table: string)
     async forget(recipient) {
       // One DeleteItem each (a subscriber has a mark per email they engaged with in the last month,
       // a handful): the API function holds DeleteItem already, and no BatchWrite grant for this.
-      const marks = await queryItems(db, table, `${PK.engagementMark}${recipient}`);
-      for (const m of marks)
-        await db.send(new DeleteCommand({ TableName: table, Key: { pk: m.pk, sk: m.sk } }));
+      // The main table too: marks lived there before they had a table of their own (2026-12-07),
+      // and those written before the upgrade stay until their TTL (31 days), unless erased here.
+      for (const from of [marksTable, table]) {
+        const marks = await queryItems(db, from, `${PK.engagementMark}${recipient}`);
+        for (const m of marks)
+          await db.send(new DeleteCommand({ TableName: from, Key: { pk: m.pk, sk: m.sk } }));
+      }
     },
   };
 }

@@ -1,5 +1,5 @@
 /**
- * The single table's shape, shared by the local bootstrap (CreateTable on DynamoDB Local) and the
+ * The main table's shape, shared by the local bootstrap (CreateTable on DynamoDB Local) and the
  * CDK stack, so the two cannot drift. Items (pk / sk):
  * - `SUB#<id>` / `PROFILE`            a subscriber
  * - `SUPP#<id>` / `SUPPRESSION`      a suppressed address, by hash only (survives erasure)
@@ -45,4 +45,26 @@ export const TABLE_SCHEMA = {
   sortKey: "sk",
   ttlAttribute: "ttl",
   indexes: [{ name: "gsi1", partitionKey: "gsi1pk", sortKey: "gsi1sk" }],
-} as const;
+} as const satisfies TableSchema;
+
+/**
+ * The engagement marks' own table: `ENG#<subscriber id>` / `<edition or briefing id>`, a recipient's
+ * clicks and opens of one email (TTL: its tracking tokens' life and a day). The most written,
+ * shortest-lived items, apart from the main table: its backups, PITR and export Scan never carry
+ * them, and no index is maintained for them (DynamoDB Local writes a table without one 25–60 %
+ * faster; docs/analytics.md).
+ */
+export const MARKS_TABLE_SCHEMA = {
+  partitionKey: "pk",
+  sortKey: "sk",
+  ttlAttribute: "ttl",
+  indexes: [],
+} as const satisfies TableSchema;
+
+/** A table's key attributes, TTL attribute and global secondary indexes (all keys strings). */
+export interface TableSchema {
+  partitionKey: string;
+  sortKey: string;
+  ttlAttribute: string;
+  indexes: ReadonlyArray<{ name: string; partitionKey: string; sortKey: string }>;
+}

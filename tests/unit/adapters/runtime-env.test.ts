@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { configFromEnv } from "../../../functions/adapters/env-config.js";
 import { EVERY_FUNCTION_VARIABLES, LambdaEnv, RuntimeEnv } from "../../../functions/adapters/runtime-env.js";
+import { marksTableOf } from "../../../functions/domain/config.js";
 
 const deployed = Object.fromEntries(EVERY_FUNCTION_VARIABLES.map((name) => [name, `value of ${name}`]));
 
@@ -31,6 +32,14 @@ describe("the runtime environment", () => {
       tableName: "t",
       audienceShards: 4,
     });
+  });
+
+  it("the marks table is the stack's HERALD_MARKS_TABLE_NAME, or the main table's name with -marks", () => {
+    expect(marksTableOf(configFromEnv({}))).toBe("herald-marks");
+    expect(marksTableOf(configFromEnv({ HERALD_TABLE_NAME: "t" }))).toBe("t-marks");
+    expect(marksTableOf(configFromEnv({ HERALD_TABLE_NAME: "t", HERALD_MARKS_TABLE_NAME: "m" }))).toBe("m");
+    // A test's own table brings its own marks table along, even over a config read with another.
+    expect(marksTableOf({ ...configFromEnv({}), tableName: "mine" })).toBe("mine-marks");
   });
 
   it("the planner cuts chunks of 100 unless the stack sets HERALD_CHUNK_SIZE (50 at a small quota)", () => {
