@@ -1,3 +1,4 @@
+import { gzipSync } from "node:zlib";
 import { GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { describe, expect, it } from "vitest";
 import { dynamoEngagementStore } from "../../functions/adapters/dynamo/engagement-store.js";
@@ -162,5 +163,35 @@ describe("the timeline roll-up", () => {
     ]);
     expect(await rollupItem(target)).toMatchObject({ before: "2026-11-01T10" });
     expect(folded.timeline).toEqual(open.timeline);
+  });
+
+  it("answers from the roll-up it parsed while the stored one keeps its version, and parses a new one", async () => {
+    // Prepare: a roll-up folded by a reader at 09:20, which keeps it parsed.
+    const target = nextEdition();
+    await count(target, "2026-11-01T06:01", "clicksHuman", 5);
+    const reader = dynamoStatsReader(db, table, () => new Date("2026-11-01T09:20:00Z"));
+    const first = await reader.engagement(target);
+    const stored = await rollupItem(target);
+    const overwrite = (version: number, buckets: unknown) =>
+      db.send(
+        new UpdateCommand({
+          TableName: table,
+          Key: { pk: `ESTAT#${target}`, sk: "ROLLUP" },
+          UpdateExpression: "SET buckets = :b, version = :v",
+          ExpressionAttributeValues: { ":b": buckets, ":v": version },
+        }),
+      );
+
+    // Act: the stored buckets become unreadable under the same version and edge.
+    await overwrite(stored?.version, new Uint8Array([1, 2, 3]));
+    const kept = await reader.engagement(target);
+    // Act: another reader stores a newer version (here: hand-written, with another count).
+    const newer = gzipSync(JSON.stringify([["2026-11-01T06:01", { clicksHuman: 6 }]]));
+    await overwrite(stored?.version + 1, newer);
+    const reread = await reader.engagement(target);
+
+    // Assess
+    expect(kept.timeline).toEqual(first.timeline);
+    expect(reread.timeline).toEqual([{ bucket: "2026-11-01T06:01", counts: { clicksHuman: 6 } }]);
   });
 });

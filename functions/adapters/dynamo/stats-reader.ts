@@ -23,12 +23,17 @@ type BucketItem = { bucket: string; counts: Record<string, unknown> };
 /** How far behind now a roll-up's edge is expected: an hour past the settling time. */
 const LIKELY_EDGE_MS = 3_600_000;
 
+/** Parsed roll-ups a reader keeps (the emails an audience team has open at once, and more). */
+const ROLLUPS_KEPT = 64;
+
 /**
  * Reads the aggregated counters the stats endpoints answer from, whatever the audience size and never
  * with a Scan: an email's totals and links are eight small Queries; its timeline is its roll-up of
  * closed buckets (one item, `timeline-rollup.ts`) plus nine Queries of the buckets since (eight
  * shards, the send-rate minutes), and a read that finds closed buckets outside the roll-up folds
- * them in; a range of audience days is eight Queries. Only the stats function carries it (the API bundle has a size budget).
+ * them in; a range of audience days is eight Queries. The last roll-ups read are kept parsed, and
+ * used again while their version is the stored one. Only the stats function carries it (the API
+ * bundle has a size budget).
  *
  * @example
  * const counters = await dynamoStatsReader(db, "herald").engagement("ed_…");
@@ -38,21 +43,28 @@ export function dynamoStatsReader(
   table: string,
   now: () => Date = () => new Date(),
 ): StatsReader {
+  const rollups = new Map<string, Rollup>();
+  const keep = (target: string, rollup: Rollup) => {
+    rollups.delete(target);
+    rollups.set(target, rollup);
+    if (rollups.size > ROLLUPS_KEPT) rollups.delete(rollups.keys().next().value as string);
+  };
   /**
-   * Moves the closed buckets of `recent` into the roll-up (stored for the next read; a read that
-   * lost the race to store it answers the same numbers). `recent` keeps only the open ones.
+   * The roll-up's buckets with the closed buckets of `recent` moved in (stored for the next read; a
+   * read that lost the race to store it answers the same numbers). `recent` keeps only the open ones.
    */
-  const foldClosed = async (target: string, rollup: Rollup, recent: Buckets) => {
+  const foldClosed = async (target: string, rollup: Rollup, recent: Buckets): Promise<Buckets> => {
     const before = closedBefore(now().getTime());
     const closed = [...recent.keys()].filter((bucket) => bucket < before);
-    if (closed.length === 0) return;
+    if (closed.length === 0) return rollup.buckets;
     const folded: Buckets = new Map(rollup.buckets);
     for (const bucket of closed) {
       folded.set(bucket, recent.get(bucket) ?? {});
       recent.delete(bucket);
     }
-    await writeRollup(db, table, target, { before, buckets: folded, version: rollup.version });
-    rollup.buckets = folded;
+    const next = { before, buckets: folded, version: rollup.version };
+    if (await writeRollup(db, table, target, next)) keep(target, { ...next, version: rollup.version + 1 });
+    return folded;
   };
   return {
     async engagement(target): Promise<TargetCounters> {
@@ -81,7 +93,7 @@ export function dynamoStatsReader(
       // at least hourly (the console polls): one round trip, not two.
       const likelyEdge = closedBefore(now().getTime() - LIKELY_EDGE_MS);
       const [rollup, totals, sinceLikely] = await Promise.all([
-        readRollup(db, table, target),
+        readRollup(db, table, target, rollups.get(target)),
         Promise.all(shards.map((pk) => queryItems(db, table, pk, ["LINK#", "MSG"]))),
         buckets(likelyEdge, "\uffff"),
       ]);
@@ -103,10 +115,12 @@ export function dynamoStatsReader(
           links.set(key, link);
         }
       }
+      if (rollup.version > 0) keep(target, rollup);
       const recent: Buckets = new Map();
       for (const b of fresh) sumInto(entryOf(recent, b.bucket), b.counts);
-      await foldClosed(target, rollup, recent);
-      const timeline = new Map(rollup.buckets);
+      // The roll-up's buckets are shared with the next reads: the open ones, all after its edge, are
+      // added beside them, never into them.
+      const timeline = new Map(await foldClosed(target, rollup, recent));
       for (const [bucket, counts] of recent) sumInto(entryOf(timeline, bucket), counts);
       return {
         message,

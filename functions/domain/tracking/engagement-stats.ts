@@ -15,16 +15,25 @@ interface Counters {
  * timeline still reads per minute for the first 48 hours, per hour after.
  */
 function hourlyAfter48h(timeline: Counters["timeline"]): Counters["timeline"] {
-  const start = (bucket: string) => Date.parse(`${bucket.length === 13 ? `${bucket}:00` : bucket}:00Z`);
-  const first = timeline[0] ? start(timeline[0].bucket) : 0;
+  const first = timeline[0]?.bucket;
+  if (first === undefined) return [];
+  // Minute keys sort as their times do, so "48 hours after the first bucket" is one key to compare
+  // with, not a date parsed per bucket (a month's timeline has thousands).
+  const firstMs = Date.parse(`${first.length === 13 ? `${first}:00` : first}:00Z`);
+  const hourly = new Date(firstMs + MINUTE_BUCKETS_HOURS * 3600_000).toISOString().slice(0, 16);
   const out = new Map<string, Record<string, number>>();
+  const summed = new Set<string>();
   for (const { bucket, counts } of timeline) {
-    const at = start(bucket);
-    const key =
-      bucket.length === 16 && at - first >= MINUTE_BUCKETS_HOURS * 3600_000 ? bucket.slice(0, 13) : bucket;
-    const into = out.get(key) ?? {};
-    for (const [k, v] of Object.entries(counts)) into[k] = (into[k] ?? 0) + v;
-    out.set(key, into);
+    const key = bucket.length === 16 && bucket >= hourly ? bucket.slice(0, 13) : bucket;
+    const into = out.get(key);
+    if (into === undefined) {
+      out.set(key, counts); // the caller's object, only read: copied before anything is added to it
+      continue;
+    }
+    const sum = summed.has(key) ? into : { ...into };
+    for (const k in counts) sum[k] = (sum[k] ?? 0) + (counts[k] ?? 0);
+    out.set(key, sum);
+    summed.add(key);
   }
   return [...out.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) // ISO keys: code unit order is time order

@@ -28,6 +28,29 @@ describe("engagementStats", () => {
     ]);
   });
 
+  it("folds from the minute 48 hours after the first bucket on, and leaves the counters it was given alone", () => {
+    // Prepare
+    const timeline: Array<{ bucket: string; counts: Record<string, number> }> = [
+      { bucket: "2026-04-01T08", counts: { sent: 10 } },
+      { bucket: "2026-04-03T07:59", counts: { clicksHuman: 1 } },
+      { bucket: "2026-04-03T08", counts: { clicksHuman: 2 } },
+      { bucket: "2026-04-03T08:00", counts: { clicksHuman: 3 } },
+      { bucket: "2026-04-03T08:01", counts: { clicksHuman: 4, opensHuman: 1 } },
+    ];
+    const given = structuredClone(timeline);
+
+    // Act
+    const s = engagementStats("ed_x", "clicks", {}, { ...empty, timeline });
+
+    // Assess
+    expect(s.timeline.map((t) => [t.bucket, t.clicksHuman, t.opensHuman])).toEqual([
+      ["2026-04-01T08", 0, 0],
+      ["2026-04-03T07:59", 1, 0],
+      ["2026-04-03T08", 9, 1],
+    ]);
+    expect(timeline).toEqual(given);
+  });
+
   it("totals unsubscribes by way, and says null for what tracking does not count", () => {
     const s = engagementStats(
       "ed_x",
