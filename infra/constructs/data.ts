@@ -11,7 +11,8 @@ import type { RuntimeEnvironment } from "./runtime-environment.js";
  * The main table holds the subscriber list, so it survives anything short of a deliberate decision:
  * deletion protection, RETAIN on stack deletion, and point-in-time recovery for the 35 days before a
  * mistake. The marks table holds only what deduplicates clicks and opens for a month (the counters
- * are in the main table), so it has none of that: its backups would be most of the bill.
+ * are in the main table), so it needs none of that; in the main table its items would be most of
+ * what the backups and PITR hold.
  */
 export class HeraldData extends Construct {
   readonly table: TableV2;
@@ -62,8 +63,9 @@ export class HeraldData extends Construct {
 
   /**
    * A function's row of `FUNCTION_ACCESS`: its item actions on the table, on the marks table if it
-   * has any, and Query on the indexes only if it lists through them. CDK's `grantReadWriteData` would add every item action, `index/*`
-   * and table-management actions (DescribeTable, streams) that no function needs.
+   * has any, and Query on the indexes only if it lists through them. CDK's `grantReadWriteData`
+   * would add every item action, `index/*` and table-management actions (DescribeTable, streams)
+   * that no function needs.
    */
   grantData(grantee: iam.IGrantable, access: Pick<FunctionAccess, "table" | "index" | "marks">): void {
     iam.Grant.addToPrincipal({
