@@ -51,7 +51,7 @@ export const TABLE_SCHEMA = {
  * The engagement marks' own table: `ENG#<subscriber id>` / `<edition or briefing id>`, a recipient's
  * clicks and opens of one email (TTL: its tracking tokens' life and a day). The most written,
  * shortest-lived items, apart from the main table: its backups, PITR and export Scan never carry
- * them, and no index is maintained for them (DynamoDB Local writes a table without one 25–60 %
+ * them, and no index is maintained for them (DynamoDB Local writes a table without one 21–62 %
  * faster; docs/analytics.md).
  */
 export const MARKS_TABLE_SCHEMA = {
