@@ -48,8 +48,8 @@ export function dynamoEngagementStore(
     async forget(recipient) {
       // One DeleteItem each (a subscriber has a mark per email they engaged with in the last month,
       // a handful): the API function holds DeleteItem already, and no BatchWrite grant for this.
-      // The main table too: marks lived there before they had a table of their own (2026-12-07),
-      // and those written before the upgrade stay until their TTL (31 days), unless erased here.
+      // The main table too: marks lived there before they had a table of their own (2026-12-07), and
+      // stay there until their TTL (31 days) on a stack that has not run scripts/move-marks.ts.
       for (const from of [marksTable, table]) {
         const marks = await queryItems(db, from, `${PK.engagementMark}${recipient}`);
         for (const m of marks)

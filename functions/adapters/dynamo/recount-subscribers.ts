@@ -1,8 +1,9 @@
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { BatchWriteCommand, PutCommand, ScanCommand } from "@aws-sdk/lib-dynamodb";
+import { BatchWriteCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { Subscriber } from "../../domain/subscriber.js";
 import { statsChange } from "../../domain/subscriber-stats.js";
 import { keys, PK, SK } from "./keys.js";
+import { scanPages } from "./scan-pages.js";
 import { STATS_SHARDS } from "./subscriber-stats.js";
 
 /**
@@ -18,25 +19,20 @@ import { STATS_SHARDS } from "./subscriber-stats.js";
 export async function recountSubscriberTotals(db: DynamoDBDocumentClient, table: string) {
   const totals: Record<string, number> = {};
   let subscribers = 0;
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await db.send(
-      new ScanCommand({
-        TableName: table,
-        FilterExpression: "sk = :p AND begins_with(pk, :s)",
-        ExpressionAttributeValues: { ":p": SK.profile, ":s": PK.subscriber },
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const item of out.Items ?? []) {
+  const pages = scanPages(db, {
+    TableName: table,
+    FilterExpression: "sk = :p AND begins_with(pk, :s)",
+    ExpressionAttributeValues: { ":p": SK.profile, ":s": PK.subscriber },
+  });
+  for await (const items of pages) {
+    for (const item of items) {
       const s = Subscriber.safeParse(item);
       if (!s.success) continue;
       subscribers++;
       for (const [k, v] of Object.entries(statsChange(undefined, s.data, "").totals))
         totals[k] = (totals[k] ?? 0) + v;
     }
-    start = out.LastEvaluatedKey;
-  } while (start);
+  }
   const pk = keys.statsPartition;
   await db.send(new PutCommand({ TableName: table, Item: { pk, sk: keys.statsTotals(0), ...totals } }));
   const others = Array.from({ length: STATS_SHARDS - 1 }, (_, i) => ({

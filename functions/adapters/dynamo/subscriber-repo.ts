@@ -1,11 +1,12 @@
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { GetCommand, PutCommand, ScanCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { Subscriber } from "../../domain/subscriber.js";
 import type { SubscriberRepo } from "../../flows/ports.js";
 import { audienceItems } from "./audience-items.js";
 import { coalescedGet } from "./coalesced-get.js";
 import { writeIf } from "./conditional-write.js";
 import { keys, PK, SK } from "./keys.js";
+import { scanPages } from "./scan-pages.js";
 import { subscriberFeedback } from "./subscriber-feedback.js";
 import { subscriberLeave } from "./subscriber-leave.js";
 import { retryingTransient, writeTransaction } from "./transaction.js";
@@ -106,19 +107,12 @@ export function dynamoSubscriberRepo(
       );
     },
     async *all() {
-      let start: Record<string, unknown> | undefined;
-      do {
-        const out = await db.send(
-          new ScanCommand({
-            TableName: table,
-            FilterExpression: "sk = :p AND begins_with(pk, :s)",
-            ExpressionAttributeValues: { ":p": SK.profile, ":s": PK.subscriber },
-            ExclusiveStartKey: start,
-          }),
-        );
-        if (out.Items?.length) yield out.Items.map(toSubscriber);
-        start = out.LastEvaluatedKey;
-      } while (start);
+      const pages = scanPages(db, {
+        TableName: table,
+        FilterExpression: "sk = :p AND begins_with(pk, :s)",
+        ExpressionAttributeValues: { ":p": SK.profile, ":s": PK.subscriber },
+      });
+      for await (const items of pages) if (items.length) yield items.map(toSubscriber);
     },
   };
 }
