@@ -21,6 +21,7 @@ export const PK = {
   stats: "STATS#",
   work: "WORK",
   engagementDue: "ENGAGE#",
+  /** In the marks table (`MARKS_TABLE_SCHEMA`), and in the main table before 2026-12-07. */
   engagementMark: "ENG#",
   engagementStats: "ESTAT#",
 } as const;
@@ -45,7 +46,7 @@ export const SK = {
 /** What follows `prefix` in a key read back from the table. */
 const after = (prefix: string) => (key: unknown) => String(key).slice(prefix.length);
 
-/** Key builders for the single table; see `table-schema.ts` for the item catalogue. */
+/** Key builders for the main table; see `table-schema.ts` for the item catalogue. */
 export const keys = {
   subscriber: (id: string) => ({ pk: `${PK.subscriber}${id}`, sk: SK.profile }),
   suppression: (id: string) => ({ pk: `${PK.suppression}${id}`, sk: "SUPPRESSION" }),
