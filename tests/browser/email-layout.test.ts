@@ -76,6 +76,7 @@ function measure(page: Page) {
         documentElement: { scrollWidth: number };
         querySelectorAll(s: string): ArrayLike<{
           getBoundingClientRect(): Box;
+          naturalWidth?: number;
           getAttribute(n: string): string | null;
           textContent: string | null;
           closest(s: string): { getAttribute(n: string): string | null } | null;
@@ -96,6 +97,7 @@ function measure(page: Page) {
       images: images.map((i) => ({
         src: i.getAttribute("src"),
         href: i.closest("a")?.getAttribute("href"),
+        decoded: i.naturalWidth ?? 0,
         ...box(i),
       })),
       headlines: links
@@ -118,14 +120,21 @@ async function trackedTarget(href: string) {
 async function openAt(width: number, name: string | undefined, open: (page: Page) => Promise<unknown>) {
   const page = await browser.context.newPage();
   await page.setViewportSize({ width, height: 900 });
-  // Only loopback servers exist here: a request to any other host is refused at once, so waiting for
-  // the network to go idle never hangs on a name that cannot resolve (it did, once, for 30 s).
+  // Only loopback servers and the pictures above exist here: a request to any other host is refused
+  // at once, never left to hang on a name that cannot resolve. A page's route outranks its context's,
+  // so the pictures' host must not match this one (it did, and every image was measured broken).
   await page.route(
-    (url) => !["127.0.0.1", "localhost"].includes(url.hostname),
+    (url) => !["127.0.0.1", "localhost", "news.example"].includes(url.hostname),
     (route) => route.abort(),
   );
   await open(page);
-  await page.waitForLoadState("networkidle");
+  // Both ways of opening wait for `load`; the images must also have settled (loaded or refused) before
+  // anything is measured. Not "networkidle": after `setContent` it once waited out its 30 s on a busy CI.
+  await page.waitForFunction(() =>
+    Array.from(
+      (globalThis as unknown as { document: { images: ArrayLike<{ complete: boolean }> } }).document.images,
+    ).every((image) => image.complete),
+  );
   if (name) await page.screenshot({ path: join(SHOTS, `${name}-${width}.png`), fullPage: true });
   return page;
 }
@@ -138,6 +147,8 @@ describe.each([375, 1280])("at %i px", (width) => {
     expect(m.overflow).toBeLessThanOrEqual(0);
     expect(m.images.length).toBeGreaterThan(0);
     for (const image of m.images) {
+      // Measured as a reader sees it: the picture arrived, not a broken-image box of the same size.
+      expect(image.decoded, image.src ?? "").toBeGreaterThan(0);
       expect(image.left, image.src ?? "").toBeGreaterThanOrEqual(0);
       expect(image.right, image.src ?? "").toBeLessThanOrEqual(m.viewport);
     }
