@@ -2,7 +2,7 @@ import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import type { SQSEvent, SQSRecord } from "aws-lambda";
 import { documentClient } from "../../functions/adapters/dynamo/client.js";
 import { addToItem } from "../../functions/adapters/dynamo/counter-items.js";
-import { ENGAGEMENT_SHARDS, statsPk } from "../../functions/adapters/dynamo/engagement-keys.js";
+import { COUNTER_SK, ENGAGEMENT_SHARDS, statsPk } from "../../functions/adapters/dynamo/engagement-keys.js";
 import { dynamoEngagementMarks } from "../../functions/adapters/dynamo/engagement-marks.js";
 import { engagementWorker } from "../../functions/adapters/sqs/engagement-worker.js";
 import { marksTableOf } from "../../functions/domain/config.js";
@@ -181,7 +181,7 @@ export async function measureAnalytics(dynamoEndpoint: string, sesEndpoint: stri
         addToItem(
           db,
           table,
-          { pk, sk: `T#${bucket}` },
+          { pk, sk: COUNTER_SK.bucket(bucket) },
           {
             clicksHuman: perBucket,
             clicksMachine: 1,
@@ -194,13 +194,18 @@ export async function measureAnalytics(dynamoEndpoint: string, sesEndpoint: stri
         addToItem(
           db,
           table,
-          { pk, sk: `LINK#${linkKey(url)}` },
+          { pk, sk: COUNTER_SK.link(linkKey(url)) },
           { humanUnique: 1_000, humanTotal: 12_000, machineTotal: 500 },
           url,
         ),
       );
     writes.push(() =>
-      addToItem(db, table, { pk, sk: "MSG" }, { humanClickers: STATS_RECIPIENTS / 20 / ENGAGEMENT_SHARDS }),
+      addToItem(
+        db,
+        table,
+        { pk, sk: COUNTER_SK.message },
+        { humanClickers: STATS_RECIPIENTS / 20 / ENGAGEMENT_SHARDS },
+      ),
     );
   }
   await mapConcurrent(writes, 32, (w) => w());

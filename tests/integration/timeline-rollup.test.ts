@@ -1,10 +1,12 @@
 import { gzipSync } from "node:zlib";
 import { GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import { describe, expect, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
+import { documentClient } from "../../functions/adapters/dynamo/client.js";
 import { dynamoEngagementStore } from "../../functions/adapters/dynamo/engagement-store.js";
 import { sendRateUpdate } from "../../functions/adapters/dynamo/send-rate.js";
 import { dynamoStatsReader } from "../../functions/adapters/dynamo/stats-reader.js";
 import { SETTLE_MS } from "../../functions/adapters/dynamo/timeline-rollup.js";
+import { LOCAL_CREDENTIALS } from "../../functions/local/dynamodb-local.js";
 import { ownTable } from "../helpers/own-table.js";
 
 const { table, db } = ownTable("rollup");
@@ -193,5 +195,46 @@ describe("the timeline roll-up", () => {
     // Assess
     expect(kept.timeline).toEqual(first.timeline);
     expect(reread.timeline).toEqual([{ bucket: "2026-11-01T06:01", counts: { clicksHuman: 6 } }]);
+  });
+
+  it("reads an email read hourly in ten requests: its roll-up, a Query per shard for the buckets since and the totals, the send-rate minutes", async () => {
+    // Prepare: totals, a link, a folded hour and a bucket still open; a reader that read at 09:20.
+    const target = nextEdition();
+    const store = dynamoEngagementStore(db, table, `${table}-marks`);
+    await store.add(target, {
+      message: { humanClickers: 1 },
+      links: { k1: { url: "https://news.example/a", by: { humanUnique: 1 } } },
+      timeline: { "2026-11-01T06:01": { clicksHuman: 1 } },
+    });
+    await count(target, "2026-11-01T09:15", "clicksHuman", 2);
+    const counted = documentClient({
+      endpoint: inject("dynamoEndpoint"),
+      region: "local",
+      credentials: LOCAL_CREDENTIALS,
+    });
+    const requests: string[] = [];
+    counted.intercept((call, next) => {
+      requests.push(call.operation);
+      return next(call);
+    });
+    let clock = new Date("2026-11-01T09:20:00Z");
+    const reader = dynamoStatsReader(counted, table, () => clock);
+    await reader.engagement(target);
+    requests.length = 0;
+
+    // Act: the next read, ten minutes on.
+    clock = new Date("2026-11-01T09:30:00Z");
+    const counters = await reader.engagement(target).finally(() => counted.destroy());
+
+    // Assess
+    expect(requests.sort()).toEqual(["GetItem", ...Array(9).fill("Query")]);
+    expect(counters.message).toEqual({ humanClickers: 1 });
+    expect(counters.links).toEqual([
+      { key: "k1", url: "https://news.example/a", counts: { humanUnique: 1 } },
+    ]);
+    expect(counters.timeline).toEqual([
+      { bucket: "2026-11-01T06:01", counts: { clicksHuman: 1 } },
+      { bucket: "2026-11-01T09:15", counts: { clicksHuman: 2 } },
+    ]);
   });
 });

@@ -2,14 +2,14 @@ import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { DeleteCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { CounterDeltas, EngagementStore } from "../../flows/ports.js";
 import { counterUpdate, queryItems } from "./counter-items.js";
-import { ENGAGEMENT_SHARDS, statsPk } from "./engagement-keys.js";
+import { COUNTER_SK, ENGAGEMENT_SHARDS, statsPk } from "./engagement-keys.js";
 import { PK } from "./keys.js";
 import { TRANSACTION_ITEMS, writeTransaction } from "./transaction.js";
 
 /**
- * Items: `ESTAT#<target>#<shard>` / `MSG`, `LINK#<key>`, `T#<bucket>` an email's counters in the main
- * table; marks (`ENG#<recipient>` / `<target>`, `engagement-marks.ts`) in their own table, only
- * deleted here, on erasure.
+ * Items: `ESTAT#<target>#<shard>` / `T#<bucket>`, `TOTAL#MSG`, `TOTAL#LINK#<key>` an email's counters
+ * in the main table (`engagement-keys.ts`); marks (`ENG#<recipient>` / `<target>`,
+ * `engagement-marks.ts`) in their own table, only deleted here, on erasure.
  */
 
 /**
@@ -29,12 +29,12 @@ export function dynamoEngagementStore(
       const shard = Math.floor(Math.random() * ENGAGEMENT_SHARDS);
       const pk = statsPk(target, shard);
       const updates = [
-        counterUpdate(table, { pk, sk: "MSG" }, deltas.message),
+        counterUpdate(table, { pk, sk: COUNTER_SK.message }, deltas.message),
         ...Object.entries(deltas.links).map(([key, { url, by }]) =>
-          counterUpdate(table, { pk, sk: `LINK#${key}` }, by, url),
+          counterUpdate(table, { pk, sk: COUNTER_SK.link(key) }, by, url),
         ),
         ...Object.entries(deltas.timeline).map(([bucket, by]) =>
-          counterUpdate(table, { pk, sk: `T#${bucket}` }, by),
+          counterUpdate(table, { pk, sk: COUNTER_SK.bucket(bucket) }, by),
         ),
       ].filter((u) => u !== undefined);
       if (updates.length === 1)
@@ -49,7 +49,7 @@ export function dynamoEngagementStore(
       // One DeleteItem each (a subscriber has a mark per email they engaged with in the last month,
       // a handful): the API function holds DeleteItem already, and no BatchWrite grant for this.
       // The main table too: marks lived there before they had a table of their own (2026-12-07), and
-      // stay there until their TTL (31 days) on a stack that has not run scripts/move-marks.ts.
+      // stay there until their TTL (31 days) on a stack that has not run scripts/upgrade-items.ts.
       for (const from of [marksTable, table]) {
         const marks = await queryItems(db, from, `${PK.engagementMark}${recipient}`);
         for (const m of marks)

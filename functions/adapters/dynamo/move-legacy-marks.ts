@@ -10,7 +10,7 @@ import { scanPages } from "./scan-pages.js";
  * on an email sent before the upgrade would count as their first. A mark goes over only where the
  * marks table has none for that recipient and email (the recorder may have written one since, and
  * it holds the newer events); the main table's copy is deleted either way. It scans every item: run
- * it from a script (`scripts/move-marks.ts`), not per request. Safe to run again, and while the
+ * it from a script (`scripts/upgrade-items.ts`), not per request. Safe to run again, and while the
  * recorder runs.
  *
  * @example

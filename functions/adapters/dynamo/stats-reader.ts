@@ -1,7 +1,7 @@
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { StatsReader, TargetCounters } from "../../flows/ports.js";
 import { queryItems } from "./counter-items.js";
-import { AUDIENCE_SHARDS, ENGAGEMENT_SHARDS, statsPk } from "./engagement-keys.js";
+import { AUDIENCE_SHARDS, COUNTER_SK, ENGAGEMENT_SHARDS, statsPk } from "./engagement-keys.js";
 import { keys, SK } from "./keys.js";
 import { type Buckets, closedBefore, type Rollup, readRollup, writeRollup } from "./timeline-rollup.js";
 
@@ -20,6 +20,10 @@ function entryOf(buckets: Buckets, bucket: string): Record<string, number> {
 /** One timeline bucket's counts, as read from one item. */
 type BucketItem = { bucket: string; counts: Record<string, unknown> };
 
+/** A timeline item's sort-key prefix, and an upper bound past every item of a shard. */
+const BUCKET = COUNTER_SK.bucket("");
+const END = "\uffff";
+
 /** How far behind now a roll-up's edge is expected: an hour past the settling time. */
 const LIKELY_EDGE_MS = 3_600_000;
 
@@ -28,12 +32,13 @@ const ROLLUPS_KEPT = 64;
 
 /**
  * Reads the aggregated counters the stats endpoints answer from, whatever the audience size and never
- * with a Scan: an email's totals and links are eight small Queries; its timeline is its roll-up of
- * closed buckets (one item, `timeline-rollup.ts`) plus nine Queries of the buckets since (eight
- * shards, the send-rate minutes), and a read that finds closed buckets outside the roll-up folds
- * them in; a range of audience days is eight Queries. The last roll-ups read are kept parsed, and
- * used again while their version is the stored one. Only the stats function carries it (the API
- * bundle has a size budget).
+ * with a Scan. An email is ten requests at once: its roll-up of closed timeline buckets (one item,
+ * `timeline-rollup.ts`), one Query per shard (eight) for the buckets since and the totals and links
+ * that sort after them, and one of the send-rate minutes. A read that finds the roll-up's edge
+ * further back reads the buckets in between (nine Queries more), and one that finds closed buckets
+ * outside the roll-up folds them in. A range of audience days is eight Queries. The last roll-ups
+ * read are kept parsed, and used again while their version is the stored one. Only the stats
+ * function carries it (the API bundle has a size budget).
  *
  * @example
  * const counters = await dynamoStatsReader(db, "herald").engagement("ed_…");
@@ -71,44 +76,53 @@ export function dynamoStatsReader(
       const shards = Array.from({ length: ENGAGEMENT_SHARDS }, (_, s) => statsPk(target, s));
       const ratePk = keys.sendRate(target, "").pk;
       /**
-       * The buckets from `from` to `to` (inclusive keys): the counter shards' `T#` items, and `sent`
-       * from the send-rate minutes the chunks' records already write, so a chunk makes no write of
-       * its own for the timeline. A `T#` item's own `sent` predates that: the same sends, in the same
-       * minute, as a send-rate item counts them, so it is left out rather than counted twice.
+       * Each shard's items from bucket `from` to bucket `to` (inclusive), or without `to` from `from`
+       * on, which reaches past the buckets to the totals; and `sent` per bucket from the send-rate
+       * minutes the chunks' records already write, so a chunk makes no write of its own for the
+       * timeline. A `T#` item's own `sent` predates that: the same sends, in the same minute, as a
+       * send-rate item counts them, so it is left out rather than counted twice.
        */
-      const buckets = async (from: string, to: string): Promise<BucketItem[]> => {
+      const itemsFrom = async (from: string, to?: string) => {
         const [counters, rate] = await Promise.all([
-          Promise.all(shards.map((pk) => queryItems(db, table, pk, [`T#${from}`, `T#${to}`]))),
-          queryItems(db, table, ratePk, [`${SK.sendRate}${from}`, `${SK.sendRate}${to}`]),
+          Promise.all(
+            shards.map((pk) =>
+              queryItems(db, table, pk, [COUNTER_SK.bucket(from), to ? COUNTER_SK.bucket(to) : END]),
+            ),
+          ),
+          queryItems(db, table, ratePk, [`${SK.sendRate}${from}`, `${SK.sendRate}${to ?? END}`]),
         ]);
-        return [
-          ...counters.flat().map(({ sent: _counted, ...item }) => ({
-            bucket: String(item.sk).slice(2),
-            counts: item,
-          })),
-          ...rate.map((item) => ({ bucket: keys.sendRateMinuteFrom(item.sk), counts: { sent: item.sent } })),
-        ];
+        const buckets: BucketItem[] = rate.map((item) => ({
+          bucket: keys.sendRateMinuteFrom(item.sk),
+          counts: { sent: item.sent },
+        }));
+        const totals: Record<string, unknown>[] = [];
+        for (const { sent: _counted, ...item } of counters.flat()) {
+          const sk = String(item.sk);
+          if (sk.startsWith(BUCKET)) buckets.push({ bucket: sk.slice(BUCKET.length), counts: item });
+          else totals.push(item);
+        }
+        return { buckets, totals };
       };
       // The open buckets are read beside the roll-up, from where its edge is when the email is read
-      // at least hourly (the console polls): one round trip, not two.
+      // at least hourly (the console polls), together with the totals: one round trip, one Query a
+      // shard.
       const likelyEdge = closedBefore(now().getTime() - LIKELY_EDGE_MS);
-      const [rollup, totals, sinceLikely] = await Promise.all([
+      const [rollup, sinceLikely] = await Promise.all([
         readRollup(db, table, target, rollups.get(target)),
-        Promise.all(shards.map((pk) => queryItems(db, table, pk, ["LINK#", "MSG"]))),
-        buckets(likelyEdge, "\uffff"),
+        itemsFrom(likelyEdge),
       ]);
-      const older = rollup.before < likelyEdge ? await buckets(rollup.before, likelyEdge) : [];
+      const older = rollup.before < likelyEdge ? (await itemsFrom(rollup.before, likelyEdge)).buckets : [];
       // Buckets before the roll-up's edge are in it already; the upper bound of BETWEEN is inclusive.
-      const fresh = [...older.filter((b) => b.bucket < likelyEdge), ...sinceLikely].filter(
+      const fresh = [...older.filter((b) => b.bucket < likelyEdge), ...sinceLikely.buckets].filter(
         (b) => b.bucket >= rollup.before,
       );
       const message: Record<string, number> = {};
       const links = new Map<string, { key: string; url: string; counts: Record<string, number> }>();
-      for (const item of totals.flat()) {
+      for (const item of sinceLikely.totals) {
         const sk = String(item.sk);
-        if (sk === "MSG") sumInto(message, item);
-        else {
-          const key = sk.slice("LINK#".length);
+        if (sk === COUNTER_SK.message) sumInto(message, item);
+        else if (sk.startsWith(COUNTER_SK.linkPrefix)) {
+          const key = sk.slice(COUNTER_SK.linkPrefix.length);
           const link = links.get(key) ?? { key, url: "", counts: {} };
           if (typeof item.url === "string") link.url = item.url;
           sumInto(link.counts, item);
