@@ -96,10 +96,13 @@ export function dynamoStatsReader(
           counts: { sent: item.sent },
         }));
         const totals: Record<string, unknown>[] = [];
-        for (const { sent: _counted, ...item } of counters.flat()) {
+        for (const item of counters.flat()) {
           const sk = String(item.sk);
-          if (sk.startsWith(BUCKET)) buckets.push({ bucket: sk.slice(BUCKET.length), counts: item });
-          else totals.push(item);
+          if (!sk.startsWith(BUCKET)) totals.push(item);
+          else {
+            const { sent: _counted, ...counts } = item;
+            buckets.push({ bucket: sk.slice(BUCKET.length), counts });
+          }
         }
         return { buckets, totals };
       };
