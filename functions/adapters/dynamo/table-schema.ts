@@ -25,6 +25,11 @@
  * - `ED#<id>` / `CHUNK#<partition>#<n>` a send chunk and its per-recipient outcomes
  * - `ED#<id>` / `RATE#<YYYY-MM-DDTHH:MM>#<0..7>`  recipients sent in that minute by one send shard
  *                                     (the send-rate chart; summed per minute on read)
+ * - `ESTAT#<email id>#<0..7>` / `T#<minute or hour>`, then `TOTAL#MSG` and `TOTAL#LINK#<key>`  an
+ *                                     edition's or briefing's engagement counters in 8 shards; the totals
+ *                                     sort after the buckets, so one Query a shard reads both
+ * - `ESTAT#<email id>` / `ROLLUP`     its closed timeline buckets, folded into one compressed item
+ * - `AUDSTAT#<0..7>` / `DAY#<YYYY-MM-DD>`  the audience series' counters per day, in shards summed on read
  * - `ART#<article id>` / `LATEST`     the article's latest edition: a newer version replaces a held one
  * - `FEED#<url hash>` / `STATE` and `SEEN#<guid hash>`  a polled feed (ETag, backoff) and the guids it has shown
  * - `FEEDITEM#<article id>` / `VERSION`  the version a feed item was first published with (edits never resend)
