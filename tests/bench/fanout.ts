@@ -42,8 +42,10 @@ const sampler = setInterval(() => {
 }, 50);
 
 let sendQueuePeak = 0;
+let sendQueueBodiesPeak = 0;
 const depthSampler = setInterval(() => {
   sendQueuePeak = Math.max(sendQueuePeak, runtime.sendQueue.depth);
+  sendQueueBodiesPeak = Math.max(sendQueueBodiesPeak, runtime.sendQueue.bodyChars);
 }, 50);
 const started = performance.now();
 phases.start();
@@ -105,6 +107,7 @@ console.log(
     peakRssMb: peakRss / 2 ** 20,
     peakHeapMb: peakHeap / 2 ** 20,
     sendQueuePeak,
+    sendQueueBodiesPeakMb: sendQueueBodiesPeak / 2 ** 20,
     phases: phases.seconds(),
   }),
 );

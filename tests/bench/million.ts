@@ -65,7 +65,7 @@ const us = (seconds: number, n: number) => `${((seconds / n) * 1e6).toFixed(0)} 
 function scaleRows(runs: Array<Record<string, number>>): Row[] {
   return runs.map((r) => [
     `scale: ${(r.size as number).toLocaleString("en")} readers, plan then send`,
-    `${us(r.seconds as number, r.sent as number)} per recipient (plan ${us(r.planSeconds as number, r.sent as number)}), ${(r.seconds as number).toFixed(0)} s; peak RSS ${(r.peakRssMb as number).toFixed(0)} MB, heap ${(r.peakHeapMb as number).toFixed(0)} MB; ${r.sent} sent; load ${(r.load as number).toFixed(1)}`,
+    `${us(r.seconds as number, r.sent as number)} per recipient (plan ${us(r.planSeconds as number, r.sent as number)}), ${(r.seconds as number).toFixed(0)} s; peak RSS ${(r.peakRssMb as number).toFixed(0)} MB, heap ${(r.peakHeapMb as number).toFixed(0)} MB (the local queue's chunk bodies at their peak: ${(r.sendQueueBodiesPeakMb as number).toFixed(0)} MB, held by SQS on AWS); ${r.sent} sent; load ${(r.load as number).toFixed(1)}`,
     "flat per recipient and in memory",
   ]);
 }

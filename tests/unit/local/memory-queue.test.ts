@@ -19,6 +19,15 @@ describe("MemoryQueue (SQS semantics for local runs)", () => {
     expect(q.depth).toBe(0);
   });
 
+  it("says how many characters of bodies it holds until they are delivered", async () => {
+    const q = new MemoryQueue<{ to: string[] }>({ name: "t" });
+    await q.send([{ to: ["a", "b"] }, { to: [] }]);
+    expect(q.bodyChars).toBe('{"to":["a","b"]}'.length + '{"to":[]}'.length);
+    q.start(async () => ({ batchItemFailures: [] }));
+    await q.idle();
+    expect(q.bodyChars).toBe(0);
+  });
+
   it("redelivers only the batchItemFailures, with a growing receive count", async () => {
     const q = new MemoryQueue<number>({ name: "t", visibilityTimeoutMs: 5 });
     const seen: Array<[number, string]> = [];
