@@ -15,8 +15,9 @@ const movedSk = (sk: string) =>
 
 /**
  * Adds one legacy total into its new item and deletes it, in one transaction that holds only while
- * the legacy item still has the counts read (a writer that added to it since makes it read again);
- * `false` when another run moved it first.
+ * the legacy item still has the counts read (a writer that added to one of them since makes it read
+ * again; one that added a count it did not have is not seen: after the deploy no writer uses these
+ * keys); `false` when another run moved it first.
  */
 async function moveOne(db: DynamoDBDocumentClient, table: string, read: Item): Promise<boolean> {
   for (let item: Item | undefined = read; item; ) {
