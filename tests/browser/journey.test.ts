@@ -290,7 +290,7 @@ describe("the newsroom console, end to end in Chromium", { timeout: 120_000 }, (
       // The URL changes before the sign-in form is drawn: wait for it (for a while), then assert.
       await page
         .locator("#key")
-        .waitFor({ state: "visible", timeout: 5_000 })
+        .waitFor({ state: "visible", timeout: 30_000 })
         .catch(() => undefined);
       expect(await page.locator("#key").isVisible()).toBe(true);
     }

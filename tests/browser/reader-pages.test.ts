@@ -56,7 +56,7 @@ it("the confirmation page confirms only when its button is pressed", async () =>
   await page.goto(`${site.url}/v1/confirm?token=${token("confirm")}`);
   expect(await status()).toBe("pending");
   await page.getByRole("button", { name: "Confirm my subscription" }).click();
-  await page.waitForLoadState();
-  expect(await status()).toBe("active");
+  // The click posts the form; the page it loads may not have started yet: ask until it has.
+  await expect.poll(status, { timeout: 30_000 }).toBe("active");
   await page.close();
 });
