@@ -50,7 +50,8 @@ const STATS_EVENTS = 1_000_000;
  * and the stats endpoint over an edition whose counters hold what 1,000,000 events over 100,000
  * recipients leave: every shard of every timeline bucket of a month (minutes for 48 hours, then
  * hours) and its links, written straight to the counters. Its first read folds the month into the
- * roll-up and is reported apart; the p50/p99 are of the reads after it.
+ * roll-up and is reported apart; the p50/p99 are of the reads after it, made from a process of
+ * their own (`read-loop.ts`), with the CPU a read costs each process beside them.
  */
 export async function measureAnalytics(dynamoEndpoint: string, sesEndpoint: string, dynamoPid?: number) {
   const table = "bench-analytics";
