@@ -1,7 +1,7 @@
-import { documentClient } from "../functions/adapters/dynamo/client.js";
 import { moveLegacyMarks } from "../functions/adapters/dynamo/move-legacy-marks.js";
 import { moveLegacyTotals } from "../functions/adapters/dynamo/move-legacy-totals.js";
 import { marksTableOf } from "../functions/domain/config.js";
+import { scriptTable } from "./table-client.js";
 
 /**
  * Moves what an older Herald stored where this one no longer reads it, once after upgrading (two
@@ -15,14 +15,8 @@ import { marksTableOf } from "../functions/domain/config.js";
  * Locally add HERALD_DYNAMODB_ENDPOINT=http://127.0.0.1:8000 (credentials: any; the marks table is
  * `<table>-marks` there).
  */
-const tableName = process.env.HERALD_TABLE_NAME ?? "herald";
+const { tableName, db } = scriptTable();
 const marksTable = marksTableOf({ tableName, marksTableName: process.env.HERALD_MARKS_TABLE_NAME });
-const endpoint = process.env.HERALD_DYNAMODB_ENDPOINT;
-const db = documentClient(
-  endpoint
-    ? { endpoint, region: "local", credentials: { accessKeyId: "local", secretAccessKey: "local" } }
-    : {},
-);
 const marks = await moveLegacyMarks(db, tableName, marksTable);
 console.log(
   `moved ${marks.moved} marks from ${tableName} to ${marksTable}; ${marks.kept} had a newer mark there and were dropped`,

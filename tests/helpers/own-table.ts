@@ -14,7 +14,7 @@ import { ensureTable, LOCAL_CREDENTIALS } from "../../functions/local/dynamodb-l
 export function ownTable(prefix: string) {
   const table = `${prefix}-${randomUUID().slice(0, 8)}`;
   const endpoint = inject("dynamoEndpoint");
-  const db = documentClient({ endpoint, region: "local", credentials: LOCAL_CREDENTIALS });
+  const db = localClient();
   beforeAll(async () => {
     const raw = new DynamoDBClient({ endpoint, region: "local", credentials: LOCAL_CREDENTIALS });
     await ensureTable(raw, table);
@@ -22,4 +22,19 @@ export function ownTable(prefix: string) {
   });
   afterAll(() => db.destroy());
   return { table, db };
+}
+
+/**
+ * A document client of its own on the run's DynamoDB Local: for a test that intercepts its calls
+ * (`intercept`) without touching the file's shared one. The caller destroys it.
+ *
+ * @example
+ * const counted = localClient();
+ */
+export function localClient() {
+  return documentClient({
+    endpoint: inject("dynamoEndpoint"),
+    region: "local",
+    credentials: LOCAL_CREDENTIALS,
+  });
 }

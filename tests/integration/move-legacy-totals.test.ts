@@ -1,12 +1,10 @@
 import { PutCommand, ScanCommand } from "@aws-sdk/lib-dynamodb";
-import { describe, expect, inject, it } from "vitest";
-import { documentClient } from "../../functions/adapters/dynamo/client.js";
+import { describe, expect, it } from "vitest";
 import { addToItem } from "../../functions/adapters/dynamo/counter-items.js";
 import { dynamoEngagementStore } from "../../functions/adapters/dynamo/engagement-store.js";
 import { moveLegacyTotals } from "../../functions/adapters/dynamo/move-legacy-totals.js";
 import { dynamoStatsReader } from "../../functions/adapters/dynamo/stats-reader.js";
-import { LOCAL_CREDENTIALS } from "../../functions/local/dynamodb-local.js";
-import { ownTable } from "../helpers/own-table.js";
+import { localClient, ownTable } from "../helpers/own-table.js";
 
 const { table, db } = ownTable("totals");
 const target = "ed_TOTALSAAAAAAAAAAAAAAAA";
@@ -56,11 +54,7 @@ describe("moving the engagement totals an older Herald kept under MSG and LINK#"
     await db.send(
       new PutCommand({ TableName: table, Item: { pk: `ESTAT#${other}#1`, sk: "MSG", humanClickers: 2 } }),
     );
-    const moving = documentClient({
-      endpoint: inject("dynamoEndpoint"),
-      region: "local",
-      credentials: LOCAL_CREDENTIALS,
-    });
+    const moving = localClient();
     let raced = false;
     moving.intercept(async (call, next) => {
       if (call.operation === "TransactWriteItems" && !raced) {

@@ -1,13 +1,11 @@
 import { gzipSync } from "node:zlib";
 import { GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import { describe, expect, inject, it } from "vitest";
-import { documentClient } from "../../functions/adapters/dynamo/client.js";
+import { describe, expect, it } from "vitest";
 import { dynamoEngagementStore } from "../../functions/adapters/dynamo/engagement-store.js";
 import { sendRateUpdate } from "../../functions/adapters/dynamo/send-rate.js";
 import { dynamoStatsReader } from "../../functions/adapters/dynamo/stats-reader.js";
 import { SETTLE_MS } from "../../functions/adapters/dynamo/timeline-rollup.js";
-import { LOCAL_CREDENTIALS } from "../../functions/local/dynamodb-local.js";
-import { ownTable } from "../helpers/own-table.js";
+import { localClient, ownTable } from "../helpers/own-table.js";
 
 const { table, db } = ownTable("rollup");
 let edition = 0;
@@ -207,11 +205,7 @@ describe("the timeline roll-up", () => {
       timeline: { "2026-11-01T06:01": { clicksHuman: 1 } },
     });
     await count(target, "2026-11-01T09:15", "clicksHuman", 2);
-    const counted = documentClient({
-      endpoint: inject("dynamoEndpoint"),
-      region: "local",
-      credentials: LOCAL_CREDENTIALS,
-    });
+    const counted = localClient();
     const requests: string[] = [];
     counted.intercept((call, next) => {
       requests.push(call.operation);
