@@ -11,7 +11,8 @@ import { summarizeProfile } from "./profile-summary.js";
  * with the inspector's profiler around the sends):
  *   tsx tests/bench/send-profile.ts <table> <subscribers> <dynamo endpoint> <ses endpoint> [out.cpuprofile]
  * Prints one JSON line: CPU µs per recipient, the requests per chunk by operation and per 100
- * recipients by the function that asked, and the top self-time functions.
+ * recipients by the function that asked, the JSON characters a request of each operation carries,
+ * and the top self-time functions.
  */
 const [tableName, sizeArg, dynamoEndpoint, sesEndpoint, out] = process.argv.slice(2) as [
   string,
@@ -24,6 +25,8 @@ const [tableName, sizeArg, dynamoEndpoint, sesEndpoint, out] = process.argv.slic
 const requests: Record<string, number> = {};
 const bySite: Record<string, number> = {};
 let counting = false;
+/** The JSON characters of each operation's input, as the interceptor sees it (before encoding). */
+const chars: Record<string, number> = {};
 /** Herald's wire, retries and batching: the frames that make a request, not the one that wants it. */
 const PLUMBING = /functions\/adapters\/http\/|json-document-client|transaction\.ts|batch-get\.ts/;
 const site = () => {
@@ -46,6 +49,7 @@ const count = (name: string) => {
 const counted = (client: { intercept: (i: WireInterceptor) => void }) =>
   client.intercept((call, next) => {
     count(call.operation);
+    if (counting) chars[call.operation] = (chars[call.operation] ?? 0) + JSON.stringify(call.input).length;
     return next(call);
   });
 const { runtime, app } = benchRuntime(tableName, dynamoEndpoint, sesEndpoint, {
@@ -93,6 +97,7 @@ console.log(
         .sort(([, a], [, b]) => b - a)
         .map(([key, n]) => [key, Math.round((n / (sent / 100)) * 100) / 100]),
     ),
+    charsPerRequest: Object.fromEntries(Object.entries(chars).map(([k, n]) => [k, Math.round(n / (requests[k] ?? 1))])),
     ...summarizeProfile(profile),
   }),
 );

@@ -25,6 +25,7 @@ export interface AwsEndpoint {
 export interface AwsJsonRequest {
   path: string;
   headers: Record<string, string>;
+  /** The JSON body: a value to serialize, or its bytes already encoded (`bulkEmailBody`). */
   body: unknown;
 }
 
@@ -86,7 +87,7 @@ function errorFrom(status: number, headers: IncomingMessage["headers"], json: Re
 async function once(endpoint: AwsEndpoint, request: AwsJsonRequest): Promise<unknown> {
   const { url } = endpoint;
   // Encoded once: the signer hashes these bytes and the socket writes them.
-  const body = Buffer.from(JSON.stringify(request.body));
+  const body = request.body instanceof Uint8Array ? request.body : Buffer.from(JSON.stringify(request.body));
   const signed = await endpoint.signer.sign({
     method: "POST",
     protocol: url.protocol,

@@ -1,5 +1,6 @@
 import { type SESv2Client, SendBulkEmailCommand } from "@aws-sdk/client-sesv2";
 import { sdkWire, type WireInterceptor } from "../http/sdk-wire.js";
+import { bulkEmailBody } from "./bulk-email-body.js";
 
 /** An SES client whose bulk sends can be intercepted on the wire (`intercept`). */
 export type WireSesClient = SESv2Client & {
@@ -23,7 +24,7 @@ export function jsonSesClient(base: SESv2Client): WireSesClient {
   const wire = sdkWire(base.config, (c) => ({
     path: "/v2/email/outbound-bulk-emails",
     headers: { "content-type": "application/json" },
-    body: c.input,
+    body: bulkEmailBody(c.input),
   }));
   const send = (command: unknown, ...rest: unknown[]) =>
     command instanceof SendBulkEmailCommand && rest.length === 0

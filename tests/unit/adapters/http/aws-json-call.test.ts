@@ -63,6 +63,16 @@ describe("awsJsonCall", () => {
     });
   });
 
+  it("sends a body already encoded as it is, the same bytes on every try", async () => {
+    const { url, seen } = await service([json(500, {}), json(200, {})]);
+    const bytes = Buffer.from('{"pre":"encodé"}');
+
+    await awsJsonCall({ url, signer }, { path: "/", headers: {}, body: bytes });
+
+    expect(seen.map((s) => s.body)).toEqual(['{"pre":"encodé"}', '{"pre":"encodé"}']);
+    expect(seen[1]?.headers["content-length"]).toBe(String(bytes.length));
+  });
+
   it("raises a refusal by its code, with its modelled fields, and does not try it again", async () => {
     const reasons = [
       { Code: "None" },
