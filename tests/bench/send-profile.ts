@@ -97,7 +97,9 @@ console.log(
         .sort(([, a], [, b]) => b - a)
         .map(([key, n]) => [key, Math.round((n / (sent / 100)) * 100) / 100]),
     ),
-    charsPerRequest: Object.fromEntries(Object.entries(chars).map(([k, n]) => [k, Math.round(n / (requests[k] ?? 1))])),
+    charsPerRequest: Object.fromEntries(
+      Object.entries(chars).map(([k, n]) => [k, Math.round(n / (requests[k] ?? 1))]),
+    ),
     ...summarizeProfile(profile),
   }),
 );
