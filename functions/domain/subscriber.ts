@@ -54,6 +54,19 @@ export const Subscriber = z.object({
 });
 export type Subscriber = z.infer<typeof Subscriber>;
 
+/**
+ * What a send needs of a subscriber: whether to mail them (status, topics, cadence) and where. A
+ * send reads only these, not a record that carries its whole consent history.
+ */
+export const Recipient = Subscriber.pick({
+  id: true,
+  email: true,
+  status: true,
+  topics: true,
+  cadence: true,
+});
+export type Recipient = z.infer<typeof Recipient>;
+
 /** A syntactically valid address, lower-cased and trimmed; `undefined` when it is not one. */
 export function normalizeEmail(raw: string): string | undefined {
   const email = raw.trim().toLowerCase();

@@ -2,7 +2,7 @@ import { type Outcome, orphanedInflight, pendingRecipients, tally } from "../dom
 import { slotTags } from "../domain/delivery-slots.js";
 import { listHeaders, recipientLinks } from "../domain/recipient-links.js";
 import { matureSince } from "../domain/send-health.js";
-import type { Subscriber } from "../domain/subscriber.js";
+import type { Recipient } from "../domain/subscriber.js";
 import { pauseIfUnhealthy } from "./auto-pause.js";
 import { closeCancelled, refusedClaim } from "./close-chunk.js";
 import { emailTracking } from "./email-tracking.js";
@@ -69,15 +69,15 @@ export async function sendChunk(ports: Ports, job: SendJob): Promise<ChunkResult
   // (half the read units) wherever it is read, and the claim below is conditional on the chunk as
   // read above, so reads made here can only be wasted, never wrong.
   const [subscribers, suppressed] = await Promise.all([
-    ports.subscribers.getMany(pending, "recent"),
+    ports.subscribers.recipients(pending, "recent"),
     ports.suppressions.suppressedAmong(pending, "recent"),
   ]);
-  const eligible: Subscriber[] = [];
+  const eligible: Recipient[] = [];
   for (const id of pending) {
     const s = subscribers.get(id);
     const reason = suppressed.has(id) ? "suppressed" : target.skipReason(s);
     if (reason) outcomes[id] = { kind: "skipped", reason };
-    else eligible.push(s as Subscriber);
+    else eligible.push(s as Recipient);
   }
   const rendered = eligible.length > 0 ? await target.render() : undefined;
   // One claim: the lease, with the recipients about to be handed to SES marked in flight, so an

@@ -2,7 +2,7 @@ import { comboTopics } from "../domain/briefing/content.js";
 import { BriefingId } from "../domain/briefing/schedule.js";
 import type { EditionStatus } from "../domain/edition.js";
 import type { RenderedEdition } from "../domain/rendered.js";
-import { isMailable, type Subscriber } from "../domain/subscriber.js";
+import { isMailable, type Recipient } from "../domain/subscriber.js";
 import type { ChunkRecord, Ports } from "./ports.js";
 
 /**
@@ -11,7 +11,7 @@ import type { ChunkRecord, Ports } from "./ports.js";
  */
 export interface SendTarget {
   /** Why this subscriber is no longer sent this, checked at send time; `undefined` when they are. */
-  skipReason(subscriber: Subscriber | undefined): string | undefined;
+  skipReason(subscriber: Recipient | undefined): string | undefined;
   render(): Promise<RenderedEdition>;
   /**
    * The status this worker last read: when it loaded the fan-out, then under each claim. While it

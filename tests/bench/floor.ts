@@ -25,8 +25,8 @@ import { renderEdition } from "../../functions/render/email.js";
  * `-sdk`: the same requests through the SDK's own clients alone (the floor as the SDK sets it).
  * `db`: every audience partition of a world+politics article walked with Query (pages of 1,000,
  * Herald's projection), cut into chunks of 100 (Herald's); per chunk a Put of the chunk item, BatchGet
- * of the 100 subscribers and of their 100 suppression keys (eventually consistent, as Herald reads
- * them), and one Update recording 100 outcomes. `ses`: two SendBulkEmail calls of 50 entries a chunk,
+ * of the 100 subscribers' addresses and of their 100 suppression keys (eventually consistent and
+ * projected, as Herald reads them), and one Update recording 100 outcomes. `ses`: two SendBulkEmail calls of 50 entries a chunk,
  * at once (the rendered sample edition, per-entry data and headers), as many chunks as the table
  * has. `both`: the two together, each chunk's SES calls between its reads and its outcome write. Chunks run 8 at a time (Herald's send concurrency).
  * Prints one JSON line: recipients, seconds, recipients per second.
@@ -106,9 +106,25 @@ async function chunkWork(ids: string[]) {
   let emails = ids.map((id) => `${id}@floor.example`);
   if (mode !== "ses") {
     await db.send(new PutCommand({ TableName: table, Item: { ...key, recipients: ids, out: {}, v: 0 } }));
-    const get = (k: Record<string, string>[]) =>
-      db.send(new BatchGetCommand({ RequestItems: { [table]: { Keys: k, ConsistentRead: false } } }));
-    const [subs] = await Promise.all([get(ids.map(keys.subscriber)), get(ids.map(keys.suppression))]);
+    // Only what a send needs: the subscriber's address, the suppression's key (Herald reads a few
+    // more attributes of each subscriber, to judge whether to mail them).
+    const get = (k: Record<string, string>[], attribute: string) =>
+      db.send(
+        new BatchGetCommand({
+          RequestItems: {
+            [table]: {
+              Keys: k,
+              ConsistentRead: false,
+              ProjectionExpression: "#a",
+              ExpressionAttributeNames: { "#a": attribute },
+            },
+          },
+        }),
+      );
+    const [subs] = await Promise.all([
+      get(ids.map(keys.subscriber), "email"),
+      get(ids.map(keys.suppression), "pk"),
+    ]);
     emails = (subs.Responses?.[table] ?? []).map((s) => String(s.email));
   }
   if (mode !== "db") await sesCalls(emails);

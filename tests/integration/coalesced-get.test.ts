@@ -82,4 +82,31 @@ describe("reads gathered in one turn", () => {
     expect(latest.map((i) => i.n).sort()).toEqual([1, 2]);
     expect(recent.map((i) => i.n).sort()).toEqual([2, 3]);
   });
+
+  it("reads only the attributes its callers name, and whole items once one caller wants them", async () => {
+    const wide = (n: number) => ({ ...key(1000 + n), n, note: "x".repeat(200) });
+    await db.send(
+      new BatchWriteCommand({
+        RequestItems: { [table]: [0, 1, 2].map((n) => ({ PutRequest: { Item: wide(n) } })) },
+      }),
+    );
+    const k = (n: number) => key(1000 + n);
+
+    const [named, keysOnly] = await Promise.all([
+      coalescedGet(db, table, [k(0)], "latest", ["n"]),
+      coalescedGet(db, table, [k(1)], "latest", []),
+    ]);
+    const alone = await coalescedGet(db, table, [k(1)], "latest", []);
+    const [whole, alongside] = await Promise.all([
+      coalescedGet(db, table, [k(2)], "latest", ["n"]),
+      coalescedGet(db, table, [k(0)]),
+    ]);
+
+    // Read together, both get what either named; neither gets the note.
+    expect(named).toEqual([{ ...k(0), n: 0 }]);
+    expect(keysOnly).toEqual([{ ...k(1), n: 1 }]);
+    expect(alone).toEqual([k(1)]);
+    expect(whole).toEqual([wide(2)]);
+    expect(alongside).toEqual([wide(0)]);
+  });
 });

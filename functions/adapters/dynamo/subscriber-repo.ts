@@ -1,6 +1,6 @@
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
-import { Subscriber } from "../../domain/subscriber.js";
+import { Recipient, Subscriber } from "../../domain/subscriber.js";
 import type { SubscriberRepo } from "../../flows/ports.js";
 import { audienceItems } from "./audience-items.js";
 import { coalescedGet } from "./coalesced-get.js";
@@ -13,6 +13,7 @@ import { retryingTransient, writeTransaction } from "./transaction.js";
 
 /** The record's fields, from the schema: storage keys and the TTL attribute are left behind. */
 const FIELDS = Object.keys(Subscriber.shape) as Array<keyof Subscriber>;
+const RECIPIENT_FIELDS = Object.keys(Recipient.shape) as Array<keyof Recipient>;
 
 function toSubscriber(item: Record<string, unknown>): Subscriber {
   return Object.fromEntries(
@@ -43,6 +44,12 @@ export function dynamoSubscriberRepo(
     async getMany(ids, freshness = "latest") {
       const items = await coalescedGet(db, table, ids.map(keys.subscriber), freshness);
       return new Map(items.map((item) => [String(item.id), toSubscriber(item)]));
+    },
+    async recipients(ids, freshness = "latest") {
+      const items = await coalescedGet(db, table, ids.map(keys.subscriber), freshness, RECIPIENT_FIELDS);
+      const recipient = (item: Record<string, unknown>) =>
+        Object.fromEntries(RECIPIENT_FIELDS.map((f) => [f, item[f]])) as Recipient;
+      return new Map(items.map((item) => [String(item.id), recipient(item)]));
     },
     async insert(s) {
       const profile = {

@@ -8,7 +8,8 @@ import { keys } from "./keys.js";
 export function dynamoSuppressionRepo(db: DynamoDBDocumentClient, table: string): SuppressionRepo {
   return {
     async suppressedAmong(ids, freshness = "latest") {
-      const items = await coalescedGet(db, table, [...new Set(ids)].map(keys.suppression), freshness);
+      // Only the keys: whether an item is there is the answer.
+      const items = await coalescedGet(db, table, [...new Set(ids)].map(keys.suppression), freshness, []);
       return new Set(items.map((item) => keys.suppressedIdFrom(item.pk)));
     },
     async add(id, reason, at) {

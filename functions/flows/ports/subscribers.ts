@@ -1,6 +1,6 @@
 import type { AudiencePartition } from "../../domain/audience.js";
 import type { UnsubscribeWay } from "../../domain/audience-series.js";
-import type { Subscriber } from "../../domain/subscriber.js";
+import type { Recipient, Subscriber } from "../../domain/subscriber.js";
 
 /** Subscribers, the audiences they are in, the suppression list and the sign-up rate limit. */
 
@@ -35,6 +35,8 @@ export type Freshness = "latest" | "recent";
 export interface SubscriberRepo {
   get(id: string): Promise<Subscriber | undefined>;
   getMany(ids: string[], freshness?: Freshness): Promise<Map<string, Subscriber>>;
+  /** What a send needs of each of these subscribers ({@link Recipient}), by id; the missing are left out. */
+  recipients(ids: string[], freshness?: Freshness): Promise<Map<string, Recipient>>;
   /** Stores a new subscriber (and, when active, its audience entries); false if the address exists. */
   insert(subscriber: Subscriber): Promise<boolean>;
   /**

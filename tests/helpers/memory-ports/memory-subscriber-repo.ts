@@ -24,6 +24,18 @@ export function memorySubscriberRepo(now: () => Date): MemorySubscriberRepo {
     async getMany(ids) {
       return new Map(ids.flatMap((id) => (stored.has(id) ? [[id, copy(stored.get(id) as Subscriber)]] : [])));
     },
+    async recipients(ids) {
+      const pick = ({ id, email, status, topics, cadence }: Subscriber) => ({
+        id,
+        email,
+        status,
+        topics,
+        cadence,
+      });
+      return new Map(
+        ids.flatMap((id) => (stored.has(id) ? [[id, pick(copy(stored.get(id) as Subscriber))]] : [])),
+      );
+    },
     async insert(subscriber) {
       if (stored.has(subscriber.id)) return false;
       stored.set(subscriber.id, copy(subscriber));
