@@ -5,6 +5,7 @@ import { matureSince } from "../domain/send-health.js";
 import type { Recipient } from "../domain/subscriber.js";
 import { pauseIfUnhealthy } from "./auto-pause.js";
 import { closeCancelled, refusedClaim } from "./close-chunk.js";
+import { owingCompletion } from "./completion-checks.js";
 import { emailTracking } from "./email-tracking.js";
 import type { BulkEntry, ChunkRecord, Ports, SendFence, SendJob } from "./ports.js";
 import { sendInCalls } from "./send-calls.js";
@@ -23,9 +24,15 @@ export type ChunkResult = "done" | "retry";
  * reads the edition's status under it (the fence of pause and cancel), calls SES (50 recipients a
  * call, the calls at once), then records each outcome and the edition's counters in one
  * transaction. Throttled recipients stay pending and the chunk is queued again after a growing delay; recipients a dead
- * attempt or a lost call had handed to SES become `unknown`, never resent.
+ * attempt or a lost call had handed to SES become `unknown`, never resent. Whether the edition is
+ * finished is checked when the last of its chunks at work in this process ends (`owingCompletion`).
  */
-export async function sendChunk(ports: Ports, job: SendJob): Promise<ChunkResult> {
+export function sendChunk(ports: Ports, job: SendJob): Promise<ChunkResult> {
+  return owingCompletion(ports, job.editionId, (owe) => sendOnce(ports, job, owe));
+}
+
+/** One attempt at a chunk; `owe()` when its record may have finished the edition. */
+async function sendOnce(ports: Ports, job: SendJob, owe: () => void): Promise<ChunkResult> {
   const chunk = freshChunk(job) ?? (await ports.chunks.get(job.editionId, job.chunk));
   if (!chunk) return "done";
   // Done already: a worker that recorded it may have died before finishing the edition. Finishing is
@@ -146,7 +153,7 @@ export async function sendChunk(ports: Ports, job: SendJob): Promise<ChunkResult
 
   const recorded = await ports.chunks.record(claimed, outcomes, !retry, tally(Object.values(outcomes)));
   if (!recorded) throw new Error(`chunk ${job.chunk} changed while it was leased`);
-  if (!retry) await ports.editions.completeIfFinished(job.editionId);
+  if (!retry) owe();
   // Bounces of this chunk may have been counted before its sends were. A count that lags only makes
   // the rate the feedback path sees higher, except below the minimum sample, where it decides
   // nothing: so while the edition is that young, judge it again now that the sends are counted
