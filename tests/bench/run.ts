@@ -18,6 +18,7 @@ import { quotaPart } from "./quota.js";
 import { recoveryRows } from "./recovery-rows.js";
 import { measureRender } from "./render.js";
 import { benchRows, fanoutRows, httpRows, type Row, socialBenchRows } from "./rows.js";
+import { measureSendCpu, sendCpuRow } from "./send-cpu-row.js";
 import { measureCard, measureComposition } from "./social.js";
 import { measureStatsLoad } from "./stats-load.js";
 
@@ -113,6 +114,7 @@ if (process.argv.includes("limits")) {
     null10k: fanoutMedianOf3(10_000, dynamo.endpoint, nullSes.endpoint),
     null100k: fanoutMedianOf3(100_000, dynamo.endpoint, nullSes.endpoint),
   };
+  const sendCpu = measureSendCpu(dynamo.endpoint, nullSes.endpoint);
   const api = await startChild(`tests/bench/api-server.ts`, [dynamo.endpoint, nullSes.endpoint]);
   const http = await measureHttpLoad(api.endpoint);
   api.child.kill();
@@ -122,11 +124,17 @@ if (process.argv.includes("limits")) {
   const rows = [
     ...limitRows({ floor, bare }),
     ...fanoutRows(runs, floor),
+    sendCpuRow(sendCpu, floor),
     ...httpRows(http, bare),
     ...stats.rows,
   ];
   printTable(rows);
-  const file = writePartResult("limits", rows, { floor, bare, runs, http, stats: stats.result }, loadAverage);
+  const file = writePartResult(
+    "limits",
+    rows,
+    { floor, bare, runs, sendCpu, http, stats: stats.result },
+    loadAverage,
+  );
   writeBenchDocs(latestWholeRun(), latestParts());
   console.log(`Written to ${file} and docs/benchmarks.md`);
   process.exit(0);
