@@ -9,13 +9,11 @@ import { LambdaEnv } from "../adapters/runtime-env.js";
 import { eventBridgeScheduler } from "../adapters/scheduler/eventbridge-scheduler.js";
 import type { SecretPart } from "../adapters/secret-parts.js";
 import { loadSecrets } from "../adapters/secrets-manager.js";
-import { jsonSesClient } from "../adapters/ses/json-ses-client.js";
 import { sqsQueue } from "../adapters/sqs/sqs-queue.js";
 import type { Ports } from "../flows/ports.js";
 
 export const log = new Logger({ serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? "herald" });
 export const dynamo = documentClient();
-const ses = jsonSesClient(new SESv2Client({}));
 const sqs = new SQSClient({});
 
 let ports: Ports | undefined;
@@ -25,15 +23,21 @@ let ports: Ports | undefined;
  * environment, secrets from Secrets Manager (re-read through the cache on every invocation, so a
  * rotation reaches warm containers within five minutes). `secretParts` are the parts of the app
  * secret this function uses, and may read (infra/function-access.ts); the others read as errors.
+ * `ses` is the SDK's client unless the function brings its own: the send worker brings Herald's
+ * JSON wire for its bulk calls (`jsonSesClient`), which the other functions' few emails do not need
+ * in their bundles.
  */
-export async function awsPorts(secretParts: readonly SecretPart[]): Promise<Ports> {
+export async function awsPorts(
+  secretParts: readonly SecretPart[],
+  { ses }: { ses?: SESv2Client } = {},
+): Promise<Ports> {
   const secrets = await loadSecrets(secretParts);
   const env = LambdaEnv.parse(process.env);
   ports ??= buildPorts({
     config: configFromEnv(env),
     secrets,
     db: dynamo,
-    ses,
+    ses: ses ?? new SESv2Client({}),
     editionQueue: sqsQueue(sqs, env.HERALD_EDITION_QUEUE_URL),
     sendQueue: sqsQueue(sqs, env.HERALD_SEND_QUEUE_URL),
     socialQueue: sqsQueue(sqs, env.HERALD_SOCIAL_QUEUE_URL),
