@@ -52,7 +52,14 @@ describe("completionChecks", () => {
 describe("owingCompletion", () => {
   it("makes the check another chunk owed even when this one fails, and keeps this one's error", async () => {
     const { asked, check } = checker();
-    const ports = { editions: { completeIfFinished: async (id: string) => (await check(id), true) } };
+    const ports = {
+      editions: {
+        completeIfFinished: async (id: string) => {
+          await check(id);
+          return true;
+        },
+      },
+    };
     const release = { first: () => {}, second: () => {} };
     const held = (name: keyof typeof release) =>
       new Promise<void>((r) => {
@@ -80,7 +87,14 @@ describe("owingCompletion", () => {
 
   it("fails a chunk whose owed check fails, so its message comes back and checks again", async () => {
     const { check } = checker(true);
-    const ports = { editions: { completeIfFinished: async (id: string) => (await check(id), true) } };
+    const ports = {
+      editions: {
+        completeIfFinished: async (id: string) => {
+          await check(id);
+          return true;
+        },
+      },
+    };
 
     const done = owingCompletion(ports as never, "ed_a", async (owe) => {
       owe();
