@@ -4,8 +4,7 @@ import { join, resolve } from "node:path";
 import { build } from "esbuild";
 import { bundlingFor } from "../../infra/constructs/herald-function.js";
 import { FUNCTION_SPECS, type FunctionSpec } from "../../infra/function-specs.js";
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+import { median } from "./median.js";
 
 /**
  * Bundles each Lambda with the options the stack gives NodejsFunction and measures its size,

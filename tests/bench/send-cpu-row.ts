@@ -1,5 +1,6 @@
 import { fanoutRun } from "./fanout-runs.js";
 import type { Floor } from "./limits.js";
+import { median } from "./median.js";
 import type { Row } from "./rows.js";
 
 /** The send worker's CPU per recipient over three 10k sends, each in a fresh process. */
@@ -28,8 +29,6 @@ export function measureSendCpu(dynamo: string, ses: string): SendCpu {
     warmMicros: runs.map((r) => Math.round(r.warmSendCpuMicrosPerRecipient as number)),
   };
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
 /** The row, with the floor's own CPU a recipient (no logic around the same requests) beside it. */
 export function sendCpuRow(cpu: SendCpu, floor?: Floor): Row {

@@ -2,6 +2,7 @@ import { execFileSync, spawn } from "node:child_process";
 import { createServer } from "node:net";
 import { loadavg } from "node:os";
 import { startDynamoLocal } from "../../functions/local/dynamodb-local.js";
+import { median } from "./median.js";
 import { processCpuMicros } from "./process-cpu.js";
 
 /**
@@ -82,7 +83,6 @@ for (let i = 0; i < Number(runsArg); i++) {
   floors.push(floor.cpuMicrosPerRecipient);
   floorJava.push(floor.javaMicrosPerRecipient);
 }
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 const round2 = (x: number) => Math.round(x * 100) / 100;
 const result: Record<string, unknown> = {
   size: Number(sizeArg),

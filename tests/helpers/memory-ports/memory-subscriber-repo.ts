@@ -1,4 +1,4 @@
-import type { Subscriber } from "../../../functions/domain/subscriber.js";
+import { Recipient, type Subscriber } from "../../../functions/domain/subscriber.js";
 import type { SubscriberRepo } from "../../../functions/flows/ports.js";
 
 /** The store behind the repository (id → subscriber), for a test to arrange and read back. */
@@ -25,16 +25,7 @@ export function memorySubscriberRepo(now: () => Date): MemorySubscriberRepo {
       return new Map(ids.flatMap((id) => (stored.has(id) ? [[id, copy(stored.get(id) as Subscriber)]] : [])));
     },
     async recipients(ids) {
-      const pick = ({ id, email, status, topics, cadence }: Subscriber) => ({
-        id,
-        email,
-        status,
-        topics,
-        cadence,
-      });
-      return new Map(
-        ids.flatMap((id) => (stored.has(id) ? [[id, pick(copy(stored.get(id) as Subscriber))]] : [])),
-      );
+      return new Map(ids.flatMap((id) => (stored.has(id) ? [[id, Recipient.parse(stored.get(id))]] : [])));
     },
     async insert(subscriber) {
       if (stored.has(subscriber.id)) return false;
